@@ -1,0 +1,36 @@
+// Bundles every entry point that exists: the extension host, the language server, the CLI
+// (node / cjs) and the webview (browser / iife). Entries are added by their own issues; a missing
+// entry is skipped so that the skeleton always builds.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const nodeEntries = [
+	{ in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
+	{ in: 'src/server/server.ts', out: 'server', external: [] },
+	{ in: 'src/cli/main.ts', out: 'cli', external: [], banner: '#!/usr/bin/env node' },
+	{ in: 'src/io/simulationWorker.ts', out: 'simulationWorker', external: [] },
+];
+const browserEntries = [{ in: 'webview-ui/src/main.ts', out: 'webview/main' }];
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+const contexts = [];
+for (const e of nodeEntries.filter((x) => existsSync(x.in))) {
+	contexts.push(await esbuild.context({
+		...common, entryPoints: [e.in], outfile: `dist/${e.out}.js`, platform: 'node', format: 'cjs',
+		target: 'node20', external: e.external, banner: e.banner ? { js: e.banner } : undefined,
+	}));
+}
+for (const e of browserEntries.filter((x) => existsSync(x.in))) {
+	contexts.push(await esbuild.context({
+		...common, entryPoints: [e.in], outfile: `dist/${e.out}.js`, platform: 'browser', format: 'iife', target: 'es2022',
+	}));
+}
+if (watch) {
+	await Promise.all(contexts.map((c) => c.watch()));
+} else {
+	await Promise.all(contexts.map((c) => c.rebuild()));
+	await Promise.all(contexts.map((c) => c.dispose()));
+}

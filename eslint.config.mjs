@@ -1,0 +1,50 @@
+// ESLint flat config. The import fence keeps src/core pure: no editor, DOM or file-system access,
+// so the engine runs the same in the CLI, the language server, worker threads and unit tests.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const impureModules = [
+	{ name: 'vscode', message: 'src/core is pure: no vscode imports.' },
+	{ name: 'fs', message: 'src/core is pure: read files in src/io and pass bytes in.' },
+	{ name: 'node:fs', message: 'src/core is pure: read files in src/io and pass bytes in.' },
+	{ name: 'fs/promises', message: 'src/core is pure: read files in src/io and pass bytes in.' },
+	{ name: 'node:fs/promises', message: 'src/core is pure: read files in src/io and pass bytes in.' },
+	{ name: 'worker_threads', message: 'src/core is pure: worker pools live outside the core.' },
+	{ name: 'node:worker_threads', message: 'src/core is pure: worker pools live outside the core.' },
+	{ name: 'child_process', message: 'src/core is pure.' },
+	{ name: 'node:child_process', message: 'src/core is pure.' },
+];
+
+export default tseslint.config(
+	{ ignores: ['dist/**', 'out/**', 'node_modules/**', 'bench/**', '*.mjs', 'webview-ui/dist/**'] },
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		files: ['**/*.ts'],
+		rules: {
+			curly: 'error',
+			eqeqeq: ['error', 'always'],
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-namespace': 'off',
+		},
+	},
+	{
+		files: ['src/core/**/*.ts'],
+		rules: {
+			'no-restricted-imports': ['error', {
+				paths: impureModules,
+				patterns: [
+					{ group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'src/core is pure: no LSP imports.' },
+					{ group: ['**/io/*', '**/cli/*', '**/server/*', '**/client/*', '**/webview/*'], message: 'src/core may not depend on outer layers.' },
+				],
+			}],
+			'no-restricted-globals': ['error', 'window', 'document', 'navigator'],
+		},
+	},
+	{
+		files: ['src/shared/**/*.ts'],
+		rules: {
+			'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/shared is imported by every bundle: no vscode imports.' }] }],
+		},
+	},
+);

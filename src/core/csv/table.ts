@@ -1,0 +1,66 @@
+/**
+ * Columnar storage of a parsed CSV file. Numeric columns are Float64Array (NaN = missing);
+ * everything else is dictionary-encoded (Int32Array codes into `levels`, −1 = missing), so a
+ * 50 MB file costs a few bytes per cell instead of a JS string per cell.
+ */
+export interface NumericColumn {
+	readonly kind: 'numeric';
+	readonly name: string;
+	/** One value per row; NaN where the cell was empty or a missing-value token. */
+	readonly values: Float64Array;
+	/** Number of missing cells. */
+	readonly missing: number;
+}
+
+export interface CategoricalColumn {
+	readonly kind: 'categorical';
+	readonly name: string;
+	/** One code per row, indexing `levels`; −1 where the cell was missing. */
+	readonly codes: Int32Array;
+	/** Distinct non-missing values in order of first appearance. */
+	readonly levels: readonly string[];
+	readonly missing: number;
+}
+
+export type Column = NumericColumn | CategoricalColumn;
+
+export interface Table {
+	readonly columns: readonly Column[];
+	readonly rowCount: number;
+}
+
+/** How the file was written, as detected (or as forced by options). */
+export interface Dialect {
+	readonly delimiter: ',' | ';' | '\t' | '|';
+	readonly quote: '"';
+	readonly hasHeader: boolean;
+	readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+	readonly bom: boolean;
+	/** The line ending seen first (files may mix them; all are accepted). */
+	readonly lineEnding: '\r\n' | '\n' | '\r';
+}
+
+/** A problem found while reading, located for the user (1-based line and column). */
+export interface CsvIssue {
+	readonly code: 'ragged-row' | 'unterminated-quote' | 'undecodable-bytes' | 'stray-quote' | 'empty-file' | 'duplicate-header' | 'empty-header' | 'nul-byte';
+	readonly message: string;
+	/** 1-based physical line where the record (or problem) starts. */
+	readonly line: number;
+	/** 1-based column (character offset in the line) of the problem. */
+	readonly column: number;
+	readonly severity: 'error' | 'warning';
+}
+
+export function findColumn(table: Table, name: string): Column | undefined {
+	return table.columns.find((c) => c.name === name);
+}
+
+/** The cell as text (levels for categorical, shortest round-trip form for numbers), or undefined when missing. */
+export function cellText(column: Column, row: number): string | undefined {
+	if (column.kind === 'numeric') {
+		const v = column.values[row]!;
+		return Number.isNaN(v) ? undefined : String(v);
+	}
+	const code = column.codes[row]!;
+	return code < 0 ? undefined : column.levels[code];
+}
