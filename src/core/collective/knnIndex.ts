@@ -1,0 +1,185 @@
+/**
+ * The search structure behind {@link kNearest}: reference rows grouped by their one-hot pattern.
+ *
+ * Why a trie over patterns: between two rows the one-hot part of the squared distance is an integer,
+ * the sum over blocks of 0 (same level), 1 (exactly one block missing) or 2 (two different levels).
+ * Sorting the reference rows lexicographically by their active levels turns the set of patterns into
+ * a trie whose depth-t nodes share the first t levels; descending it while adding each edge's cost
+ * gives a lower bound on every row below a node, so whole groups of patterns are skipped once that
+ * bound exceeds the current k-th distance. Inside a leaf (one full pattern) the rows are sorted by
+ * one dense column, the "axis": the squared gap on that column alone is again a lower bound, so a
+ * leaf is scanned outwards from the query's position and each side stops at the first row whose gap
+ * is too large. Both bounds are exact in floating point (see knn.ts), so pruning never changes the
+ * answer.
+ *
+ * Build cost: O(m log m · q) to sort m rows with q blocks, O(m·q) nodes at most; memory O(m·(p + q)).
+ */
+import type { FeatureMatrix } from '../encoding/matrix';
+
+/** Reference rows grouped by one-hot pattern (a trie), each leaf sorted along one dense column. */
+export interface PatternIndex {
+	/** Depth t of the trie tests block `blockOrder[t]`; its length is the block count q. */
+	readonly blockOrder: Int32Array;
+	/**
+	 * Per node: the active feature index (or −1) on the edge into it; the root's entry is unused.
+	 * Nodes are numbered breadth-first, so the children of a node are contiguous and sorted by level
+	 * (−1 first).
+	 */
+	readonly nodeLevel: Int32Array;
+	/** Per node at depth < q: its children are nodes `childStart[n]` … `childEnd[n] − 1`; at depth q (a leaf): row slots. */
+	readonly childStart: Int32Array;
+	readonly childEnd: Int32Array;
+	/** Per slot (position in pattern-then-axis order): the reference row index it holds. */
+	readonly rowOf: Int32Array;
+	/** Per slot: the row's value on the axis column (all 0 when there is no dense part). */
+	readonly axisValue: Float64Array;
+	/** Slot-major copy of the dense part (m × p), so a leaf scan reads memory in order. */
+	readonly dense: Float64Array;
+	/** The dense column the leaves are sorted by, or −1 when the matrix has no dense part. */
+	readonly axis: number;
+}
+
+/**
+ * Builds the index over `referenceRows` (distinct row indices into `reference`). Ties in the sort
+ * (same pattern and same axis value) are broken by row index so the layout is deterministic.
+ */
+export function buildPatternIndex(reference: FeatureMatrix, referenceRows: ArrayLike<number>): PatternIndex {
+	const m = referenceRows.length;
+	const p = reference.denseWidth;
+	const q = reference.blockCount;
+	const active = reference.active;
+	const axis = chooseAxis(reference, referenceRows);
+	const blockOrder = chooseBlockOrder(reference, referenceRows);
+
+	const rows = Int32Array.from(referenceRows);
+	const src = reference.dense;
+	rows.sort((a, b) => {
+		for (let t = 0; t < q; t++) {
+			const block = blockOrder[t]!;
+			const diff = active[a * q + block]! - active[b * q + block]!;
+			if (diff !== 0) {
+				return diff;
+			}
+		}
+		if (axis >= 0) {
+			const va = src[a * p + axis]!;
+			const vb = src[b * p + axis]!;
+			if (va !== vb) {
+				return va < vb ? -1 : 1;
+			}
+		}
+		return a - b;
+	});
+
+	const dense = new Float64Array(m * p);
+	const axisValue = new Float64Array(m);
+	for (let s = 0; s < m; s++) {
+		const r = rows[s]!;
+		for (let j = 0; j < p; j++) {
+			dense[s * p + j] = src[r * p + j]!;
+		}
+		axisValue[s] = axis >= 0 ? src[r * p + axis]! : 0;
+	}
+
+	// Breadth-first construction: the nodes of one depth split the slot ranges of the previous
+	// depth into runs of equal level. Plain arrays first, since the node count is not known ahead.
+	const level: number[] = [-1];
+	const start: number[] = [0];
+	const end: number[] = [m];
+	const childStart: number[] = [];
+	const childEnd: number[] = [];
+	let depthFirst = 0;
+	let depthEnd = 1;
+	for (let t = 0; t < q; t++) {
+		const block = blockOrder[t]!;
+		for (let n = depthFirst; n < depthEnd; n++) {
+			childStart[n] = level.length;
+			let s = start[n]!;
+			const e = end[n]!;
+			while (s < e) {
+				const v = active[rows[s]! * q + block]!;
+				let u = s + 1;
+				while (u < e && active[rows[u]! * q + block]! === v) {
+					u++;
+				}
+				level.push(v);
+				start.push(s);
+				end.push(u);
+				s = u;
+			}
+			childEnd[n] = level.length;
+		}
+		depthFirst = depthEnd;
+		depthEnd = level.length;
+	}
+	// Leaves point at their slot range.
+	for (let n = depthFirst; n < depthEnd; n++) {
+		childStart[n] = start[n]!;
+		childEnd[n] = end[n]!;
+	}
+	return {
+		blockOrder,
+		nodeLevel: Int32Array.from(level),
+		childStart: Int32Array.from(childStart),
+		childEnd: Int32Array.from(childEnd),
+		rowOf: rows,
+		axisValue,
+		dense,
+		axis,
+	};
+}
+
+/**
+ * The dense column with the most distinct values among the reference rows (ties: the lower column).
+ * Why: the axis bound prunes in proportion to how finely the column separates rows; a column that
+ * is mostly one value (capital gain, hours per week) separates almost nothing.
+ */
+function chooseAxis(x: FeatureMatrix, rows: ArrayLike<number>): number {
+	const p = x.denseWidth;
+	if (p === 0) {
+		return -1;
+	}
+	const values = new Float64Array(rows.length);
+	let best = 0;
+	let bestCount = -1;
+	for (let j = 0; j < p; j++) {
+		for (let i = 0; i < rows.length; i++) {
+			values[i] = x.dense[rows[i]! * p + j]!;
+		}
+		values.sort();
+		let count = values.length > 0 ? 1 : 0;
+		for (let i = 1; i < values.length; i++) {
+			if (values[i] !== values[i - 1]) {
+				count++;
+			}
+		}
+		if (count > bestCount) {
+			best = j;
+			bestCount = count;
+		}
+	}
+	return best;
+}
+
+/**
+ * Blocks in increasing order of their number of distinct levels among the reference rows (ties: the
+ * lower block). Why: few-level blocks near the root keep the upper trie narrow, so the nodes a query
+ * visits while allowing one or two mismatches are mostly near the leaves, where they are cheap.
+ */
+function chooseBlockOrder(x: FeatureMatrix, rows: ArrayLike<number>): Int32Array {
+	const q = x.blockCount;
+	const counts = new Int32Array(q);
+	const seen = new Set<number>();
+	for (let t = 0; t < q; t++) {
+		seen.clear();
+		for (let i = 0; i < rows.length; i++) {
+			seen.add(x.active[rows[i]! * q + t]!);
+		}
+		counts[t] = seen.size;
+	}
+	const order = new Int32Array(q);
+	for (let t = 0; t < q; t++) {
+		order[t] = t;
+	}
+	return order.sort((a, b) => counts[a]! - counts[b]! || a - b);
+}
