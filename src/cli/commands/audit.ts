@@ -1,0 +1,129 @@
+/** `collective-fairness audit`: the base classifier's fairness, group by group, with intervals. */
+import { parseArgs } from 'node:util';
+import { runAudit, type AuditResult } from '../../core/audit';
+import type { Estimate } from '../../core/fairness';
+import { loadDataset } from '../../io/loadDataset';
+import { writeFileAtomic } from '../../io/atomicWrite';
+import type { Command } from '../command';
+import { EXIT_GATE_FAILED, EXIT_OK, UsageError } from '../errors';
+import { formatFigure, plural, renderTable } from '../format';
+import { createProgress } from '../progress';
+import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
+import { describeParse, parseNumberFlag, readCommonOptions, COMMON_HELP, COMMON_OPTIONS } from '../common';
+
+const HELP = `Usage: collective-fairness audit FILE [roles] [options]
+
+Trains the firm's classifier (L2 logistic regression, C = 1) on a seeded stratified 80/20 split
+and reports, on the test set, each group's base rate, selection rate, TPR, FPR and error, and the
+minority-vs-majority statistical parity difference, equalized odds (average — the paper's — and
+max — fairlearn's), equal opportunity and disparate impact, each with a bootstrap interval.
+
+${ROLE_HELP}
+
+Options:
+${COMMON_HELP}
+  --resamples N           bootstrap resamples for the intervals (default 1000; 0 = none)
+  --max-eqod X            exit 1 when the average equalized odds exceeds X (a CI gate)
+  --max-spd X             exit 1 when the statistical parity difference exceeds X
+  --out FILE              also write the full JSON report to FILE (atomically; never over FILE's input)`;
+
+export const auditCommand: Command = {
+	name: 'audit',
+	summary: 'train the base classifier and report group fairness with intervals',
+	help: HELP,
+	async run(args) {
+		const { values, positionals } = parseArgs({
+			args: [...args],
+			options: { ...ROLE_OPTIONS, ...COMMON_OPTIONS, resamples: { type: 'string' }, 'max-eqod': { type: 'string' }, 'max-spd': { type: 'string' }, out: { type: 'string' } },
+			allowPositionals: true,
+		});
+		if (positionals.length !== 1) {
+			throw new UsageError(positionals.length === 0 ? 'give the CSV FILE to audit' : `expected one FILE, got ${positionals.length}`);
+		}
+		const file = positionals[0]!;
+		const common = readCommonOptions(values);
+		const resamples = parseNumberFlag('resamples', values.resamples, { integer: true, min: 0 }) ?? 1000;
+		const maxEqod = parseNumberFlag('max-eqod', values['max-eqod'], { min: 0 });
+		const maxSpd = parseNumberFlag('max-spd', values['max-spd'], { min: 0 });
+		const progress = createProgress();
+		const loaded = await loadDataset(file, { onBadRow: common.onBadRow, onProgress: (done, total) => progress.update('reading', done, total) });
+		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
+		const result = runAudit(loaded.parse.table, sidecar, { seed: common.seed, testFraction: common.testFraction, resamples, onStage: (s, d, t) => progress.update(s, d, t) });
+		progress.finish();
+		const report = { tool: 'collective-fairness', command: 'audit', file, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse), roles: sidecar, ...result };
+		if (values.out !== undefined) {
+			await writeFileAtomic(values.out, `${JSON.stringify(report, null, 2)}\n`, [file]);
+		}
+		const gates = checkGates(result, maxEqod, maxSpd);
+		if (common.json) {
+			process.stdout.write(`${JSON.stringify({ ...report, gates }, null, 2)}\n`);
+		} else {
+			process.stdout.write(`${renderAudit(file, loaded.parse, result)}\n`);
+			for (const g of gates) {
+				process.stdout.write(`${g.passed ? 'PASS' : 'FAIL'}: ${g.message}\n`);
+			}
+			if (values.out !== undefined) {
+				process.stdout.write(`Report written to ${values.out}\n`);
+			}
+		}
+		return gates.some((g) => !g.passed) ? EXIT_GATE_FAILED : EXIT_OK;
+	},
+};
+
+interface GateResult {
+	readonly metric: 'eqodAverage' | 'spd';
+	readonly threshold: number;
+	readonly value: number | null;
+	readonly passed: boolean;
+	readonly message: string;
+}
+
+/** A gate on an undefined figure fails: a CI gate must not pass because nothing could be measured. */
+function checkGates(result: AuditResult, maxEqod: number | undefined, maxSpd: number | undefined): GateResult[] {
+	const gates: GateResult[] = [];
+	const check = (metric: GateResult['metric'], label: string, figure: Estimate, threshold: number): void => {
+		const value = figure.value;
+		const passed = value !== null && value <= threshold;
+		const shown = value === null ? `undefined (${figure.reason})` : value.toFixed(4);
+		gates.push({ metric, threshold, value, passed, message: `${label} ${shown} ${passed ? '≤' : value === null ? 'cannot be checked against' : '>'} ${threshold}` });
+	};
+	if (maxEqod !== undefined) {
+		check('eqodAverage', 'equalized odds (average)', result.summary.eqodAverage, maxEqod);
+	}
+	if (maxSpd !== undefined) {
+		check('spd', 'statistical parity difference', result.summary.spd, maxSpd);
+	}
+	return gates;
+}
+
+function renderAudit(file: string, parse: import('../../core/csv/options').ParseResult, r: AuditResult): string {
+	const lines: string[] = [];
+	lines.push(`${file}: ${plural(r.dataset.rows, 'row')} × ${r.dataset.columns} columns (${describeParse(parse).summary})`);
+	const d = r.dataset.dropped;
+	const droppedNote = [d.missingSensitive > 0 ? `${d.missingSensitive} missing ${r.roles.sensitive}` : '', d.missingLabel > 0 ? `${d.missingLabel} missing ${r.roles.label}` : '', d.otherGroups > 0 ? `${d.otherGroups} in other groups` : ''].filter((s) => s !== '').join(', ');
+	lines.push(`Roles: ${r.roles.sensitive} — minority ${r.roles.minority} vs majority ${r.roles.majority}; label ${r.roles.label}, favourable ${r.roles.favourable.join(', ')}; ${plural(r.dataset.keptRows, 'row')} used${droppedNote !== '' ? ` (left out: ${droppedNote})` : ''}`);
+	lines.push(`Features: ${r.roles.features.length} columns → ${r.roles.encodedWidth} encoded${r.roles.excluded.length > 0 ? `; not used: ${r.roles.excluded.map((e) => `${e.name} (${e.reason})`).join(', ')}` : ''}`);
+	lines.push(`Classifier: logistic regression (C = ${r.model.C}) on ${plural(r.split.train, 'training row')}, ${r.model.solver}, ${r.model.iterations} iterations, ${(r.model.seconds * 1000).toFixed(0)} ms; evaluated on ${plural(r.split.test, 'test row')} (seed ${r.split.seed})`);
+	lines.push('');
+	const rows: string[][] = [['Group', 'Test rows', 'Base rate', 'Selection rate', 'TPR', 'FPR', 'Error']];
+	for (const g of r.predictions.groups) {
+		rows.push([g.name + (g.isReference ? ' (reference)' : ''), g.size.toLocaleString('en-US'), formatFigure(g.baseRate), formatFigure(g.selectionRate), formatFigure(g.truePositiveRate), formatFigure(g.falsePositiveRate), formatFigure(g.errorRate)]);
+	}
+	lines.push(renderTable(rows));
+	lines.push('');
+	const s = r.summary;
+	const level = Math.round(r.predictions.bootstrap.level * 100);
+	lines.push(`Minority vs majority on the test set (${level}% bootstrap intervals, ${r.predictions.bootstrap.resamples} resamples):`);
+	const figure = (e: Estimate): string => (e.value === null ? `n/a — ${e.reason}` : formatFigure(e, e.interval));
+	lines.push(renderTable([
+		['Metric', 'Value'],
+		['Error (all test rows)', figure(s.error)],
+		['Statistical parity difference', figure(s.spd)],
+		["Equalized odds, average (paper's EqOd)", figure(s.eqodAverage)],
+		["Equalized odds, max (fairlearn's)", figure(s.eqodMax)],
+		['Equal opportunity |ΔTPR|', figure(s.equalOpportunity)],
+		['Disparate impact (minority / majority)', figure(s.disparateImpact)],
+		['Label base-rate gap (all rows)', figure(s.labelBaseRateGap)],
+	]));
+	return lines.join('\n');
+}

@@ -1,0 +1,55 @@
+/** Options and helpers shared by the commands that read a dataset. */
+import type { ParseResult } from '../core/csv/options';
+import { UsageError } from './errors';
+
+export const COMMON_OPTIONS = {
+	seed: { type: 'string' },
+	'test-fraction': { type: 'string' },
+	'on-bad-row': { type: 'string' },
+	json: { type: 'boolean', default: false },
+} as const;
+
+export const COMMON_HELP = `  --seed S                seed of the split, the bootstrap and every random choice (default 0)
+  --test-fraction F       share of rows held out for testing (default 0.2)
+  --on-bad-row MODE       skip (default: skip malformed rows and report them) | fail
+  --json                  machine-readable output on stdout`;
+
+export interface CommonOptions {
+	readonly seed: number;
+	readonly testFraction: number;
+	readonly onBadRow: 'skip' | 'fail';
+	readonly json: boolean;
+}
+
+export function readCommonOptions(values: { seed?: string; 'test-fraction'?: string; 'on-bad-row'?: string; json?: boolean }): CommonOptions {
+	const onBadRow = values['on-bad-row'] ?? 'skip';
+	if (onBadRow !== 'skip' && onBadRow !== 'fail') {
+		throw new UsageError(`--on-bad-row must be skip or fail, got '${onBadRow}'`);
+	}
+	return {
+		seed: parseNumberFlag('seed', values.seed, { integer: true, min: 0 }) ?? 0,
+		testFraction: parseNumberFlag('test-fraction', values['test-fraction'], { min: 0.01, max: 0.99 }) ?? 0.2,
+		onBadRow,
+		json: values.json === true,
+	};
+}
+
+export function parseNumberFlag(flag: string, text: string | undefined, rule: { integer?: boolean; min?: number; max?: number } = {}): number | undefined {
+	if (text === undefined) {
+		return undefined;
+	}
+	const v = Number(text);
+	if (text.trim() === '' || !Number.isFinite(v) || (rule.integer === true && !Number.isInteger(v)) || (rule.min !== undefined && v < rule.min) || (rule.max !== undefined && v > rule.max)) {
+		const range = [rule.integer === true ? 'an integer' : 'a number', rule.min !== undefined ? `≥ ${rule.min}` : '', rule.max !== undefined ? `≤ ${rule.max}` : ''].filter((s) => s !== '').join(' ');
+		throw new UsageError(`--${flag} must be ${range}, got '${text}'`);
+	}
+	return v;
+}
+
+/** What the reader saw: dialect, skipped rows and the first issues, for reports and the console. */
+export function describeParse(parse: ParseResult): { summary: string; dialect: ParseResult['dialect']; skippedRows: number; issues: ParseResult['issues'] } {
+	const d = parse.dialect;
+	const delimiter = d.delimiter === '\t' ? 'TAB' : d.delimiter;
+	const skipped = parse.skippedRows > 0 ? `, ${parse.skippedRows} malformed rows skipped (first at line ${parse.issues.find((i) => i.severity === 'error')?.line ?? '?'})` : '';
+	return { summary: `${d.encoding}${d.bom ? ' with BOM' : ''}, '${delimiter}'-delimited${skipped}`, dialect: d, skippedRows: parse.skippedRows, issues: parse.issues.slice(0, 50) };
+}

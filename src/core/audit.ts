@@ -1,0 +1,142 @@
+/**
+ * The audit: the firm's classifier (L2 logistic regression) trained on the training split, its
+ * test-set predictions judged group by group, and the labels themselves judged too, with
+ * bootstrap intervals around every difference. The CLI's `audit`, the language server and the
+ * panel all call this one function.
+ */
+import type { Table } from './csv/table';
+import { prepareDataset, type PrepareOptions, type PreparedDataset } from './dataset';
+import { auditLabels, auditPredictions, type Estimate, type FairnessReport } from './fairness';
+import { fitLogistic, predictLabels } from './models/logistic';
+import { createRandom, deriveSeed } from './random';
+import type { ExcludedColumn } from './roles/features';
+import type { Sidecar } from './roles/sidecar';
+
+export interface AuditOptions extends PrepareOptions {
+	/** Inverse L2 strength of the firm's logistic regression (scikit-learn's C). Default 1. */
+	readonly C?: number;
+	/** Bootstrap resamples for the intervals (0 = none). Default 1000. */
+	readonly resamples?: number;
+	/** Interval coverage. Default 0.95. */
+	readonly level?: number;
+	/** Called between stages, for progress bars. */
+	readonly onStage?: (stage: string, done: number, total: number) => void;
+}
+
+export interface AuditResult {
+	readonly dataset: {
+		readonly rows: number;
+		readonly columns: number;
+		/** Rows taking part (group known, label present). */
+		readonly keptRows: number;
+		readonly dropped: { readonly missingSensitive: number; readonly missingLabel: number; readonly otherGroups: number };
+	};
+	readonly roles: {
+		readonly sensitive: string;
+		readonly groups: readonly string[];
+		readonly minority: string;
+		readonly majority: string;
+		readonly label: string;
+		readonly favourable: readonly string[];
+		readonly features: readonly string[];
+		readonly excluded: readonly ExcludedColumn[];
+		/** Width of the encoded design matrix (one-hot columns included). */
+		readonly encodedWidth: number;
+	};
+	readonly split: { readonly train: number; readonly test: number; readonly seed: number; readonly testFraction: number };
+	readonly model: {
+		readonly kind: 'logistic-regression';
+		readonly C: number;
+		readonly solver: string;
+		readonly iterations: number;
+		readonly converged: boolean;
+		readonly objective: number;
+		readonly seconds: number;
+	};
+	/** Minority against majority on the test set: the headline figures, with intervals. */
+	readonly summary: {
+		readonly error: Estimate;
+		readonly spd: Estimate;
+		readonly eqodAverage: Estimate;
+		readonly eqodMax: Estimate;
+		readonly equalOpportunity: Estimate;
+		readonly disparateImpact: Estimate;
+		readonly labelBaseRateGap: Estimate;
+	};
+	/** The classifier's test-set predictions, group by group. */
+	readonly predictions: FairnessReport;
+	/** The labels of all kept rows: bias already in the data. */
+	readonly labels: FairnessReport;
+}
+
+export function runAudit(table: Table, sidecar: Sidecar, options: AuditOptions = {}): AuditResult {
+	const stage = options.onStage ?? (() => undefined);
+	stage('preparing', 0, 4);
+	const data = prepareDataset(table, sidecar, options);
+	stage('training', 1, 4);
+	const C = options.C ?? 1;
+	const started = performance.now();
+	const fit = fitLogistic(data.x, data.y, { C, rows: data.train });
+	const seconds = (performance.now() - started) / 1000;
+	const yhat = predictLabels(fit.model, data.x, data.test);
+	stage('bootstrapping', 2, 4);
+	const resamples = options.resamples ?? 1000;
+	const seed = data.seed;
+	const predictions = auditPredictions(
+		{ y: pick(data.y, data.test), yhat, group: pick(data.group, data.test), groupNames: data.roles.groupNames, reference: 0 },
+		{ resamples, ...(options.level !== undefined ? { level: options.level } : {}), random: createRandom(deriveSeed(seed, 'bootstrap', 'predictions')), seed },
+	);
+	const labels = auditLabels(
+		{ y: data.y, group: data.group, groupNames: data.roles.groupNames, reference: 0 },
+		{ resamples, ...(options.level !== undefined ? { level: options.level } : {}), random: createRandom(deriveSeed(seed, 'bootstrap', 'labels')), seed },
+	);
+	stage('done', 4, 4);
+	return {
+		dataset: { rows: table.rowCount, columns: table.columns.length, keptRows: data.roles.rows.length, dropped: data.roles.dropped },
+		roles: describeRoles(data, sidecar),
+		split: { train: data.train.length, test: data.test.length, seed, testFraction: options.testFraction ?? 0.2 },
+		model: { kind: 'logistic-regression', C, solver: fit.solver, iterations: fit.iterations, converged: fit.converged, objective: fit.objective, seconds },
+		summary: headline(predictions, labels),
+		predictions,
+		labels,
+	};
+}
+
+function describeRoles(data: PreparedDataset, sidecar: Sidecar): AuditResult['roles'] {
+	return {
+		sensitive: data.roles.sensitive,
+		groups: data.roles.groupNames,
+		minority: data.roles.groupNames[1]!,
+		majority: data.roles.groupNames[0]!,
+		label: data.roles.label,
+		favourable: sidecar.label.favourable,
+		features: data.roles.featureColumns,
+		excluded: data.roles.excludedColumns,
+		encodedWidth: data.x.width,
+	};
+}
+
+const NOT_COMPUTED: Estimate = { value: null, reason: 'not computed' };
+
+/** The minority-vs-majority comparison (group 1 against group 0). */
+function headline(predictions: FairnessReport, labels: FairnessReport): AuditResult['summary'] {
+	const c = predictions.comparisons.find((x) => x.groupIndex === 1);
+	const l = labels.comparisons.find((x) => x.groupIndex === 1);
+	return {
+		error: predictions.overall.error ?? NOT_COMPUTED,
+		spd: c?.statisticalParityDifference ?? NOT_COMPUTED,
+		eqodAverage: c?.eqodAverage ?? NOT_COMPUTED,
+		eqodMax: c?.eqodMax ?? NOT_COMPUTED,
+		equalOpportunity: c?.equalOpportunity ?? NOT_COMPUTED,
+		disparateImpact: c?.disparateImpact ?? NOT_COMPUTED,
+		labelBaseRateGap: l?.baseRateDifference ?? NOT_COMPUTED,
+	};
+}
+
+function pick<T extends Uint8Array | Int32Array>(values: T, rows: Int32Array): T {
+	const out = new (values.constructor as new (n: number) => T)(rows.length);
+	for (let i = 0; i < rows.length; i++) {
+		out[i] = values[rows[i]!]!;
+	}
+	return out;
+}
