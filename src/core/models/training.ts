@@ -1,0 +1,139 @@
+/**
+ * The training view of a logistic-regression fit: which matrix rows take part, their signed labels
+ * and their loss weights, checked once so that the solver kernels can run without branches for
+ * bad input.
+ */
+import type { FeatureMatrix } from '../encoding/matrix';
+
+/** What the solvers need about the training rows. */
+export interface TrainingSet {
+	readonly x: FeatureMatrix;
+	/** Matrix row of each training row (a row may repeat, e.g. in a bootstrap sample). */
+	readonly index: Int32Array;
+	/** ỹ ∈ {−1, +1} per training row. */
+	readonly sign: Float64Array;
+	/** C · s_i per training row: the per-row factor of the loss in the objective. */
+	readonly weight: Float64Array;
+	/** Number of parameters: width coefficients + 1 intercept (stored last). */
+	readonly dim: number;
+	/** C · Σ s_i, the scale the relative gradient tolerance refers to. */
+	readonly lossMass: number;
+}
+
+/** Input of {@link prepareTraining}, mirroring the public LogisticOptions. */
+export interface TrainingInput {
+	readonly C: number;
+	readonly sampleWeight?: ArrayLike<number> | undefined;
+	readonly rows?: Int32Array | undefined;
+}
+
+/**
+ * Validates the input and builds the training view. Throws an Error with a message that names
+ * the problem (and the first offending row) for: zero training rows, length mismatches, labels
+ * other than 0/1, negative or non-finite weights, non-finite features, one-hot indices outside
+ * their range, row indices outside the matrix, a non-positive C, or a single class among the
+ * rows with positive weight (the unpenalised intercept would then run off to ±∞).
+ */
+export function prepareTraining(x: FeatureMatrix, y: ArrayLike<number>, input: TrainingInput): TrainingSet {
+	const { C, sampleWeight, rows } = input;
+	if (!(C > 0) || !Number.isFinite(C)) {
+		throw new Error(`logistic regression needs a finite C > 0; got ${C}`);
+	}
+	if (y.length !== x.rows) {
+		throw new Error(`logistic regression: ${y.length} labels for a matrix of ${x.rows} rows`);
+	}
+	if (sampleWeight !== undefined && sampleWeight.length !== x.rows) {
+		throw new Error(`logistic regression: ${sampleWeight.length} sample weights for a matrix of ${x.rows} rows`);
+	}
+	if (x.dense.length < x.rows * x.denseWidth || x.active.length < x.rows * x.blockCount) {
+		throw new Error('logistic regression: feature matrix storage is shorter than rows × width');
+	}
+	const n = rows === undefined ? x.rows : rows.length;
+	if (n === 0) {
+		throw new Error('logistic regression needs at least one training row; got 0');
+	}
+	const index = new Int32Array(n);
+	const sign = new Float64Array(n);
+	const weight = new Float64Array(n);
+	let positives = 0;
+	let negatives = 0;
+	let weightSum = 0;
+	for (let r = 0; r < n; r++) {
+		const i = rows === undefined ? r : rows[r]!;
+		if (!(i >= 0 && i < x.rows)) {
+			throw new Error(`logistic regression: training row ${r} points at matrix row ${i}, outside 0…${x.rows - 1}`);
+		}
+		checkRow(x, i);
+		const label = y[i]!;
+		if (label !== 0 && label !== 1) {
+			throw new Error(`logistic regression: labels must be 0 or 1; row ${i} has ${label}`);
+		}
+		const s = sampleWeight === undefined ? 1 : sampleWeight[i]!;
+		if (!(s >= 0) || !Number.isFinite(s)) {
+			throw new Error(`logistic regression: sample weights must be finite and ≥ 0; row ${i} has ${s}`);
+		}
+		index[r] = i;
+		sign[r] = label === 1 ? 1 : -1;
+		weight[r] = C * s;
+		weightSum += s;
+		if (s > 0) {
+			if (label === 1) {
+				positives++;
+			} else {
+				negatives++;
+			}
+		}
+	}
+	if (positives === 0 || negatives === 0) {
+		const counted = sampleWeight === undefined ? 'rows' : 'rows with positive weight';
+		const total = positives + negatives;
+		if (total === 0) {
+			throw new Error(`logistic regression: all ${n} training rows have sample weight 0`);
+		}
+		throw new Error(`logistic regression needs both classes among the training rows; all ${total} ${counted} have label ${positives > 0 ? 1 : 0}`);
+	}
+	return { x, index, sign, weight, dim: x.width + 1, lossMass: C * weightSum };
+}
+
+/** Throws on a non-finite dense value or an out-of-range one-hot index in matrix row i. */
+function checkRow(x: FeatureMatrix, i: number): void {
+	const p = x.denseWidth;
+	for (let j = i * p, end = j + p; j < end; j++) {
+		if (!Number.isFinite(x.dense[j]!)) {
+			throw new Error(`logistic regression: feature ${x.names[j - i * p] ?? j - i * p} of row ${i} is ${x.dense[j]} (features must be finite)`);
+		}
+	}
+	const q = x.blockCount;
+	for (let t = i * q, end = t + q; t < end; t++) {
+		const f = x.active[t]!;
+		if (f !== -1 && !(f >= p && f < x.width)) {
+			throw new Error(`logistic regression: one-hot block ${t - i * q} of row ${i} has feature index ${f}, outside ${p}…${x.width - 1}`);
+		}
+	}
+}
+
+/**
+ * Margins m_r = w·x_i + b of the matrix rows `index` for the parameter vector θ = (w, b)
+ * (length width + 1). Linear in θ, so the same call gives the direction's margins X·d.
+ */
+export function computeMargins(x: FeatureMatrix, index: Int32Array, theta: Float64Array, out: Float64Array): void {
+	const p = x.denseWidth;
+	const q = x.blockCount;
+	const dense = x.dense;
+	const active = x.active;
+	const b = theta[x.width]!;
+	for (let r = 0, n = index.length; r < n; r++) {
+		const i = index[r]!;
+		let s = b;
+		for (let j = 0, base = i * p; j < p; j++) {
+			s += dense[base + j]! * theta[j]!;
+		}
+		for (let k = 0, base = i * q; k < q; k++) {
+			const f = active[base + k]!;
+			if (f >= 0) {
+				s += theta[f]!;
+			}
+		}
+		out[r] = s;
+	}
+}
