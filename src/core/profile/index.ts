@@ -1,0 +1,5 @@
+/** Column and table profiles: inferred types, counts, numeric summaries, per-group missingness and label rates. */
+export { profileColumn, histogram, largestGap } from './column';
+export { profileTable, FAVOURABLE_MISSING } from './table';
+export { inferType, formatCount, INFERENCE_THRESHOLDS } from './infer';
+export type * from './types';
