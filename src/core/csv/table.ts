@@ -40,9 +40,27 @@ export interface Dialect {
 	readonly lineEnding: '\r\n' | '\n' | '\r';
 }
 
+/**
+ * What went wrong. `encoding-fallback`: the bytes were not valid UTF-8 and were read as Windows-1252;
+ * `header-only`: the file has a header and no data rows; `issues-truncated`: more issues of one code
+ * than the report keeps (the message gives the total).
+ */
+export type CsvIssueCode =
+	| 'ragged-row'
+	| 'unterminated-quote'
+	| 'undecodable-bytes'
+	| 'stray-quote'
+	| 'empty-file'
+	| 'duplicate-header'
+	| 'empty-header'
+	| 'nul-byte'
+	| 'encoding-fallback'
+	| 'header-only'
+	| 'issues-truncated';
+
 /** A problem found while reading, located for the user (1-based line and column). */
 export interface CsvIssue {
-	readonly code: 'ragged-row' | 'unterminated-quote' | 'undecodable-bytes' | 'stray-quote' | 'empty-file' | 'duplicate-header' | 'empty-header' | 'nul-byte';
+	readonly code: CsvIssueCode;
 	readonly message: string;
 	/** 1-based physical line where the record (or problem) starts. */
 	readonly line: number;

@@ -1,0 +1,151 @@
+/**
+ * Typed column storage filled cell by cell from byte ranges.
+ *
+ * Every column starts as a numeric candidate (Float64Array, NaN = missing). The first non-missing
+ * cell that is not a finite decimal number (see number.ts) turns it categorical for good: the
+ * values so far are re-encoded as dictionary codes. Their text is `String(value)`, which equals
+ * the original for canonical numbers; non-canonical originals (`1.50`, `1e3`, `+4`) are kept in a
+ * small side map so the levels show what the file said (up to {@link MAX_REMEMBERED_TEXTS} per
+ * column, after which the canonical form is used). Storage grows by doubling.
+ */
+import { ByteDictionary } from './dictionary';
+import { lastParseWasCanonical, parseDecimal } from './number';
+import type { Column } from './table';
+
+export const MAX_REMEMBERED_TEXTS = 65536;
+
+const latin1 = new TextDecoder('latin1');
+
+export class ColumnBuilder {
+	length = 0;
+	missing = 0;
+	private numeric = true;
+	private values: Float64Array;
+	private codes: Int32Array | undefined;
+	private dictionary: ByteDictionary | undefined;
+	private originalTexts: Map<number, string> | undefined;
+
+	constructor(readonly name: string, capacity: number) {
+		this.values = new Float64Array(Math.max(16, capacity));
+	}
+
+	pushMissing(): void {
+		this.ensureCapacity();
+		if (this.numeric) {
+			this.values[this.length] = NaN;
+		} else {
+			this.codes![this.length] = -1;
+		}
+		this.length++;
+		this.missing++;
+	}
+
+	/** Appends the non-missing cell bytes[start, end). */
+	push(bytes: Uint8Array, start: number, end: number): void {
+		this.ensureCapacity();
+		if (this.numeric) {
+			const value = parseDecimal(bytes, start, end);
+			if (value === value) {
+				this.values[this.length] = value;
+				if (!lastParseWasCanonical) {
+					this.rememberText(bytes, start, end);
+				}
+				this.length++;
+				return;
+			}
+			this.becomeCategorical();
+		}
+		this.codes![this.length] = this.dictionary!.codeOf(bytes, start, end);
+		this.length++;
+	}
+
+	build(): Column {
+		if (this.numeric) {
+			return { kind: 'numeric', name: this.name, values: this.values.slice(0, this.length), missing: this.missing };
+		}
+		return {
+			kind: 'categorical',
+			name: this.name,
+			codes: this.codes!.slice(0, this.length),
+			levels: this.dictionary!.levels(),
+			missing: this.missing,
+		};
+	}
+
+	private rememberText(bytes: Uint8Array, start: number, end: number): void {
+		this.originalTexts ??= new Map();
+		if (this.originalTexts.size < MAX_REMEMBERED_TEXTS) {
+			this.originalTexts.set(this.length, latin1.decode(bytes.subarray(start, end)));
+		}
+	}
+
+	private becomeCategorical(): void {
+		const dictionary = new ByteDictionary();
+		const codes = new Int32Array(this.values.length);
+		for (let row = 0; row < this.length; row++) {
+			const value = this.values[row]!;
+			codes[row] = value === value ? dictionary.codeOfText(this.originalTexts?.get(row) ?? String(value)) : -1;
+		}
+		this.numeric = false;
+		this.codes = codes;
+		this.dictionary = dictionary;
+		this.values = new Float64Array(0);
+		this.originalTexts = undefined;
+	}
+
+	private ensureCapacity(): void {
+		if (this.numeric) {
+			if (this.length === this.values.length) {
+				const bigger = new Float64Array(this.length * 2);
+				bigger.set(this.values);
+				this.values = bigger;
+			}
+		} else if (this.length === this.codes!.length) {
+			const bigger = new Int32Array(this.length * 2);
+			bigger.set(this.codes!);
+			this.codes = bigger;
+		}
+	}
+}
+
+/** Matches cell bytes against the missing-value tokens without building strings. */
+export class MissingMatcher {
+	private readonly tokensByLength: Uint8Array[][] = [];
+	private readonly maxLength: number;
+
+	constructor(tokens: readonly string[]) {
+		const encoder = new TextEncoder();
+		let maxLength = 0;
+		for (const token of tokens) {
+			const bytes = encoder.encode(token);
+			(this.tokensByLength[bytes.length] ??= []).push(bytes);
+			maxLength = Math.max(maxLength, bytes.length);
+		}
+		this.maxLength = maxLength;
+	}
+
+	/** Whether bytes[start, end) is empty or one of the tokens. */
+	matches(bytes: Uint8Array, start: number, end: number): boolean {
+		const length = end - start;
+		if (length === 0) {
+			return true;
+		}
+		if (length > this.maxLength) {
+			return false;
+		}
+		const candidates = this.tokensByLength[length];
+		if (candidates === undefined) {
+			return false;
+		}
+		for (const token of candidates) {
+			let k = 0;
+			while (k < length && token[k] === bytes[start + k]) {
+				k++;
+			}
+			if (k === length) {
+				return true;
+			}
+		}
+		return false;
+	}
+}
