@@ -192,6 +192,11 @@ class Searcher {
 			this.scanLeaf(first, last, blocks);
 			return;
 		}
+		const leaf = index.singleLeaf[node]!;
+		if (leaf >= 0) {
+			this.visitChain(leaf, depth, blocks);
+			return;
+		}
 		const own = this.queryLevel[depth]!;
 		const levels = index.nodeLevel;
 		// Children are sorted by level: binary search for the query's own level.
@@ -221,6 +226,25 @@ class Searcher {
 			}
 			this.visit(c, depth + 1, cost);
 		}
+	}
+
+	/** The rest of a single-pattern chain from `depth` on, in one flat loop with the same bound as {@link visit}. */
+	private visitChain(leaf: number, depth: number, blocks: number): void {
+		const q = this.q;
+		const levels = this.index.leafLevels;
+		const base = (leaf - this.index.firstLeaf) * q;
+		let cost = blocks;
+		for (let t = depth; t < q; t++) {
+			const own = this.queryLevel[t]!;
+			const other = levels[base + t]!;
+			if (own !== other) {
+				cost += (own >= 0 ? 1 : 0) + (other >= 0 ? 1 : 0);
+				if (cost > this.bound) {
+					return;
+				}
+			}
+		}
+		this.scanLeaf(this.index.childStart[leaf]!, this.index.childEnd[leaf]!, cost);
 	}
 
 	/**

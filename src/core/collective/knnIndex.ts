@@ -29,6 +29,16 @@ export interface PatternIndex {
 	/** Per node at depth < q: its children are nodes `childStart[n]` … `childEnd[n] − 1`; at depth q (a leaf): row slots. */
 	readonly childStart: Int32Array;
 	readonly childEnd: Int32Array;
+	/** Node number of the first leaf; leaves are nodes firstLeaf … nodeLevel.length − 1. */
+	readonly firstLeaf: number;
+	/**
+	 * Per node: the only leaf below it, or −1 when it has several. Why: below depth ~log(m) most
+	 * paths are chains of single children, and comparing the rest of one pattern in a flat loop is
+	 * much cheaper than descending node by node.
+	 */
+	readonly singleLeaf: Int32Array;
+	/** Per leaf (leaf − firstLeaf) × q: its full pattern, level per trie depth. */
+	readonly leafLevels: Int32Array;
 	/** Per slot (position in pattern-then-axis order): the reference row index it holds. */
 	readonly rowOf: Int32Array;
 	/** Per slot: the row's value on the axis column (all 0 when there is no dense part). */
@@ -112,13 +122,26 @@ export function buildPatternIndex(reference: FeatureMatrix, referenceRows: Array
 		depthFirst = depthEnd;
 		depthEnd = level.length;
 	}
-	// Leaves point at their slot range.
+	// Leaves point at their slot range and record their pattern.
+	const leafLevels = new Int32Array((depthEnd - depthFirst) * q);
 	for (let n = depthFirst; n < depthEnd; n++) {
 		childStart[n] = start[n]!;
 		childEnd[n] = end[n]!;
+		const row = rows[start[n]!]!;
+		for (let t = 0; t < q; t++) {
+			leafLevels[(n - depthFirst) * q + t] = active[row * q + blockOrder[t]!]!;
+		}
+	}
+	// Children are numbered after their parent, so one backward pass settles every node.
+	const singleLeaf = new Int32Array(level.length);
+	for (let n = level.length - 1; n >= 0; n--) {
+		singleLeaf[n] = n >= depthFirst ? n : childEnd[n]! - childStart[n]! === 1 ? singleLeaf[childStart[n]!]! : -1;
 	}
 	return {
 		blockOrder,
+		firstLeaf: depthFirst,
+		singleLeaf,
+		leafLevels,
 		nodeLevel: Int32Array.from(level),
 		childStart: Int32Array.from(childStart),
 		childEnd: Int32Array.from(childEnd),
