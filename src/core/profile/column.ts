@@ -6,7 +6,7 @@
  */
 import type { CategoricalColumn, Column, NumericColumn } from '../csv/table';
 import { defined, ratio, undefinedFigure, type Figure } from '../figure';
-import { moments, quantileSorted, standardDeviation } from '../stats/summary';
+import { moments, neumaierSum, quantileSorted, standardDeviation } from '../stats/summary';
 import { inferType } from './infer';
 import type { GroupAssignment, GroupGap, GroupMissing, Histogram, NumericSummary, NumericSummaryUnavailable, ProfileOptions, TopValue, ColumnProfile } from './types';
 
@@ -110,17 +110,48 @@ function profileNumeric(column: NumericColumn, rowCount: number, topCount: numbe
 	};
 }
 
-/** Sorted copy of the non-NaN values among the first `rowCount`. */
-function sortedPresent(values: Float64Array, rowCount: number): Float64Array {
+/**
+ * Sorted copy of the non-NaN values among the first `rowCount`. Integer columns with a small range
+ * (ages, hours, counts, years: most numeric columns of tabular data) are counting-sorted in
+ * O(n + range), several times faster than the comparison sort used otherwise.
+ */
+export function sortedPresent(values: Float64Array, rowCount: number): Float64Array {
 	const out = new Float64Array(rowCount);
 	let n = 0;
+	let min = Infinity;
+	let max = -Infinity;
+	let integral = true;
 	for (let i = 0; i < rowCount; i++) {
 		const v = values[i]!;
 		if (v === v) {
 			out[n++] = v;
+			if (v < min) {
+				min = v;
+			}
+			if (v > max) {
+				max = v;
+			}
+			// Math.trunc keeps ±Infinity equal to itself; the range test below rejects them.
+			integral &&= Math.trunc(v) === v;
 		}
 	}
-	return out.subarray(0, n).sort();
+	const present = out.subarray(0, n);
+	const range = max - min + 1;
+	if (!integral || n === 0 || !(range <= 2 * n + 1024)) {
+		return present.sort();
+	}
+	const counts = new Int32Array(range);
+	for (let i = 0; i < n; i++) {
+		counts[present[i]! - min]!++;
+	}
+	let j = 0;
+	for (let k = 0; k < range; k++) {
+		// Writing min + k also turns a −0 into +0, as the comparison sort would order them equal anyway.
+		for (let c = counts[k]!; c > 0; c--) {
+			present[j++] = min + k;
+		}
+	}
+	return present;
 }
 
 function summariseFinite(finite: Float64Array, nonFinite: number, integral: boolean, bins: number): NumericSummary | NumericSummaryUnavailable {
@@ -135,7 +166,7 @@ function summariseFinite(finite: Float64Array, nonFinite: number, integral: bool
 		count: finite.length,
 		min: m.min,
 		max: m.max,
-		mean: clampFinite(m.mean, m.min, m.max),
+		mean: finiteMean(finite, m.mean),
 		sd: sd !== undefined && Number.isFinite(sd) ? defined(sd) : undefinedFigure(sd === undefined ? 'a single value has no sample standard deviation' : 'values too large for a finite standard deviation'),
 		quantiles: { p5: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95) },
 		histogram: histogram(finite, m.min, m.max, bins),
@@ -159,9 +190,16 @@ function finiteQuantile(sorted: Float64Array, p: number): number {
 	return (1 - f) * sorted[lo]! + f * sorted[Math.min(lo + 1, sorted.length - 1)]!;
 }
 
-/** Welford's mean of values near ±1.8e308 can overflow; it always lies within [min, max]. */
-function clampFinite(x: number, min: number, max: number): number {
-	return Number.isFinite(x) ? x : x > 0 ? max : min;
+/**
+ * Welford's running mean overflows for values near ±1.8e308 (its deltas exceed the double range);
+ * then the compensated sum of x/n, which cannot, and which is within [min, max].
+ */
+function finiteMean(finite: Float64Array, welfordMean: number): number {
+	if (Number.isFinite(welfordMean)) {
+		return welfordMean;
+	}
+	const n = finite.length;
+	return neumaierSum(finite.map((v) => v / n));
 }
 
 /** Equal-width bins over [min, max] of sorted finite values (see {@link Histogram}). */
@@ -173,7 +211,9 @@ export function histogram(sorted: ArrayLike<number>, min: number, max: number, b
 	const width = max / bins - min / bins;
 	const edges: number[] = [];
 	for (let k = 0; k < bins; k++) {
-		edges.push(min + k * width);
+		const edge = min + k * width;
+		// k·width itself can overflow near the double range; the convex combination cannot.
+		edges.push(Number.isFinite(edge) ? edge : (1 - k / bins) * min + (k / bins) * max);
 	}
 	edges.push(max);
 	const counts = new Array<number>(bins).fill(0);
@@ -237,11 +277,29 @@ function profileCategorical(column: CategoricalColumn, rowCount: number, topCoun
 	};
 }
 
-/** Indices of the `k` largest counts, count descending; ties keep index order (the caller orders by value). */
+/**
+ * Indices of the `k` largest counts, count descending; ties keep index order (the caller orders
+ * by value). One pass with a small sorted buffer: O(m + k·inserts), instead of sorting all m
+ * distinct values (21,648 for Adult's fnlwgt) to keep 10.
+ */
 function topIndices(counts: readonly number[], k: number): number[] {
-	const order = counts.map((_, i) => i);
-	order.sort((a, b) => counts[b]! - counts[a]! || a - b);
-	return order.slice(0, k);
+	const best: number[] = [];
+	for (let i = 0; i < counts.length; i++) {
+		const count = counts[i]!;
+		// A later index with an equal count ranks below, so it needs a strictly larger count to enter a full buffer.
+		if (best.length === k && (k === 0 || count <= counts[best[k - 1]!]!)) {
+			continue;
+		}
+		let at = best.length;
+		while (at > 0 && counts[best[at - 1]!]! < count) {
+			at--;
+		}
+		best.splice(at, 0, i);
+		if (best.length > k) {
+			best.pop();
+		}
+	}
+	return best;
 }
 
 function compareText(a: string, b: string): number {
@@ -312,7 +370,8 @@ export function largestGap(rates: ReadonlyArray<{ readonly group: string; readon
 		if (!highest || rate.value > highest.value) {
 			highest = { group, value: rate.value };
 		}
-		if (!lowest || rate.value < lowest.value) {
+		// `<=` so that with equal rates `lowest` names a different group than `highest`.
+		if (!lowest || rate.value <= lowest.value) {
 			lowest = { group, value: rate.value };
 		}
 	}
