@@ -139,6 +139,9 @@ export function accumulateHessian(t: TrainingSet, curvature: Float64Array, h: Fl
 	const dense = x.dense;
 	const active = x.active;
 	const rowB = width * dim; // intercept row of the lower triangle
+	// per-row scratch, allocated once per call: c·x_j of the dense part and the active levels
+	const cx = new Float64Array(p);
+	const levels = new Int32Array(q);
 	h.fill(0);
 	for (let r = 0, n = index.length; r < n; r++) {
 		const c = curvature[r]!;
@@ -147,31 +150,32 @@ export function accumulateHessian(t: TrainingSet, curvature: Float64Array, h: Fl
 		}
 		const i = index[r]!;
 		const dBase = i * p;
-		const aBase = i * q;
 		for (let j = 0; j < p; j++) {
 			const cv = c * dense[dBase + j]!;
+			cx[j] = cv;
 			const row = j * dim;
 			for (let k = 0; k <= j; k++) {
 				h[row + k] = h[row + k]! + cv * dense[dBase + k]!;
 			}
 			h[rowB + j] = h[rowB + j]! + cv;
 		}
-		for (let a = 0; a < q; a++) {
+		let m = 0;
+		for (let a = 0, aBase = i * q; a < q; a++) {
 			const f = active[aBase + a]!;
-			if (f < 0) {
-				continue;
+			if (f >= 0) {
+				levels[m++] = f;
 			}
+		}
+		for (let a = 0; a < m; a++) {
+			const f = levels[a]!;
 			const row = f * dim;
 			// one-hot feature f (≥ p) against every dense feature: lower triangle since f > j
 			for (let j = 0; j < p; j++) {
-				h[row + j] = h[row + j]! + c * dense[dBase + j]!;
+				h[row + j] = h[row + j]! + cx[j]!;
 			}
 			// against the active levels of the earlier blocks, and itself
 			for (let b = 0; b < a; b++) {
-				const g = active[aBase + b]!;
-				if (g < 0) {
-					continue;
-				}
+				const g = levels[b]!;
 				if (g < f) {
 					h[row + g] = h[row + g]! + c;
 				} else if (g > f) {
@@ -189,4 +193,41 @@ export function accumulateHessian(t: TrainingSet, curvature: Float64Array, h: Fl
 	for (let j = 0; j < width; j++) {
 		h[j * dim + j] = h[j * dim + j]! + 1;
 	}
+}
+
+/**
+ * Diagonal of the Hessian, Σ_r h_r x̃_rj² + [j < width], from the row weights h_r = c_r σ_r(1−σ_r):
+ * the Jacobi preconditioner of the L-BFGS path (one pass, no d × d storage).
+ */
+export function hessianDiagonal(t: TrainingSet, curvature: Float64Array, out: Float64Array): void {
+	const { x, index } = t;
+	const p = x.denseWidth;
+	const q = x.blockCount;
+	const width = x.width;
+	const dense = x.dense;
+	const active = x.active;
+	out.fill(0);
+	let intercept = 0;
+	for (let r = 0, n = index.length; r < n; r++) {
+		const c = curvature[r]!;
+		if (c === 0) {
+			continue;
+		}
+		const i = index[r]!;
+		for (let j = 0, base = i * p; j < p; j++) {
+			const v = dense[base + j]!;
+			out[j] = out[j]! + c * v * v;
+		}
+		for (let a = 0, base = i * q; a < q; a++) {
+			const f = active[base + a]!;
+			if (f >= 0) {
+				out[f] = out[f]! + c;
+			}
+		}
+		intercept += c;
+	}
+	for (let j = 0; j < width; j++) {
+		out[j] = out[j]! + 1;
+	}
+	out[width] = intercept;
 }

@@ -27,8 +27,15 @@ for (const name of ['unweighted', 'weighted'] as const) {
 		});
 
 		for (const solver of solvers) {
-			it(`${solver} reaches sklearn's optimum`, () => {
+			it(`${solver} with the default tolerance is at least as good as sklearn lbfgs`, () => {
 				const fit = fitLogistic(x, fixture.y, { ...options, solver });
+				assert.ok(fit.converged);
+				assert.ok(fit.objective <= lbfgs.objective * (1 + 1e-6), `objective ${fit.objective} > sklearn ${lbfgs.objective}`);
+				assert.ok(maxAbsDiff(fit.model.coef, exact.coef) < 1e-4);
+			});
+
+			it(`${solver} with tol 1e-10 reaches sklearn's optimum`, () => {
+				const fit = fitLogistic(x, fixture.y, { ...options, solver, tol: 1e-10 });
 				const gapLbfgs = (fit.objective - lbfgs.objective) / lbfgs.objective;
 				const gapExact = (fit.objective - exact.objective) / exact.objective;
 				const coefExact = maxAbsDiff(fit.model.coef, exact.coef);
