@@ -127,8 +127,9 @@ function regionLevel(v: number, groupEffect: number): number {
 	return weights.length - 1;
 }
 
+/** Clipping; `+ 0` turns the −0 that Math.round(−0.3) gives into +0, which the CSV writes as "0" anyway. */
 function clamp(x: number, lo: number, hi: number): number {
-	return x < lo ? lo : x > hi ? hi : x;
+	return (x < lo ? lo : x > hi ? hi : x) + 0;
 }
 
 /**
