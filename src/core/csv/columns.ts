@@ -61,12 +61,12 @@ export class ColumnBuilder {
 
 	build(): Column {
 		if (this.numeric) {
-			return { kind: 'numeric', name: this.name, values: this.values.slice(0, this.length), missing: this.missing };
+			return { kind: 'numeric', name: this.name, values: fit(this.values, this.length), missing: this.missing };
 		}
 		return {
 			kind: 'categorical',
 			name: this.name,
-			codes: this.codes!.slice(0, this.length),
+			codes: fit(this.codes!, this.length),
 			levels: this.dictionary!.levels(),
 			missing: this.missing,
 		};
@@ -108,10 +108,20 @@ export class ColumnBuilder {
 	}
 }
 
+/**
+ * The first `length` entries: a view when the spare capacity is small (pre-sized columns waste at
+ * most 1/8), else a copy, so that building the table does not briefly double its memory.
+ */
+function fit<T extends Float64Array | Int32Array>(array: T, length: number): T {
+	return (array.length <= length + (length >>> 3) ? array.subarray(0, length) : array.slice(0, length)) as T;
+}
+
 /** Matches cell bytes against the missing-value tokens without building strings. */
 export class MissingMatcher {
 	private readonly tokensByLength: Uint8Array[][] = [];
 	private readonly maxLength: number;
+	/** 1 for bytes that start some token: most cells are rejected by their first byte. */
+	private readonly firstBytes = new Uint8Array(256);
 
 	constructor(tokens: readonly string[]) {
 		const encoder = new TextEncoder();
@@ -119,6 +129,9 @@ export class MissingMatcher {
 		for (const token of tokens) {
 			const bytes = encoder.encode(token);
 			(this.tokensByLength[bytes.length] ??= []).push(bytes);
+			if (bytes.length > 0) {
+				this.firstBytes[bytes[0]!] = 1;
+			}
 			maxLength = Math.max(maxLength, bytes.length);
 		}
 		this.maxLength = maxLength;
@@ -130,7 +143,7 @@ export class MissingMatcher {
 		if (length === 0) {
 			return true;
 		}
-		if (length > this.maxLength) {
+		if (length > this.maxLength || this.firstBytes[bytes[start]!] === 0) {
 			return false;
 		}
 		const candidates = this.tokensByLength[length];

@@ -113,11 +113,13 @@ export class Utf8Normalizer {
 			return EMPTY;
 		}
 		if (this.mode === 'utf8') {
+			const firstHigh = firstNonAscii(bytes);
+			if (firstHigh < 0) {
+				return bytes; // pure ASCII: valid, and the common case, so skip the decoder
+			}
 			try {
-				const text = this.fatal.decode(bytes);
-				if (text.length !== bytes.length) {
-					this.sawNonAscii = true;
-				}
+				this.fatal.decode(bytes.subarray(firstHigh));
+				this.sawNonAscii = true;
 				return bytes;
 			} catch {
 				const bad = firstInvalidUtf8(bytes);
@@ -176,6 +178,42 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 	out.set(a, 0);
 	out.set(b, a.length);
 	return out;
+}
+
+/**
+ * Offset of the first byte ≥ 0x80, or −1. Tests four bytes at a time through an aligned
+ * Uint32Array view, which is several times faster than a fatal TextDecoder on ASCII data.
+ */
+export function firstNonAscii(bytes: Uint8Array): number {
+	const length = bytes.length;
+	let i = 0;
+	const misalignment = bytes.byteOffset & 3;
+	const head = misalignment === 0 ? 0 : Math.min(length, 4 - misalignment);
+	for (; i < head; i++) {
+		if (bytes[i]! >= 0x80) {
+			return i;
+		}
+	}
+	const words = (length - i) >>> 2;
+	if (words > 0) {
+		const view = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
+		for (let w = 0; w < words; w++) {
+			if ((view[w]! & 0x80808080) !== 0) {
+				i += w * 4;
+				while (bytes[i]! < 0x80) {
+					i++;
+				}
+				return i;
+			}
+		}
+		i += words * 4;
+	}
+	for (; i < length; i++) {
+		if (bytes[i]! >= 0x80) {
+			return i;
+		}
+	}
+	return -1;
 }
 
 function isAscii(bytes: Uint8Array, end: number): boolean {

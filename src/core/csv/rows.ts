@@ -58,12 +58,15 @@ export class RowBuilder implements TokenizerSink {
 		}
 		const buf = t.buf;
 		const missing = this.missing;
+		const starts = t.starts;
+		const ends = t.ends;
+		const flags = t.flags;
 		for (let j = 0; j < n; j++) {
 			const column = columns[j]!;
 			let bytes: Uint8Array = buf;
-			let s = t.starts[j]!;
-			let e = t.ends[j]!;
-			if ((t.flags[j]! & ESCAPED) !== 0) {
+			let s = starts[j]!;
+			let e = ends[j]!;
+			if ((flags[j]! & ESCAPED) !== 0) {
 				bytes = this.unescape(buf, s, e);
 				s = 0;
 				e = this.unescapedLength;
