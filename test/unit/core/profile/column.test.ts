@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { CategoricalColumn, NumericColumn } from '../../../../src/core/csv/table';
 import { formatCount, histogram, profileColumn } from '../../../../src/core/profile/index';
-import { sortedPresent } from '../../../../src/core/profile/column';
+import { sortedPresent } from '../../../../src/core/profile/numeric';
 import type { NumericSummary } from '../../../../src/core/profile/index';
 
 function num(values: number[], name = 'x'): NumericColumn {
