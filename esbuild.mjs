@@ -11,7 +11,7 @@ const nodeEntries = [
 	{ in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
 	{ in: 'src/server/server.ts', out: 'server', external: [] },
 	{ in: 'src/cli/main.ts', out: 'cli', external: [], banner: '#!/usr/bin/env node' },
-	{ in: 'src/io/simulationWorker.ts', out: 'simulationWorker', external: [] },
+	{ in: 'src/runner/simulationWorker.ts', out: 'simulationWorker', external: [] },
 ];
 const browserEntries = [{ in: 'webview-ui/src/main.ts', out: 'webview/main' }];
 

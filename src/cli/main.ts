@@ -7,8 +7,9 @@ import { EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { profileCommand } from './commands/profile';
 import { auditCommand } from './commands/audit';
 import { generateCommand } from './commands/generate';
+import { simulateCommand } from './commands/simulate';
 
-const commands: readonly Command[] = [profileCommand, auditCommand, generateCommand];
+const commands: readonly Command[] = [profileCommand, auditCommand, simulateCommand, generateCommand];
 
 const VERSION = '0.1.0';
 

@@ -50,7 +50,7 @@ export const auditCommand: Command = {
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
 		const result = runAudit(loaded.parse.table, sidecar, { seed: common.seed, testFraction: common.testFraction, resamples, onStage: (s, d, t) => progress.update(s, d, t) });
 		progress.finish();
-		const report = { tool: 'collective-fairness', command: 'audit', file, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse), roles: sidecar, ...result };
+		const report = { tool: 'collective-fairness', command: 'audit', file, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse), sidecarRoles: sidecar, ...result };
 		if (values.out !== undefined) {
 			await writeFileAtomic(values.out, `${JSON.stringify(report, null, 2)}\n`, [file]);
 		}

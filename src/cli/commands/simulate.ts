@@ -1,0 +1,179 @@
+/** `collective-fairness simulate`: what a minority collective can do, experiment by experiment. */
+import { parseArgs } from 'node:util';
+import { METHODS, type Experiment, type Method, type SimulationParams } from '../../core/collective/params';
+import { simulate, type SimulationResult } from '../../core/collective/simulate';
+import type { SeedSummary, SimulationRow } from '../../core/collective/aggregate';
+import { loadDataset } from '../../io/loadDataset';
+import { writeFileAtomic } from '../../io/atomicWrite';
+import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
+import type { Command } from '../command';
+import { EXIT_OK, UsageError } from '../errors';
+import { renderTable } from '../format';
+import { createProgress } from '../progress';
+import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
+import { describeParse, parseNumberFlag } from '../common';
+import { simulationCsv } from '../simulationCsv';
+
+const HELP = `Usage: collective-fairness simulate FILE --experiment size|flips|knowledge|minimum [options]
+
+A collective — a fraction α of the minority's training rows — relabels its members with the
+unfavourable label, top M first by a score (RB-prob, RB-label, RB-dist, or Random); the firm
+retrains its logistic regression; the test set (true labels) gives error, statistical parity and
+equalized odds (the paper's average). Averaged over seeds with sd and a 95% percentile interval.
+
+Experiments:
+  size       best EqOd over the M grid for each α (the paper's "importance of collective size")
+  flips      EqOd, SPD and error against M at one α ("relabeling efficiency")
+  knowledge  (error, EqOd) with n known majority rows against all of them ("varying knowledge")
+  minimum    the smallest α (and M) whose mean EqOd reaches --target-eqod
+
+${ROLE_HELP}
+
+Options:
+  --experiment E          size | flips | knowledge | minimum (required)
+  --alpha A               α for flips and knowledge (default 0.3)
+  --alphas a,b,...        α grid for size and minimum (default 0.05,0.1,...,0.5)
+  --flips N               N evenly spaced values of M from 0 to the whole pool (default 10)
+  --flip-grid a,b,...     explicit values of M instead
+  --methods m,...         rb-prob,rb-label,rb-dist,random (default all)
+  --k K                   neighbours for rb-label and rb-dist (default 5)
+  --knowledge all|N       majority rows the collective knows (default all; the knowledge
+                          experiment compares N, default 10, against all)
+  --seeds N               seeds to average over (default 5)
+  --seed S                first seed (default 0)
+  --target-eqod X         EqOd the minimum experiment must reach (default half the base EqOd)
+  --test-fraction F       share of rows held out (default 0.2)
+  --workers N             worker threads (default: every core)
+  --on-bad-row MODE       skip | fail
+  --json | --csv          machine-readable output on stdout
+  --out FILE              also write the JSON result to FILE (atomically)`;
+
+export const simulateCommand: Command = {
+	name: 'simulate',
+	summary: 'simulate minority collective action (size, flips, knowledge, minimum)',
+	help: HELP,
+	async run(args) {
+		const { values, positionals } = parseArgs({
+			args: [...args],
+			options: {
+				...ROLE_OPTIONS,
+				experiment: { type: 'string' }, alpha: { type: 'string' }, alphas: { type: 'string' }, flips: { type: 'string' }, 'flip-grid': { type: 'string' },
+				methods: { type: 'string' }, k: { type: 'string' }, knowledge: { type: 'string' }, seeds: { type: 'string' }, seed: { type: 'string' },
+				'target-eqod': { type: 'string' }, 'test-fraction': { type: 'string' }, workers: { type: 'string' }, 'on-bad-row': { type: 'string' },
+				json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, out: { type: 'string' },
+			},
+			allowPositionals: true,
+		});
+		if (positionals.length !== 1) {
+			throw new UsageError(positionals.length === 0 ? 'give the CSV FILE to simulate on' : `expected one FILE, got ${positionals.length}`);
+		}
+		const file = positionals[0]!;
+		const experiment = values.experiment as Experiment | undefined;
+		if (experiment === undefined || !['size', 'flips', 'knowledge', 'minimum'].includes(experiment)) {
+			throw new UsageError(`--experiment must be size, flips, knowledge or minimum${experiment !== undefined ? `, got '${experiment}'` : ''}`);
+		}
+		if (values.json && values.csv) {
+			throw new UsageError('choose one of --json and --csv');
+		}
+		const params = readParams(values, experiment);
+		const workers = parseNumberFlag('workers', values.workers, { integer: true, min: 1, max: 64 }) ?? defaultWorkerCount('cli');
+		const onBadRow = values['on-bad-row'] ?? 'skip';
+		if (onBadRow !== 'skip' && onBadRow !== 'fail') {
+			throw new UsageError(`--on-bad-row must be skip or fail, got '${onBadRow}'`);
+		}
+		const progress = createProgress();
+		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
+		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
+		const controller = new AbortController();
+		const onSigint = (): void => controller.abort();
+		process.once('SIGINT', onSigint);
+		let result: SimulationResult;
+		try {
+			result = await simulate(loaded.parse.table, sidecar, params, {
+				executor: createPoolExecutor(workers), workers, signal: controller.signal,
+				onProgress: (p) => progress.update('simulating', p.done, p.total),
+			});
+		} finally {
+			process.removeListener('SIGINT', onSigint);
+			progress.finish();
+		}
+		const output = { tool: 'collective-fairness', command: 'simulate', dataset: { file, rows: loaded.parse.table.rowCount, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse) }, ...result };
+		if (values.out !== undefined) {
+			await writeFileAtomic(values.out, `${JSON.stringify(output, null, 2)}\n`, [file]);
+		}
+		if (values.json) {
+			process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+		} else if (values.csv) {
+			process.stdout.write(simulationCsv(result));
+		} else {
+			process.stdout.write(`${renderSimulation(file, result)}\n`);
+		}
+		return EXIT_OK;
+	},
+};
+
+function readParams(values: Record<string, string | boolean | undefined>, experiment: Experiment): Partial<SimulationParams> & { experiment: Experiment } {
+	const str = (k: string): string | undefined => values[k] as string | undefined;
+	const numbers = (flag: string): number[] | undefined => str(flag)?.split(',').map((t) => parseNumberFlag(flag, t.trim())!);
+	const methods = str('methods')?.split(',').map((m) => m.trim()) as Method[] | undefined;
+	const bad = methods?.find((m) => !METHODS.includes(m));
+	if (bad !== undefined) {
+		throw new UsageError(`unknown method '${bad}'; methods are ${METHODS.join(', ')}`);
+	}
+	const knowledgeText = str('knowledge');
+	const knowledge = knowledgeText === undefined || knowledgeText === 'all' ? undefined : parseNumberFlag('knowledge', knowledgeText, { integer: true, min: 1 });
+	const p: Partial<SimulationParams> & { experiment: Experiment } = {
+		experiment,
+		...defined('alpha', parseNumberFlag('alpha', str('alpha'), { min: 0, max: 1 })),
+		...defined('alphas', numbers('alphas')),
+		...defined('flips', parseNumberFlag('flips', str('flips'), { integer: true, min: 2 })),
+		...defined('flipGrid', numbers('flip-grid')),
+		...defined('methods', methods),
+		...defined('k', parseNumberFlag('k', str('k'), { integer: true, min: 1 })),
+		...(experiment === 'knowledge' ? defined('knowledgeRows', knowledge) : knowledgeText !== undefined ? { knowledge: knowledge ?? 'all' } : {}),
+		...defined('seeds', parseNumberFlag('seeds', str('seeds'), { integer: true, min: 1 })),
+		...defined('firstSeed', parseNumberFlag('seed', str('seed'), { integer: true, min: 0 })),
+		...defined('targetEqod', parseNumberFlag('target-eqod', str('target-eqod'), { min: 0, max: 1 })),
+		...defined('testFraction', parseNumberFlag('test-fraction', str('test-fraction'), { min: 0.01, max: 0.99 })),
+	};
+	return p;
+}
+
+function defined<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+	return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+const fmt = (s: SeedSummary | undefined): string => (s === undefined ? '' : s.mean === null ? 'n/a' : `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)}`);
+
+function renderSimulation(file: string, r: SimulationResult): string {
+	const lines: string[] = [];
+	lines.push(`${file}: ${r.experiment} experiment — minority ${r.roles.minority} (${r.roles.sensitive}) vs ${r.roles.majority}; label ${r.roles.label} favourable ${r.roles.favourable.join(', ')}`);
+	lines.push(`${r.params.seeds} seeds, k = ${r.params.k}, ${r.timings.fits} refits in ${r.timings.seconds.toFixed(1)} s on ${r.timings.workers} worker${r.timings.workers === 1 ? '' : 's'}`);
+	lines.push(`Base model: error ${fmt(r.base.error)}, SPD ${fmt(r.base.spd)}, EqOd ${fmt(r.base.eqod)}${r.base.success !== undefined ? `, success S ${fmt(r.base.success)}` : ''}`);
+	lines.push('');
+	const withCf = r.rows.some((x) => x.success !== undefined);
+	const header = ['Method', ...(r.experiment === 'knowledge' ? ['Known'] : []), 'α', 'M', 'Pool', 'EqOd', 'SPD', 'Error', ...(withCf ? ['Success S', 'CF gap'] : [])];
+	const row = (x: SimulationRow): string[] => [x.method, ...(r.experiment === 'knowledge' ? [String(x.knowledge)] : []), x.alpha.toFixed(2), x.flips.toFixed(0), x.poolSize.toFixed(0), fmt(x.eqod), fmt(x.spd), fmt(x.error), ...(withCf ? [fmt(x.success), fmt(x.counterfactualGap)] : [])];
+	if (r.experiment === 'size' || r.experiment === 'minimum') {
+		lines.push('Best EqOd over the M grid, per α:');
+	}
+	lines.push(renderTable([header, ...r.rows.map(row)]));
+	for (const f of dedupeFailures(r)) {
+		lines.push(`Not run: ${f}`);
+	}
+	if (r.minimum !== undefined) {
+		lines.push('');
+		for (const m of r.minimum) {
+			if (m.reached && m.row !== undefined) {
+				lines.push(`${m.method}: EqOd ≤ ${m.target.toFixed(3)} first reached at α = ${m.row.alpha} (${m.row.collectiveSize.toFixed(0)} members) with M = ${m.row.flips.toFixed(0)} flips: EqOd ${fmt(m.row.eqod)} [${m.row.eqod.mean === null ? '' : `${m.row.eqod.lo.toFixed(3)}, ${m.row.eqod.hi.toFixed(3)}`}]`);
+			} else {
+				lines.push(`${m.method}: EqOd ≤ ${m.target.toFixed(3)} not reached on this grid${m.best !== undefined ? `; lowest ${fmt(m.best.eqod)} at α = ${m.best.alpha}, M = ${m.best.flips.toFixed(0)}` : ''}`);
+			}
+		}
+	}
+	return lines.join('\n');
+}
+
+function dedupeFailures(r: SimulationResult): string[] {
+	return [...new Set(r.failures.map((f) => f.reason))];
+}

@@ -1,0 +1,166 @@
+/**
+ * From per-seed points to the rows users read: mean, sample standard deviation and a percentile
+ * interval over seeds for every figure, and the experiment-specific views (best EqOd per α,
+ * the smallest collective reaching a target).
+ */
+import { moments, quantileSorted, sortedFinite, standardDeviation } from '../stats/summary';
+import type { RunMetrics } from './evaluate';
+import type { Knowledge, Method, SimulationParams } from './params';
+import type { UnitResult } from './unit';
+
+/** A figure over seeds; `mean: null` with the reason when no seed defined it. */
+export type SeedSummary =
+	| { readonly mean: number; readonly sd: number; readonly lo: number; readonly hi: number; readonly n: number }
+	| { readonly mean: null; readonly reason: string; readonly n: 0 };
+
+export interface SimulationRow {
+	readonly method: Method | 'base';
+	readonly knowledge: Knowledge;
+	readonly alpha: number;
+	readonly gridIndex: number;
+	/** M, averaged over seeds (pool sizes differ between seeds). */
+	readonly flips: number;
+	readonly poolSize: number;
+	readonly collectiveSize: number;
+	readonly seeds: number;
+	readonly error: SeedSummary;
+	readonly spd: SeedSummary;
+	readonly eqod: SeedSummary;
+	readonly eqodMax: SeedSummary;
+	readonly success?: SeedSummary;
+	readonly counterfactualGap?: SeedSummary;
+}
+
+export interface BaseSummary {
+	readonly seeds: number;
+	readonly error: SeedSummary;
+	readonly spd: SeedSummary;
+	readonly eqod: SeedSummary;
+	readonly eqodMax: SeedSummary;
+	readonly success?: SeedSummary;
+	readonly counterfactualGap?: SeedSummary;
+}
+
+export interface MinimumCollective {
+	readonly method: Method;
+	readonly knowledge: Knowledge;
+	readonly target: number;
+	readonly reached: boolean;
+	/** The smallest α on the grid whose mean EqOd reaches the target at some M, and that M. */
+	readonly row?: SimulationRow;
+	/** When not reached: the lowest mean EqOd seen, to say how far off the target is. */
+	readonly best?: SimulationRow;
+}
+
+export interface Aggregated {
+	readonly base: BaseSummary;
+	readonly rows: SimulationRow[];
+	readonly grid?: SimulationRow[];
+	readonly minimum?: MinimumCollective[];
+	readonly failures: ReadonlyArray<{ readonly method: Method; readonly knowledge: Knowledge; readonly seed: number; readonly reason: string }>;
+	readonly fits: number;
+}
+
+/** Interval coverage over seeds (percentiles 2.5 and 97.5, type 7). */
+export const SEED_INTERVAL_LEVEL = 0.95;
+
+export function summarise(values: ReadonlyArray<number | undefined>, what: string): SeedSummary {
+	const present = Float64Array.from(values.filter((v): v is number => v !== undefined));
+	const m = moments(present);
+	if (m === undefined) {
+		return { mean: null, reason: `${what} is undefined for every seed (a group has no rows of a needed label in the test set)`, n: 0 };
+	}
+	const sorted = sortedFinite(present);
+	const tail = (1 - SEED_INTERVAL_LEVEL) / 2;
+	return { mean: m.mean, sd: standardDeviation(m) ?? 0, lo: quantileSorted(sorted, tail)!, hi: quantileSorted(sorted, 1 - tail)!, n: m.count };
+}
+
+function summariseMetrics(list: readonly RunMetrics[]): Omit<BaseSummary, 'seeds'> {
+	const withCf = list.some((m) => m.success !== undefined);
+	return {
+		error: summarise(list.map((m) => m.error), 'error'),
+		spd: summarise(list.map((m) => m.spd), 'statistical parity'),
+		eqod: summarise(list.map((m) => m.eqod), 'equalized odds'),
+		eqodMax: summarise(list.map((m) => m.eqodMax), 'equalized odds (max)'),
+		...(withCf ? { success: summarise(list.map((m) => m.success), 'collective success'), counterfactualGap: summarise(list.map((m) => m.counterfactualGap), 'counterfactual gap') } : {}),
+	};
+}
+
+const meanOf = (v: readonly number[]): number => v.reduce((s, x) => s + x, 0) / v.length;
+
+export function aggregate(params: SimulationParams, results: readonly UnitResult[], baseEqodTarget?: number): Aggregated {
+	// One base per seed (every unit of a seed shares it).
+	const baseBySeed = new Map<number, RunMetrics>();
+	for (const r of results) {
+		baseBySeed.set(r.key.seed, r.base);
+	}
+	const base: BaseSummary = { seeds: baseBySeed.size, ...summariseMetrics([...baseBySeed.values()]) };
+	const groups = new Map<string, { method: Method; knowledge: Knowledge; alpha: number; gridIndex: number; points: UnitResult['points'][number][] }>();
+	const failures: Array<{ method: Method; knowledge: Knowledge; seed: number; reason: string }> = [];
+	let fits = 0;
+	for (const r of results) {
+		fits += r.fits;
+		if (r.failure !== undefined) {
+			failures.push({ method: r.key.method, knowledge: r.key.knowledge, seed: r.key.seed, reason: r.failure });
+		}
+		for (const p of r.points) {
+			const id = `${r.key.method}|${r.key.knowledge}|${p.alpha}|${p.gridIndex}`;
+			let g = groups.get(id);
+			if (g === undefined) {
+				g = { method: r.key.method, knowledge: r.key.knowledge, alpha: p.alpha, gridIndex: p.gridIndex, points: [] };
+				groups.set(id, g);
+			}
+			g.points.push(p);
+		}
+	}
+	const methodOrder = (m: Method): number => params.methods.indexOf(m);
+	const all: SimulationRow[] = [...groups.values()]
+		.sort((a, b) => methodOrder(a.method) - methodOrder(b.method) || String(a.knowledge).localeCompare(String(b.knowledge)) || a.alpha - b.alpha || a.gridIndex - b.gridIndex)
+		.map((g) => ({
+			method: g.method, knowledge: g.knowledge, alpha: g.alpha, gridIndex: g.gridIndex,
+			flips: meanOf(g.points.map((p) => p.flips)), poolSize: meanOf(g.points.map((p) => p.poolSize)), collectiveSize: meanOf(g.points.map((p) => p.collectiveSize)),
+			seeds: g.points.length, ...summariseMetrics(g.points.map((p) => p.metrics)),
+		}));
+	if (params.experiment === 'flips' || params.experiment === 'knowledge') {
+		return { base, rows: all, failures, fits };
+	}
+	const best = bestPerAlpha(all);
+	if (params.experiment === 'size') {
+		return { base, rows: best, grid: all, failures, fits };
+	}
+	const target = params.targetEqod ?? baseEqodTarget ?? (base.eqod.mean !== null ? base.eqod.mean / 2 : 0);
+	return { base, rows: best, grid: all, minimum: smallestCollective(all, params, target), failures, fits };
+}
+
+/** Per method, knowledge and α: the grid point with the lowest mean EqOd (the paper's "best EqOd"). */
+function bestPerAlpha(all: readonly SimulationRow[]): SimulationRow[] {
+	const best = new Map<string, SimulationRow>();
+	for (const row of all) {
+		const id = `${row.method}|${row.knowledge}|${row.alpha}`;
+		const current = best.get(id);
+		if (row.eqod.mean !== null && (current === undefined || current.eqod.mean === null || row.eqod.mean < current.eqod.mean)) {
+			best.set(id, row);
+		} else if (current === undefined) {
+			best.set(id, row);
+		}
+	}
+	return [...best.values()];
+}
+
+function smallestCollective(all: readonly SimulationRow[], params: SimulationParams, target: number): MinimumCollective[] {
+	const out: MinimumCollective[] = [];
+	for (const method of params.methods) {
+		const rows = all.filter((r) => r.method === method);
+		if (rows.length === 0) {
+			continue;
+		}
+		const hit = rows.find((r) => r.eqod.mean !== null && r.eqod.mean <= target);
+		if (hit !== undefined) {
+			out.push({ method, knowledge: hit.knowledge, target, reached: true, row: hit });
+		} else {
+			const lowest = rows.filter((r) => r.eqod.mean !== null).sort((a, b) => (a.eqod.mean as number) - (b.eqod.mean as number))[0];
+			out.push({ method, knowledge: params.knowledge, target, reached: false, ...(lowest !== undefined ? { best: lowest } : {}) });
+		}
+	}
+	return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * Parameters of a collective-action simulation, their defaults and their validation. The paper
+ * leaves most of these open (paper-notes §1.5, §2); the defaults and why are in docs/methods.md.
+ */
+
+export type Method = 'rb-prob' | 'rb-label' | 'rb-dist' | 'random';
+export const METHODS: readonly Method[] = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
+
+export type Experiment = 'size' | 'flips' | 'knowledge' | 'minimum';
+export const EXPERIMENTS: readonly Experiment[] = ['size', 'flips', 'knowledge', 'minimum'];
+
+/** Majority rows the collective knows: all of the training set's, or n of them drawn per seed. */
+export type Knowledge = 'all' | number;
+
+export interface SimulationParams {
+	readonly experiment: Experiment;
+	/** α grid (fractions of the minority's training rows) for `size` and `minimum`. */
+	readonly alphas: readonly number[];
+	/** α for `flips` and `knowledge`. */
+	readonly alpha: number;
+	/** Number of evenly spaced values of M from 0 to the whole pool (ignored when flipGrid is set). */
+	readonly flips: number;
+	/** Explicit values of M (clipped to the pool size). */
+	readonly flipGrid?: readonly number[];
+	readonly methods: readonly Method[];
+	/** Neighbours for RB-label and RB-dist. */
+	readonly k: number;
+	/** What the collective knows of the majority (for every experiment but `knowledge`). */
+	readonly knowledge: Knowledge;
+	/** Known majority rows in the restricted arm of the `knowledge` experiment. */
+	readonly knowledgeRows: number;
+	/** Number of seeds; seed s = firstSeed … firstSeed + seeds − 1 drives the split and every draw. */
+	readonly seeds: number;
+	readonly firstSeed: number;
+	/** `minimum`: the EqOd to reach; default half the base model's mean EqOd. */
+	readonly targetEqod?: number;
+	readonly testFraction: number;
+	/** The firm's L2 strength (scikit-learn's C). */
+	readonly C: number;
+}
+
+export const DEFAULT_ALPHAS: readonly number[] = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
+
+export const SIMULATION_DEFAULTS: Omit<SimulationParams, 'experiment'> = {
+	alphas: DEFAULT_ALPHAS,
+	alpha: 0.3,
+	flips: 10,
+	methods: METHODS,
+	k: 5,
+	knowledge: 'all',
+	knowledgeRows: 10,
+	seeds: 5,
+	firstSeed: 0,
+	testFraction: 0.2,
+	C: 1,
+};
+
+/** Fills defaults and checks every parameter; throws a RangeError naming the parameter. */
+export function resolveParams(input: Partial<SimulationParams> & { experiment: Experiment }): SimulationParams {
+	const p: SimulationParams = { ...SIMULATION_DEFAULTS, ...stripUndefined(input), experiment: input.experiment };
+	const fail = (name: string, detail: string): never => {
+		throw new RangeError(`simulation parameter '${name}' ${detail}`);
+	};
+	if (!EXPERIMENTS.includes(p.experiment)) {
+		fail('experiment', `must be one of ${EXPERIMENTS.join(', ')}, got '${p.experiment}'`);
+	}
+	const isFraction = (a: number): boolean => Number.isFinite(a) && a > 0 && a <= 1;
+	if (p.alphas.length === 0 || !p.alphas.every(isFraction)) {
+		fail('alphas', `must be fractions in (0, 1], got ${p.alphas.join(', ')}`);
+	}
+	if (!isFraction(p.alpha)) {
+		fail('alpha', `must be a fraction in (0, 1], got ${p.alpha}`);
+	}
+	if (!Number.isInteger(p.flips) || p.flips < 2 || p.flips > 1000) {
+		fail('flips', `must be an integer in [2, 1000] (grid points from 0 to the whole pool), got ${p.flips}`);
+	}
+	if (p.flipGrid !== undefined && (p.flipGrid.length === 0 || !p.flipGrid.every((m) => Number.isInteger(m) && m >= 0))) {
+		fail('flipGrid', `must be non-negative integers, got ${p.flipGrid.join(', ')}`);
+	}
+	if (p.methods.length === 0 || !p.methods.every((m) => METHODS.includes(m))) {
+		fail('methods', `must be among ${METHODS.join(', ')}, got ${p.methods.join(', ')}`);
+	}
+	if (!Number.isInteger(p.k) || p.k < 1) {
+		fail('k', `must be a positive integer, got ${p.k}`);
+	}
+	if (p.knowledge !== 'all' && (!Number.isInteger(p.knowledge) || p.knowledge < 1)) {
+		fail('knowledge', `must be 'all' or a positive integer, got ${p.knowledge}`);
+	}
+	if (!Number.isInteger(p.knowledgeRows) || p.knowledgeRows < 1) {
+		fail('knowledgeRows', `must be a positive integer, got ${p.knowledgeRows}`);
+	}
+	if (!Number.isInteger(p.seeds) || p.seeds < 1 || p.seeds > 1000) {
+		fail('seeds', `must be an integer in [1, 1000], got ${p.seeds}`);
+	}
+	if (!Number.isInteger(p.firstSeed) || p.firstSeed < 0) {
+		fail('firstSeed', `must be a non-negative integer, got ${p.firstSeed}`);
+	}
+	if (p.targetEqod !== undefined && !(p.targetEqod >= 0 && p.targetEqod <= 1)) {
+		fail('targetEqod', `must be in [0, 1], got ${p.targetEqod}`);
+	}
+	if (!(p.testFraction > 0 && p.testFraction < 1)) {
+		fail('testFraction', `must be in (0, 1), got ${p.testFraction}`);
+	}
+	if (!(p.C > 0) || !Number.isFinite(p.C)) {
+		fail('C', `must be a positive number, got ${p.C}`);
+	}
+	return { ...p, alphas: [...p.alphas].sort((a, b) => a - b), ...(p.flipGrid !== undefined ? { flipGrid: [...p.flipGrid].sort((a, b) => a - b) } : {}) };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+	return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The α values a run needs. */
+export function alphasOf(p: SimulationParams): readonly number[] {
+	return p.experiment === 'size' || p.experiment === 'minimum' ? p.alphas : [p.alpha];
+}
+
+/** Knowledge arms of a run: two for the `knowledge` experiment, one otherwise. */
+export function knowledgeArmsOf(p: SimulationParams): readonly Knowledge[] {
+	return p.experiment === 'knowledge' ? [p.knowledgeRows, 'all'] : [p.knowledge];
+}
+
+/**
+ * Values of M for a pool of the given size: an explicit grid (ascending) clipped to the pool, or
+ * `flips` evenly spaced values round(i · pool / (flips − 1)). Positions in the grid, not values,
+ * are what seeds are averaged over, since pool sizes differ between seeds.
+ */
+export function flipGridFor(p: SimulationParams, poolSize: number): number[] {
+	if (p.flipGrid !== undefined) {
+		return p.flipGrid.map((m) => Math.min(m, poolSize));
+	}
+	return Array.from({ length: p.flips }, (_, i) => Math.round((i * poolSize) / (p.flips - 1)));
+}

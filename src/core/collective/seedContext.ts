@@ -1,0 +1,100 @@
+/**
+ * Everything about one seed that does not depend on the method, α or M: the split and encoding,
+ * the firm's base model and its test metrics, the minority's training rows in the seed's random
+ * order (collectives are nested: the collective at α is the first round(α·n) of that order, so a
+ * larger collective contains a smaller one and curves over α are not re-drawn noise), and, on
+ * data with counterfactual columns, the test rows' counterfactual features. Built once per seed
+ * and shared by every unit of work on that seed.
+ */
+import type { Table } from '../csv/table';
+import { findColumn } from '../csv/table';
+import { prepareDataset, type PreparedDataset } from '../dataset';
+import { encodeRows } from '../encoding/encoder';
+import type { FeatureMatrix } from '../encoding/matrix';
+import { fitLogistic, predictLabels } from '../models/logistic';
+import type { LogisticModel } from '../models/logisticModel';
+import { createRandom, deriveSeed, permutation } from '../random';
+import { MAJORITY, MINORITY } from '../roles/resolve';
+import type { Sidecar } from '../roles/sidecar';
+import { evaluate, type RunMetrics } from './evaluate';
+import type { SimulationParams } from './params';
+
+export interface SeedContext {
+	readonly seed: number;
+	readonly data: PreparedDataset;
+	readonly baseModel: LogisticModel;
+	readonly base: RunMetrics;
+	/** Training rows of the minority, in this seed's random order (matrix row indices). */
+	readonly minorityOrder: Int32Array;
+	/** Training rows of the majority (matrix row indices, ascending). */
+	readonly majorityTrain: Int32Array;
+	/** Test rows as arrays aligned with `data.test`. */
+	readonly testY: Uint8Array;
+	readonly testGroup: Int32Array;
+	/** Counterfactual features of the test rows (row i ↔ data.test[i]), when the data has them. */
+	readonly counterfactualTest: FeatureMatrix | undefined;
+}
+
+export function buildSeedContext(table: Table, sidecar: Sidecar, params: SimulationParams, seed: number): SeedContext {
+	const data = prepareDataset(table, sidecar, { seed, testFraction: params.testFraction });
+	const minority: number[] = [];
+	const majority: number[] = [];
+	for (const i of data.train) {
+		if (data.group[i] === MINORITY) {
+			minority.push(i);
+		} else if (data.group[i] === MAJORITY) {
+			majority.push(i);
+		}
+	}
+	const order = permutation(minority.length, createRandom(deriveSeed(seed, 'collective')));
+	const minorityOrder = order.map((k) => minority[k]!);
+	const testY = data.test.map((i) => data.y[i]!) as unknown as Uint8Array;
+	const testGroup = Int32Array.from(data.test, (i) => data.group[i]!);
+	const fit = fitLogistic(data.x, data.y, { C: params.C, rows: data.train });
+	const counterfactualTest = counterfactualMatrix(table, data);
+	const context = { seed, data, baseModel: fit.model, minorityOrder, majorityTrain: Int32Array.from(majority), testY: Uint8Array.from(testY), testGroup, counterfactualTest };
+	return { ...context, base: evaluate(context, fit.model, predictLabels(fit.model, data.x, data.test)) };
+}
+
+/** Prefix of the columns holding a row's counterfactual value under A ← majority. */
+export const COUNTERFACTUAL_PREFIX = 'cf_';
+
+/**
+ * The test rows re-encoded with every feature F replaced by its counterfactual column `cf_F`
+ * where one exists (features without one are not caused by the group). Undefined when no
+ * feature has a counterfactual column (real data).
+ */
+function counterfactualMatrix(table: Table, data: PreparedDataset): FeatureMatrix | undefined {
+	const swapped = data.roles.featureColumns.filter((f) => findColumn(table, COUNTERFACTUAL_PREFIX + f)?.kind === findColumn(table, f)?.kind);
+	if (swapped.length === 0) {
+		return undefined;
+	}
+	const columns = table.columns.map((c) => {
+		if (!swapped.includes(c.name)) {
+			return c;
+		}
+		const cf = findColumn(table, COUNTERFACTUAL_PREFIX + c.name)!;
+		if (c.kind === 'categorical' && cf.kind === 'categorical') {
+			// Re-code through the factual column's levels so the encoder's level mapping applies.
+			const levelIndex = new Map(c.levels.map((l, k) => [l, k]));
+			const levels = [...c.levels];
+			const codes = Int32Array.from(cf.codes, (code) => {
+				if (code < 0) {
+					return -1;
+				}
+				const level = cf.levels[code]!;
+				let k = levelIndex.get(level);
+				if (k === undefined) {
+					k = levels.length;
+					levels.push(level);
+					levelIndex.set(level, k);
+				}
+				return k;
+			});
+			return { ...c, codes, levels };
+		}
+		return { ...cf, name: c.name };
+	});
+	const testTableRows = data.test.map((i) => data.roles.rows[i]!);
+	return encodeRows({ columns, rowCount: table.rowCount }, data.encoder, testTableRows);
+}

@@ -1,0 +1,135 @@
+/**
+ * One unit of simulation work: a seed × method × knowledge arm, over every α and every M of
+ * the run. A unit depends on nothing but its key and the run's parameters, so units can run in
+ * any order on any number of workers and give the same numbers (the determinism guarantee).
+ * Within a unit the firm's refits are warm-started along increasing M (flips are nested: the
+ * top M ⊂ the top M′ for M < M′), which is what makes a whole curve cost a few Newton steps per point.
+ */
+import type { Table } from '../csv/table';
+import { fitLogistic, predictLabels } from '../models/logistic';
+import type { LogisticModel } from '../models/logisticModel';
+import { createRandom, deriveSeed, sampleWithoutReplacement } from '../random';
+import type { Sidecar } from '../roles/sidecar';
+import { evaluate, type RunMetrics } from './evaluate';
+import { alphasOf, flipGridFor, type Knowledge, type Method, type SimulationParams } from './params';
+import { buildSeedContext, type SeedContext } from './seedContext';
+import { rankByScore, scoreCandidates, StrategyError } from './strategies';
+
+export interface UnitKey {
+	readonly seed: number;
+	readonly method: Method;
+	readonly knowledge: Knowledge;
+}
+
+export interface UnitPoint {
+	readonly alpha: number;
+	/** Position in the M grid (seeds are averaged by position). */
+	readonly gridIndex: number;
+	/** M actually flipped. */
+	readonly flips: number;
+	/** Candidate pool size at this α. */
+	readonly poolSize: number;
+	/** Collective size round(α · minority training rows). */
+	readonly collectiveSize: number;
+	readonly metrics: RunMetrics;
+}
+
+export interface UnitResult {
+	readonly key: UnitKey;
+	readonly base: RunMetrics;
+	readonly points: readonly UnitPoint[];
+	/** Why the method could not run (then `points` is empty). */
+	readonly failure?: string;
+	readonly fits: number;
+	/** Known majority rows actually used. */
+	readonly knownRows: number;
+}
+
+export interface UnitRunOptions {
+	readonly signal?: { aborted: boolean };
+	/** Called after each refit. */
+	readonly onFit?: () => void;
+	/** Seed contexts kept between units of the same seed (e.g. inside one worker). */
+	readonly cache?: Map<number, SeedContext>;
+}
+
+/** The units of a run, in a fixed order (seed-major, so one worker can reuse a seed's context). */
+export function planUnits(params: SimulationParams): UnitKey[] {
+	const units: UnitKey[] = [];
+	const arms: readonly Knowledge[] = params.experiment === 'knowledge' ? [params.knowledgeRows, 'all'] : [params.knowledge];
+	for (let s = 0; s < params.seeds; s++) {
+		for (const knowledge of arms) {
+			for (const method of params.methods) {
+				units.push({ seed: params.firstSeed + s, method, knowledge });
+			}
+		}
+	}
+	return units;
+}
+
+/** Refits a unit performs (for progress totals): one per nonzero M per α. */
+export function fitsPerUnit(params: SimulationParams): number {
+	const perAlpha = params.flipGrid !== undefined ? params.flipGrid.filter((m) => m > 0).length : params.flips - 1;
+	return alphasOf(params).length * perAlpha;
+}
+
+export function runUnit(table: Table, sidecar: Sidecar, params: SimulationParams, key: UnitKey, options: UnitRunOptions = {}): UnitResult {
+	let ctx = options.cache?.get(key.seed);
+	if (ctx === undefined) {
+		ctx = buildSeedContext(table, sidecar, params, key.seed);
+		options.cache?.clear(); // keep one seed: units arrive seed-major
+		options.cache?.set(key.seed, ctx);
+	}
+	const known = knownMajorityRows(ctx, key.knowledge);
+	const { x, y, train, test } = ctx.data;
+	// Candidate universe: every unfavourable minority training row, in the collective order.
+	const universe = ctx.minorityOrder.filter((i) => y[i] === 0);
+	let ranking: Int32Array;
+	try {
+		const scores = scoreCandidates(key.method, ctx, universe, known, params.k, options.signal);
+		ranking = rankByScore(scores, key.seed, key.method);
+	} catch (e) {
+		if (e instanceof StrategyError) {
+			return { key, base: ctx.base, points: [], failure: e.message, fits: 0, knownRows: known.length };
+		}
+		throw e;
+	}
+	// Position of each matrix row in the collective order, to test membership at any α.
+	const orderPosition = new Map<number, number>();
+	ctx.minorityOrder.forEach((row, pos) => orderPosition.set(row, pos));
+	const points: UnitPoint[] = [];
+	let fits = 0;
+	const relabeled = new Uint8Array(y.length);
+	for (const alpha of alphasOf(params)) {
+		const collectiveSize = Math.round(alpha * ctx.minorityOrder.length);
+		const pool = Int32Array.from(ranking, (p) => universe[p]!).filter((row) => orderPosition.get(row)! < collectiveSize);
+		const grid = flipGridFor(params, pool.length);
+		relabeled.set(y);
+		let flipped = 0;
+		let model: LogisticModel = ctx.baseModel;
+		grid.forEach((m, gridIndex) => {
+			if (m === 0) {
+				points.push({ alpha, gridIndex, flips: 0, poolSize: pool.length, collectiveSize, metrics: ctx!.base });
+				return;
+			}
+			for (; flipped < m; flipped++) {
+				relabeled[pool[flipped]!] = 1;
+			}
+			const fit = fitLogistic(x, relabeled, { C: params.C, rows: train, warmStart: model, ...(options.signal !== undefined ? { signal: options.signal } : {}) });
+			fits++;
+			options.onFit?.();
+			model = fit.model;
+			points.push({ alpha, gridIndex, flips: m, poolSize: pool.length, collectiveSize, metrics: evaluate(ctx!, model, predictLabels(model, x, test)) });
+		});
+	}
+	return { key, base: ctx.base, points, fits, knownRows: known.length };
+}
+
+/** The majority training rows the collective knows: all, or n drawn per seed (fewer if fewer exist). */
+function knownMajorityRows(ctx: SeedContext, knowledge: Knowledge): Int32Array {
+	if (knowledge === 'all' || knowledge >= ctx.majorityTrain.length) {
+		return ctx.majorityTrain;
+	}
+	const drawn = sampleWithoutReplacement(ctx.majorityTrain, knowledge, createRandom(deriveSeed(ctx.seed, 'knowledge', knowledge)));
+	return drawn.sort();
+}
