@@ -6,10 +6,12 @@
  * never occurs inside a multi-byte sequence.
  *
  * - A BOM decides: EF BB BF → UTF-8, FF FE → UTF-16LE, FE FF → UTF-16BE (BOM dropped).
- * - Otherwise UTF-8 is assumed and each chunk is checked with a fatal TextDecoder. If invalid bytes
- *   turn up while everything before them was ASCII (so both readings agree on it), the whole file
- *   is read as Windows-1252 and one `encoding-fallback` warning is recorded. If real UTF-8 was seen
- *   before, the invalid bytes are replaced by U+FFFD and each run is an `undecodable-bytes` issue.
+ * - Otherwise UTF-8 is assumed. Pure-ASCII chunks are recognised by a word-at-a-time scan; others
+ *   are checked with a fatal TextDecoder. If invalid bytes turn up while all earlier chunks were
+ *   ASCII (so both readings agree on them) and the chunk has more invalid bytes than well-formed
+ *   multi-byte sequences, the whole file is read as Windows-1252 with one `encoding-fallback`
+ *   warning. Otherwise (real UTF-8 with some damage) each run of invalid bytes becomes U+FFFD and
+ *   an `undecodable-bytes` issue.
  * - UTF-16 and Windows-1252 are transcoded chunk by chunk (streaming TextDecoder + TextEncoder).
  */
 import type { Encoding } from './options';
@@ -123,7 +125,7 @@ export class Utf8Normalizer {
 				return bytes;
 			} catch {
 				const bad = firstInvalidUtf8(bytes);
-				if (this.emitted === 0 || (!this.sawNonAscii && isAscii(bytes, bad))) {
+				if (!this.sawNonAscii && looksLikeSingleByte(bytes)) {
 					// Everything emitted so far reads the same in Windows-1252: switch for the whole file.
 					this.marks.push({ offset: this.emitted + bad, code: 'encoding-fallback' });
 					this.encoding = 'windows-1252';
@@ -141,8 +143,7 @@ export class Utf8Normalizer {
 
 	/** Copies `bytes`, replacing each run of invalid UTF-8 by U+FFFD and marking where. */
 	private replaceInvalid(bytes: Uint8Array): Uint8Array {
-		let bad = firstInvalidUtf8(bytes);
-		if (bad < 0) {
+		if (firstInvalidUtf8(bytes) < 0) {
 			return bytes;
 		}
 		const out: number[] = [];
@@ -156,7 +157,6 @@ export class Utf8Normalizer {
 				i += n;
 				continue;
 			}
-			bad = i;
 			this.marks.push({ offset: this.emitted + out.length, code: 'undecodable-bytes' });
 			while (i < bytes.length && validSequenceLength(bytes, i) === 0) {
 				i++;
@@ -216,13 +216,29 @@ export function firstNonAscii(bytes: Uint8Array): number {
 	return -1;
 }
 
-function isAscii(bytes: Uint8Array, end: number): boolean {
-	for (let i = 0; i < end; i++) {
-		if (bytes[i]! >= 0x80) {
-			return false;
+/**
+ * Whether invalid bytes outnumber well-formed multi-byte sequences: a Windows-1252 file has
+ * mostly lone high bytes, a UTF-8 file with a few damaged bytes mostly valid sequences.
+ */
+function looksLikeSingleByte(bytes: Uint8Array): boolean {
+	let valid = 0;
+	let invalid = 0;
+	let i = 0;
+	while (i < bytes.length) {
+		if (bytes[i]! < 0x80) {
+			i++;
+			continue;
+		}
+		const n = validSequenceLength(bytes, i);
+		if (n === 0) {
+			invalid++;
+			i++;
+		} else {
+			valid++;
+			i += n;
 		}
 	}
-	return true;
+	return invalid > valid;
 }
 
 /** Length of the UTF-8 sequence a lead byte announces (0: not a valid lead byte). */
