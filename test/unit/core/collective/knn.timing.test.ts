@@ -73,16 +73,23 @@ describe('kNearest speed on an Adult-shaped problem', () => {
 		const queryRows = Int32Array.from({ length: 3124 }, (_, i) => i);
 		const referenceRows = Int32Array.from({ length: 27816 }, (_, i) => 3124 + i);
 		const times: number[] = [];
+		const cpuTimes: number[] = [];
 		let checksum = 0;
 		for (let run = 0; run < 3; run++) {
 			const start = process.hrtime.bigint();
+			const cpuStart = process.cpuUsage();
 			const result = kNearest(x, queryRows, x, referenceRows, 5);
+			const cpu = process.cpuUsage(cpuStart);
 			times.push(Number(process.hrtime.bigint() - start) / 1e6);
+			// CPU time as well: on a loaded machine (parallel test files) wall time mostly measures the load.
+			cpuTimes.push((cpu.user + cpu.system) / 1e3);
 			checksum = result.distances.reduce((s, d) => s + d, 0);
 		}
 		times.sort((a, b) => a - b);
-		console.log(`kNearest Adult-shaped 3124 × 27816, k = 5: median ${times[1]!.toFixed(0)} ms `
-			+ `(runs ${times.map((t) => t.toFixed(0)).join(', ')} ms; Σ distances ${checksum.toFixed(3)})`);
+		cpuTimes.sort((a, b) => a - b);
+		console.log(`kNearest Adult-shaped 3124 × 27816, k = 5: median ${times[1]!.toFixed(0)} ms wall, `
+			+ `${cpuTimes[1]!.toFixed(0)} ms CPU (wall runs ${times.map((t) => t.toFixed(0)).join(', ')} ms; `
+			+ `Σ distances ${checksum.toFixed(3)})`);
 		assert.ok(times[1]! < 10_000, `median ${times[1]} ms`);
 	});
 });
