@@ -65,18 +65,25 @@ export interface LogisticFit {
 
 /** Above this many parameters 'auto' uses L-BFGS: a d × d Cholesky costs d³/3 flops per step. */
 export const newtonMaxWidth = 1500;
+/**
+ * Above this many Cholesky flops (d³/3) per Newton step, 'auto' uses L-BFGS. Measured on COMPAS
+ * (6,150 rows, 1,174 features after one-hot encoding): Newton 10 steps × ~0.5 s = 5.2 s, L-BFGS
+ * 163 iterations = 0.3 s to the same objective (relative gap 4e-12). At d ≈ 450 a step costs ~30 ms.
+ */
+export const newtonMaxCholeskyWork = 3e7;
 /** Above this many Hessian multiply-adds per Newton iteration, 'auto' uses L-BFGS. */
 export const newtonMaxHessianWork = 2.5e8;
 
 /**
- * The solver 'auto' picks: Newton unless the matrix is wider than {@link newtonMaxWidth} or one
- * Hessian accumulation, rows · (p + q + 1)² / 2 for p dense features and q blocks, would exceed
+ * The solver 'auto' picks: Newton unless the matrix is wider than {@link newtonMaxWidth}, its
+ * Cholesky would cost more than {@link newtonMaxCholeskyWork}, or one Hessian accumulation, rows · (p + q + 1)² / 2 for p dense features and q blocks, would exceed
  * {@link newtonMaxHessianWork} (many dense columns).
  */
 export function chooseSolver(x: FeatureMatrix, trainingRows: number): LogisticSolver {
 	const perRow = x.denseWidth + x.blockCount + 1;
 	const hessianWork = trainingRows * perRow * perRow / 2;
-	return x.width > newtonMaxWidth || hessianWork > newtonMaxHessianWork ? 'lbfgs' : 'newton';
+	const choleskyWork = (x.width + 1) ** 3 / 3;
+	return x.width > newtonMaxWidth || hessianWork > newtonMaxHessianWork || choleskyWork > newtonMaxCholeskyWork ? 'lbfgs' : 'newton';
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Column, Table } from '../csv/table';
 import type { Sidecar } from './sidecar';
 import { RolesError } from './errors';
+import { profileColumn } from '../profile';
 
 export interface ExcludedColumn {
 	readonly name: string;
@@ -14,46 +15,28 @@ export interface ExcludedColumn {
 }
 
 /**
- * A reason to leave a column out of the features by default, or undefined to keep it.
- * Thresholds: identifier-like = integers all distinct over ≥ 20 values (row ids), or text with
- * more than half its values distinct over ≥ 20 values (case numbers, timestamps, names, free
- * text) — one-hot encoding those would give a feature per row and learn nothing that generalises.
+ * A reason to leave a column out of the features by default, or undefined to keep it. The
+ * column's inferred type comes from its profile (one rule for the whole product: see
+ * core/profile/infer.ts): constant, identifier-like and free-text columns carry no signal that
+ * generalises. One rule is added for learning only: a categorical column with more distinct
+ * values than half its (≥ 20) rows — case numbers, timestamps, names — would one-hot encode into
+ * about a feature per row.
  */
-export function autoExclusionReason(column: Column): string | undefined {
-	if (column.kind === 'numeric') {
-		const present: number[] = [];
-		let integral = true;
-		for (let i = 0; i < column.values.length; i++) {
-			const v = column.values[i]!;
-			if (!Number.isNaN(v)) {
-				present.push(v);
-				integral &&= Number.isInteger(v);
-			}
-		}
-		if (present.length === 0) {
-			return 'every value is missing';
-		}
-		const distinct = new Set(present).size;
-		if (distinct <= 1) {
-			return 'constant';
-		}
-		if (integral && present.length >= 20 && distinct === present.length) {
-			return `identifier-like (${distinct} distinct integers in ${present.length} rows)`;
-		}
-		return undefined;
+export function autoExclusionReason(column: Column, rowCount: number): string | undefined {
+	const profile = profileColumn(column, rowCount, { topValues: 0, histogramBins: 1 });
+	if (profile.type === 'constant' || profile.type === 'identifier' || profile.type === 'text') {
+		return `${profile.type === 'text' ? 'free text' : profile.type} (${profile.reason})`;
 	}
-	const present = column.codes.length - column.missing;
-	if (present === 0) {
-		return 'every value is missing';
-	}
-	if (column.levels.length <= 1) {
-		return 'constant';
-	}
-	if (present >= 20 && column.levels.length > present / 2) {
-		return `identifier-like or free text (${column.levels.length} distinct values in ${present} rows)`;
+	const present = profile.rows - profile.missing;
+	if (column.kind === 'categorical' && present >= HIGH_CARDINALITY_MIN_ROWS && profile.distinct > present * HIGH_CARDINALITY_RATIO) {
+		return `high-cardinality categorical (${profile.distinct.toLocaleString('en-US')} distinct values in ${present.toLocaleString('en-US')} rows)`;
 	}
 	return undefined;
 }
+
+/** See {@link autoExclusionReason}. */
+export const HIGH_CARDINALITY_RATIO = 0.5;
+export const HIGH_CARDINALITY_MIN_ROWS = 20;
 
 export function chooseFeatures(table: Table, sidecar: Sidecar, sensitiveColumns: readonly string[]): { included: string[]; excluded: ExcludedColumn[] } {
 	const names = new Set(table.columns.map((c) => c.name));
@@ -87,7 +70,7 @@ export function chooseFeatures(table: Table, sidecar: Sidecar, sensitiveColumns:
 			}
 			continue;
 		}
-		const reason = autoExclusionReason(col);
+		const reason = autoExclusionReason(col, table.rowCount);
 		if (reason !== undefined) {
 			excluded.push({ name: col.name, reason });
 		} else {

@@ -58,7 +58,7 @@ describe('resolveRoles', () => {
 		assert.deepEqual(r.excludedColumns.map((e) => e.name), ['id', 'g', 'c']);
 		assert.match(r.excludedColumns[0]!.reason, /identifier-like/);
 		assert.match(r.excludedColumns[1]!.reason, /sensitive attribute/);
-		assert.equal(r.excludedColumns[2]!.reason, 'constant');
+		assert.match(r.excludedColumns[2]!.reason, /^constant/);
 		const withSensitive = resolveRoles(t, { version: 1, sensitive: { column: 'g', minority: ['a'] }, label: { column: 'y', favourable: ['1'] }, features: { includeSensitive: true, exclude: ['v'] } });
 		assert.deepEqual(withSensitive.featureColumns, ['g']);
 	});
