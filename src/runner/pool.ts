@@ -3,7 +3,7 @@
  * handed out in plan order to whichever worker is free; since a unit's numbers depend only on
  * its key, the result is identical for any number of workers. Cancellation terminates every
  * worker at once (no cooperative polling needed), so a cancelled run stops within milliseconds
- * and leaves no thread behind.
+ * and leaves no thread behind; the promise settles after the last thread has exited.
  */
 import { Worker } from 'node:worker_threads';
 import * as os from 'node:os';
@@ -35,8 +35,20 @@ function abortError(): Error {
 	return e;
 }
 
-/** An executor running units on `workers` threads. */
-export function createPoolExecutor(workers: number, script: string = workerScriptPath()): UnitExecutor {
+/** Observers of the pool's threads, for tests and diagnostics. */
+export interface PoolHooks {
+	/** A worker thread was started. */
+	readonly onWorkerStart?: (threadId: number) => void;
+	/** A worker thread has exited (after the run, a cancellation or a failure). */
+	readonly onWorkerExit?: (threadId: number, code: number) => void;
+}
+
+/**
+ * An executor running units on `workers` threads. The returned promise settles only once every
+ * thread it started has exited, so a caller that sees it settle — with results, an AbortError or
+ * a worker's error — knows no thread of the run is still computing.
+ */
+export function createPoolExecutor(workers: number, script: string = workerScriptPath(), hooks: PoolHooks = {}): UnitExecutor {
 	if (!Number.isInteger(workers) || workers < 1) {
 		throw new RangeError(`workers must be a positive integer, got ${workers}`);
 	}
@@ -45,28 +57,28 @@ export function createPoolExecutor(workers: number, script: string = workerScrip
 			reject(abortError());
 			return;
 		}
+		if (units.length === 0) {
+			resolve([]);
+			return;
+		}
 		const results: Array<UnitResult | undefined> = new Array(units.length);
+		const exits: Array<Promise<void>> = [];
 		const threads: Worker[] = [];
 		let next = 0;
 		let finished = 0;
 		let settled = false;
-		const stopAll = (): void => {
-			for (const t of threads) {
-				void t.terminate();
-			}
-		};
 		const settle = (error?: Error): void => {
 			if (settled) {
 				return;
 			}
 			settled = true;
 			signal?.removeEventListener('abort', onAbort);
-			stopAll();
-			if (error !== undefined) {
-				reject(error);
-			} else {
-				resolve(results as UnitResult[]);
+			// terminate() stops a thread even in the middle of a fit (V8 interrupts running JS);
+			// waiting for every 'exit' is what makes "settled" mean "no thread left".
+			for (const t of threads) {
+				void t.terminate();
 			}
+			void Promise.all(exits).then(() => (error !== undefined ? reject(error) : resolve(results as UnitResult[])));
 		};
 		const onAbort = (): void => settle(abortError());
 		signal?.addEventListener('abort', onAbort, { once: true });
@@ -77,10 +89,23 @@ export function createPoolExecutor(workers: number, script: string = workerScrip
 			const index = next++;
 			worker.postMessage({ type: 'run', index, key: units[index]! } satisfies ToWorker);
 		};
-		const count = Math.min(workers, Math.max(1, units.length));
+		const count = Math.min(workers, units.length);
 		for (let w = 0; w < count; w++) {
 			const worker = new Worker(script);
 			threads.push(worker);
+			const threadId = worker.threadId;
+			hooks.onWorkerStart?.(threadId);
+			exits.push(new Promise<void>((exited) => {
+				worker.once('exit', (code) => {
+					hooks.onWorkerExit?.(threadId, code);
+					exited();
+					if (!settled) {
+						// A thread that leaves before the run is over (crash, or process.exit in a
+						// dependency) would otherwise leave its units, and the promise, pending forever.
+						settle(new Error(`a simulation worker exited with code ${code} before the run finished`));
+					}
+				});
+			}));
 			worker.on('message', (m: FromWorker) => {
 				if (settled) {
 					return;
@@ -105,16 +130,8 @@ export function createPoolExecutor(workers: number, script: string = workerScrip
 				}
 			});
 			worker.on('error', (e) => settle(e));
-			worker.on('exit', (code) => {
-				if (!settled && code !== 0) {
-					settle(new Error(`a simulation worker exited with code ${code}`));
-				}
-			});
 			worker.postMessage({ type: 'init', table, sidecar, params } satisfies ToWorker);
 			dispatch(worker);
-		}
-		if (units.length === 0) {
-			settle();
 		}
 	});
 }

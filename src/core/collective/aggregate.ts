@@ -58,6 +58,12 @@ export interface Aggregated {
 	readonly grid?: SimulationRow[];
 	readonly minimum?: MinimumCollective[];
 	readonly failures: ReadonlyArray<{ readonly method: Method; readonly knowledge: Knowledge; readonly seed: number; readonly reason: string }>;
+	/**
+	 * What the numbers cannot show: α values where the collective is empty or has nobody to
+	 * relabel (its rows are then the base model's, which looks like "no effect" but is "no
+	 * collective"), and methods that ran on only some seeds. Plain sentences, in grid order.
+	 */
+	readonly warnings: string[];
 	readonly fits: number;
 }
 
@@ -65,7 +71,8 @@ export interface Aggregated {
 export const SEED_INTERVAL_LEVEL = 0.95;
 
 export function summarise(values: ReadonlyArray<number | undefined>, what: string): SeedSummary {
-	const present = Float64Array.from(values.filter((v): v is number => v !== undefined));
+	// A non-finite figure is as undefined as a missing one, and must never reach JSON as null/NaN.
+	const present = Float64Array.from(values.filter((v): v is number => v !== undefined && Number.isFinite(v)));
 	const m = moments(present);
 	if (m === undefined) {
 		return { mean: null, reason: `${what} is undefined for every seed (a group has no rows of a needed label in the test set)`, n: 0 };
@@ -121,15 +128,16 @@ export function aggregate(params: SimulationParams, results: readonly UnitResult
 			flips: meanOf(g.points.map((p) => p.flips)), poolSize: meanOf(g.points.map((p) => p.poolSize)), collectiveSize: meanOf(g.points.map((p) => p.collectiveSize)),
 			seeds: g.points.length, ...summariseMetrics(g.points.map((p) => p.metrics)),
 		}));
+	const warnings = [...collectiveWarnings(results), ...partialFailureWarnings(results, failures)];
 	if (params.experiment === 'flips' || params.experiment === 'knowledge') {
-		return { base, rows: all, failures, fits };
+		return { base, rows: all, failures, warnings, fits };
 	}
 	const best = bestPerAlpha(all);
 	if (params.experiment === 'size') {
-		return { base, rows: best, grid: all, failures, fits };
+		return { base, rows: best, grid: all, failures, warnings, fits };
 	}
 	const target = params.targetEqod ?? baseEqodTarget ?? (base.eqod.mean !== null ? base.eqod.mean / 2 : 0);
-	return { base, rows: best, grid: all, minimum: smallestCollective(all, params, target), failures, fits };
+	return { base, rows: best, grid: all, minimum: smallestCollective(all, params, target), failures, warnings, fits };
 }
 
 /** Per method, knowledge and α: the grid point with the lowest mean EqOd (the paper's "best EqOd"). */
@@ -160,6 +168,61 @@ function smallestCollective(all: readonly SimulationRow[], params: SimulationPar
 		} else {
 			const lowest = rows.filter((r) => r.eqod.mean !== null).sort((a, b) => (a.eqod.mean as number) - (b.eqod.mean as number))[0];
 			out.push({ method, knowledge: params.knowledge, target, reached: false, ...(lowest !== undefined ? { best: lowest } : {}) });
+		}
+	}
+	return out;
+}
+
+/**
+ * Empty collectives and empty candidate pools, per α. Both depend only on the seed (the
+ * collective order and the labels), not on the method, so one unit per seed tells.
+ */
+function collectiveWarnings(results: readonly UnitResult[]): string[] {
+	const bySeed = new Map<number, UnitResult>();
+	for (const r of results) {
+		if (r.points.length > 0 && !bySeed.has(r.key.seed)) {
+			bySeed.set(r.key.seed, r);
+		}
+	}
+	const seeds = [...bySeed.values()];
+	if (seeds.length === 0) {
+		return [];
+	}
+	const ofSeeds = (n: number): string => (n < seeds.length ? ` in ${n} of ${seeds.length} seeds` : '');
+	const distinct = (v: readonly number[]): string => [...new Set(v)].join(' or ');
+	const warnings: string[] = [];
+	const noCandidates = seeds.every((r) => r.unfavourableMinorityRows === 0);
+	if (noCandidates) {
+		warnings.push(`the minority has no unfavourable training rows (${distinct(seeds.map((r) => r.minorityRows))} minority rows, all favourable): no collective has anyone to relabel, so every row is the base model's`);
+	}
+	const alphas = [...new Set(seeds.flatMap((r) => r.points.map((p) => p.alpha)))].sort((a, b) => a - b);
+	for (const alpha of alphas) {
+		const at = seeds.map((r) => ({ r, p: r.points.find((p) => p.alpha === alpha)! }));
+		const empty = at.filter(({ p }) => p.collectiveSize === 0);
+		if (empty.length > 0) {
+			warnings.push(`α = ${alpha}: the collective has 0 members (round(${alpha} × ${distinct(empty.map(({ r }) => r.minorityRows))}) = 0 minority training rows)${ofSeeds(empty.length)}; those rows are the base model's`);
+		}
+		const noPool = at.filter(({ p }) => p.collectiveSize > 0 && p.poolSize === 0);
+		if (noPool.length > 0 && !noCandidates) {
+			warnings.push(`α = ${alpha}: no unfavourable rows among the collective (${distinct(noPool.map(({ p }) => p.collectiveSize))} members, all favourable)${ofSeeds(noPool.length)}: nothing to relabel, those rows are the base model's`);
+		}
+	}
+	return warnings;
+}
+
+/** A method that failed on some seeds but not all: its rows average fewer seeds than the base. */
+function partialFailureWarnings(results: readonly UnitResult[], failures: Aggregated['failures']): string[] {
+	const total = new Set(results.map((r) => r.key.seed)).size;
+	const failed = new Map<string, Set<number>>();
+	for (const f of failures) {
+		const id = `${f.method}|${f.knowledge}`;
+		failed.set(id, (failed.get(id) ?? new Set()).add(f.seed));
+	}
+	const out: string[] = [];
+	for (const [id, seeds] of failed) {
+		if (seeds.size < total) {
+			const [method, knowledge] = id.split('|');
+			out.push(`${method} (knowledge ${knowledge}) could not run in ${seeds.size} of ${total} seeds (see failures); its rows average the other ${total - seeds.size}`);
 		}
 	}
 	return out;

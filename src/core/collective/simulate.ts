@@ -4,10 +4,11 @@
  */
 import type { Table } from '../csv/table';
 import type { Sidecar } from '../roles/sidecar';
-import { resolveRoles } from '../roles/resolve';
+import { resolveRoles, type ResolvedRoles } from '../roles/resolve';
+import { RolesError } from '../roles/errors';
 import { aggregate, type Aggregated } from './aggregate';
 import { resolveParams, type Experiment, type SimulationParams } from './params';
-import { fitsPerUnit, planUnits, runUnit, type UnitKey, type UnitResult } from './unit';
+import { fitsPerUnit, planUnits, unitSteps, type UnitKey, type UnitResult } from './unit';
 import type { SeedContext } from './seedContext';
 
 export interface SimulationProgress {
@@ -45,6 +46,7 @@ export async function simulate(table: Table, sidecar: Sidecar, input: Partial<Si
 	const params = resolveParams(input);
 	// Resolve roles here, once, so a bad role fails before any worker starts, and names are exact.
 	const roles = resolveRoles(table, sidecar);
+	requireBothLabels(roles);
 	const started = performance.now();
 	const units = planUnits(params);
 	const total = units.length * fitsPerUnit(params);
@@ -66,17 +68,50 @@ export async function simulate(table: Table, sidecar: Sidecar, input: Partial<Si
 	};
 }
 
-/** Sequential execution in this thread, yielding to the event loop between units. */
+/**
+ * Sequential execution in this thread, yielding to the event loop after every refit so that an
+ * abort (and anything else the host has to do) gets a turn within one refit.
+ */
 export const runUnitsInProcess: UnitExecutor = async (units, { table, sidecar, params, signal, onFit }) => {
 	const cache = new Map<number, SeedContext>();
 	const out: UnitResult[] = [];
-	for (const key of units) {
+	try {
+		for (const key of units) {
+			throwIfAborted(signal);
+			const steps = unitSteps(table, sidecar, params, key, { cache, onFit, ...(signal !== undefined ? { signal } : {}) });
+			for (let step = steps.next(); ; step = steps.next()) {
+				if (step.done === true) {
+					out.push(step.value);
+					break;
+				}
+				await new Promise<void>((resolve) => setTimeout(resolve, 0));
+				throwIfAborted(signal);
+			}
+		}
+	} catch (e) {
+		// A fit or a neighbour search that saw the flag throws its own AbortError; report one kind.
 		throwIfAborted(signal);
-		out.push(runUnit(table, sidecar, params, key, { cache, onFit, ...(signal !== undefined ? { signal } : {}) }));
-		await new Promise<void>((resolve) => setTimeout(resolve, 0));
+		throw e;
 	}
 	return out;
 };
+
+/**
+ * A label with one class leaves nothing to learn (the firm's fit would fail on every seed) and
+ * nothing to relabel: say so once, naming the label, instead of failing inside a worker.
+ */
+function requireBothLabels(roles: ResolvedRoles): void {
+	let favourable = 0;
+	for (const r of roles.rows) {
+		favourable += roles.favourable[r] === 1 ? 1 : 0;
+	}
+	const n = roles.rows.length;
+	if (favourable === 0 || favourable === n) {
+		const which = favourable === 0 ? 'unfavourable (no value is marked favourable in these rows)' : 'favourable (every value of the label is marked favourable)';
+		const values = roles.labelValues.slice(0, 12).map((v) => `'${v.value}' (${v.count}${v.favourable ? ', favourable' : ''})`).join(', ');
+		throw new RolesError('label.favourable', `the label ${roles.label} has a single class: all ${n} rows used are ${which}; values are ${values}. The simulation needs both favourable and unfavourable rows`);
+	}
+}
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
 	if (signal?.aborted === true) {

@@ -43,6 +43,10 @@ export interface UnitResult {
 	readonly fits: number;
 	/** Known majority rows actually used. */
 	readonly knownRows: number;
+	/** The minority's training rows (α is a fraction of these). */
+	readonly minorityRows: number;
+	/** Of those, the unfavourable ones: the candidate pool at α = 1. */
+	readonly unfavourableMinorityRows: number;
 }
 
 export interface UnitRunOptions {
@@ -73,24 +77,43 @@ export function fitsPerUnit(params: SimulationParams): number {
 	return alphasOf(params).length * perAlpha;
 }
 
+/** Runs a unit to the end in this thread (what a worker does). */
 export function runUnit(table: Table, sidecar: Sidecar, params: SimulationParams, key: UnitKey, options: UnitRunOptions = {}): UnitResult {
-	let ctx = options.cache?.get(key.seed);
-	if (ctx === undefined) {
-		ctx = buildSeedContext(table, sidecar, params, key.seed);
-		options.cache?.clear(); // keep one seed: units arrive seed-major
-		options.cache?.set(key.seed, ctx);
+	const steps = unitSteps(table, sidecar, params, key, options);
+	for (;;) {
+		const step = steps.next();
+		if (step.done === true) {
+			return step.value;
+		}
 	}
+}
+
+/**
+ * A unit as a sequence of steps, pausing after each refit: the in-process executor drives it one
+ * step per turn of the event loop, so an abort() from a timer or a UI event is seen within one
+ * refit rather than one whole unit (a synchronous unit never lets the abort handler run).
+ */
+export function* unitSteps(table: Table, sidecar: Sidecar, params: SimulationParams, key: UnitKey, options: UnitRunOptions = {}): Generator<void, UnitResult, void> {
+	let cached = options.cache?.get(key.seed);
+	if (cached === undefined) {
+		cached = buildSeedContext(table, sidecar, params, key.seed);
+		options.cache?.clear(); // keep one seed: units arrive seed-major
+		options.cache?.set(key.seed, cached);
+		yield;
+	}
+	const ctx: SeedContext = cached;
 	const known = knownMajorityRows(ctx, key.knowledge);
 	const { x, y, train, test } = ctx.data;
 	// Candidate universe: every unfavourable minority training row, in the collective order.
 	const universe = ctx.minorityOrder.filter((i) => y[i] === 0);
+	const counts = { knownRows: known.length, minorityRows: ctx.minorityOrder.length, unfavourableMinorityRows: universe.length };
 	let ranking: Int32Array;
 	try {
 		const scores = scoreCandidates(key.method, ctx, universe, known, params.k, options.signal);
 		ranking = rankByScore(scores, key.seed, key.method);
 	} catch (e) {
 		if (e instanceof StrategyError) {
-			return { key, base: ctx.base, points: [], failure: e.message, fits: 0, knownRows: known.length };
+			return { key, base: ctx.base, points: [], failure: e.message, fits: 0, ...counts };
 		}
 		throw e;
 	}
@@ -107,10 +130,11 @@ export function runUnit(table: Table, sidecar: Sidecar, params: SimulationParams
 		relabeled.set(y);
 		let flipped = 0;
 		let model: LogisticModel = ctx.baseModel;
-		grid.forEach((m, gridIndex) => {
+		for (let gridIndex = 0; gridIndex < grid.length; gridIndex++) {
+			const m = grid[gridIndex]!;
 			if (m === 0) {
-				points.push({ alpha, gridIndex, flips: 0, poolSize: pool.length, collectiveSize, metrics: ctx!.base });
-				return;
+				points.push({ alpha, gridIndex, flips: 0, poolSize: pool.length, collectiveSize, metrics: ctx.base });
+				continue;
 			}
 			for (; flipped < m; flipped++) {
 				relabeled[pool[flipped]!] = 1;
@@ -119,10 +143,11 @@ export function runUnit(table: Table, sidecar: Sidecar, params: SimulationParams
 			fits++;
 			options.onFit?.();
 			model = fit.model;
-			points.push({ alpha, gridIndex, flips: m, poolSize: pool.length, collectiveSize, metrics: evaluate(ctx!, model, predictLabels(model, x, test)) });
-		});
+			points.push({ alpha, gridIndex, flips: m, poolSize: pool.length, collectiveSize, metrics: evaluate(ctx, model, predictLabels(model, x, test)) });
+			yield;
+		}
 	}
-	return { key, base: ctx.base, points, fits, knownRows: known.length };
+	return { key, base: ctx.base, points, fits, ...counts };
 }
 
 /** The majority training rows the collective knows: all, or n drawn per seed (fewer if fewer exist). */

@@ -1,0 +1,114 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { simulate, runUnitsInProcess, type SimulationResult } from '../../../src/core/collective/simulate';
+import type { SimulationParams, Experiment } from '../../../src/core/collective/params';
+import { createPoolExecutor } from '../../../src/runner/pool';
+import { numbersOf, syntheticFixture } from './fixture';
+
+const params: Partial<SimulationParams> & { experiment: Experiment } = { experiment: 'flips', seeds: 2, flips: 4 };
+
+async function isAbortError(p: Promise<unknown>): Promise<number> {
+	const error = await p.then(() => undefined, (e: unknown) => e);
+	assert.ok(error instanceof Error, 'the run should have been cancelled');
+	assert.equal(error.name, 'AbortError');
+	return performance.now();
+}
+
+describe('determinism across executors', () => {
+	const { table, sidecar } = syntheticFixture(2000);
+	const runs = new Map<string, SimulationResult>();
+	const run = async (name: string, executor?: ReturnType<typeof createPoolExecutor>, firstSeed = 0): Promise<SimulationResult> => {
+		const r = await simulate(table, sidecar, { ...params, firstSeed }, executor !== undefined ? { executor } : {});
+		runs.set(name, r);
+		return r;
+	};
+
+	it('in-process, a 1-worker pool and a 2-worker pool give identical numbers', async () => {
+		const inProcess = await run('in-process');
+		const one = await run('pool-1', createPoolExecutor(1));
+		const two = await run('pool-2', createPoolExecutor(2));
+		assert.ok(inProcess.rows.length > 0);
+		assert.deepEqual(JSON.parse(numbersOf(one)), JSON.parse(numbersOf(inProcess)));
+		assert.deepEqual(JSON.parse(numbersOf(two)), JSON.parse(numbersOf(inProcess)));
+		// Byte-identical, not just deep-equal after parsing (key order, −0, float printing).
+		assert.equal(numbersOf(two), numbersOf(inProcess));
+	});
+
+	it('a different first seed gives different rows', async () => {
+		const other = await run('seed-5', createPoolExecutor(2), 5);
+		const reference = runs.get('in-process') ?? await run('in-process');
+		assert.notDeepEqual(other.rows, reference.rows);
+		assert.notDeepEqual(other.base, reference.base);
+	});
+});
+
+describe('cancellation', () => {
+	// Long enough that the run is far from done when it is cancelled (about 4 s uncancelled).
+	const { table, sidecar } = syntheticFixture(4000, 3);
+	const long: Partial<SimulationParams> & { experiment: Experiment } = { experiment: 'flips', seeds: 4, flips: 30 };
+
+	it('a pool run rejects with an AbortError within 0.5 s of abort() and leaves no thread running', async (t) => {
+		const started: number[] = [];
+		const exited: number[] = [];
+		const executor = createPoolExecutor(2, undefined, { onWorkerStart: (id) => started.push(id), onWorkerExit: (id) => exited.push(id) });
+		const controller = new AbortController();
+		let abortedAt = 0;
+		let fitsSeen = 0;
+		const run = simulate(table, sidecar, long, {
+			executor, signal: controller.signal,
+			onProgress: (p) => {
+				fitsSeen = p.done;
+				if (p.done === 3) {
+					abortedAt = performance.now();
+					controller.abort();
+				}
+			},
+		});
+		const rejectedAt = await isAbortError(run);
+		const latency = rejectedAt - abortedAt;
+		assert.ok(abortedAt > 0, 'the run should have reached its third refit');
+		assert.ok(latency < 500, `rejected ${latency.toFixed(1)} ms after abort()`);
+		assert.equal(started.length, 2);
+		assert.deepEqual([...exited].sort(), [...started].sort(), 'every worker has exited by the time the promise rejects');
+		assert.ok(fitsSeen < 100, 'no progress after the abort');
+		// No worker-related handle survives (MessagePort / Worker resources would keep the process alive).
+		const resources = process.getActiveResourcesInfo().filter((r) => /Worker|MessagePort/.test(r));
+		assert.deepEqual(resources, []);
+		t.diagnostic(`pool cancellation latency ${latency.toFixed(1)} ms`);
+	});
+
+	it('a pool run cancelled before it starts rejects without starting a thread', async () => {
+		const started: number[] = [];
+		const controller = new AbortController();
+		controller.abort();
+		await isAbortError(simulate(table, sidecar, long, { executor: createPoolExecutor(2, undefined, { onWorkerStart: (id) => started.push(id) }), signal: controller.signal }));
+		assert.deepEqual(started, []);
+	});
+
+	it('the in-process executor rejects with an AbortError within 0.5 s of an abort() from a timer', async (t) => {
+		const controller = new AbortController();
+		let abortedAt = 0;
+		let fitsAfterAbort = 0;
+		const run = simulate(table, sidecar, long, {
+			executor: runUnitsInProcess, signal: controller.signal,
+			onProgress: (p) => {
+				if (abortedAt > 0) {
+					fitsAfterAbort++;
+				}
+				if (p.done === 3) {
+					// From a macrotask, as a UI click or SIGINT would arrive: only seen if the run yields.
+					setTimeout(() => {
+						abortedAt = performance.now();
+						controller.abort();
+					}, 0);
+				}
+			},
+		});
+		const rejectedAt = await isAbortError(run);
+		const latency = rejectedAt - abortedAt;
+		assert.ok(abortedAt > 0);
+		assert.ok(latency < 500, `rejected ${latency.toFixed(1)} ms after abort()`);
+		assert.ok(fitsAfterAbort <= 1, `${fitsAfterAbort} refits after abort()`);
+		t.diagnostic(`in-process cancellation latency ${latency.toFixed(1)} ms`);
+	});
+});
