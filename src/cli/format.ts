@@ -11,7 +11,7 @@ export function renderTable(rows: ReadonlyArray<readonly string[]>): string {
 	}
 	const isNumeric = (s: string): boolean => /^[-+]?[\d.,]+%?( \[.*\])?$/.test(s);
 	return rows.map((row, i) => {
-		const line = row.map((cell, j) => (i > 0 && isNumeric(cell) ? cell.padStart(widths[j]!) : cell.padEnd(widths[j]!))).join('  ').trimEnd();
+		const line = row.map((cell, j) => (i > 0 && j > 0 && isNumeric(cell) ? cell.padStart(widths[j]!) : cell.padEnd(widths[j]!))).join('  ').trimEnd();
 		return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
 	}).join('\n');
 }

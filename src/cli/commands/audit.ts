@@ -102,7 +102,7 @@ function renderAudit(file: string, parse: import('../../core/csv/options').Parse
 	const d = r.dataset.dropped;
 	const droppedNote = [d.missingSensitive > 0 ? `${d.missingSensitive} missing ${r.roles.sensitive}` : '', d.missingLabel > 0 ? `${d.missingLabel} missing ${r.roles.label}` : '', d.otherGroups > 0 ? `${d.otherGroups} in other groups` : ''].filter((s) => s !== '').join(', ');
 	lines.push(`Roles: ${r.roles.sensitive} — minority ${r.roles.minority} vs majority ${r.roles.majority}; label ${r.roles.label}, favourable ${r.roles.favourable.join(', ')}; ${plural(r.dataset.keptRows, 'row')} used${droppedNote !== '' ? ` (left out: ${droppedNote})` : ''}`);
-	lines.push(`Features: ${r.roles.features.length} columns → ${r.roles.encodedWidth} encoded${r.roles.excluded.length > 0 ? `; not used: ${r.roles.excluded.map((e) => `${e.name} (${e.reason})`).join(', ')}` : ''}`);
+	lines.push(`Features: ${r.roles.features.length} columns → ${r.roles.encodedWidth} encoded${describeExclusions(r.roles.excluded)}`);
 	lines.push(`Classifier: logistic regression (C = ${r.model.C}) on ${plural(r.split.train, 'training row')}, ${r.model.solver}, ${r.model.iterations} iterations, ${(r.model.seconds * 1000).toFixed(0)} ms; evaluated on ${plural(r.split.test, 'test row')} (seed ${r.split.seed})`);
 	lines.push('');
 	const rows: string[][] = [['Group', 'Test rows', 'Base rate', 'Selection rate', 'TPR', 'FPR', 'Error']];
@@ -126,4 +126,12 @@ function renderAudit(file: string, parse: import('../../core/csv/options').Parse
 		['Label base-rate gap (all rows)', figure(s.labelBaseRateGap)],
 	]));
 	return lines.join('\n');
+}
+
+/** Exclusions for the console: each with its reason, columns merely outside --features counted. */
+function describeExclusions(excluded: AuditResult['roles']['excluded']): string {
+	const outside = excluded.filter((e) => e.reason === 'not in features.include').length;
+	const explained = excluded.filter((e) => e.reason !== 'not in features.include').map((e) => `${e.name} (${e.reason})`);
+	const parts = [...explained, ...(outside > 0 ? [`${outside} columns outside --features`] : [])];
+	return parts.length > 0 ? `; not used: ${parts.join(', ')}` : '';
 }
