@@ -1,9 +1,9 @@
 /**
  * `collective-fairness`: the engine headless, for scripts and CI. Exit codes: 0 ok, 1 a fairness
- * gate failed, 2 usage or input error.
+ * gate failed, 2 usage or input error, 130 cancelled.
  */
 import type { Command } from './command';
-import { EXIT_OK, EXIT_USAGE, UsageError } from './errors';
+import { EXIT_CANCELLED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { profileCommand } from './commands/profile';
 import { auditCommand } from './commands/audit';
 import { generateCommand } from './commands/generate';
@@ -23,7 +23,7 @@ Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run 'collective-fairness <command> --help' for a command's options.
-Exit codes: 0 ok, 1 fairness gate failed, 2 usage or input error.`;
+Exit codes: 0 ok, 1 fairness gate failed, 2 usage or input error, 130 cancelled (Ctrl-C).`;
 }
 
 /** Input errors we expect and explain in one line (no stack trace). */
@@ -53,6 +53,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 	} catch (e) {
 		const err = e instanceof Error ? e : new Error(String(e));
 		const nodeCode = (err as NodeJS.ErrnoException).code;
+		if (err.name === 'AbortError') {
+			// Ctrl-C during a simulation: the user asked for it, so no stack trace and no "report this".
+			process.stderr.write(`collective-fairness ${name}: cancelled\n`);
+			return EXIT_CANCELLED;
+		}
 		if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (typeof nodeCode === 'string' && nodeCode.startsWith('ERR_PARSE_ARGS'))) {
 			process.stderr.write(`collective-fairness ${name}: ${err.message}\nRun 'collective-fairness ${name} --help' for usage.\n`);
 		} else if (EXPECTED_ERRORS.has(err.name) || nodeCode === 'ENOENT' || nodeCode === 'EACCES' || nodeCode === 'EISDIR') {

@@ -52,7 +52,8 @@ export const auditCommand: Command = {
 		progress.finish();
 		const report = { tool: 'collective-fairness', command: 'audit', file, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse), sidecarRoles: sidecar, ...result };
 		if (values.out !== undefined) {
-			await writeFileAtomic(values.out, `${JSON.stringify(report, null, 2)}\n`, [file]);
+			// The sidecar is the user's too: a report written over it would lose their roles.
+			await writeFileAtomic(values.out, `${JSON.stringify(report, null, 2)}\n`, [file, ...(loaded.sidecarPath !== undefined ? [loaded.sidecarPath] : [])]);
 		}
 		const gates = checkGates(result, maxEqod, maxSpd);
 		if (common.json) {

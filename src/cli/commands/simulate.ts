@@ -99,7 +99,8 @@ export const simulateCommand: Command = {
 		}
 		const output = { tool: 'collective-fairness', command: 'simulate', dataset: { file, rows: loaded.parse.table.rowCount, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse) }, ...result };
 		if (values.out !== undefined) {
-			await writeFileAtomic(values.out, `${JSON.stringify(output, null, 2)}\n`, [file]);
+			// The sidecar is the user's too: a result written over it would lose their roles.
+			await writeFileAtomic(values.out, `${JSON.stringify(output, null, 2)}\n`, [file, ...(loaded.sidecarPath !== undefined ? [loaded.sidecarPath] : [])]);
 		}
 		if (values.json) {
 			process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
@@ -160,6 +161,10 @@ function renderSimulation(file: string, r: SimulationResult): string {
 	lines.push(renderTable([header, ...r.rows.map(row)]));
 	for (const f of dedupeFailures(r)) {
 		lines.push(`Not run: ${f}`);
+	}
+	// Empty collectives and partial failures: the table alone would show them as "no effect".
+	for (const w of r.warnings) {
+		lines.push(`Note: ${w}`);
 	}
 	if (r.minimum !== undefined) {
 		lines.push('');
