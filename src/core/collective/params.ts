@@ -104,7 +104,13 @@ export function resolveParams(input: Partial<SimulationParams> & { experiment: E
 	if (!(p.C > 0) || !Number.isFinite(p.C)) {
 		fail('C', `must be a positive number, got ${p.C}`);
 	}
-	return { ...p, alphas: [...p.alphas].sort((a, b) => a - b), ...(p.flipGrid !== undefined ? { flipGrid: [...p.flipGrid].sort((a, b) => a - b) } : {}) };
+	// Sorted and without repeats: a repeated α or M would be averaged with itself and count
+	// its seeds twice.
+	return { ...p, alphas: sortedUnique(p.alphas), ...(p.flipGrid !== undefined ? { flipGrid: sortedUnique(p.flipGrid) } : {}) };
+}
+
+function sortedUnique(values: readonly number[]): number[] {
+	return [...new Set(values)].sort((a, b) => a - b);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { simulate, runUnitsInProcess, type SimulationResult } from '../../../src/core/collective/simulate';
 import type { SimulationParams, Experiment } from '../../../src/core/collective/params';
 import { createPoolExecutor } from '../../../src/runner/pool';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { numbersOf, syntheticFixture } from './fixture';
 
 const params: Partial<SimulationParams> & { experiment: Experiment } = { experiment: 'flips', seeds: 2, flips: 4 };
@@ -110,5 +113,35 @@ describe('cancellation', () => {
 		assert.ok(latency < 500, `rejected ${latency.toFixed(1)} ms after abort()`);
 		assert.ok(fitsAfterAbort <= 1, `${fitsAfterAbort} refits after abort()`);
 		t.diagnostic(`in-process cancellation latency ${latency.toFixed(1)} ms`);
+	});
+});
+
+describe('pool failures', () => {
+	const { table, sidecar } = syntheticFixture(2000);
+	/** A stand-in worker script, written to a temp dir. */
+	const withScript = async (body: string, run: (script: string) => Promise<void>): Promise<void> => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'cf-pool-test-'));
+		const script = path.join(dir, 'worker.js');
+		writeFileSync(script, `const { parentPort } = require('node:worker_threads');\n${body}\n`);
+		try {
+			await run(script);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+
+	it('a unit that fails in a worker rejects the run with its error, after every thread has exited', async () => {
+		await withScript(`parentPort.on('message', (m) => { if (m.type === 'run') parentPort.postMessage({ type: 'error', index: m.index, name: 'RangeError', message: 'unit ' + m.index + ' failed' }); });`, async (script) => {
+			const exited: number[] = [];
+			const executor = createPoolExecutor(2, script, { onWorkerExit: (id) => exited.push(id) });
+			await assert.rejects(simulate(table, sidecar, params, { executor }), { name: 'RangeError', message: /^unit \d failed$/ });
+			assert.equal(exited.length, 2);
+		});
+	});
+
+	it('a worker that exits before the run is over rejects the run instead of leaving it pending', async () => {
+		await withScript(`parentPort.on('message', (m) => { if (m.type === 'run') process.exit(0); });`, async (script) => {
+			await assert.rejects(simulate(table, sidecar, params, { executor: createPoolExecutor(1, script) }), /a simulation worker exited with code 0 before the run finished/);
+		});
 	});
 });

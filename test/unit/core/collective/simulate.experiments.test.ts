@@ -107,6 +107,14 @@ describe('simulate: experiments', () => {
 		assert.ok(r.rows.every((row) => !('success' in row) && !('counterfactualGap' in row)));
 	});
 
+	it('a repeated α (or M) is run once, so its rows do not count seeds twice', async () => {
+		const r = await simulate(fixture.table, fixture.sidecar, { experiment: 'size', alphas: [0.2, 0.2, 0.1], seeds: 2, flipGrid: [5, 0, 5], methods: ['random'] });
+		assert.deepEqual(r.params.alphas, [0.1, 0.2]);
+		assert.deepEqual(r.params.flipGrid, [0, 5]);
+		assert.equal(r.grid!.length, 2 * 2);
+		assert.ok(r.grid!.every((row) => row.seeds === 2));
+	});
+
 	it('the result keeps its documented top-level fields', () => {
 		for (const r of [size, flips, minimum]) {
 			for (const field of ['experiment', 'params', 'roles', 'base', 'rows', 'failures', 'warnings', 'timings']) {
