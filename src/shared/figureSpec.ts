@@ -1,0 +1,134 @@
+/**
+ * The drawing-independent description of a panel figure: series of points with intervals, marks,
+ * sentences and the data table. The webview draws it with chart.js, the report exporter with its
+ * own SVG fallback, and both print the same table, so a number in the report is the number on
+ * screen. Dependency-free runtime code (it runs in the browser bundle too).
+ */
+import type { FairnessMetric, SeedSummary } from './webviewProtocol';
+
+export type FigureId = 'size' | 'success' | 'flips' | 'knowledge' | 'pareto' | 'groups';
+export const FIGURE_IDS: readonly FigureId[] = ['size', 'success', 'flips', 'knowledge', 'pareto', 'groups'];
+
+/** chart.js point-style names; every series gets a shape as well as a colour (colour-blind safety). */
+export type PointShape = 'circle' | 'rect' | 'triangle' | 'rectRot' | 'star' | 'crossRot' | 'rectRounded' | 'cross';
+
+export interface FigurePoint {
+	readonly x: number;
+	readonly y: number;
+	/** Interval around y (seed percentiles or bootstrap); drawn as an error bar. */
+	readonly lo?: number;
+	readonly hi?: number;
+	/** Drawn emphasised: a non-dominated point on a Pareto plane. */
+	readonly highlight?: boolean;
+}
+
+export interface FigureSeries {
+	readonly label: string;
+	/** line: joined points; points: unjoined; reference: a dashed theme-coloured line (the base model); bar: bars over categories. */
+	readonly kind: 'line' | 'points' | 'reference' | 'bar';
+	/** Index into the colour-blind-safe palette; -1 = the theme's foreground. */
+	readonly colour: number;
+	readonly shape: PointShape;
+	readonly dashed?: boolean;
+	readonly points: readonly FigurePoint[];
+}
+
+/** A labelled mark, e.g. the smallest collective that reaches the target. */
+export interface FigureMarker {
+	readonly x: number;
+	readonly y: number;
+	readonly label: string;
+	readonly colour: number;
+}
+
+export interface FigureTable {
+	readonly columns: readonly string[];
+	readonly rows: ReadonlyArray<readonly string[]>;
+}
+
+export interface FigureSpec {
+	readonly id: FigureId;
+	readonly title: string;
+	readonly xLabel: string;
+	readonly yLabel: string;
+	/** Category names for a bar figure (x = index); may hold CSV text, so only ever drawn as text. */
+	readonly categories?: readonly string[];
+	readonly series: readonly FigureSeries[];
+	readonly markers: readonly FigureMarker[];
+	/** A horizontal target line, e.g. the EqOd to reach. */
+	readonly target?: { readonly y: number; readonly label: string };
+	/** Findings in words (the smallest collective, the FARE certificate). */
+	readonly statements: readonly string[];
+	readonly table: FigureTable;
+	/** Why nothing is drawn (no result yet, or the data cannot show it); the figure is empty when set. */
+	readonly empty?: string;
+	/** One sentence describing the chart for screen readers. */
+	readonly summary: string;
+}
+
+export const METRIC_LABELS: Record<FairnessMetric, string> = {
+	eqod: 'EqOd (average of |ΔTPR| and |ΔFPR|)',
+	eqodMax: 'EqOd (max of |ΔTPR| and |ΔFPR|)',
+	spd: 'statistical parity difference',
+};
+export const METRIC_SHORT: Record<FairnessMetric, string> = { eqod: 'EqOd', eqodMax: 'EqOd max', spd: 'SPD' };
+
+export const METHOD_LABELS: Record<string, string> = { 'rb-prob': 'RB-prob', 'rb-label': 'RB-label', 'rb-dist': 'RB-dist', random: 'Random' };
+const METHOD_ORDER = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
+const SHAPES: readonly PointShape[] = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'rectRounded', 'cross', 'star'];
+
+export const methodLabel = (m: string): string => METHOD_LABELS[m] ?? m;
+/** Stable colour per method across figures, so RB-prob is the same colour everywhere. */
+export const methodColour = (m: string): number => {
+	const i = METHOD_ORDER.indexOf(m);
+	return i >= 0 ? i : 4;
+};
+export const shapeAt = (i: number): PointShape => SHAPES[i % SHAPES.length]!;
+export const methodShape = (m: string): PointShape => shapeAt(methodColour(m));
+
+/** Four decimals: enough to tell methods apart, few enough to read. */
+export function fmt(x: number | null | undefined): string {
+	if (x === null || x === undefined || !Number.isFinite(x)) {
+		return '—';
+	}
+	const r = Math.round(x * 10_000) / 10_000;
+	return Object.is(r, -0) ? '0' : String(r);
+}
+
+/** A count that is a mean over seeds (M, pool size): whole numbers stay whole. */
+export function fmtCount(x: number): string {
+	return Number.isInteger(x) ? String(x) : x.toFixed(1);
+}
+
+export function fmtInterval(lo: number | undefined, hi: number | undefined): string {
+	return lo === undefined || hi === undefined ? '—' : `[${fmt(lo)}, ${fmt(hi)}]`;
+}
+
+/** A seed summary as a point with its interval, or undefined when no seed defined it. */
+export function summaryPoint(x: number, s: SeedSummary | undefined, highlight?: boolean): FigurePoint | undefined {
+	if (s === undefined || s.mean === null) {
+		return undefined;
+	}
+	return { x, y: s.mean, lo: s.lo, hi: s.hi, ...(highlight === true ? { highlight } : {}) };
+}
+
+export function definedPoints(points: ReadonlyArray<FigurePoint | undefined>): FigurePoint[] {
+	return points.filter((p): p is FigurePoint => p !== undefined);
+}
+
+/** Table cells for a seed summary: mean, interval, seeds; the reason when undefined. */
+export function summaryCells(s: SeedSummary | undefined): string[] {
+	if (s === undefined) {
+		return ['—', '—', '0'];
+	}
+	return s.mean === null ? [`undefined: ${s.reason}`, '—', '0'] : [fmt(s.mean), fmtInterval(s.lo, s.hi), String(s.n)];
+}
+
+/** Non-dominated points when both coordinates are to be minimised (ties are not domination). */
+export function nonDominated(points: ReadonlyArray<{ readonly x: number; readonly y: number }>): boolean[] {
+	return points.map((p) => !points.some((q) => q.x <= p.x && q.y <= p.y && (q.x < p.x || q.y < p.y)));
+}
+
+export function emptyFigure(id: FigureId, title: string, xLabel: string, yLabel: string, why: string): FigureSpec {
+	return { id, title, xLabel, yLabel, series: [], markers: [], statements: [], table: { columns: [], rows: [] }, empty: why, summary: `${title}: ${why}` };
+}

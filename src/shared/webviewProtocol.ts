@@ -1,0 +1,117 @@
+/**
+ * Host ↔ fairness-panel messages, declared once (design §3). Type-only: the webview bundle has its
+ * own tsconfig and imports this with `import type`, so no runtime code crosses bundles. The runtime
+ * checks both receivers run before trusting a message live in webviewValidate.ts.
+ *
+ * Vocabulary (GitLens): commands go webview → host, `…/did…` notifications go host → webview,
+ * `webview/ready` is the handshake and `runId` pairs a run with its progress and result.
+ */
+import type { AuditResult, Experiment, Knowledge, Method, SeedSummary, SimulationParams, SimulationResult } from './model';
+
+/** What the panel sends to start a run: the experiment plus any parameter the user changed. */
+export type SimulationRequest = Partial<Omit<SimulationParams, 'experiment'>> & { readonly experiment: Experiment };
+
+/** The figure of merit the charts plot on their fairness axis (display only: every run computes all three). */
+export type FairnessMetric = 'eqod' | 'eqodMax' | 'spd';
+
+/** The dataset a panel belongs to (one panel per dataset). */
+export interface PanelDataset {
+	/** Stable key (the file URI); also the panel's identity. */
+	readonly id: string;
+	/** File name shown in the title. CSV-independent, but still rendered as text. */
+	readonly label: string;
+	/** sha256 of the CSV bytes, hex; absent until computed. */
+	readonly sha256?: string;
+	/** Synthetic data carries counterfactuals, so the true collective success S(α) can be drawn. */
+	readonly synthetic: boolean;
+}
+
+/**
+ * Firm-side results for the Pareto plane. Defined here, against the firm-side issue's plan
+ * (approach, sweep parameter, SeedSummary figures, front flags, FARE certificate), so the panel
+ * does not wait for src/core/firm; the host adapts that module's output to this shape.
+ */
+export interface FirmFrontPoint {
+	/** Value of the approach's sweep parameter (e.g. a constraint bound or a threshold). */
+	readonly sweep: number;
+	readonly error: SeedSummary;
+	readonly eqod: SeedSummary;
+	readonly eqodMax?: SeedSummary;
+	readonly spd: SeedSummary;
+	/** On the approach's own error–fairness Pareto front (as computed by the firm-side code). */
+	readonly nonDominated: boolean;
+}
+
+export interface FirmFront {
+	/** e.g. 'exponentiated-gradient', 'threshold-optimizer', 'fare'. */
+	readonly approach: string;
+	/** Name of the swept parameter, e.g. 'epsilon'. */
+	readonly sweepParameter: string;
+	readonly points: readonly FirmFrontPoint[];
+	/**
+	 * FARE (Jovanović et al. 2023): a high-probability upper bound on the unfairness of any
+	 * classifier trained on the representation, per sweep value.
+	 */
+	readonly certificate?: {
+		readonly metric: FairnessMetric;
+		readonly level: number;
+		readonly bounds: ReadonlyArray<{ readonly sweep: number; readonly error: number; readonly bound: number }>;
+	};
+}
+
+export interface ComparisonResult {
+	readonly fronts: readonly FirmFront[];
+	readonly seeds: number;
+	readonly warnings?: readonly string[];
+}
+
+/** Everything a panel shows; persisted in the webview state and restored by the serializer. */
+export interface PanelResults {
+	readonly simulations: { readonly [E in Experiment]?: SimulationResult };
+	readonly audit?: AuditResult;
+	readonly comparison?: ComparisonResult;
+}
+
+/** One chart rendered to PNG in the webview, for the exported report. */
+export interface ChartImage {
+	readonly figure: string;
+	/** `data:image/png;base64,…` */
+	readonly png: string;
+}
+
+/** Webview → host. */
+export interface WebviewToHost {
+	/** Handshake: the script is listening; the host flushes its queue. */
+	'webview/ready': { readonly protocol: 1 };
+	/** Start a simulation; progress and the result come back with the same runId. */
+	'simulation/run': { readonly runId: string; readonly request: SimulationRequest };
+	/** Cancel a running simulation (no-op if it already finished). */
+	'simulation/cancel': { readonly runId: string };
+	/** Re-run the audit (group rates with intervals). */
+	'audit/run': { readonly runId: string };
+	/** Export the report: charts as PNGs rendered here, everything else from the host's own results. */
+	'report/export': { readonly images: readonly ChartImage[]; readonly metric: FairnessMetric };
+	/** Errors the webview wants in the host's log (e.g. a malformed message it ignored). */
+	'log/write': { readonly level: 'info' | 'warn' | 'error'; readonly message: string };
+}
+
+/** Host → webview. */
+export interface HostToWebview {
+	/** Sent after `webview/ready`: which dataset, the extension version, defaults for the controls. */
+	'panel/didInit': { readonly dataset: PanelDataset; readonly version: string; readonly defaults: SimulationRequest };
+	'audit/didChange': { readonly result: AuditResult };
+	'comparison/didChange': { readonly result: ComparisonResult };
+	'simulation/didProgress': { readonly runId: string; readonly done: number; readonly total: number; readonly etaSeconds?: number };
+	'simulation/didFinish':
+		| { readonly runId: string; readonly result: SimulationResult }
+		| { readonly runId: string; readonly error: string; readonly cancelled: boolean };
+	'audit/didFail': { readonly runId: string; readonly error: string };
+	'report/didExport': { readonly files: readonly string[] } | { readonly error: string };
+}
+
+export type Message<M> = { [K in keyof M]: { readonly type: K; readonly params: M[K] } }[keyof M];
+export type WebviewMessage = Message<WebviewToHost>;
+export type HostMessage = Message<HostToWebview>;
+
+/** Re-exported so webview code needs one import. */
+export type { AuditResult, Experiment, Knowledge, Method, SeedSummary, SimulationParams, SimulationResult };

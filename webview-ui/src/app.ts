@@ -1,0 +1,197 @@
+/**
+ * The panel: header, controls, figures; routes host messages (already validated in main.ts) to
+ * state changes and re-renders. Holds no data the host did not send or the state did not restore.
+ */
+import { FIGURE_IDS, type FigureId } from '../../src/shared/figureSpec';
+import { buildFigures } from '../../src/shared/panelFigures';
+import type { FairnessMetric, HostMessage, PanelResults, SimulationResult } from '../../src/shared/webviewProtocol';
+import { renderPng } from './charts/render';
+import { onThemeChange, readTheme, REPORT_THEME } from './theme';
+import { Controls } from './views/controls';
+import { clear, el } from './views/dom';
+import { FigureView } from './views/figures';
+import { getState, log, post, setState } from './vscodeApi';
+import { restoreState, type PanelState } from './state';
+
+let runCounter = 0;
+const newRunId = (): string => `run-${Date.now().toString(36)}-${++runCounter}`;
+
+export class App {
+	private state: PanelState;
+	private activeRun: string | undefined;
+	private readonly heading = el('h1');
+	private readonly roles = el('p', { class: 'roles' });
+	private readonly warnings = el('ul', { class: 'warnings', 'aria-label': 'warnings' });
+	private readonly live = el('div', { class: 'sr-only', 'aria-live': 'polite' });
+	private readonly offscreen = el('div', { class: 'offscreen', 'aria-hidden': 'true' });
+	private readonly controls = new Controls();
+	private readonly views: FigureView[];
+
+	constructor(root: HTMLElement) {
+		this.state = restoreState(getState());
+		this.views = FIGURE_IDS.map((id) => new FigureView(id, {
+			announce: (t) => {
+				this.live.textContent = t;
+			},
+			isTableOpen: (fid) => this.state.openTables.includes(fid),
+			setTableOpen: (fid, open) => this.save({ openTables: open ? [...new Set([...this.state.openTables, fid])] : this.state.openTables.filter((x) => x !== fid) }),
+		}));
+		const main = el('main', {}, ...this.views.map((v) => v.section));
+		root.append(el('header', {}, this.heading, this.roles, this.warnings), this.controls.form, main, this.live, this.offscreen);
+		this.controls.metric.value = this.state.metric;
+		this.controls.fill(this.state.request ?? { experiment: 'size' });
+		this.wire();
+		this.renderHeader();
+		this.renderFigures();
+		onThemeChange(() => this.renderFigures());
+	}
+
+	handle(msg: HostMessage): void {
+		switch (msg.type) {
+			case 'panel/didInit':
+				this.save({ dataset: msg.params.dataset });
+				if (this.state.request === undefined) {
+					this.controls.fill(msg.params.defaults);
+				}
+				this.renderHeader();
+				return;
+			case 'audit/didChange':
+				this.setResults({ ...this.state.results, audit: msg.params.result });
+				return;
+			case 'comparison/didChange':
+				this.setResults({ ...this.state.results, comparison: msg.params.result });
+				return;
+			case 'simulation/didProgress':
+				if (msg.params.runId === this.activeRun) {
+					const { done, total, etaSeconds } = msg.params;
+					this.controls.progress.max = Math.max(total, 1);
+					this.controls.progress.value = done;
+					this.setStatus(`Running: ${done} of ${total} refits${etaSeconds !== undefined ? `, about ${Math.ceil(etaSeconds)} s left` : ''}`);
+				}
+				return;
+			case 'simulation/didFinish': {
+				if (msg.params.runId !== this.activeRun) {
+					return;
+				}
+				this.activeRun = undefined;
+				this.controls.setRunning(false);
+				const p = msg.params;
+				if ('result' in p) {
+					this.addSimulation(p.result);
+					this.setStatus(`Finished the ${p.result.experiment} experiment in ${p.result.timings.seconds.toFixed(1)} s.`);
+				} else {
+					this.setStatus(p.cancelled ? 'Cancelled.' : `The simulation failed: ${p.error}`, !p.cancelled);
+				}
+				return;
+			}
+			case 'audit/didFail':
+				this.setStatus(`The audit failed: ${msg.params.error}`, true);
+				return;
+			case 'report/didExport':
+				this.setStatus('files' in msg.params ? `Report written: ${msg.params.files.join(', ')}` : `Export failed: ${msg.params.error}`, !('files' in msg.params));
+				return;
+			default: {
+				const unhandled: never = msg;
+				log('warn', `unhandled message ${(unhandled as { type: string }).type}`);
+			}
+		}
+	}
+
+	private wire(): void {
+		const c = this.controls;
+		c.form.addEventListener('submit', (e) => {
+			e.preventDefault();
+			const request = c.read();
+			if (typeof request === 'string') {
+				this.setStatus(request, true);
+				return;
+			}
+			this.save({ request });
+			this.activeRun = newRunId();
+			c.setRunning(true);
+			this.setStatus(`Starting the ${request.experiment} experiment…`);
+			post({ type: 'simulation/run', params: { runId: this.activeRun, request } });
+		});
+		c.cancel.addEventListener('click', () => {
+			if (this.activeRun !== undefined) {
+				post({ type: 'simulation/cancel', params: { runId: this.activeRun } });
+				this.setStatus('Cancelling…');
+			}
+		});
+		c.auditButton.addEventListener('click', () => {
+			post({ type: 'audit/run', params: { runId: newRunId() } });
+			this.setStatus('Running the audit…');
+		});
+		c.metric.addEventListener('change', () => {
+			const m = c.metric.value;
+			this.save({ metric: m === 'spd' || m === 'eqodMax' ? m : 'eqod' });
+			this.renderFigures();
+		});
+		c.exportButton.addEventListener('click', () => this.exportReport());
+	}
+
+	private exportReport(): void {
+		const specs = buildFigures(this.state.results, this.state.metric).filter((s) => s.empty === undefined);
+		const images = specs.map((s) => ({ figure: s.id, png: renderPng(s, REPORT_THEME, this.offscreen) }));
+		post({ type: 'report/export', params: { images, metric: this.state.metric } });
+		this.setStatus(`Exporting the report (${images.length} charts)…`);
+	}
+
+	private addSimulation(result: SimulationResult): void {
+		const simulations = { ...this.state.results.simulations };
+		// size and minimum feed the same figures: keep only the newer, so the charts show the last run.
+		if (result.experiment === 'size') {
+			delete simulations.minimum;
+		} else if (result.experiment === 'minimum') {
+			delete simulations.size;
+		}
+		simulations[result.experiment] = result;
+		this.setResults({ ...this.state.results, simulations });
+	}
+
+	private setResults(results: PanelResults): void {
+		this.save({ results });
+		this.renderHeader();
+		this.renderFigures();
+	}
+
+	private save(patch: Partial<PanelState>): void {
+		this.state = { ...this.state, ...patch };
+		setState(this.state);
+	}
+
+	private renderHeader(): void {
+		const d = this.state.dataset;
+		this.heading.textContent = d !== undefined ? `Collective Fairness: ${d.label}` : 'Collective Fairness';
+		const r = this.state.results;
+		const sim = Object.values(r.simulations)[0];
+		const roles = r.audit?.roles ?? sim?.roles;
+		this.roles.textContent = roles === undefined
+			? 'No results yet: run the audit or a simulation.'
+			: `Sensitive attribute ${roles.sensitive} (minority ${roles.minority}, majority ${roles.majority}); label ${roles.label}.`;
+		clear(this.warnings);
+		for (const s of Object.values(r.simulations)) {
+			for (const w of s?.warnings ?? []) {
+				this.warnings.append(el('li', {}, `${s?.experiment ?? ''}: ${w}`));
+			}
+		}
+	}
+
+	private renderFigures(): void {
+		const theme = readTheme();
+		const specs = buildFigures(this.state.results, this.state.metric as FairnessMetric);
+		for (const spec of specs) {
+			this.views.find((v) => v.id === spec.id)?.render(spec, theme);
+		}
+	}
+
+	private setStatus(text: string, isError = false): void {
+		this.controls.status.textContent = text;
+		this.controls.status.classList.toggle('error', isError);
+	}
+
+	/** For tests and the host: which figures currently draw a chart. */
+	drawn(): FigureId[] {
+		return this.views.filter((v) => v.section.dataset.empty !== 'true').map((v) => v.id);
+	}
+}

@@ -1,0 +1,38 @@
+/**
+ * What the panel remembers across reloads (vscodeApi.setState) and what the host's serializer
+ * receives to revive it: the results, the controls and the view choices. Checked on the way in,
+ * like any message, since an older version of the panel may have written it.
+ */
+import type { FigureId } from '../../src/shared/figureSpec';
+import { FIGURE_IDS } from '../../src/shared/figureSpec';
+import type { FairnessMetric, PanelDataset, PanelResults, SimulationRequest } from '../../src/shared/webviewProtocol';
+import { isPanelResults, isSimulationRequest } from '../../src/shared/webviewValidate';
+
+export interface PanelState {
+	readonly v: 1;
+	readonly results: PanelResults;
+	readonly metric: FairnessMetric;
+	readonly request?: SimulationRequest;
+	readonly openTables: readonly FigureId[];
+	readonly dataset?: PanelDataset;
+}
+
+export const EMPTY_STATE: PanelState = { v: 1, results: { simulations: {} }, metric: 'eqod', openTables: [] };
+
+export function restoreState(saved: unknown): PanelState {
+	if (typeof saved !== 'object' || saved === null) {
+		return EMPTY_STATE;
+	}
+	const s = saved as Partial<PanelState>;
+	if (s.v !== 1 || !isPanelResults(s.results)) {
+		return EMPTY_STATE;
+	}
+	return {
+		v: 1,
+		results: s.results as PanelResults,
+		metric: s.metric === 'eqodMax' || s.metric === 'spd' ? s.metric : 'eqod',
+		...(isSimulationRequest(s.request) ? { request: s.request as SimulationRequest } : {}),
+		openTables: Array.isArray(s.openTables) ? s.openTables.filter((id): id is FigureId => FIGURE_IDS.includes(id)) : [],
+		...(s.dataset !== undefined && typeof s.dataset === 'object' && typeof s.dataset.label === 'string' ? { dataset: s.dataset } : {}),
+	};
+}

@@ -1,0 +1,125 @@
+/**
+ * The run controls: experiment, α grid, α, flips, methods, k, knowledge, seeds, target, and the
+ * display metric. Reading the form gives a SimulationRequest checked with the same validator the
+ * host applies, so a bad value is reported here, next to the field, before anything is sent.
+ */
+import { isSimulationRequest } from '../../../src/shared/webviewValidate';
+import type { Experiment, FairnessMetric, Knowledge, Method, SimulationRequest } from '../../../src/shared/webviewProtocol';
+import { METHOD_LABELS } from '../../../src/shared/figureSpec';
+import { el } from './dom';
+
+const EXPERIMENTS: ReadonlyArray<[Experiment, string]> = [
+	['size', 'size: best fairness against α'], ['minimum', 'minimum: smallest collective reaching a target'],
+	['flips', 'flips: fairness against M at one α'], ['knowledge', 'knowledge: n known majority rows vs all'],
+];
+const METHODS: readonly Method[] = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
+const METRICS: ReadonlyArray<[FairnessMetric, string]> = [['eqod', 'EqOd (average)'], ['eqodMax', 'EqOd (max)'], ['spd', 'SPD']];
+
+function field(label: string, control: HTMLElement, hint?: string): HTMLLabelElement {
+	return el('label', { class: 'field' }, el('span', { class: 'field-label' }, label), control, ...(hint !== undefined ? [el('span', { class: 'hint' }, hint)] : []));
+}
+
+function select<T extends string>(name: string, options: ReadonlyArray<[T, string]>): HTMLSelectElement {
+	return el('select', { name }, ...options.map(([v, l]) => el('option', { value: v }, l)));
+}
+
+export class Controls {
+	readonly form: HTMLFormElement;
+	readonly run: HTMLButtonElement;
+	readonly cancel: HTMLButtonElement;
+	readonly exportButton: HTMLButtonElement;
+	readonly auditButton: HTMLButtonElement;
+	readonly metric: HTMLSelectElement;
+	readonly progress: HTMLProgressElement;
+	readonly status: HTMLElement;
+	private readonly experiment = select('experiment', EXPERIMENTS);
+	private readonly alphas = el('input', { name: 'alphas', type: 'text', inputmode: 'decimal', 'aria-describedby': 'alphas-hint' });
+	private readonly alpha = el('input', { name: 'alpha', type: 'number', min: '0.01', max: '1', step: '0.01' });
+	private readonly flips = el('input', { name: 'flips', type: 'number', min: '2', max: '1000', step: '1' });
+	private readonly k = el('input', { name: 'k', type: 'number', min: '1', step: '1' });
+	private readonly knowledge = el('input', { name: 'knowledge', type: 'text' });
+	private readonly knowledgeRows = el('input', { name: 'knowledgeRows', type: 'number', min: '1', step: '1' });
+	private readonly seeds = el('input', { name: 'seeds', type: 'number', min: '1', max: '1000', step: '1' });
+	private readonly target = el('input', { name: 'targetEqod', type: 'number', min: '0', max: '1', step: '0.005', placeholder: 'half the base EqOd' });
+	private readonly methods = new Map<Method, HTMLInputElement>(METHODS.map((m) => [m, el('input', { type: 'checkbox', name: 'method', value: m })]));
+
+	constructor() {
+		this.metric = select('metric', METRICS);
+		this.run = el('button', { type: 'submit' }, 'Run simulation');
+		this.cancel = el('button', { type: 'button', class: 'secondary', disabled: '' }, 'Cancel');
+		this.exportButton = el('button', { type: 'button', class: 'secondary' }, 'Export report…');
+		this.auditButton = el('button', { type: 'button', class: 'secondary' }, 'Re-run audit');
+		this.progress = el('progress', { max: '1', value: '0', 'aria-label': 'simulation progress', hidden: '' });
+		this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+		const methodBox = el('fieldset', { class: 'methods' }, el('legend', {}, 'Methods'),
+			...METHODS.map((m) => el('label', { class: 'check' }, this.methods.get(m)!, METHOD_LABELS[m] ?? m)));
+		this.form = el('form', { class: 'controls', 'aria-label': 'Simulation settings' },
+			el('div', { class: 'grid' },
+				field('Experiment', this.experiment),
+				field('α grid', this.alphas, 'comma-separated fractions, for size and minimum'),
+				field('α', this.alpha, 'for flips and knowledge'),
+				field('Flip grid points', this.flips),
+				field('k (neighbours)', this.k),
+				field('Knowledge', this.knowledge, '"all" or a number of majority rows'),
+				field('Known rows (knowledge run)', this.knowledgeRows),
+				field('Seeds', this.seeds),
+				field('Target EqOd', this.target, 'for minimum; blank = default'),
+				field('Metric shown', this.metric, 'changes the charts, not the run'),
+			),
+			methodBox,
+			el('div', { class: 'actions' }, this.run, this.cancel, this.auditButton, this.exportButton, this.progress),
+			this.status);
+	}
+
+	/** The request in the form, or a message naming the first bad field. */
+	read(): SimulationRequest | string {
+		const num = (input: HTMLInputElement): number | undefined => (input.value.trim() === '' ? undefined : Number(input.value));
+		const alphas = this.alphas.value.split(',').map((t) => t.trim()).filter((t) => t !== '').map(Number);
+		const knowledgeText = this.knowledge.value.trim();
+		const knowledge: Knowledge | undefined = knowledgeText === '' ? undefined : knowledgeText === 'all' ? 'all' : Number(knowledgeText);
+		const methods = METHODS.filter((m) => this.methods.get(m)?.checked === true);
+		if (methods.length === 0) {
+			return 'choose at least one method';
+		}
+		const request: Record<string, unknown> = {
+			experiment: this.experiment.value, alphas: alphas.length > 0 ? alphas : undefined, alpha: num(this.alpha), flips: num(this.flips),
+			methods, k: num(this.k), knowledge, knowledgeRows: num(this.knowledgeRows), seeds: num(this.seeds), targetEqod: num(this.target),
+		};
+		for (const key of Object.keys(request)) {
+			if (request[key] === undefined) {
+				delete request[key];
+			}
+		}
+		if (!isSimulationRequest(request)) {
+			return 'a setting is out of range: α values in (0, 1], flips 2–1000, k ≥ 1, seeds 1–1000, knowledge "all" or a whole number, target in [0, 1]';
+		}
+		return request as SimulationRequest;
+	}
+
+	fill(r: SimulationRequest): void {
+		this.experiment.value = r.experiment;
+		const set = (input: HTMLInputElement, v: number | string | undefined): void => {
+			input.value = v === undefined ? '' : String(v);
+		};
+		set(this.alphas, r.alphas?.join(', '));
+		set(this.alpha, r.alpha);
+		set(this.flips, r.flips);
+		set(this.k, r.k);
+		set(this.knowledge, r.knowledge);
+		set(this.knowledgeRows, r.knowledgeRows);
+		set(this.seeds, r.seeds);
+		set(this.target, r.targetEqod);
+		for (const [m, box] of this.methods) {
+			box.checked = r.methods === undefined || r.methods.includes(m);
+		}
+	}
+
+	setRunning(running: boolean): void {
+		this.run.disabled = running;
+		this.cancel.disabled = !running;
+		this.progress.hidden = !running;
+		if (!running) {
+			this.progress.value = 0;
+		}
+	}
+}
