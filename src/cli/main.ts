@@ -8,8 +8,9 @@ import { profileCommand } from './commands/profile';
 import { auditCommand } from './commands/audit';
 import { generateCommand } from './commands/generate';
 import { simulateCommand } from './commands/simulate';
+import { compareCommand } from './commands/compare';
 
-const commands: readonly Command[] = [profileCommand, auditCommand, simulateCommand, generateCommand];
+const commands: readonly Command[] = [profileCommand, auditCommand, simulateCommand, compareCommand, generateCommand];
 
 const VERSION = '0.1.0';
 
