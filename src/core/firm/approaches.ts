@@ -8,7 +8,7 @@ import type { RunMetrics } from '../collective/evaluate';
 import type { FeatureMatrix } from '../encoding/matrix';
 import { fitLogistic, predictLabels, predictProba } from '../models/logistic';
 import { createRandom, deriveSeed } from '../random';
-import { calibratedLabels, fitCalibratedEqOdds, withholdingDraws } from './calibratedEqOdds';
+import { calibratedLabels, calibratedRandomizedLabels, fitCalibratedEqOdds, withholdingDraws } from './calibratedEqOdds';
 import { byGroup, testMetrics, type FirmContext } from './context';
 import { applyThresholdMixtures, solveEqualizedOdds } from './eqOddsThresholds';
 import { cellCentres, cellMatrix, centreMatrix, fareCertificate } from './fare';
@@ -70,15 +70,20 @@ function* calibratedSweep(ctx: FirmContext, params: FirmParams): Generator<void,
 	const { data, testGroup } = ctx.seed;
 	const groups = byGroup(part.holdoutRows, part.holdoutScores, data.y, data.group);
 	const draws = withholdingDraws(data.test.length, createRandom(deriveSeed(ctx.seed.seed, 'calibrated-eqodds')));
+	const labelDraws = withholdingDraws(data.test.length, createRandom(deriveSeed(ctx.seed.seed, 'calibrated-eqodds', 'labels')));
 	const points: FirmPoint[] = [];
 	for (const constraint of params.costConstraints) {
 		const fit = fitCalibratedEqOdds(groups, constraint);
-		for (const t of params.mixScales) {
-			const labels = calibratedLabels(fit, part.testScores, testGroup, draws, t);
-			points.push({
-				approach: 'calibrated-eqodds', variant: constraint, parameter: { mixScale: t }, metrics: testMetrics(ctx.seed, labels),
-				detail: { mixRateMajority: fit.mixRates[0], mixRateMinority: fit.mixRates[1] },
-			});
+		for (const randomized of params.ceoRandomizedLabels ? [false, true] : [false]) {
+			for (const t of params.mixScales) {
+				const labels = randomized
+					? calibratedRandomizedLabels(fit, part.testScores, testGroup, draws, labelDraws, t)
+					: calibratedLabels(fit, part.testScores, testGroup, draws, t);
+				points.push({
+					approach: 'calibrated-eqodds', variant: randomized ? `${constraint}/randomized` : constraint, parameter: { mixScale: t }, metrics: testMetrics(ctx.seed, labels),
+					detail: { mixRateMajority: fit.mixRates[0], mixRateMinority: fit.mixRates[1] },
+				});
+			}
 		}
 	}
 	return points;

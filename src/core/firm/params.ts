@@ -21,6 +21,8 @@ export interface FirmParams {
 	/** Calibrated EqOd: cost constraints and the mix-rate scales t. */
 	readonly costConstraints: readonly CostConstraint[];
 	readonly mixScales: readonly number[];
+	/** Also report labels drawn ŷ ~ Bernoulli(score) (variant 'constraint/randomized'), besides score ≥ 0.5. */
+	readonly ceoRandomizedLabels: boolean;
 	/** Threshold LP: the slacks ε. */
 	readonly epsilons: readonly number[];
 	/** FARE: γ, k̄, n_i, the representation and the certificate's ε. */
@@ -45,6 +47,7 @@ export const FIRM_DEFAULTS: FirmParams = {
 	holdoutFraction: 0.3,
 	costConstraints: COST_CONSTRAINTS,
 	mixScales: range(11, 0.1),
+	ceoRandomizedLabels: true,
 	epsilons: [0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 1],
 	fareGammas: [0, 0.5, 0.8, 0.9, 0.95, 0.99],
 	fareLeaves: [2, 4, 8, 16, 32, 64],
