@@ -1,0 +1,105 @@
+/**
+ * From a position in CSV text to the column under it. The scan follows RFC 4180 quoting, so a
+ * delimiter or a line break inside a quoted field does not start a new field; it starts at the
+ * beginning of the record holding the position, found from the parser's row → line map, so a
+ * cell on the third line of a multi-line quoted field still maps to its column. O(record length).
+ */
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** A field of one record as text offsets [start, end), quotes included. */
+export interface FieldSpan {
+	readonly start: number;
+	readonly end: number;
+}
+
+/**
+ * The fields of the record that starts at `start` (one per delimiter outside quotes), up to the
+ * record's end (a line break outside quotes) or `limit`.
+ */
+export function recordFields(text: string, start: number, delimiter: string, limit: number = text.length): FieldSpan[] {
+	const d = delimiter.charCodeAt(0);
+	const out: FieldSpan[] = [];
+	let fieldStart = start;
+	let quoted = false;
+	let i = start;
+	for (; i < limit; i++) {
+		const c = text.charCodeAt(i);
+		if (c === QUOTE) {
+			quoted = !quoted; // a doubled quote toggles twice: still inside
+		} else if (!quoted && c === d) {
+			out.push({ start: fieldStart, end: i });
+			fieldStart = i + 1;
+		} else if (!quoted && (c === LF || c === CR)) {
+			break;
+		}
+	}
+	out.push({ start: fieldStart, end: i });
+	return out;
+}
+
+/**
+ * Index of the field holding `offset`, scanning from `start` (a record start at or before it). A
+ * line break outside quotes begins a new record, so a start one or more records early is still
+ * right. A position on a delimiter belongs to the field it ends.
+ */
+export function fieldAtOffset(text: string, start: number, offset: number, delimiter: string): number {
+	const d = delimiter.charCodeAt(0);
+	let field = 0;
+	let quoted = false;
+	for (let i = start; i < offset && i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === QUOTE) {
+			quoted = !quoted;
+		} else if (!quoted && c === d) {
+			field++;
+		} else if (!quoted && (c === LF || c === CR)) {
+			field = 0;
+		}
+	}
+	return field;
+}
+
+/**
+ * The 1-based line where the record holding 1-based `line` starts: the greatest entry of `rowLines`
+ * (ascending starts of the parsed rows) not after `line`, or `headerLine` when the line comes
+ * before the first row. A line past the rows' known extent gives the last row start at most
+ * `maxBack` lines earlier, else the line itself (rows not yet parsed are assumed single-line).
+ */
+export function recordStartLine(rowLines: Int32Array, line: number, headerLine = 1, maxBack = 10_000): number {
+	let lo = 0;
+	let hi = rowLines.length - 1;
+	let found = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (rowLines[mid]! <= line) {
+			found = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	if (found < 0) {
+		return Math.min(headerLine, line);
+	}
+	const start = rowLines[found]!;
+	return line - start > maxBack ? line : start;
+}
+
+/** Offset of the start of each line is not kept; this finds the offset of 0-based `line` by scanning. */
+export function lineOffset(text: string, line: number): number {
+	let at = 0;
+	for (let l = 0; l < line; l++) {
+		let i = at;
+		while (i < text.length && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) {
+			i++;
+		}
+		if (i >= text.length) {
+			return text.length;
+		}
+		at = text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+	}
+	return at;
+}

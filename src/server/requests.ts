@@ -1,0 +1,146 @@
+/**
+ * The custom requests (src/shared/lspProtocol.ts): profile, audit, simulate, compare. Each reads
+ * the document through the store (editor text, or the file on disk), reports work-done progress
+ * when the client sent a token, and turns `$/cancelRequest` into an abort: the audit's worker
+ * thread and the simulation's pool threads are terminated, so a cancelled run stops at once.
+ */
+import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
+import { profileTable } from '../core/profile';
+import { simulate } from '../core/collective/simulate';
+import { createPoolExecutor, defaultWorkerCount } from '../runner/pool';
+import { AuditRequest, CompareRequest, ErrorCodes, type AuditParams, type CompareParams, type DocumentParams, type ProfileParams, type ProfileResult, type SimulateParams } from '../shared/lspProtocol';
+import type { AuditResult, SimulationResult } from '../shared/model';
+import { runAuditInWorker } from './auditWorker';
+import { withRoles, type DocumentStore } from './documents';
+import type { DocState } from './docState';
+
+export interface RequestContext {
+	readonly store: DocumentStore;
+	/** The running bundle, started again as the audit worker. */
+	readonly script: string;
+}
+
+function toAbort(token: CancellationToken): AbortController {
+	const controller = new AbortController();
+	if (token.isCancellationRequested) {
+		controller.abort();
+	}
+	token.onCancellationRequested(() => controller.abort());
+	return controller;
+}
+
+/** Maps an engine error to a ResponseError with a code the client can act on. */
+export function responseError(e: unknown): ResponseError<void> {
+	if (e instanceof ResponseError) {
+		return e as ResponseError<void>;
+	}
+	const name = e instanceof Error ? e.name : '';
+	const message = e instanceof Error ? e.message : String(e);
+	if (name === 'AbortError') {
+		return new ResponseError(LSPErrorCodes.RequestCancelled, message);
+	}
+	if (name === 'RolesError' || name === 'SidecarError') {
+		return new ResponseError(ErrorCodes.RolesInvalid, message);
+	}
+	if (name === 'CsvError') {
+		return new ResponseError(ErrorCodes.ReadFailed, message);
+	}
+	return new ResponseError(ErrorCodes.ComputeFailed, message);
+}
+
+async function load(ctx: RequestContext, params: DocumentParams, token: CancellationToken): Promise<DocState> {
+	const state = await ctx.store.get(params.uri);
+	if (state === undefined) {
+		throw new ResponseError(ErrorCodes.ReadFailed, `${params.uri} could not be read (see the server log)`);
+	}
+	if (token.isCancellationRequested) {
+		throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+	}
+	return withRoles(state, params.roles);
+}
+
+function requireRoles(state: DocState): NonNullable<DocState['roles']['sidecar']> {
+	if (state.roles.sidecarError !== undefined) {
+		throw new ResponseError(ErrorCodes.RolesInvalid, state.roles.sidecarError);
+	}
+	if (state.roles.sidecar === undefined) {
+		throw new ResponseError(ErrorCodes.RolesMissing, `no roles for ${state.uri}: set the sensitive attribute and the label (header code lenses), or pass 'roles'`);
+	}
+	if (state.rolesError !== undefined) {
+		throw new ResponseError(ErrorCodes.RolesInvalid, state.rolesError);
+	}
+	return state.roles.sidecar;
+}
+
+export async function profileRequest(ctx: RequestContext, params: ProfileParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<ProfileResult> {
+	progress.begin('Profiling', undefined, 'reading', true);
+	try {
+		const state = await load(ctx, params, token);
+		progress.report('profiling columns');
+		const groups = state.groupAssignment();
+		const profile = profileTable(state.parse.table, groups !== undefined ? { groups } : {});
+		return {
+			uri: state.uri,
+			source: state.source,
+			contentHash: state.parsed.hash,
+			dialect: state.parse.dialect,
+			skippedRows: state.parse.skippedRows,
+			issues: state.parse.issues,
+			roles: state.roles.sidecar ?? null,
+			rolesError: state.rolesError ?? null,
+			profile,
+		};
+	} catch (e) {
+		throw responseError(e);
+	} finally {
+		progress.done();
+	}
+}
+
+export async function auditRequest(ctx: RequestContext, params: AuditParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<AuditResult> {
+	progress.begin('Fairness audit', 0, 'reading', true);
+	const abort = toAbort(token);
+	try {
+		const state = await load(ctx, params, token);
+		const sidecar = requireRoles(state);
+		const options = { ...(params.seed !== undefined ? { seed: params.seed } : {}), ...(params.testFraction !== undefined ? { testFraction: params.testFraction } : {}), ...(params.resamples !== undefined ? { resamples: params.resamples } : {}), ...(params.C !== undefined ? { C: params.C } : {}) };
+		return await runAuditInWorker(ctx.script, state.parse.table, sidecar, options, abort.signal, (stage, done, total) => progress.report(Math.round((done / total) * 100), stage));
+	} catch (e) {
+		throw responseError(e);
+	} finally {
+		progress.done();
+	}
+}
+
+export async function simulateRequest(ctx: RequestContext, params: SimulateParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<SimulationResult> {
+	progress.begin('Collective-action simulation', 0, 'reading', true);
+	const abort = toAbort(token);
+	try {
+		const state = await load(ctx, params, token);
+		const sidecar = requireRoles(state);
+		const workers = defaultWorkerCount('server');
+		let last = 0;
+		return await simulate(state.parse.table, sidecar, params.params, {
+			executor: createPoolExecutor(workers),
+			workers,
+			signal: abort.signal,
+			onProgress: (p) => {
+				const now = Date.now();
+				if (now - last >= 200 || p.done === p.total) {
+					last = now;
+					const eta = p.etaSeconds !== undefined ? `, about ${Math.ceil(p.etaSeconds)} s left` : '';
+					progress.report(Math.round((p.done / p.total) * 100), `${p.done}/${p.total} fits${eta}`);
+				}
+			},
+		});
+	} catch (e) {
+		throw responseError(e);
+	} finally {
+		progress.done();
+	}
+}
+
+/** Answered with a clear error until the firm-side comparison is part of this server. */
+export function compareRequest(_params: CompareParams): never {
+	throw new ResponseError(ErrorCodes.NotAvailable, `${CompareRequest.method} is not available in this version of the server: the firm-side comparison has not been added yet. ${AuditRequest.method} and the simulate request are.`);
+}

@@ -1,0 +1,134 @@
+/**
+ * Every custom message between the language client and the Collective Fairness language server,
+ * declared once (eslint's namespace pattern: a literal method name and a typed `type`). Standard
+ * LSP messages (hover, code lens, diagnostics …) are not repeated here. Results are plain JSON
+ * (the DTOs of ./model). Requests that take a while accept a `workDoneToken` (window/workDoneProgress)
+ * and honour `$/cancelRequest`; failures are ResponseErrors with a code from {@link ErrorCodes}.
+ */
+import { NotificationType, RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import type { AuditResult, CsvIssue, Dialect, Experiment, OtherGroups, Sidecar, SimulationParams, SimulationResult, TableProfile } from './model';
+
+/** A CSV/TSV document: open in the editor (synced text) or, when not open, read from disk. */
+export interface DocumentParams {
+	readonly uri: string;
+	/** Roles to use instead of the sidecar next to the file. */
+	readonly roles?: Sidecar;
+}
+
+export type ProfileParams = DocumentParams & WorkDoneProgressParams;
+
+export interface ProfileResult {
+	readonly uri: string;
+	/** Where the bytes came from: the editor's text or the file on disk (large or unopened files). */
+	readonly source: 'editor' | 'disk';
+	/** SHA-1 of the content the figures describe (the cache key). */
+	readonly contentHash: string;
+	readonly dialect: Dialect;
+	readonly skippedRows: number;
+	readonly issues: CsvIssue[];
+	/** The sidecar in use (or the roles passed in), null when none. */
+	readonly roles: Sidecar | null;
+	/** Why the roles could not be applied (invalid sidecar, unknown column …), null when they could. */
+	readonly rolesError: string | null;
+	readonly profile: TableProfile;
+}
+
+export interface AuditParams extends DocumentParams, WorkDoneProgressParams {
+	readonly seed?: number;
+	readonly testFraction?: number;
+	/** Bootstrap resamples (default 1000). */
+	readonly resamples?: number;
+	readonly C?: number;
+}
+
+export interface SimulateParams extends DocumentParams, WorkDoneProgressParams {
+	readonly params: Partial<SimulationParams> & { readonly experiment: Experiment };
+}
+
+export interface CompareParams extends DocumentParams, WorkDoneProgressParams {
+	/** Options of the firm-side comparison; their shape is set by the firm-side module. */
+	readonly options?: Readonly<Record<string, unknown>>;
+}
+
+/** Codes of the ResponseErrors this server returns (JSON-RPC's implementation-defined range). */
+export namespace ErrorCodes {
+	/** The request needs roles and there is neither a sidecar nor `roles` in the params. */
+	export const RolesMissing = -32001;
+	/** The roles do not fit the table (unknown column or value) or the sidecar is invalid. */
+	export const RolesInvalid = -32002;
+	/** The file cannot be read or parsed. */
+	export const ReadFailed = -32003;
+	/** The feature is not part of this server build yet. */
+	export const NotAvailable = -32004;
+	/** The computation failed (bad parameters, single-class label …); the message says why. */
+	export const ComputeFailed = -32005;
+}
+
+/** Client → server: column profiles (and group summaries when roles are known) of one file. */
+export namespace ProfileRequest {
+	export const method = 'collectiveFairness/profile' as const;
+	export const type = new RequestType<ProfileParams, ProfileResult, void>(method);
+}
+
+/** Client → server: the full audit (base classifier, group metrics, bootstrap intervals). Runs in a worker thread; cancellable. */
+export namespace AuditRequest {
+	export const method = 'collectiveFairness/audit' as const;
+	export const type = new RequestType<AuditParams, AuditResult, void>(method);
+}
+
+/** Client → server: a collective-action simulation on the worker pool (cores − 1); cancellable. */
+export namespace SimulateRequest {
+	export const method = 'collectiveFairness/simulate' as const;
+	export const type = new RequestType<SimulateParams, SimulationResult, void>(method);
+}
+
+/**
+ * Client → server: firm-side comparison. Until the firm-side module is part of the build this
+ * answers ErrorCodes.NotAvailable, so clients can show the request and a clear message.
+ */
+export namespace CompareRequest {
+	export const method = 'collectiveFairness/compare' as const;
+	export const type = new RequestType<CompareParams, unknown, void>(method);
+}
+
+/** Server → client: the analysis state of a file, for a status bar item. */
+export interface AnalysisStatus {
+	readonly uri: string;
+	readonly state: 'parsing' | 'ready' | 'error';
+	readonly rows?: number;
+	readonly columns?: number;
+	/** e.g. "`,` UTF-8 · sensitive=race · label=income-per-year". */
+	readonly summary?: string;
+	readonly message?: string;
+}
+
+export namespace AnalysisStatusNotification {
+	export const method = 'collectiveFairness/analysisStatus' as const;
+	export const type = new NotificationType<AnalysisStatus>(method);
+}
+
+/**
+ * The command the server executes (workspace/executeCommand, advertised in executeCommandProvider)
+ * for the header code lenses and the quick fixes. It applies one {@link RoleChange} to the sidecar
+ * `NAME.fairness.json` next to the file, written atomically by the server — never to the CSV.
+ * Until both the sensitive attribute and the label are known (a sidecar needs both), the first
+ * one chosen is held by the server and shown in the roles lens. Arguments: [{@link EditRolesArgs}].
+ */
+export namespace EditRolesCommand {
+	export const command = 'collectiveFairness.server.editRoles' as const;
+}
+
+export type RoleChange =
+	/** `values` = the minority's values; guessed (second most frequent value) when absent. */
+	| { readonly kind: 'sensitive'; readonly column: string; readonly values?: readonly string[] }
+	/** `values` = the favourable values; guessed (a value named like a good outcome, else the rarer one) when absent. */
+	| { readonly kind: 'label'; readonly column: string; readonly values?: readonly string[] }
+	| { readonly kind: 'excludeFeature'; readonly column: string }
+	/** How the values that are neither minority nor majority are treated (pool small groups). */
+	| { readonly kind: 'others'; readonly others: OtherGroups }
+	| { readonly kind: 'missingToken'; readonly token: string };
+
+export interface EditRolesArgs {
+	readonly uri: string;
+	readonly change: RoleChange;
+}
