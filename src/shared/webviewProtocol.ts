@@ -101,6 +101,8 @@ export interface HostToWebview {
 	'panel/didInit': { readonly dataset: PanelDataset; readonly version: string; readonly defaults: SimulationRequest };
 	'audit/didChange': { readonly result: AuditResult };
 	'comparison/didChange': { readonly result: ComparisonResult };
+	/** A result not tied to a run of this page (restored from the host's cache after a reload). */
+	'simulation/didChange': { readonly result: SimulationResult };
 	'simulation/didProgress': { readonly runId: string; readonly done: number; readonly total: number; readonly etaSeconds?: number };
 	'simulation/didFinish':
 		| { readonly runId: string; readonly result: SimulationResult }

@@ -118,6 +118,7 @@ const hostChecks: { [K in HostMessage['type']]: Check } = {
 	}),
 	'audit/didChange': shape({ result: isAuditResult }),
 	'comparison/didChange': shape({ result: isComparisonResult }),
+	'simulation/didChange': shape({ result: isSimulationResult }),
 	'simulation/didProgress': shape({ runId: isRunId, done: isFiniteNumber, total: isFiniteNumber, etaSeconds: optional(isFiniteNumber) }),
 	'simulation/didFinish': (v) => isObject(v) && isRunId(v.runId)
 		&& (v.result !== undefined ? isSimulationResult(v.result) : isString(v.error) && isBoolean(v.cancelled)),

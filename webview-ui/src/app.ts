@@ -61,6 +61,9 @@ export class App {
 			case 'comparison/didChange':
 				this.setResults({ ...this.state.results, comparison: msg.params.result });
 				return;
+			case 'simulation/didChange':
+				this.addSimulation(msg.params.result);
+				return;
 			case 'simulation/didProgress':
 				if (msg.params.runId === this.activeRun) {
 					const { done, total, etaSeconds } = msg.params;

@@ -1,0 +1,241 @@
+/**
+ * The fairness panel, host side: one panel per dataset (keyed by the dataset id), created or
+ * revealed by createOrShow, revived by the serializer, and disposed with everything it owns.
+ * It orchestrates only: runs go to the PanelHost (the language client), results go to the
+ * webview after its ready handshake, exports go to src/report.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SimulationResult } from '../shared/model';
+import type { ChartImage, FairnessMetric, PanelResults, SimulationRequest, WebviewMessage } from '../shared/webviewProtocol';
+import { isPanelResults } from '../shared/webviewValidate';
+import { sha256File } from '../report/hash';
+import { buildReport } from '../report/report';
+import { writeReportFiles } from '../report/write';
+import { makeNonce, panelHtml } from './html';
+import { Messenger } from './messenger';
+import type { PanelHost } from './panelHost';
+
+/** Progress messages at most this often: a refit can take a millisecond. */
+const PROGRESS_INTERVAL_MS = 100;
+
+export class FairnessPanel {
+	static readonly viewType = 'collectiveFairness.panel';
+	private static readonly panels = new Map<string, FairnessPanel>();
+
+	private readonly messenger: Messenger;
+	private readonly disposables: vscode.Disposable[] = [];
+	private readonly runs = new Map<string, vscode.CancellationTokenSource>();
+	private results: PanelResults;
+	private sha256: string | undefined;
+	private disposed = false;
+
+	/** Opens the dataset's panel, or reveals it if it is already open. */
+	static createOrShow(extensionUri: vscode.Uri, host: PanelHost, column: vscode.ViewColumn = vscode.ViewColumn.Beside): FairnessPanel {
+		const existing = FairnessPanel.panels.get(host.dataset.id);
+		if (existing !== undefined) {
+			existing.panel.reveal(column);
+			return existing;
+		}
+		const panel = vscode.window.createWebviewPanel(FairnessPanel.viewType, `Fairness: ${host.dataset.label}`, column, FairnessPanel.options(extensionUri));
+		return new FairnessPanel(panel, extensionUri, host, { simulations: {} });
+	}
+
+	/** Called by the serializer after a reload, with the state the webview saved. */
+	static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, host: PanelHost, state: unknown): FairnessPanel {
+		panel.webview.options = FairnessPanel.options(extensionUri);
+		const saved = typeof state === 'object' && state !== null ? (state as { results?: unknown }).results : undefined;
+		return new FairnessPanel(panel, extensionUri, host, isPanelResults(saved) ? (saved as PanelResults) : { simulations: {} });
+	}
+
+	static get(datasetId: string): FairnessPanel | undefined {
+		return FairnessPanel.panels.get(datasetId);
+	}
+
+	/** Scripts on; resources only from the built webview and media (design rule 6). */
+	private static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+		return {
+			enableScripts: true,
+			localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+		};
+	}
+
+	private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly host: PanelHost, restored: PanelResults) {
+		this.results = restored;
+		FairnessPanel.panels.set(host.dataset.id, this);
+		const webview = panel.webview;
+		this.messenger = new Messenger(webview, (m) => this.onMessage(m), { warn: (t) => host.log('warn', t) });
+		webview.html = panelHtml({
+			cspSource: webview.cspSource,
+			scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.js')).toString(),
+			styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'main.css')).toString(),
+			nonce: makeNonce(),
+			title: `Fairness: ${host.dataset.label}`,
+		});
+		this.disposables.push(
+			panel.onDidDispose(() => this.dispose()),
+			// Hidden without retainContextWhenHidden, the page is destroyed: queue until it is ready again.
+			panel.onDidChangeViewState(() => {
+				if (!panel.visible) {
+					this.messenger.reset();
+				}
+			}),
+		);
+	}
+
+	private onMessage(msg: WebviewMessage): void {
+		switch (msg.type) {
+			case 'webview/ready':
+				void this.onReady();
+				return;
+			case 'simulation/run':
+				void this.runSimulation(msg.params.runId, msg.params.request);
+				return;
+			case 'simulation/cancel':
+				this.runs.get(msg.params.runId)?.cancel();
+				return;
+			case 'audit/run':
+				void this.runAudit(msg.params.runId);
+				return;
+			case 'report/export':
+				void this.exportReport(msg.params.images, msg.params.metric);
+				return;
+			case 'log/write':
+				this.host.log(msg.params.level, `panel: ${msg.params.message}`);
+				return;
+			default: {
+				const unhandled: never = msg;
+				this.host.log('warn', `panel: unhandled message ${(unhandled as { type: string }).type}`);
+			}
+		}
+	}
+
+	/** Init, then whatever the host holds (the page may be new after a reload); first open runs the audit. */
+	private async onReady(): Promise<void> {
+		this.sha256 ??= this.host.dataset.sha256 ?? (await sha256File(this.host.datasetPath).catch(() => undefined));
+		void this.messenger.post({ type: 'panel/didInit', params: { dataset: { ...this.host.dataset, ...(this.sha256 !== undefined ? { sha256: this.sha256 } : {}) }, version: this.host.version, defaults: this.host.defaults } });
+		for (const result of Object.values(this.results.simulations)) {
+			if (result !== undefined) {
+				void this.messenger.post({ type: 'simulation/didChange', params: { result } });
+			}
+		}
+		if (this.results.comparison !== undefined) {
+			void this.messenger.post({ type: 'comparison/didChange', params: { result: this.results.comparison } });
+		}
+		if (this.results.audit !== undefined) {
+			void this.messenger.post({ type: 'audit/didChange', params: { result: this.results.audit } });
+		} else {
+			void this.runAudit('initial-audit');
+		}
+		if (this.results.comparison === undefined && this.host.compare !== undefined) {
+			const cts = new vscode.CancellationTokenSource();
+			try {
+				const comparison = await this.host.compare(cts.token);
+				if (comparison !== undefined && !this.disposed) {
+					this.results = { ...this.results, comparison };
+					void this.messenger.post({ type: 'comparison/didChange', params: { result: comparison } });
+				}
+			} catch (e) {
+				this.host.log('warn', `panel: firm-side comparison failed: ${message(e)}`);
+			} finally {
+				cts.dispose();
+			}
+		}
+	}
+
+	private async runSimulation(runId: string, request: SimulationRequest): Promise<void> {
+		const cts = new vscode.CancellationTokenSource();
+		this.runs.get(runId)?.cancel();
+		this.runs.set(runId, cts);
+		let last = 0;
+		try {
+			const result = await this.host.runSimulation(request, cts.token, (p) => {
+				const now = Date.now();
+				if (now - last >= PROGRESS_INTERVAL_MS || p.done === p.total) {
+					last = now;
+					void this.messenger.post({ type: 'simulation/didProgress', params: { runId, done: p.done, total: p.total, ...(p.etaSeconds !== undefined ? { etaSeconds: p.etaSeconds } : {}) } });
+				}
+			});
+			this.storeSimulation(result);
+			void this.messenger.post({ type: 'simulation/didFinish', params: { runId, result } });
+		} catch (e) {
+			const cancelled = cts.token.isCancellationRequested || (e instanceof Error && e.name === 'AbortError');
+			if (!cancelled) {
+				this.host.log('error', `panel: simulation failed: ${message(e)}`);
+			}
+			void this.messenger.post({ type: 'simulation/didFinish', params: { runId, error: cancelled ? 'cancelled' : message(e), cancelled } });
+		} finally {
+			this.runs.delete(runId);
+			cts.dispose();
+		}
+	}
+
+	private storeSimulation(result: SimulationResult): void {
+		const simulations = { ...this.results.simulations };
+		// Same rule as the webview: size and minimum feed the same figures, the newer one wins.
+		if (result.experiment === 'size') {
+			delete simulations.minimum;
+		} else if (result.experiment === 'minimum') {
+			delete simulations.size;
+		}
+		simulations[result.experiment] = result;
+		this.results = { ...this.results, simulations };
+	}
+
+	private async runAudit(runId: string): Promise<void> {
+		const cts = new vscode.CancellationTokenSource();
+		this.runs.set(runId, cts);
+		try {
+			const audit = await this.host.audit(cts.token);
+			this.results = { ...this.results, audit };
+			void this.messenger.post({ type: 'audit/didChange', params: { result: audit } });
+		} catch (e) {
+			this.host.log('error', `panel: audit failed: ${message(e)}`);
+			void this.messenger.post({ type: 'audit/didFail', params: { runId, error: message(e) } });
+		} finally {
+			this.runs.delete(runId);
+			cts.dispose();
+		}
+	}
+
+	private async exportReport(images: readonly ChartImage[], metric: FairnessMetric): Promise<void> {
+		try {
+			const dir = path.dirname(this.host.datasetPath);
+			const stem = path.basename(this.host.datasetPath).replace(/\.[^.]+$/, '');
+			const target = await this.host.chooseReportPath(path.join(dir, `${stem}.fairness-report.html`));
+			if (target === undefined) {
+				return;
+			}
+			this.sha256 ??= await sha256File(this.host.datasetPath);
+			const files = buildReport({ dataset: { label: this.host.dataset.label, sha256: this.sha256 }, version: this.host.version, date: new Date(), results: this.results, metric, images });
+			const written = await writeReportFiles(target, files, this.host.protectedPaths);
+			this.host.log('info', `panel: report written to ${written.join(', ')}`);
+			void this.messenger.post({ type: 'report/didExport', params: { files: written } });
+		} catch (e) {
+			this.host.log('error', `panel: export failed: ${message(e)}`);
+			void this.messenger.post({ type: 'report/didExport', params: { error: message(e) } });
+		}
+	}
+
+	dispose(): void {
+		if (this.disposed) {
+			return;
+		}
+		this.disposed = true;
+		FairnessPanel.panels.delete(this.host.dataset.id);
+		// A panel closed mid-run cancels its runs (design §3).
+		for (const cts of this.runs.values()) {
+			cts.cancel();
+		}
+		this.runs.clear();
+		this.messenger.dispose();
+		this.panel.dispose();
+		for (const d of this.disposables.splice(0)) {
+			d.dispose();
+		}
+	}
+}
+
+function message(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}
