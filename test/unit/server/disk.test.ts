@@ -1,0 +1,69 @@
+/**
+ * Files the editor does not sync (VS Code stops above 50 MB) are read from disk by URI; a change
+ * on disk (workspace/didChangeWatchedFiles) re-reads them. Roles set from the header lenses are
+ * held until both exist, then written to the sidecar.
+ */
+import { describe, it, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ProfileResult } from '../../../src/shared/lspProtocol';
+import { TestClient } from './lspClient';
+
+const rows = (n: number): string => ['group,score,outcome', ...Array.from({ length: n }, (_, i) => `${i % 3 === 0 ? 'b' : 'a'},${i % 7},${i % 2 === 0 ? 'good' : 'bad'}`)].join('\n') + '\n';
+
+void describe('files read from disk', () => {
+	let client: TestClient;
+	let dir: string;
+	let csv: string;
+	let uri: string;
+
+	before(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'cf-disk-'));
+		csv = join(dir, 'data.csv');
+		writeFileSync(csv, rows(90));
+		uri = pathToFileURL(csv).href;
+		client = new TestClient();
+		await client.initialize();
+	});
+	after(async () => {
+		await client.stop();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	void it('profiles an unopened file from disk and publishes its diagnostics', async () => {
+		const r = await client.connection.sendRequest<ProfileResult>('collectiveFairness/profile', { uri });
+		assert.equal(r.source, 'disk');
+		assert.equal(r.profile.rows, 90);
+		assert.equal(r.profile.columns[1]!.name, 'score');
+		assert.equal(r.roles, null);
+		await client.waitForDiagnostics(uri);
+	});
+
+	void it('re-reads the file when it changes on disk', async () => {
+		const first = await client.connection.sendRequest<ProfileResult>('collectiveFairness/profile', { uri });
+		writeFileSync(csv, rows(120));
+		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+		const r = await client.connection.sendRequest<ProfileResult>('collectiveFairness/profile', { uri });
+		assert.equal(r.profile.rows, 120);
+		assert.notEqual(r.contentHash, first.contentHash);
+	});
+
+	void it('holds the first role, then writes the sidecar with both', async () => {
+		const sidecar = join(dir, 'data.fairness.json');
+		const a = await client.connection.sendRequest<{ sidecar: string | null; summary: string }>('workspace/executeCommand', { command: 'collectiveFairness.server.editRoles', arguments: [{ uri, change: { kind: 'sensitive', column: 'group' } }] });
+		assert.deepEqual(a, { sidecar: null, summary: 'now choose the label' });
+		assert.equal(existsSync(sidecar), false);
+		const b = await client.connection.sendRequest<{ sidecar: string | null }>('workspace/executeCommand', { command: 'collectiveFairness.server.editRoles', arguments: [{ uri, change: { kind: 'label', column: 'outcome' } }] });
+		assert.equal(b.sidecar, sidecar);
+		const written = JSON.parse(readFileSync(sidecar, 'utf8')) as { sensitive: { column: string; minority: string[] }; label: { favourable: string[] } };
+		assert.equal(written.sensitive.column, 'group');
+		assert.deepEqual(written.sensitive.minority, ['b']);
+		assert.deepEqual(written.label.favourable, ['good']);
+		const r = await client.connection.sendRequest<ProfileResult>('collectiveFairness/profile', { uri });
+		assert.equal(r.rolesError, null);
+		assert.equal(r.profile.groups?.groups.length, 2);
+	});
+});

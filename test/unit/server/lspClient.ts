@@ -1,0 +1,99 @@
+/**
+ * A plain LSP client for the tests: spawns `node dist/server.js --stdio` and talks JSON-RPC over
+ * its pipes (vscode-jsonrpc), as Neovim or Helix would. It records published diagnostics and
+ * lets a test wait for the next set that matches a predicate.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { repoRoot } from '../helpers/datasets';
+
+export const serverScript = join(repoRoot, 'dist', 'server.js');
+
+type Waiter = { uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void };
+
+export class TestClient {
+	readonly connection: MessageConnection;
+	readonly diagnostics = new Map<string, Diagnostic[]>();
+	private readonly waiters: Waiter[] = [];
+	private readonly child: ChildProcess;
+	stderr = '';
+
+	constructor() {
+		this.child = spawn(process.execPath, [serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		this.child.stderr!.on('data', (d: Buffer) => {
+			this.stderr += d.toString();
+		});
+		this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+		this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+			this.diagnostics.set(p.uri, p.diagnostics);
+			for (const w of this.waiters.splice(0)) {
+				if (w.uri === p.uri && w.predicate(p.diagnostics)) {
+					w.resolve(p.diagnostics);
+				} else {
+					this.waiters.push(w);
+				}
+			}
+		});
+		// The server may ask the client to show messages or create progress; answer politely.
+		this.connection.onRequest('window/workDoneProgress/create', () => null);
+		this.connection.onNotification('window/showMessage', () => undefined);
+		this.connection.onNotification('collectiveFairness/analysisStatus', () => undefined);
+		this.connection.onNotification('$/progress', () => undefined);
+		this.connection.listen();
+	}
+
+	async initialize(initializationOptions: unknown = {}): Promise<InitializeResult> {
+		const result = await this.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: { window: { workDoneProgress: true } }, initializationOptions });
+		await this.connection.sendNotification('initialized', {});
+		return result;
+	}
+
+	open(uri: string, text: string, languageId = 'csv', version = 1): Promise<void> {
+		return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+	}
+
+	/** The next published diagnostics for `uri` that satisfy `predicate` (or the current ones, if they do). */
+	waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 20_000, acceptCurrent = true): Promise<Diagnostic[]> {
+		const now = this.diagnostics.get(uri);
+		if (acceptCurrent && now !== undefined && predicate(now)) {
+			return Promise.resolve(now);
+		}
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.map((d) => d.code))}`)), timeoutMs);
+			this.waiters.push({ uri, predicate, resolve: (d) => { clearTimeout(timer); resolve(d); } });
+		});
+	}
+
+	hover(uri: string, line: number, character: number): Promise<{ contents: { kind: string; value: string } } | null> {
+		return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+	}
+
+	async stop(): Promise<void> {
+		try {
+			await this.connection.sendRequest('shutdown');
+			await this.connection.sendNotification('exit');
+		} catch {
+			// already gone
+		}
+		this.connection.dispose();
+		if (this.child.exitCode === null) {
+			await new Promise<void>((resolve) => {
+				const t = setTimeout(() => {
+					this.child.kill();
+					resolve();
+				}, 2000);
+				this.child.once('exit', () => {
+					clearTimeout(t);
+					resolve();
+				});
+			});
+		}
+	}
+}
+
+export function percentile(values: readonly number[], p: number): number {
+	const s = [...values].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}

@@ -1,0 +1,128 @@
+/**
+ * The language server over a real JSON-RPC connection (stdio), on test/fixtures/server/people.csv:
+ * 102 people (60 M, 40 F, 2 X), `zone` follows `sex` closely (a proxy), `hired` is yes for 30/60 M
+ * (50 %) and 7/40 F (17.5 %: ratio 0.35, below four-fifths), one ragged row on line 14 ("999,M,south":
+ * 3 fields, reported at the end of the last one, column 12), one multi-line quoted note (lines 5–6)
+ * and one 'unknown' zone. The sidecar keeps X as a separate group of 2 rows (a small group).
+ */
+import { describe, it, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
+import { repoRoot } from '../helpers/datasets';
+import { TestClient } from './lspClient';
+
+const fixture = join(repoRoot, 'test', 'fixtures', 'server', 'people.csv');
+const SIDECAR = { version: 1, sensitive: { column: 'sex', minority: ['F'], majority: ['M'], others: 'separate' }, label: { column: 'hired', favourable: ['yes'] } };
+const codes = (d: readonly Diagnostic[]): string[] => d.map((x) => String(x.code));
+
+void describe('language server over stdio', () => {
+	let client: TestClient;
+	let dir: string;
+	let csv: string;
+	let uri: string;
+
+	before(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'cf-server-'));
+		csv = join(dir, 'people.csv');
+		copyFileSync(fixture, csv);
+		writeFileSync(join(dir, 'people.fairness.json'), JSON.stringify(SIDECAR));
+		uri = pathToFileURL(csv).href;
+		client = new TestClient();
+	});
+	after(async () => {
+		await client.stop();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	void it('initializes with hover, code lens, code actions and the edit-roles command', async () => {
+		const init = await client.initialize();
+		assert.equal(init.capabilities.hoverProvider, true);
+		assert.deepEqual(init.capabilities.codeLensProvider, { resolveProvider: true });
+		assert.deepEqual(init.capabilities.executeCommandProvider?.commands, ['collectiveFairness.server.editRoles']);
+	});
+
+	void it('publishes reading and fairness diagnostics with codes and documentation links', async () => {
+		await client.open(uri, readFileSync(csv, 'utf8'));
+		const d = await client.waitForDiagnostics(uri, (x) => x.length > 0);
+		const c = codes(d);
+		for (const code of ['ragged-row', 'small-group', 'four-fifths', 'proxy-column', 'missing-token-candidate']) {
+			assert.ok(c.includes(code), `${code} in ${c.join(', ')}`);
+		}
+		const ragged = d.find((x) => x.code === 'ragged-row')!;
+		assert.deepEqual(ragged.range.start, { line: 13, character: 11 });
+		assert.match(ragged.message, /expected 6 fields, found 3/);
+		assert.ok(d.every((x) => x.codeDescription?.href.includes('diagnostics.md#') === true));
+		const proxy = d.find((x) => x.code === 'proxy-column')!;
+		assert.deepEqual(proxy.data, { column: 'zone' });
+		assert.deepEqual(proxy.range, { start: { line: 0, character: 7 }, end: { line: 0, character: 11 } });
+		assert.match(d.find((x) => x.code === 'four-fifths')!.message, /'F' is 17\.5% against 50\.0% for 'M': ratio 0\.35/);
+		assert.match(d.find((x) => x.code === 'small-group')!.message, /Group 'X' has 2 rows/);
+	});
+
+	void it('hovers a header cell with the column summary, the groups and the role', async () => {
+		const h = await client.hover(uri, 0, 8);
+		assert.ok(h !== null);
+		const v = h.contents.value;
+		assert.match(v, /^\*\*zone\*\* — categorical · column 3 of 6 · feature/);
+		assert.match(v, /102 rows · 0 missing \(0\.0%\) · 4 distinct/);
+		assert.match(v, /\| F \| 40 \| 17\.5% \| 0\.0% \|/);
+		assert.match(v, /favourable-rate gap \*\*82\.5 points\*\* \(X vs F\)/);
+		const label = await client.hover(uri, 20, 20);
+		assert.match(label!.contents.value, /^\*\*hired\*\* — binary · column 6 of 6 · \*\*label\*\* \(favourable: yes\)/);
+	});
+
+	void it('finds the column of a cell on the second line of a multi-line quoted field', async () => {
+		const h = await client.hover(uri, 5, 3); // "line two, with a comma" — still the note column
+		assert.match(h!.contents.value, /^\*\*note\*\*/);
+		assert.match(h!.contents.value, /line one⏎line two…/);
+		const after = await client.hover(uri, 5, 25); // past the closing quote and the comma: hired
+		assert.match(after!.contents.value, /^\*\*hired\*\*/);
+		const score = await client.hover(uri, 3, 11); // row 2: "2,M,south,12,ok,yes"
+		assert.match(score!.contents.value, /^\*\*score\*\* — numeric/);
+		assert.match(score!.contents.value, /median \d+/);
+	});
+
+	void it('shows the roles lens and role lenses on the header row', async () => {
+		const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+		const resolved = await Promise.all(lenses.map((l) => client.connection.sendRequest<CodeLens>('codeLens/resolve', l)));
+		const titles = resolved.map((l) => l.command!.title);
+		assert.equal(titles[0], 'Roles: sensitive = sex (minority F) · label = hired (favourable yes)');
+		assert.ok(titles.includes("Set 'zone' as sensitive attribute"), titles.join(' | '));
+		assert.ok(resolved.every((l) => l.range.start.line === 0));
+	});
+
+	void it('offers quick fixes that edit the sidecar, never the CSV', async () => {
+		const before = readFileSync(csv, 'utf8');
+		const d = client.diagnostics.get(uri)!;
+		const proxy = d.find((x) => x.code === 'proxy-column')!;
+		const small = d.find((x) => x.code === 'small-group')!;
+		const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: proxy.range, context: { diagnostics: [proxy, small] } });
+		assert.deepEqual(actions.map((a) => a.title), [
+			"Exclude 'zone' from the features (sidecar)",
+			'Pool the small groups with the majority (sidecar: sensitive.others = majority)',
+			'Leave the other groups out (sidecar: sensitive.others = exclude)',
+		]);
+		const next = client.waitForDiagnostics(uri, (x) => !codes(x).includes('proxy-column'), 20_000, false);
+		const result = await client.connection.sendRequest<{ sidecar: string }>('workspace/executeCommand', actions[0]!.command);
+		assert.equal(result.sidecar, join(dir, 'people.fairness.json'));
+		const written = JSON.parse(readFileSync(result.sidecar, 'utf8')) as { features: { exclude: string[] } };
+		assert.deepEqual(written.features.exclude, ['zone']);
+		await next;
+		assert.equal(readFileSync(csv, 'utf8'), before);
+	});
+
+	void it('answers compare with a clear "not available" error', async () => {
+		await assert.rejects(client.connection.sendRequest('collectiveFairness/compare', { uri }), (e: { code: number; message: string }) => e.code === -32004 && /not available/.test(e.message));
+	});
+
+	void it('turns hovers off through the settings', async () => {
+		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { collectiveFairness: { hover: { enabled: false } } } });
+		assert.equal(await client.hover(uri, 0, 8), null);
+		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { collectiveFairness: {} } });
+		assert.notEqual(await client.hover(uri, 0, 8), null);
+	});
+});
