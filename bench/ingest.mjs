@@ -6,7 +6,8 @@
 // quotes) into bench/.cache/, bundles src/io/readCsvFile.ts with esbuild, then times each parser
 // in its own child process so that peak RSS (process.resourceUsage().maxRSS) is per parser.
 // Reports medians over the runs; with --json the last line is
-// { ingestMBps, papaparseMBps, ratio, peakRssMB, fileMB, rssRatio }.
+// { ingestMBps, papaparseMBps, ratio, peakRssMB, fileMB, rssRatio, ingestCpuMBps, papaparseCpuMBps }
+// (the last two: file MB per CPU-second, the figure least disturbed by other processes).
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync, openSync, writeSync, closeSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -58,18 +59,20 @@ async function main() {
 	const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 	const mbps = (which) => median(results[which].map((r) => fileMB / (r.ms / 1000)));
 	const rss = (which) => median(results[which].map((r) => r.maxRssKB / 1024));
+	const cpuMBps = (which) => median(results[which].map((r) => fileMB / (r.cpuMs / 1000)));
 	const ingestMBps = mbps('ours');
 	const papaparseMBps = mbps('papaparse');
 	const peakRssMB = rss('ours');
 	const summary = {
 		ingestMBps: round(ingestMBps), papaparseMBps: round(papaparseMBps), ratio: round(ingestMBps / papaparseMBps),
 		peakRssMB: round(peakRssMB), fileMB: round(fileMB), rssRatio: round(peakRssMB / fileMB),
+		ingestCpuMBps: round(cpuMBps('ours')), papaparseCpuMBps: round(cpuMBps('papaparse')),
 	};
 	const rows = results.ours[0].rows;
 	console.log(`file: ${file} (${fileMB.toFixed(1)} MB, ${rows} rows), ${runs} runs, medians`);
-	console.log('parser                      MB/s   peak RSS MB   RSS/file');
-	console.log(`papaparse (raw, chunk)  ${pad(papaparseMBps)}   ${pad(rss('papaparse'))}      ${(rss('papaparse') / fileMB).toFixed(2)}`);
-	console.log(`readCsvFile (columns)   ${pad(ingestMBps)}   ${pad(peakRssMB)}      ${(peakRssMB / fileMB).toFixed(2)}`);
+	console.log('parser                      MB/s   MB/CPU-s   peak RSS MB   RSS/file');
+	console.log(`papaparse (raw, chunk)  ${pad(papaparseMBps)}    ${pad(cpuMBps('papaparse'))}   ${pad(rss('papaparse'))}      ${(rss('papaparse') / fileMB).toFixed(2)}`);
+	console.log(`readCsvFile (columns)   ${pad(ingestMBps)}    ${pad(cpuMBps('ours'))}   ${pad(peakRssMB)}      ${(peakRssMB / fileMB).toFixed(2)}`);
 	console.log(`ratio ours/papaparse: ${summary.ratio}`);
 	if (json) {
 		console.log(JSON.stringify(summary));
@@ -77,6 +80,7 @@ async function main() {
 }
 
 async function child(which, file) {
+	const cpuStarted = process.cpuUsage();
 	const started = performance.now();
 	let rows = 0;
 	if (which === 'papaparse') {
@@ -95,7 +99,10 @@ async function child(which, file) {
 		rows = result.table.rowCount;
 	}
 	const ms = performance.now() - started;
-	console.log(JSON.stringify({ ms, rows, maxRssKB: process.resourceUsage().maxRSS }));
+	// CPU time (user + system, all of the process's threads, GC included): well below ms means the
+	// shared machine took the core away; MB per CPU-second is then the less noisy figure.
+	const cpu = process.cpuUsage(cpuStarted);
+	console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rows, maxRssKB: process.resourceUsage().maxRSS }));
 }
 
 /** Deterministic Adult-like rows (xorshift32), written in 4 MB batches. */
