@@ -213,19 +213,22 @@ export function paretoFigure(collective: SimulationResult | undefined, compariso
 	}
 	comparison?.fronts.forEach((f, i) => {
 		const pts = f.points.filter((p) => p.error.mean !== null && (p[metric]?.mean ?? null) !== null);
+		// Non-dominated on the plane shown (the firm-side flags are for EqOd and SPD only).
+		const front = nonDominated(pts.map((p) => ({ x: p.error.mean as number, y: p[metric]!.mean as number })));
 		series.push({
 			label: `Firm: ${f.approach}`, kind: 'points', colour: 5 + i, shape: shapeAt(i + 1),
-			points: pts.map((p) => ({ ...summaryPoint(p.error.mean as number, p[metric])!, highlight: p.nonDominated })),
+			points: pts.map((p, k) => ({ ...summaryPoint(p.error.mean as number, p[metric])!, highlight: front[k]! })),
 		});
-		for (const p of pts) {
-			rowsOut.push([`firm ${f.approach}`, `${f.sweepParameter}=${fmt(p.sweep)}`, fmt(p.error.mean), fmt(p[metric]?.mean), fmtInterval(summaryPoint(0, p[metric])?.lo, summaryPoint(0, p[metric])?.hi), p.nonDominated ? 'yes' : 'no']);
-		}
+		pts.forEach((p, k) => {
+			rowsOut.push([`firm ${f.approach}`, p.setting ?? `${f.sweepParameter}=${fmt(p.sweep)}`, fmt(p.error.mean), fmt(p[metric]?.mean), fmtInterval(summaryPoint(0, p[metric])?.lo, summaryPoint(0, p[metric])?.hi), front[k]! ? 'yes' : 'no']);
+		});
 		const cert = f.certificate;
 		if (cert !== undefined && cert.bounds.length > 0) {
 			const tightest = [...cert.bounds].sort((a, b) => a.bound - b.bound)[0]!;
 			statements.push(`${f.approach}: FARE certifies ${METRIC_SHORT[cert.metric]} ≤ ${fmt(tightest.bound)} for any classifier on its representation (${fmt(cert.level * 100)}% confidence) at error ${fmt(tightest.error)}.`);
 			if (cert.metric === metric) {
-				series.push({ label: `FARE certificate (${f.approach})`, kind: 'reference', colour: 5 + i, shape: 'crossRot', dashed: true, points: [...cert.bounds].sort((a, b) => a.error - b.error).map((c) => ({ x: c.error, y: c.bound })) });
+				// Points, not a line: bounds of different (γ, k̄) at similar error need not be ordered.
+				series.push({ label: `FARE certified bound (${f.approach})`, kind: 'points', colour: 5 + i, shape: 'crossRot', points: cert.bounds.map((c) => ({ x: c.error, y: c.bound })) });
 			} else {
 				statements.push(`The certificate bounds ${METRIC_SHORT[cert.metric]}; choose that metric to see it on the plane.`);
 			}

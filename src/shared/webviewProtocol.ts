@@ -38,7 +38,9 @@ export interface FirmFrontPoint {
 	readonly eqod: SeedSummary;
 	readonly eqodMax?: SeedSummary;
 	readonly spd: SeedSummary;
-	/** On the approach's own error–fairness Pareto front (as computed by the firm-side code). */
+	/** Every swept parameter, for the table (e.g. 'gamma=0.1, maxLeaves=8'). */
+	readonly setting?: string;
+	/** On the approach's own error–EqOd front as the firm-side code computed it (the panel recomputes per metric). */
 	readonly nonDominated: boolean;
 }
 

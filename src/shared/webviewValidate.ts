@@ -87,7 +87,7 @@ export const isAuditResult: Check = shape({
 	summary: isObject,
 });
 
-const isFrontPoint: Check = shape({ sweep: isFiniteNumber, error: isSeedSummary, eqod: isSeedSummary, spd: isSeedSummary, eqodMax: optional(isSeedSummary), nonDominated: isBoolean });
+const isFrontPoint: Check = shape({ sweep: isFiniteNumber, error: isSeedSummary, eqod: isSeedSummary, spd: isSeedSummary, eqodMax: optional(isSeedSummary), setting: optional(isString), nonDominated: isBoolean });
 
 export const isComparisonResult: Check = shape({
 	seeds: isFiniteNumber,

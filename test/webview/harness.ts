@@ -1,0 +1,174 @@
+/// <reference lib="dom" />
+/**
+ * Headless-Chromium harness for the fairness panel: serves the built bundle (dist/webview) from a
+ * localhost server, with the page made by the extension's own html.ts (same CSP) plus a nonce'd
+ * stub of acquireVsCodeApi placed before main.js, as VS Code's webview host would provide it.
+ * Lives outside test/unit so `node --test out/test/unit/` does not run it as a test file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { panelHtml } from '../../src/webview/html';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const BUNDLE = path.join(ROOT, 'dist', 'webview', 'main.js');
+export const FIXTURES = path.join(ROOT, 'test', 'webview', 'fixtures');
+export const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
+
+/** Why the browser tests cannot run here, or undefined when they can. */
+export function skipReason(): string | undefined {
+	if (!existsSync(CHROMIUM)) {
+		return `no Chromium at ${CHROMIUM} (set CHROMIUM or apt-get install chromium)`;
+	}
+	if (!existsSync(BUNDLE)) {
+		return `no webview bundle at ${BUNDLE} (run npm run build)`;
+	}
+	return undefined;
+}
+
+export function fixture<T = unknown>(name: string): T {
+	return JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as T;
+}
+
+/**
+ * The stub: records posted messages, keeps state in sessionStorage (so a reload restores it like
+ * VS Code's getState), refuses a second acquireVsCodeApi like VS Code, and records CSP violations.
+ */
+const STUB = `(() => {
+	window.__posted = [];
+	window.__violations = [];
+	document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+	let acquired = false;
+	window.acquireVsCodeApi = () => {
+		if (acquired) { throw new Error('An instance of the VS Code API has already been acquired'); }
+		acquired = true;
+		return {
+			postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+			getState: () => { const s = sessionStorage.getItem('vscode-state'); return s === null ? undefined : JSON.parse(s); },
+			setState: (s) => { sessionStorage.setItem('vscode-state', JSON.stringify(s)); return s; },
+		};
+	};
+})();`;
+
+export const LIGHT: Record<string, string> = {
+	'--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#5f5f5f',
+	'--vscode-panel-border': '#e5e5e5', '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff',
+	'--vscode-button-hoverBackground': '#0258a8', '--vscode-button-secondaryBackground': '#e5e5e5', '--vscode-button-secondaryForeground': '#3b3b3b',
+	'--vscode-input-background': '#ffffff', '--vscode-input-foreground': '#3b3b3b', '--vscode-input-border': '#cecece', '--vscode-focusBorder': '#005fb8',
+	'--vscode-errorForeground': '#f85149', '--vscode-editorWarning-foreground': '#bf8803', '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px',
+};
+export const DARK: Record<string, string> = {
+	...LIGHT,
+	'--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-descriptionForeground': '#9d9d9d', '--vscode-panel-border': '#2b2b2b',
+	'--vscode-button-background': '#0078d4', '--vscode-button-secondaryBackground': '#313131', '--vscode-button-secondaryForeground': '#cccccc',
+	'--vscode-input-background': '#313131', '--vscode-input-foreground': '#cccccc', '--vscode-input-border': '#3c3c3c', '--vscode-focusBorder': '#0078d4',
+	'--vscode-editorWarning-foreground': '#cca700',
+};
+
+export interface PanelServer {
+	readonly origin: string;
+	close(): Promise<void>;
+}
+
+/** Serves /panel.html (optionally with extra body markup, e.g. an inline script) and the bundle. */
+export async function startServer(): Promise<PanelServer> {
+	const server = http.createServer((req, res) => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		const send = (status: number, type: string, body: string | Buffer): void => {
+			res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+			res.end(body);
+		};
+		if (url.pathname === '/panel.html') {
+			const origin = `http://${req.headers.host ?? ''}`;
+			let html = panelHtml({ cspSource: origin, scriptUri: `${origin}/dist/webview/main.js`, styleUri: `${origin}/dist/webview/main.css`, nonce: NONCE, title: 'Fairness: test' });
+			// The stub goes before main.js with the page's nonce, as VS Code's own preload would.
+			html = html.replace('<script nonce', `<script nonce="${NONCE}" src="${origin}/stub.js"></script>\n${url.searchParams.get('inline') === '1' ? '<script>window.__inlineRan = true;</script>\n' : ''}<script nonce`);
+			send(200, 'text/html; charset=utf-8', html);
+		} else if (url.pathname === '/stub.js') {
+			send(200, 'text/javascript', STUB);
+		} else if (url.pathname.startsWith('/dist/webview/') && /^[\w.]+$/.test(path.basename(url.pathname))) {
+			const file = path.join(ROOT, 'dist', 'webview', path.basename(url.pathname));
+			if (existsSync(file)) {
+				send(200, file.endsWith('.css') ? 'text/css' : file.endsWith('.map') ? 'application/json' : 'text/javascript', readFileSync(file));
+			} else {
+				send(404, 'text/plain', 'not found');
+			}
+		} else {
+			send(404, 'text/plain', 'not found');
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+	const { chromium } = await import('playwright-core');
+	return chromium.launch({
+		executablePath: CHROMIUM, headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+}
+
+export interface PanelPage {
+	readonly page: Page;
+	readonly errors: string[];
+	readonly consoleErrors: string[];
+	send(message: unknown): Promise<void>;
+	posted(): Promise<Array<{ type: string; params: Record<string, unknown> }>>;
+	setTheme(kind: 'light' | 'dark'): Promise<void>;
+}
+
+export async function openPanel(browser: Browser, server: PanelServer, options: { inline?: boolean; width?: number } = {}): Promise<PanelPage> {
+	const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: 900 } });
+	const page = await context.newPage();
+	const errors: string[] = [];
+	const consoleErrors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('console', (m) => {
+		if (m.type() === 'error') {
+			consoleErrors.push(m.text());
+		}
+	});
+	const panel: PanelPage = {
+		page, errors, consoleErrors,
+		send: async (message) => {
+			await page.evaluate((m) => window.postMessage(m, '*'), message);
+			// postMessage is asynchronous; one round trip through the event loop delivers it.
+			await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+		},
+		posted: () => page.evaluate(() => (window as unknown as { __posted: Array<{ type: string; params: Record<string, unknown> }> }).__posted),
+		setTheme: async (kind) => {
+			await page.evaluate(({ vars, kind }) => {
+				for (const [k, v] of Object.entries(vars)) {
+					document.documentElement.style.setProperty(k, v);
+				}
+				document.body.classList.remove('vscode-light', 'vscode-dark');
+				document.body.classList.add(`vscode-${kind}`);
+			}, { vars: kind === 'dark' ? DARK : LIGHT, kind });
+		},
+	};
+	await page.goto(`${server.origin}/panel.html${options.inline === true ? '?inline=1' : ''}`);
+	await panel.setTheme('light');
+	await page.waitForFunction(() => (window as unknown as { __posted?: Array<{ type: string }> }).__posted?.some((m) => m.type === 'webview/ready') === true);
+	return panel;
+}
+
+/** Pixels of a canvas that are not fully transparent (0 for a blank canvas). */
+export function drawnPixels(page: Page, figure: string): Promise<number> {
+	return page.evaluate((id) => {
+		const canvas = document.querySelector<HTMLCanvasElement>(`section[data-figure="${id}"] canvas`);
+		if (canvas === null) {
+			return -1;
+		}
+		const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+		let n = 0;
+		for (let i = 3; i < data.length; i += 4) {
+			n += data[i]! > 0 ? 1 : 0;
+		}
+		return n;
+	}, figure);
+}
