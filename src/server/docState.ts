@@ -49,6 +49,8 @@ export class DocState {
 		/** Header fields as text offsets into `headerText`, and that text's line layout. */
 		readonly headerSpans: readonly FieldSpan[],
 		readonly headerText: string,
+		/** Set on the provisional state built from the head of a large document while the rest parses. */
+		readonly sample?: { readonly bytes: number; readonly totalBytes: number },
 	) {
 		let resolved: ResolvedRoles | undefined;
 		let error = roles.sidecarError;

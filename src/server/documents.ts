@@ -16,6 +16,9 @@ import { abortError, encodeText, hashFile, parseBytes, parseFile, readHead } fro
 
 /** Parsed files kept in memory (a 60 MB file is ~50 MB of typed columns). */
 const CACHE_ENTRIES = 3;
+/** Documents larger than this get a provisional analysis of their head first, for early hovers. */
+const PROVISIONAL_ABOVE = 8 << 20;
+const PROVISIONAL_BYTES = 2 << 20;
 
 export interface DocumentSource {
 	get(uri: string): TextDocument | undefined;
@@ -30,6 +33,9 @@ export interface StoreHooks {
 interface Pending {
 	readonly controller: AbortController;
 	promise: Promise<DocState | undefined> | undefined;
+	/** Settles with the provisional state (large documents) or the final one, whichever comes first. */
+	early: Promise<DocState | undefined> | undefined;
+	provisional: ((state: DocState) => void) | undefined;
 	timer: NodeJS.Timeout | undefined;
 	start: () => void;
 }
@@ -66,6 +72,26 @@ export class DocumentStore {
 		return s !== undefined ? Promise.resolve(s) : this.schedule(uri, 0);
 	}
 
+	/**
+	 * For hovers: the current analysis, or — while a large document parses for the first time — a
+	 * provisional one from its first megabytes (DocState.sample says so), else the full one.
+	 */
+	getEarly(uri: string): Promise<DocState | undefined> {
+		const s = this.states.get(uri);
+		if (s !== undefined) {
+			return Promise.resolve(s);
+		}
+		const p = this.pending.get(uri);
+		if (p?.early !== undefined) {
+			if (p.timer !== undefined) {
+				clearTimeout(p.timer);
+				p.start();
+			}
+			return p.early;
+		}
+		return this.get(uri);
+	}
+
 	/** (Re-)analyses `uri` after `delayMs`, cancelling any analysis in progress. */
 	schedule(uri: string, delayMs: number): Promise<DocState | undefined> {
 		this.pending.get(uri)?.controller.abort();
@@ -74,8 +100,11 @@ export class DocumentStore {
 		const begun = new Promise<void>((resolve) => {
 			start = resolve;
 		});
-		const entry: Pending = { controller, promise: undefined, timer: undefined, start };
-		const promise = begun.then(() => this.analyse(uri, controller.signal)).then(
+		const entry: Pending = { controller, promise: undefined, early: undefined, provisional: undefined, timer: undefined, start };
+		const early = new Promise<DocState>((resolve) => {
+			entry.provisional = resolve;
+		});
+		const promise = begun.then(() => this.analyse(uri, controller.signal, (s) => entry.provisional?.(s))).then(
 			(state) => {
 				if (this.pending.get(uri) === entry) {
 					this.pending.delete(uri);
@@ -99,6 +128,7 @@ export class DocumentStore {
 			},
 		);
 		entry.promise = promise;
+		entry.early = Promise.race([early, promise]);
 		this.pending.set(uri, entry);
 		if (delayMs > 0) {
 			entry.timer = setTimeout(() => {
@@ -133,7 +163,7 @@ export class DocumentStore {
 		}
 	}
 
-	private async analyse(uri: string, signal: AbortSignal): Promise<DocState | undefined> {
+	private async analyse(uri: string, signal: AbortSignal, provisional: (state: DocState) => void): Promise<DocState | undefined> {
 		this.hooks.onParsing(uri);
 		const roles = await readRoles(uri);
 		const extraTokens = roles.sidecar?.missingTokens ?? [];
@@ -144,6 +174,9 @@ export class DocumentStore {
 		let headerText: string;
 		if (doc !== undefined) {
 			const text = doc.getText();
+			if (text.length > PROVISIONAL_ABOVE && !this.states.has(uri)) {
+				provisional(await this.provisionalState(uri, doc, text, roles, options, signal));
+			}
 			const { bytes, hash } = encodeText(text);
 			parsed = this.cached(`${hash}\u0000${tokensKey}`) ?? this.remember({ key: `${hash}\u0000${tokensKey}`, hash, parse: await parseBytes(bytes, options, signal), profiles: new Map() });
 			headerText = text.length > 1 << 20 ? text.slice(0, 1 << 20) : text;
@@ -162,6 +195,16 @@ export class DocumentStore {
 		}
 		const spans = parsed.parse.dialect.hasHeader ? recordFields(headerText, 0, parsed.parse.dialect.delimiter) : [];
 		return new DocState(uri, doc !== undefined ? 'editor' : 'disk', doc?.version, parsed, roles, spans, headerText);
+	}
+
+	/** The head of the text up to a line break, parsed on its own (a cut multi-line field only costs an issue). */
+	private async provisionalState(uri: string, doc: TextDocument, text: string, roles: RolesInput, options: { missingTokens?: string[] }, signal: AbortSignal): Promise<DocState> {
+		const cut = Math.max(text.lastIndexOf('\n', PROVISIONAL_BYTES), 1);
+		const head = text.slice(0, cut + 1);
+		const parse = await parseBytes(Buffer.from(head, 'utf8'), options, signal);
+		const parsed: ParsedFile = { key: '', hash: '', parse, profiles: new Map() };
+		const spans = parse.dialect.hasHeader ? recordFields(head, 0, parse.dialect.delimiter) : [];
+		return new DocState(uri, 'editor', doc.version, parsed, roles, spans, head, { bytes: head.length, totalBytes: text.length });
 	}
 
 	private cached(key: string): ParsedFile | undefined {

@@ -63,7 +63,9 @@ function esc(text: string): string {
 	return text.replace(/[\\`*_|<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
 }
 
-function clip(text: string, max = 18): string {
+function clip(raw: string, max = 18): string {
+	// A value with a line break (a multi-line quoted field) would break the aligned block.
+	const text = raw.replace(/\r\n|\r|\n/g, '⏎');
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

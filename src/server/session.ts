@@ -62,7 +62,7 @@ export class Session {
 		if (doc === undefined || !(await this.settings.get(doc.uri)).hover.enabled) {
 			return null;
 		}
-		const state = await this.store.get(doc.uri);
+		const state = await this.store.getEarly(doc.uri);
 		return state === undefined ? null : hover(state, doc, params.position);
 	}
 
@@ -140,5 +140,10 @@ export class Session {
 		}
 		this.published.set(state.uri, { state, diagnostics });
 		await this.connection.sendDiagnostics({ uri: state.uri, ...(state.version !== undefined ? { version: state.version } : {}), diagnostics });
+		// Profile every column now, a column per turn, so no later hover pays for a sort of the file.
+		for (let i = 0; i < state.parse.table.columns.length && this.store.current(state.uri) === state; i++) {
+			state.columnProfile(i);
+			await new Promise<void>((resolve) => setImmediate(resolve));
+		}
 	}
 }

@@ -26,7 +26,7 @@ function generateCsv(bytes: number, seed = 7): string {
 		return s / 4294967296;
 	};
 	const regions = ['north', 'south', 'east', 'west', 'centre'];
-	const notes = ['first contact by phone', 'walk-in applicant, documents complete', 'referred by a partner office', 'online form, follow-up pending'];
+	const notes = ['first contact by phone', 'walk-in applicant; documents complete', 'referred by a partner office', 'online form; follow-up pending'];
 	const parts: string[] = ['group,age,income,region,score,note,label\n'];
 	let size = parts[0]!.length;
 	while (size < bytes) {
@@ -86,21 +86,28 @@ void describe('large and real files over stdio', () => {
 		const uri = pathToFileURL(csv).href;
 		const t0 = performance.now();
 		await client.open(uri, text);
+		// The compare request answers at once: its reply marks the server having read the 60 MB didOpen.
+		await client.connection.sendRequest('collectiveFairness/compare', { uri }).catch(() => undefined);
+		const received = performance.now();
 		const h = await client.hover(uri, 100_000, 3);
 		const first = performance.now() - t0;
-		console.log(`# 60 MB (${(text.length / 1e6).toFixed(1)} MB): first hover ${(first / 1000).toFixed(2)} s after didOpen (target < 3 s; load ${load()})`);
+		console.log(`# 60 MB (${(text.length / 1e6).toFixed(1)} MB): first hover ${(first / 1000).toFixed(2)} s after didOpen was sent, of which ${((received - t0) / 1000).toFixed(2)} s moving the text over stdio and ${((performance.now() - received) / 1000).toFixed(2)} s in the server (target < 3 s; load ${load()})`);
 		assert.match(h!.contents.value, /^\*\*age\*\* — numeric · column 2 of 7/);
 		assert.match(h!.contents.value, /min 18 · .* max 77/);
-		const times: number[] = [];
-		for (let i = 0; i < 40; i++) {
-			const t = performance.now();
-			await client.hover(uri, 1 + i * 20_011, 1 + (i % 5) * 9);
-			times.push(performance.now() - t);
-		}
-		console.log(`# 60 MB hover once parsed: p95 ${percentile(times, 95).toFixed(1)} ms (target < 20 ms)`);
 		assert.ok(first < 30_000);
 		const d = await client.waitForDiagnostics(uri, () => true, 60_000);
 		assert.deepEqual(d.map((x) => x.code), []);
+		const full = await client.hover(uri, 100_000, 3);
+		assert.doesNotMatch(full!.contents.value, /Preliminary/);
+		const rows = Number(/([\d,]+) rows/.exec(full!.contents.value)![1]!.replace(/,/g, ''));
+		assert.ok(rows > 500_000, `${rows} rows`);
+		const times: number[] = [];
+		for (let i = 0; i < 40; i++) {
+			const t = performance.now();
+			await client.hover(uri, 1 + i * 13_001, 1 + (i % 5) * 9);
+			times.push(performance.now() - t);
+		}
+		console.log(`# 60 MB hover once parsed (${rows.toLocaleString('en-US')} rows): p95 ${percentile(times, 95).toFixed(1)} ms (target < 20 ms)`);
 		await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 	});
 
