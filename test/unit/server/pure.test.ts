@@ -40,6 +40,6 @@ void describe('hover text', () => {
 		const v = formatHover({ profile: p, index: 0, columns: 1, role: { kind: 'feature' } });
 		assert.match(v, /^\*\*age\*\* — numeric · column 1 of 1 · feature/);
 		assert.match(v, /min 20 · p25 30 · median 40 · p75 50 · max 60 · mean 40/);
-		assert.match(v, /```text\n▅▅▅█  20 … 60\n```/);
+		assert.match(v, /```text\n▅▅▅█ {2}20 … 60\n```/);
 	});
 });
