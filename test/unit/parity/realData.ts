@@ -1,0 +1,122 @@
+/**
+ * The real-data problems the parity suite shares with its fixture scripts (test/reference/): the
+ * roles, the rows and the matrices. The export script and the tests both build them through this
+ * file, so the matrix sklearn saw is the one the test rebuilds.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Table } from '../../../src/core/csv/table';
+import { prepareDataset, type PreparedDataset } from '../../../src/core/dataset';
+import type { FeatureMatrix } from '../../../src/core/encoding/matrix';
+import { MAJORITY, MINORITY } from '../../../src/core/roles/resolve';
+import type { Sidecar } from '../../../src/core/roles/sidecar';
+import { readCsvFile } from '../../../src/io/readCsvFile';
+import { repoRoot } from '../helpers/datasets';
+
+export const referenceFixtureDir = join(repoRoot, 'test', 'fixtures', 'reference');
+
+export function readReferenceFixture<T>(name: string): T {
+	return JSON.parse(readFileSync(join(referenceFixtureDir, name), 'utf8')) as T;
+}
+
+/** ProPublica's usual COMPAS features (no dates, case numbers, scores or outcome columns). */
+export const COMPAS_FEATURES: readonly string[] = [
+	'sex', 'age', 'age_cat', 'juv_fel_count', 'juv_misd_count', 'juv_other_count', 'priors_count', 'c_charge_degree',
+];
+
+/** Adult by sex: Female minority, every other row (Male) the majority; all other columns features. */
+export const ADULT_SEX: Sidecar = {
+	version: 1,
+	sensitive: { column: 'sex', minority: ['Female'] },
+	label: { column: 'income-per-year', favourable: ['>50K'] },
+};
+
+/** Adult by race: Black minority, White majority, the other values left out. */
+export const ADULT_RACE: Sidecar = {
+	version: 1,
+	sensitive: { column: 'race', minority: ['Black'], majority: ['White'], others: 'exclude' },
+	label: { column: 'income-per-year', favourable: ['>50K'] },
+};
+
+/** COMPAS by race: African-American minority, Caucasian majority; favourable = no two-year recidivism. */
+export const COMPAS_RACE: Sidecar = {
+	version: 1,
+	sensitive: { column: 'race', minority: ['African-American'], majority: ['Caucasian'], others: 'exclude' },
+	label: { column: 'two_year_recid', favourable: ['0'] },
+	features: { include: COMPAS_FEATURES },
+};
+
+export async function loadTable(path: string): Promise<Table> {
+	return (await readCsvFile(path)).table;
+}
+
+/** Number of minority training rows used as neighbour queries. */
+export const KNN_QUERIES = 200;
+export const KNN_K = 5;
+/** Seed of the split and encoding of the neighbour and logistic problems. */
+export const PARITY_SEED = 0;
+
+export interface KnnProblem {
+	readonly data: PreparedDataset;
+	/** Matrix rows of the query rows: KNN_QUERIES minority training rows evenly spaced in ascending order. */
+	readonly queries: Int32Array;
+	/** Matrix rows of the majority's training rows, ascending (RB-label's reference set). */
+	readonly majority: Int32Array;
+	/** Matrix rows of the favourable majority training rows, ascending (RB-dist's reference set). */
+	readonly favourableMajority: Int32Array;
+}
+
+/**
+ * Neighbour problems: 'all' uses every feature, as the engine does by default; 'ties' leaves out
+ * fnlwgt (a near-continuous column), so that many rows share distances and the tie rule is exercised.
+ */
+export type KnnVariant = 'all' | 'ties';
+export const KNN_EXCLUDED: Record<KnnVariant, readonly string[]> = { all: [], ties: ['fnlwgt'] };
+
+/** Adult by race, encoded as the engine does for seed {@link PARITY_SEED}. */
+export function knnProblem(table: Table, variant: KnnVariant = 'all'): KnnProblem {
+	const sidecar: Sidecar = KNN_EXCLUDED[variant].length === 0 ? ADULT_RACE : { ...ADULT_RACE, features: { exclude: KNN_EXCLUDED[variant] } };
+	const data = prepareDataset(table, sidecar, { seed: PARITY_SEED });
+	const minority = Array.from(data.train).filter((i) => data.group[i] === MINORITY);
+	const majority = Int32Array.from(Array.from(data.train).filter((i) => data.group[i] === MAJORITY));
+	const queries = Int32Array.from({ length: Math.min(KNN_QUERIES, minority.length) }, (_, t) => minority[Math.floor((t * minority.length) / KNN_QUERIES)]!);
+	const favourableMajority = majority.filter((i) => data.y[i] === 1);
+	return { data, queries, majority, favourableMajority };
+}
+
+/** Adult by sex, seed {@link PARITY_SEED}: the base model's training problem. */
+export function logisticProblem(table: Table): PreparedDataset {
+	return prepareDataset(table, ADULT_SEX, { seed: PARITY_SEED });
+}
+
+/** The listed rows of a matrix in its own layout (dense part row-major, active index per block). */
+export function matrixRows(x: FeatureMatrix, rows: ArrayLike<number>): { dense: number[]; active: number[] } {
+	const dense: number[] = [];
+	const active: number[] = [];
+	for (let r = 0; r < rows.length; r++) {
+		const i = rows[r]!;
+		for (let j = 0; j < x.denseWidth; j++) {
+			dense.push(x.dense[i * x.denseWidth + j]!);
+		}
+		for (let t = 0; t < x.blockCount; t++) {
+			active.push(x.active[i * x.blockCount + t]!);
+		}
+	}
+	return { dense, active };
+}
+
+/** A short fingerprint of rows of a matrix, to check a rebuilt matrix is the one exported. */
+export function fingerprint(x: FeatureMatrix, rows: ArrayLike<number>): { rows: number; width: number; denseSum: number; activeSum: number } {
+	let denseSum = 0;
+	let activeSum = 0;
+	for (let r = 0; r < rows.length; r++) {
+		const i = rows[r]!;
+		for (let j = 0; j < x.denseWidth; j++) {
+			denseSum += Math.abs(x.dense[i * x.denseWidth + j]!);
+		}
+		for (let t = 0; t < x.blockCount; t++) {
+			activeSum += x.active[i * x.blockCount + t]!;
+		}
+	}
+	return { rows: rows.length, width: x.width, denseSum, activeSum };
+}
