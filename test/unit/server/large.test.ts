@@ -118,6 +118,9 @@ void describe('large and real files over stdio', () => {
 		const uri = pathToFileURL(csv).href;
 		await client.open(uri, readFileSync(csv, 'utf8'));
 		await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'four-fifths'));
+		const audit = await client.connection.sendRequest<{ roles: { minority: string }; summary: { spd: { value: number | null } } }>('collectiveFairness/audit', { uri, resamples: 20 });
+		assert.equal(audit.roles.minority, 'b');
+		assert.ok(audit.summary.spd.value !== null);
 		const source = new CancellationTokenSource();
 		const run = client.connection.sendRequest('collectiveFairness/simulate', { uri, params: { experiment: 'size', seeds: 20 }, workDoneToken: 'sim-1' }, source.token);
 		await new Promise((r) => setTimeout(r, 800));
