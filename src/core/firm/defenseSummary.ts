@@ -5,7 +5,7 @@
  *   survival(M) = [EqOd_def(0) − EqOd_def(M)] / [EqOd(0) − EqOd(M)]
  * on means over seeds, each firm measured from its own M = 0 (the defended base moves too). 1
  * means the defense undoes nothing, 0 everything; negative means the defended firm ends less fair
- * than its own base. Undefined when the undefended improvement is below 0.005 (a ratio of noise).
+ * than its own base. Undefined when the undefended improvement is below 0.01 (a ratio of noise: on COMPAS a 0.006 gain gave "198 %").
  */
 import { summarise, type SeedSummary } from '../collective/aggregate';
 import type { Method } from '../collective/params';
@@ -38,7 +38,7 @@ export interface DefenseResultSummary {
 }
 
 /** Minimum undefended EqOd improvement for a survival ratio to be reported. */
-export const MIN_IMPROVEMENT = 0.005;
+export const MIN_IMPROVEMENT = 0.01;
 
 export function summariseDefense(perSeed: ReadonlyArray<readonly DefensePoint[]>, setting: { method: Method; alpha: number; threshold: number; folds: number }): DefenseResultSummary {
 	const byIndex = new Map<number, DefensePoint[]>();
