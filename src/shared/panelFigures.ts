@@ -208,7 +208,8 @@ export function paretoFigure(collective: SimulationResult | undefined, compariso
 		const rows = (collective.grid ?? collective.rows).filter((x) => x.error.mean !== null && x[metric].mean !== null);
 		const xy = rows.map((x) => ({ x: x.error.mean as number, y: x[metric].mean as number }));
 		const front = nonDominated(xy);
-		series.push({ label: `Collective (${collective.experiment} run)`, kind: 'points', colour: 4, shape: 'circle', points: rows.map((x, i) => ({ ...summaryPoint(xy[i]!.x, x[metric])!, highlight: front[i]! })) });
+		// The theme's foreground, so the collective never shares a palette colour with a front.
+		series.push({ label: `Collective (${collective.experiment} run)`, kind: 'points', colour: -1, shape: 'circle', points: rows.map((x, i) => ({ ...summaryPoint(xy[i]!.x, x[metric])!, highlight: front[i]! })) });
 		rows.forEach((x, i) => rowsOut.push([`collective ${methodLabel(x.method)} α=${x.alpha}`, `M=${fmtCount(x.flips)}`, fmt(x.error.mean), fmt(x[metric].mean), fmtInterval(summaryPoint(0, x[metric])?.lo, summaryPoint(0, x[metric])?.hi), front[i]! ? 'yes' : 'no']));
 	}
 	comparison?.fronts.forEach((f, i) => {
@@ -216,7 +217,7 @@ export function paretoFigure(collective: SimulationResult | undefined, compariso
 		// Non-dominated on the plane shown (the firm-side flags are for EqOd and SPD only).
 		const front = nonDominated(pts.map((p) => ({ x: p.error.mean as number, y: p[metric]!.mean as number })));
 		series.push({
-			label: `Firm: ${f.approach}`, kind: 'points', colour: 5 + i, shape: shapeAt(i + 1),
+			label: `Firm: ${f.approach}`, kind: 'points', colour: i, shape: shapeAt(i + 1),
 			points: pts.map((p, k) => ({ ...summaryPoint(p.error.mean as number, p[metric])!, highlight: front[k]! })),
 		});
 		pts.forEach((p, k) => {
@@ -228,7 +229,7 @@ export function paretoFigure(collective: SimulationResult | undefined, compariso
 			statements.push(`${f.approach}: FARE certifies ${METRIC_SHORT[cert.metric]} ≤ ${fmt(tightest.bound)} for any classifier on its representation (${fmt(cert.level * 100)}% confidence) at error ${fmt(tightest.error)}.`);
 			if (cert.metric === metric) {
 				// Points, not a line: bounds of different (γ, k̄) at similar error need not be ordered.
-				series.push({ label: `FARE certified bound (${f.approach})`, kind: 'points', colour: 5 + i, shape: 'crossRot', points: cert.bounds.map((c) => ({ x: c.error, y: c.bound })) });
+				series.push({ label: `FARE certified bound (${f.approach})`, kind: 'points', colour: i, shape: 'crossRot', points: cert.bounds.map((c) => ({ x: c.error, y: c.bound })) });
 			} else {
 				statements.push(`The certificate bounds ${METRIC_SHORT[cert.metric]}; choose that metric to see it on the plane.`);
 			}

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { FairnessPanel } from './fairnessPanel';
 import type { PanelHost } from './panelHost';
+import { datasetIdOf } from './savedState';
 
 export type PanelHostFactory = (datasetId: string) => PanelHost | undefined;
 
@@ -22,15 +23,6 @@ export class FairnessPanelSerializer implements vscode.WebviewPanelSerializer {
 		}
 		FairnessPanel.revive(panel, this.extensionUri, host, state);
 	}
-}
-
-export function datasetIdOf(state: unknown): string | undefined {
-	if (typeof state !== 'object' || state === null) {
-		return undefined;
-	}
-	const dataset = (state as { dataset?: unknown }).dataset;
-	const id = typeof dataset === 'object' && dataset !== null ? (dataset as { id?: unknown }).id : undefined;
-	return typeof id === 'string' ? id : undefined;
 }
 
 export function registerFairnessPanelSerializer(extensionUri: vscode.Uri, hostFor: PanelHostFactory): vscode.Disposable {
