@@ -8,8 +8,9 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProg
 import { profileTable } from '../core/profile';
 import { simulate } from '../core/collective/simulate';
 import { createPoolExecutor, defaultWorkerCount } from '../runner/pool';
-import { AuditRequest, CompareRequest, ErrorCodes, type AuditParams, type CompareParams, type DocumentParams, type ProfileParams, type ProfileResult, type SimulateParams } from '../shared/lspProtocol';
-import type { AuditResult, SimulationResult } from '../shared/model';
+import { ErrorCodes, type AuditParams, type CompareParams, type DocumentParams, type ProfileParams, type ProfileResult, type SimulateParams } from '../shared/lspProtocol';
+import type { AuditResult, CompareResult, SimulationResult } from '../shared/model';
+import { compare } from '../core/firm/compare';
 import { runAuditInWorker } from './auditWorker';
 import { withRoles, type DocumentStore } from './documents';
 import type { DocState } from './docState';
@@ -140,7 +141,30 @@ export async function simulateRequest(ctx: RequestContext, params: SimulateParam
 	}
 }
 
-/** Answered with a clear error until the firm-side comparison is part of this server. */
-export function compareRequest(_params: CompareParams): never {
-	throw new ResponseError(ErrorCodes.NotAvailable, `${CompareRequest.method} is not available in this version of the server: the firm-side comparison has not been added yet. ${AuditRequest.method} and the simulate request are.`);
+/** The firm-side comparison (Pareto fronts, defending firm), with the collective's grid on the pool. */
+export async function compareRequest(ctx: RequestContext, params: CompareParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<CompareResult> {
+	progress.begin('Firm-side comparison', 0, 'reading', true);
+	const abort = toAbort(token);
+	try {
+		const state = await load(ctx, params, token);
+		const sidecar = requireRoles(state);
+		const workers = defaultWorkerCount('server');
+		let last = 0;
+		return await compare(state.parse.table, sidecar, params.input ?? {}, {
+			executor: createPoolExecutor(workers),
+			workers,
+			signal: abort.signal,
+			onProgress: (p) => {
+				const now = Date.now();
+				if (now - last >= 200 || p.done === p.total) {
+					last = now;
+					progress.report(Math.round((p.done / Math.max(1, p.total)) * 100), `${p.done}/${p.total} fits`);
+				}
+			},
+		});
+	} catch (e) {
+		throw responseError(e);
+	} finally {
+		progress.done();
+	}
 }

@@ -30,7 +30,7 @@ function startServer(): void {
 		connection.onRequest(ProfileRequest.type, (p, token) => profileRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)));
 		connection.onRequest(AuditRequest.type, (p, token) => auditRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)));
 		connection.onRequest(SimulateRequest.type, (p, token) => simulateRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)));
-		connection.onRequest(CompareRequest.type, (p) => compareRequest(p));
+		connection.onRequest(CompareRequest.type, (p, token) => compareRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)));
 		connection.onDidChangeConfiguration((change) => {
 			settings.changed(change.settings);
 			void session?.settingsChanged();

@@ -6,7 +6,7 @@
  * and honour `$/cancelRequest`; failures are ResponseErrors with a code from {@link ErrorCodes}.
  */
 import { NotificationType, RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
-import type { AuditResult, CsvIssue, Dialect, Experiment, OtherGroups, Sidecar, SimulationParams, SimulationResult, TableProfile } from './model';
+import type { AuditResult, CompareInput, CompareResult, CsvIssue, Dialect, Experiment, OtherGroups, Sidecar, SimulationParams, SimulationResult, TableProfile } from './model';
 
 /** A CSV/TSV document: open in the editor (synced text) or, when not open, read from disk. */
 export interface DocumentParams {
@@ -46,8 +46,8 @@ export interface SimulateParams extends DocumentParams, WorkDoneProgressParams {
 }
 
 export interface CompareParams extends DocumentParams, WorkDoneProgressParams {
-	/** Options of the firm-side comparison; their shape is set by the firm-side module. */
-	readonly options?: Readonly<Record<string, unknown>>;
+	/** Which firm-side approaches and collective grid to compare (defaults: all, as the CLI). */
+	readonly input?: CompareInput;
 }
 
 /** Codes of the ResponseErrors this server returns (JSON-RPC's implementation-defined range). */
@@ -82,13 +82,10 @@ export namespace SimulateRequest {
 	export const type = new RequestType<SimulateParams, SimulationResult, void>(method);
 }
 
-/**
- * Client → server: firm-side comparison. Until the firm-side module is part of the build this
- * answers ErrorCodes.NotAvailable, so clients can show the request and a clear message.
- */
+/** Client → server: firm-side comparison (Pareto fronts, defending firm) on the worker pool; cancellable. */
 export namespace CompareRequest {
 	export const method = 'collectiveFairness/compare' as const;
-	export const type = new RequestType<CompareParams, unknown, void>(method);
+	export const type = new RequestType<CompareParams, CompareResult, void>(method);
 }
 
 /** Server → client: the analysis state of a file, for a status bar item. */

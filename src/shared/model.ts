@@ -13,3 +13,5 @@ export type { TableProfile, ColumnProfile, InferredType } from '../core/profile'
 export type { Sidecar, SensitiveRole, LabelRole, FeatureRoles, OtherGroups } from '../core/roles/sidecar';
 export type { Figure, Interval } from '../core/figure';
 export type { Dialect, CsvIssue } from '../core/csv/table';
+export type { CompareResult, CompareInput } from '../core/firm/compare';
+export type { CompareRow } from '../core/firm/pareto';

@@ -115,8 +115,14 @@ void describe('language server over stdio', () => {
 		assert.equal(readFileSync(csv, 'utf8'), before);
 	});
 
-	void it('answers compare with a clear "not available" error', async () => {
-		await assert.rejects(client.connection.sendRequest('collectiveFairness/compare', { uri }), (e: { code: number; message: string }) => e.code === -32004 && /not available/.test(e.message));
+	void it('answers compare with firm-side fronts, and explains a bad parameter', async () => {
+		const input = { firm: { approaches: ['eqodds-thresholds', 'reweighing'], seeds: 1 }, includeCollective: false };
+		const result = await client.connection.sendRequest<{ rows: Array<{ approach: string; eqod: { mean: number | null; reason?: string } }> }>('collectiveFairness/compare', { uri, input });
+		const approaches = new Set(result.rows.map((r) => r.approach));
+		assert.ok(approaches.has('eqodds-thresholds') && approaches.has('reweighing'), [...approaches].join(', '));
+		// Every figure is a number or says why not (the 2-row group X may be absent from the test rows).
+		assert.ok(result.rows.every((r) => typeof r.eqod.mean === 'number' || typeof r.eqod.reason === 'string'));
+		await assert.rejects(client.connection.sendRequest('collectiveFairness/compare', { uri, input: { firm: { seeds: 0 } } }), (e: { code: number; message: string }) => e.code === -32005 && /seeds/.test(e.message));
 	});
 
 	void it('turns hovers off through the settings', async () => {
