@@ -22,6 +22,17 @@ function byMethod(rows: readonly Row[]): Map<string, Row[]> {
 	return out;
 }
 
+/** Methods that failed on some seeds, in words: a missing line must not look like "no effect". */
+function failureStatements(r: SimulationResult): string[] {
+	const byArm = new Map<string, { method: string; knowledge: Row['knowledge']; seeds: number; reason: string }>();
+	for (const f of r.failures) {
+		const key = `${f.method}|${f.knowledge}`;
+		const seen = byArm.get(key);
+		byArm.set(key, { method: f.method, knowledge: f.knowledge, seeds: (seen?.seeds ?? 0) + 1, reason: seen?.reason ?? f.reason });
+	}
+	return [...byArm.values()].map((f) => `${methodLabel(f.method)} (knowing ${knowsLabel(f.knowledge)}) failed on ${f.seeds} of ${r.params.seeds} seeds: ${f.reason}`);
+}
+
 const knowsLabel = (k: Row['knowledge']): string => (k === 'all' ? 'all majority rows' : `${k} majority rows`);
 
 /** The target EqOd a `minimum` run used, or the default it would use (half the base EqOd). */
@@ -49,13 +60,13 @@ export function smallestCollectives(r: SimulationResult): Array<{ method: string
 	});
 }
 
+/** The finding in words, without the method's name (so equal findings can share a sentence). */
 function minimumStatement(m: ReturnType<typeof smallestCollectives>[number], minority: string): string {
-	const who = methodLabel(m.method);
 	if (m.row !== undefined) {
-		return `${who}: the smallest collective reaching EqOd ≤ ${fmt(m.target)} is α = ${m.row.alpha} (${fmtCount(m.row.collectiveSize)} members of the ${minority} group, relabelling M = ${fmtCount(m.row.flips)}), with mean EqOd ${fmt(m.row.eqod.mean)}.`;
+		return `the smallest collective reaching EqOd ≤ ${fmt(m.target)} is α = ${m.row.alpha} (${fmtCount(m.row.collectiveSize)} members of the ${minority} group, relabelling M = ${fmtCount(m.row.flips)}), with mean EqOd ${fmt(m.row.eqod.mean)}.`;
 	}
 	const best = m.best !== undefined ? ` Its lowest mean EqOd is ${fmt(m.best.eqod.mean)} at α = ${m.best.alpha}.` : '';
-	return `${who}: no collective on this α grid reaches EqOd ≤ ${fmt(m.target)}.${best}`;
+	return `no collective on this α grid reaches EqOd ≤ ${fmt(m.target)}.${best}`;
 }
 
 const SIZE_TITLE = 'Collective size: best fairness against α';
@@ -82,18 +93,32 @@ export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetr
 	}
 	rowsOut.push(['Base model', '—', '0', '0', ...summaryCells(r.base[metric])]);
 	const minima = smallestCollectives(r);
+	// Methods often reach the target at the same point (at M = the whole pool they flip the same
+	// rows): one marker and one sentence per point, naming every method there.
 	const markers: FigureMarker[] = [];
 	for (const m of minima) {
 		const y = m.row?.[metric].mean;
-		if (m.row !== undefined && y !== null && y !== undefined) {
+		if (m.row === undefined || y === null || y === undefined) {
+			continue;
+		}
+		const same = markers.findIndex((k) => k.x === m.row!.alpha && k.y === y);
+		if (same >= 0) {
+			const k = markers[same]!;
+			markers[same] = { ...k, label: k.label.replace(/\): α = /, `, ${methodLabel(m.method)}): α = `) };
+		} else {
 			markers.push({ x: m.row.alpha, y, label: `smallest collective (${methodLabel(m.method)}): α = ${m.row.alpha}`, colour: methodColour(m.method) });
 		}
+	}
+	const statements = new Map<string, string[]>();
+	for (const m of minima) {
+		const text = minimumStatement(m, r.roles.minority);
+		statements.set(text, [...(statements.get(text) ?? []), methodLabel(m.method)]);
 	}
 	const target = minima[0]?.target;
 	return {
 		id: 'size', title: SIZE_TITLE, xLabel: 'α (fraction of the minority in the collective)', yLabel, series, markers,
 		...(target !== undefined && metric === 'eqod' ? { target: { y: target, label: `target EqOd ${fmt(target)}` } } : {}),
-		statements: minima.map((m) => minimumStatement(m, r.roles.minority)),
+		statements: [...[...statements].map(([text, methods]) => `${methods.join(', ')}: ${text}`), ...failureStatements(r)],
 		table: { columns: ['method', 'α', 'collective size', 'M (best)', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds'], rows: rowsOut },
 		summary: `Line chart of the best ${METRIC_SHORT[metric]} over the flip grid against collective size α for ${series.length} series; ${markers.length} smallest collectives marked.`,
 	};
@@ -150,7 +175,7 @@ export function flipsFigure(r: SimulationResult | undefined, metric: FairnessMet
 		}
 	}
 	return {
-		id: 'flips', title: `${FLIPS_TITLE} (α = ${r.params.alpha})`, xLabel: 'M (labels flipped)', yLabel, series, markers: [], statements: [],
+		id: 'flips', title: `${FLIPS_TITLE} (α = ${r.params.alpha})`, xLabel: 'M (labels flipped)', yLabel, series, markers: [], statements: failureStatements(r),
 		table: { columns: ['method', 'M', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds', 'error mean'], rows: rowsOut },
 		summary: `Line chart with error bars of ${METRIC_SHORT[metric]} against the number of flips M at α = ${r.params.alpha} for ${series.length} methods.`,
 	};
@@ -187,7 +212,7 @@ export function knowledgeFigure(r: SimulationResult | undefined, metric: Fairnes
 	}
 	rowsOut.push(['Base model', '—', '0', fmt(b.error.mean), ...summaryCells(b[metric])]);
 	return {
-		id: 'knowledge', title: `${KNOWLEDGE_TITLE} (α = ${r.params.alpha})`, xLabel: 'error', yLabel, series, markers: [], statements: [],
+		id: 'knowledge', title: `${KNOWLEDGE_TITLE} (α = ${r.params.alpha})`, xLabel: 'error', yLabel, series, markers: [], statements: failureStatements(r),
 		table: { columns: ['method', 'knows', 'M', 'error mean', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds'], rows: rowsOut },
 		summary: `Curves on the error–${METRIC_SHORT[metric]} plane for ${series.length} method and knowledge combinations.`,
 	};

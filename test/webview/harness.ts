@@ -122,8 +122,8 @@ export interface PanelPage {
 	setTheme(kind: 'light' | 'dark'): Promise<void>;
 }
 
-export async function openPanel(browser: Browser, server: PanelServer, options: { inline?: boolean; width?: number } = {}): Promise<PanelPage> {
-	const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: 900 } });
+export async function openPanel(browser: Browser, server: PanelServer, options: { inline?: boolean; width?: number; height?: number } = {}): Promise<PanelPage> {
+	const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: options.height ?? 900 } });
 	const page = await context.newPage();
 	const errors: string[] = [];
 	const consoleErrors: string[] = [];

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ProtectedFileError } from '../../../src/io/atomicWrite';
 import type { AuditResult, SimulationResult } from '../../../src/shared/model';
-import { buildFigures, sizeFigure, smallestCollectives } from '../../../src/shared/panelFigures';
+import { buildFigures, knowledgeFigure, sizeFigure, smallestCollectives } from '../../../src/shared/panelFigures';
 import { fmt, nonDominated } from '../../../src/shared/figureSpec';
 import { sha256File } from '../../../src/report/hash';
 import { buildReport, esc } from '../../../src/report/report';
@@ -78,7 +78,12 @@ describe('figure specs', () => {
 		assert.equal(spec.series.filter((s) => s.kind === 'line').length, minimum.params.methods.length);
 		assert.ok(spec.series.some((s) => s.kind === 'reference'));
 		const reached = minimum.minimum!.filter((m) => m.reached);
-		assert.equal(spec.markers.length, reached.length);
+		// One marker per distinct point, naming every method that reaches the target there.
+		const points = new Set(reached.map((m) => `${m.row!.alpha}|${m.row!.eqod.mean}`));
+		assert.equal(spec.markers.length, points.size);
+		for (const m of reached) {
+			assert.ok(spec.markers.some((k) => k.x === m.row!.alpha && k.label.includes({ 'rb-prob': 'RB-prob', 'rb-label': 'RB-label', 'rb-dist': 'RB-dist', random: 'Random' }[m.method])));
+		}
 		assert.equal(spec.target?.y, minimum.minimum![0]!.target);
 		assert.ok(spec.statements[0]!.includes(`α = ${reached[0]!.row!.alpha}`));
 		// SPD has no target line, but the markers stay at the same α.
@@ -92,6 +97,13 @@ describe('figure specs', () => {
 			const mine = fromSize.find((x) => x.method === m.method)!;
 			assert.equal(mine.row?.alpha, m.row?.alpha);
 		}
+	});
+
+	it('knowledge: says which method failed on which seeds, so a missing curve is explained', () => {
+		const knowledge = load<SimulationResult>('knowledge');
+		const spec = knowledgeFigure(knowledge, 'eqod');
+		assert.ok(spec.statements.some((t) => t.startsWith('RB-dist (knowing 10 majority rows) failed on 3 of 3 seeds: rb-dist: k = 5')), spec.statements.join(' | '));
+		assert.equal(spec.series.filter((x) => x.dashed === true).length, 3);
 	});
 
 	it('says why a figure is empty, and every non-empty figure has a table', () => {

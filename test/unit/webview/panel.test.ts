@@ -5,7 +5,8 @@
  * Skips, saying why, when Chromium or the bundle is missing.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -191,22 +192,27 @@ describe('fairness panel in Chromium', { skip }, () => {
 	});
 
 	it('reads points aloud with the arrow keys, follows theme changes, and takes screenshots', async () => {
-		const p = await openPanel(browser, server, { width: 1000 });
-		await p.send(init);
+		const p = await openPanel(browser, server, { width: 1000, height: 1150 });
+		await p.send({ ...init, params: { ...init.params, defaults: { experiment: 'minimum', alphas: minimum.params.alphas, alpha: 0.3, flips: 10, k: 5, knowledge: 'all', knowledgeRows: 10, seeds: 3 } } });
 		for (const m of [finish(minimum), finish(flips), finish(knowledge), { type: 'audit/didChange', params: { result: audit } }, { type: 'comparison/didChange', params: { result: realComparison } }]) {
 			await p.send(m);
 		}
 		await p.page.focus('section[data-figure="size"] canvas');
 		await p.page.keyboard.press('ArrowRight');
 		assert.match(await p.page.textContent('.sr-only') ?? '', /^RB-prob: x 0\.05, y [\d.]+, interval/);
-		const out = path.join(ROOT, 'media', 'screenshots');
+		// The README's screenshots are refreshed on request (CF_SCREENSHOTS=1), so a test run leaves the tree clean.
+		const out = process.env.CF_SCREENSHOTS === '1' ? path.join(ROOT, 'media', 'screenshots') : mkdtempSync(path.join(tmpdir(), 'cf-shots-'));
 		mkdirSync(out, { recursive: true });
+		await p.page.evaluate(() => window.scrollTo(0, 0));
 		await p.page.screenshot({ path: path.join(out, 'panel-light.png'), fullPage: false });
+		await p.page.evaluate(() => document.querySelector('section[data-figure="flips"]')!.scrollIntoView());
+		await p.page.screenshot({ path: path.join(out, 'panel-light-flips.png'), fullPage: false });
 		const before = await p.page.evaluate(() => { (document.querySelector('section[data-figure="size"] canvas') as HTMLCanvasElement & { __old?: boolean }).__old = true; });
 		void before;
 		await p.setTheme('dark');
 		await p.page.waitForFunction(() => (document.querySelector('section[data-figure="size"] canvas') as (HTMLCanvasElement & { __old?: boolean }) | null)?.__old !== true);
 		assert.ok(await drawnPixels(p.page, 'size') > 2000);
+		await p.page.evaluate(() => window.scrollTo(0, 0));
 		await p.page.screenshot({ path: path.join(out, 'panel-dark.png'), fullPage: false });
 		await p.page.evaluate(() => document.querySelector('section[data-figure="pareto"]')!.scrollIntoView());
 		await p.page.screenshot({ path: path.join(out, 'panel-dark-pareto.png'), fullPage: false });

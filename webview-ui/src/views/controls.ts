@@ -33,13 +33,13 @@ export class Controls {
 	readonly progress: HTMLProgressElement;
 	readonly status: HTMLElement;
 	private readonly experiment = select('experiment', EXPERIMENTS);
-	private readonly alphas = el('input', { name: 'alphas', type: 'text', inputmode: 'decimal', 'aria-describedby': 'alphas-hint' });
-	private readonly alpha = el('input', { name: 'alpha', type: 'number', min: '0.01', max: '1', step: '0.01' });
-	private readonly flips = el('input', { name: 'flips', type: 'number', min: '2', max: '1000', step: '1' });
-	private readonly k = el('input', { name: 'k', type: 'number', min: '1', step: '1' });
-	private readonly knowledge = el('input', { name: 'knowledge', type: 'text' });
-	private readonly knowledgeRows = el('input', { name: 'knowledgeRows', type: 'number', min: '1', step: '1' });
-	private readonly seeds = el('input', { name: 'seeds', type: 'number', min: '1', max: '1000', step: '1' });
+	private readonly alphas = el('input', { name: 'alphas', type: 'text', inputmode: 'decimal', placeholder: 'default 0.05, 0.1, …, 0.5' });
+	private readonly alpha = el('input', { name: 'alpha', type: 'number', min: '0.01', max: '1', step: '0.01', placeholder: 'default 0.3' });
+	private readonly flips = el('input', { name: 'flips', type: 'number', min: '2', max: '1000', step: '1', placeholder: 'default 10' });
+	private readonly k = el('input', { name: 'k', type: 'number', min: '1', step: '1', placeholder: 'default 5' });
+	private readonly knowledge = el('input', { name: 'knowledge', type: 'text', placeholder: 'default all' });
+	private readonly knowledgeRows = el('input', { name: 'knowledgeRows', type: 'number', min: '1', step: '1', placeholder: 'default 10' });
+	private readonly seeds = el('input', { name: 'seeds', type: 'number', min: '1', max: '1000', step: '1', placeholder: 'default 5' });
 	private readonly target = el('input', { name: 'targetEqod', type: 'number', min: '0', max: '1', step: '0.005', placeholder: 'half the base EqOd' });
 	private readonly methods = new Map<Method, HTMLInputElement>(METHODS.map((m) => [m, el('input', { type: 'checkbox', name: 'method', value: m })]));
 
