@@ -1,17 +1,52 @@
 /**
- * Extension entry: activation wiring only. The language server, commands, views and panel are
- * added by their own modules as they land (see docs/architecture.md); for now the extension
- * contributes the csv / tsv languages, validation of `*.fairness.json` sidecars against the
- * shipped schema (both declarative, in package.json) and its log channel.
+ * Extension entry: wiring only (design rule 3). The Ctx owns the client, log, results and every
+ * disposable; the commands come from one table; the views and the panel serializer are created
+ * here; the server starts last, in the background, so activation never waits on it (commands
+ * that need it wait in the client, or say it is down). The returned API is what the
+ * extension-host tests read (the view's content, the status bar text).
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { registerPanelSerializer } from './commands/panel';
+import { roleLensMiddleware } from './commands/roles';
+import { Ctx } from './ctx';
+import { DatasetsTree, type DatasetSnapshot } from './views/datasetsTree';
+import { ActiveDatasetStatus } from './views/statusBar';
 
-export function activate(context: vscode.ExtensionContext): void {
-	const log = vscode.window.createOutputChannel('Collective Fairness', { log: true });
-	context.subscriptions.push(log, vscode.commands.registerCommand('collectiveFairness.showLog', () => log.show()));
-	log.info(`Collective Fairness ${String(context.extension.packageJSON.version)} activated`);
+export interface CollectiveFairnessApi {
+	/** The Datasets view as text. */
+	datasets(): Promise<DatasetSnapshot[]>;
+	/** The status bar item's text and whether the active file has roles, after an update. */
+	status(): Promise<{ text: string; hasRoles: boolean }>;
+	/** Whether the language server is running. */
+	serverRunning(): boolean;
 }
 
-export function deactivate(): void {
-	// Every disposable is owned by context.subscriptions.
+let current: Ctx | undefined;
+
+export function activate(context: vscode.ExtensionContext): CollectiveFairnessApi {
+	const ctx = new Ctx(context);
+	current = ctx;
+	context.subscriptions.push(ctx);
+	const tree = new DatasetsTree(ctx);
+	const status = new ActiveDatasetStatus(ctx);
+	ctx.pushCleanup(tree, status, registerPanelSerializer(ctx));
+	registerCommands(ctx, { tree });
+	ctx.log.info(`Collective Fairness ${ctx.version} activated`);
+	void ctx.start(roleLensMiddleware);
+	return {
+		datasets: () => tree.snapshot(),
+		status: async () => {
+			await status.update();
+			return { text: status.text, hasRoles: status.activeHasRoles };
+		},
+		serverRunning: () => ctx.running,
+	};
+}
+
+/** Stops the language server; VS Code waits for the returned promise. */
+export function deactivate(): Promise<void> | undefined {
+	const ctx = current;
+	current = undefined;
+	return ctx?.stop();
 }

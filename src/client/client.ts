@@ -5,7 +5,7 @@
  * section is synchronised so that changes reach it.
  */
 import * as path from 'node:path';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 import type * as vscode from 'vscode';
 
 export const CLIENT_ID = 'collectiveFairness';
@@ -21,6 +21,10 @@ export interface ClientDeps {
 	/** The extension's folder (context.extensionPath). */
 	readonly extensionPath: string;
 	readonly outputChannel?: vscode.OutputChannel;
+	/** Where `collectiveFairness.trace.server` writes the message trace (defaults to outputChannel). */
+	readonly traceOutputChannel?: vscode.OutputChannel;
+	/** The extension's hooks (e.g. role lenses that open the value quick pick). */
+	readonly middleware?: Middleware;
 }
 
 export function createClient(deps: ClientDeps): LanguageClient {
@@ -33,6 +37,8 @@ export function createClient(deps: ClientDeps): LanguageClient {
 		documentSelector: DOCUMENT_SELECTOR,
 		synchronize: { configurationSection: CLIENT_ID },
 		...(deps.outputChannel !== undefined ? { outputChannel: deps.outputChannel } : {}),
+		...(deps.traceOutputChannel !== undefined ? { traceOutputChannel: deps.traceOutputChannel } : {}),
+		...(deps.middleware !== undefined ? { middleware: deps.middleware } : {}),
 	};
 	return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

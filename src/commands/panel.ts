@@ -1,0 +1,204 @@
+/**
+ * The fairness panel's host side (src/webview) over the language server: ServerPanelHost runs the
+ * panel's audits, simulations and comparison as server requests, and remembers their results per
+ * dataset. Open Fairness Panel shows those results; Export Report… writes the report from them
+ * (SVG charts drawn on the host; the panel's own Export button embeds its PNGs instead).
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Config } from '../config';
+import type { Ctx } from '../ctx';
+import { sidecarPathFor } from '../core/roles/sidecar';
+import { sha256File } from '../report/hash';
+import { buildReport } from '../report/report';
+import { writeReportFiles } from '../report/write';
+import { AuditRequest, CompareRequest, ErrorCodes, SimulateRequest } from '../shared/lspProtocol';
+import type { AuditResult, SimulationProgress, SimulationResult } from '../shared/model';
+import type { ComparisonResult, PanelDataset, SimulationRequest } from '../shared/webviewProtocol';
+import { comparisonFromCompare } from '../webview/compareAdapter';
+import { FairnessPanel } from '../webview/fairnessPanel';
+import type { CancellationLike, PanelHost } from '../webview/panelHost';
+import { registerFairnessPanelSerializer } from '../webview/serializer';
+import { asArgs, isDatasetUri, looksSynthetic, rolesOf, targetUri } from '../util/dataset';
+import { showError, withServerProgress } from '../util/progress';
+
+/** A vscode token following the panel's (the panel hands us a structural one). */
+function linked(token: CancellationLike): vscode.CancellationTokenSource {
+	const cts = new vscode.CancellationTokenSource();
+	if (token.isCancellationRequested) {
+		cts.cancel();
+	}
+	const sub = token.onCancellationRequested(() => cts.cancel());
+	const dispose = cts.dispose.bind(cts);
+	cts.dispose = () => {
+		sub.dispose();
+		dispose();
+	};
+	return cts;
+}
+
+function abortError(): Error {
+	const e = new Error('cancelled');
+	e.name = 'AbortError';
+	return e;
+}
+
+export class ServerPanelHost implements PanelHost {
+	readonly dataset: PanelDataset;
+	readonly datasetPath: string;
+	readonly protectedPaths: readonly string[];
+	readonly version: string;
+	readonly defaults: SimulationRequest;
+
+	constructor(private readonly ctx: Ctx, private readonly uri: vscode.Uri) {
+		this.dataset = { id: uri.toString(), label: path.basename(uri.fsPath), synthetic: looksSynthetic(uri) };
+		this.datasetPath = uri.fsPath;
+		this.protectedPaths = [uri.fsPath, sidecarPathFor(uri.fsPath)];
+		this.version = ctx.version;
+		const d = Config.for(uri).simulation;
+		this.defaults = { experiment: d.experiment, alphas: d.alphas, alpha: d.alpha, methods: d.methods, seeds: d.seeds };
+	}
+
+	async audit(token: CancellationLike): Promise<AuditResult> {
+		const cts = linked(token);
+		try {
+			const resamples = Config.for(this.uri).auditResamples;
+			const result = await this.ctx.request(AuditRequest.type, { uri: this.uri.toString(), resamples }, cts.token);
+			await this.ctx.results.setAudit(this.uri, result);
+			return result;
+		} finally {
+			cts.dispose();
+		}
+	}
+
+	async runSimulation(request: SimulationRequest, token: CancellationLike, onProgress: (p: SimulationProgress) => void): Promise<SimulationResult> {
+		const cts = linked(token);
+		try {
+			// A window progress (status bar spinner): the panel shows its own progress bar.
+			const run = await withServerProgress(this.ctx, `Collective simulation (${request.experiment}) on ${this.dataset.label}`,
+				(r) => this.ctx.request(SimulateRequest.type, { uri: this.uri.toString(), params: request, workDoneToken: r.workDoneToken }, r.token),
+				{ cancellation: cts.token, onProgress, notification: false });
+			if (run.cancelled) {
+				throw abortError();
+			}
+			await this.ctx.results.addSimulation(this.uri, run.value);
+			return run.value;
+		} finally {
+			cts.dispose();
+		}
+	}
+
+	async compare(token: CancellationLike): Promise<ComparisonResult | undefined> {
+		const cts = linked(token);
+		try {
+			const value = (await this.ctx.request(CompareRequest.type, { uri: this.uri.toString() }, cts.token)) as Parameters<typeof comparisonFromCompare>[0] | null;
+			if (value === null || typeof value !== 'object' || !Array.isArray(value.rows)) {
+				return undefined;
+			}
+			const comparison = comparisonFromCompare(value);
+			await this.ctx.results.setComparison(this.uri, comparison);
+			return comparison;
+		} catch (e) {
+			// Not wired into the server yet: the panel simply has no firm-side fronts.
+			if (typeof e === 'object' && e !== null && (e as { code?: unknown }).code === ErrorCodes.NotAvailable) {
+				this.ctx.log.info(`panel: firm-side comparison not available yet (${(e as Error).message})`);
+				return undefined;
+			}
+			throw e;
+		} finally {
+			cts.dispose();
+		}
+	}
+
+	async chooseReportPath(suggested: string): Promise<string | undefined> {
+		const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(suggested), filters: { 'HTML report': ['html'] }, title: 'Export fairness report' });
+		return uri?.fsPath;
+	}
+
+	log(level: 'info' | 'warn' | 'error', message: string): void {
+		this.ctx.log[level](message);
+	}
+}
+
+/** Restores panels after a reload (activation event onWebviewPanel:collectiveFairness.panel). */
+export function registerPanelSerializer(ctx: Ctx): vscode.Disposable {
+	return registerFairnessPanelSerializer(ctx.extensionUri, (id) => {
+		const uri = vscode.Uri.parse(id);
+		return isDatasetUri(uri) ? new ServerPanelHost(ctx, uri) : undefined;
+	});
+}
+
+export interface OpenPanelResult {
+	readonly datasetId: string;
+	readonly restored: boolean;
+}
+
+export async function openPanel(ctx: Ctx, arg: unknown): Promise<OpenPanelResult | undefined> {
+	const uri = targetUri(arg);
+	if (uri === undefined) {
+		void vscode.window.showInformationMessage('Collective Fairness: open a CSV or TSV file first.');
+		return undefined;
+	}
+	if ((await rolesOf(uri)) === undefined) {
+		const a = await vscode.window.showInformationMessage(`${path.basename(uri.fsPath)} has no roles yet: set the sensitive attribute and the label first.`, 'Set Sensitive Attribute…');
+		if (a !== undefined) {
+			void vscode.commands.executeCommand('collectiveFairness.setSensitiveAttribute', { uri: uri.toString() });
+		}
+		return undefined;
+	}
+	const id = uri.toString();
+	const existing = FairnessPanel.get(id);
+	const refresh = (asArgs(arg) as { refresh?: boolean }).refresh === true;
+	if (existing !== undefined && !refresh) {
+		existing.panel.reveal();
+		return { datasetId: id, restored: false };
+	}
+	const column = existing?.panel.viewColumn ?? vscode.ViewColumn.Beside;
+	existing?.dispose();
+	const host = new ServerPanelHost(ctx, uri);
+	const stored = ctx.results.get(uri);
+	if (stored === undefined) {
+		FairnessPanel.createOrShow(ctx.extensionUri, host, column);
+		return { datasetId: id, restored: false };
+	}
+	// The panel takes earlier results only through revive (its reload path), so open one and hand them over.
+	const panel = vscode.window.createWebviewPanel(FairnessPanel.viewType, `Fairness: ${host.dataset.label}`, column);
+	FairnessPanel.revive(panel, ctx.extensionUri, host, { results: { simulations: stored.simulations, ...(stored.audit !== undefined ? { audit: stored.audit } : {}), ...(stored.comparison !== undefined ? { comparison: stored.comparison } : {}) } });
+	return { datasetId: id, restored: true };
+}
+
+/** Export Report… from the remembered results; `{ uri, target }` skips the save dialog (tests). */
+export async function exportReport(ctx: Ctx, arg: unknown): Promise<string[] | undefined> {
+	const uri = targetUri(arg);
+	if (uri === undefined) {
+		void vscode.window.showInformationMessage('Collective Fairness: open a CSV or TSV file first.');
+		return undefined;
+	}
+	const file = path.basename(uri.fsPath);
+	const stored = ctx.results.get(uri);
+	if (stored === undefined || (stored.audit === undefined && Object.keys(stored.simulations).length === 0)) {
+		void vscode.window.showInformationMessage(`${file}: nothing to report yet — run Audit Dataset or Run Collective Simulation… first.`);
+		return undefined;
+	}
+	const host = new ServerPanelHost(ctx, uri);
+	const given = (asArgs(arg) as { target?: string }).target;
+	const target = given ?? (await host.chooseReportPath(path.join(path.dirname(uri.fsPath), `${file.replace(/\.[^.]+$/, '')}.fairness-report.html`)));
+	if (target === undefined) {
+		return undefined;
+	}
+	try {
+		const sha256 = await sha256File(uri.fsPath);
+		const files = buildReport({ dataset: { label: file, sha256 }, version: ctx.version, date: new Date(), results: stored, metric: 'eqod' });
+		const written = await writeReportFiles(target, files, host.protectedPaths);
+		ctx.log.info(`report written to ${written.join(', ')}`);
+		void vscode.window.showInformationMessage(`Report written: ${path.basename(written[0] ?? target)}`, 'Open').then((a) => {
+			if (a !== undefined && written[0] !== undefined) {
+				void vscode.env.openExternal(vscode.Uri.file(written[0]));
+			}
+		});
+		return written;
+	} catch (e) {
+		showError(ctx, `exporting the report of ${file}`, e);
+		return undefined;
+	}
+}

@@ -1,0 +1,191 @@
+/**
+ * Profile, audit, simulate and compare: each one request to the language server under a
+ * cancellable progress notification (stage, done / total, ETA come from the server). Results are
+ * remembered per dataset and offered in the fairness panel. The tests pass `{ uri, params,
+ * cancellation }` to skip the parameter prompts and to cancel as the Cancel button does.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Config } from '../config';
+import type { Ctx } from '../ctx';
+import { AuditRequest, CompareRequest, ProfileRequest, SimulateRequest, type ProfileResult, type SimulateParams } from '../shared/lspProtocol';
+import type { AuditResult, Estimate, Experiment, SimulationResult } from '../shared/model';
+import { asArgs, targetUri } from '../util/dataset';
+import { showError, withServerProgress } from '../util/progress';
+import { comparisonFromCompare } from '../webview/compareAdapter';
+
+export interface RunArgs {
+	readonly params?: SimulateParams['params'];
+	readonly cancellation?: vscode.CancellationToken;
+	readonly resamples?: number;
+}
+
+function runArgs(arg: unknown): RunArgs {
+	return asArgs(arg) as RunArgs;
+}
+
+function need(arg: unknown): vscode.Uri | undefined {
+	const uri = targetUri(arg);
+	if (uri === undefined) {
+		void vscode.window.showInformationMessage('Collective Fairness: open a CSV or TSV file first.');
+	}
+	return uri;
+}
+
+/** `0.155 [0.081, 0.390]`, or why there is no figure. */
+export function formatEstimate(e: Estimate | undefined): string {
+	if (e === undefined) {
+		return 'n/a';
+	}
+	if (e.value === null) {
+		return `n/a (${e.reason})`;
+	}
+	return `${e.value.toFixed(3)}${e.interval !== undefined ? ` [${e.interval.lo.toFixed(3)}, ${e.interval.hi.toFixed(3)}]` : ''}`;
+}
+
+/** Offers the panel after a run; the panel is re-opened so it shows what was just computed. */
+function offerPanel(uri: vscode.Uri, text: string): void {
+	void vscode.window.showInformationMessage(text, 'Open Fairness Panel').then((a) => {
+		if (a !== undefined) {
+			void vscode.commands.executeCommand('collectiveFairness.openPanel', { uri: uri.toString(), refresh: true });
+		}
+	});
+}
+
+export async function profileDataset(ctx: Ctx, arg: unknown): Promise<ProfileResult | undefined> {
+	const uri = need(arg);
+	if (uri === undefined) {
+		return undefined;
+	}
+	const file = path.basename(uri.fsPath);
+	try {
+		const run = await withServerProgress(ctx, `Profiling ${file}`, (r) => ctx.request(ProfileRequest.type, { uri: uri.toString(), workDoneToken: r.workDoneToken }, r.token), { cancellation: runArgs(arg).cancellation });
+		if (run.cancelled) {
+			return undefined;
+		}
+		const p = run.value;
+		const d = p.dialect;
+		ctx.log.info(`${file}: ${p.profile.rows} rows × ${p.profile.columns.length} columns, delimiter ${JSON.stringify(d.delimiter)}, ${d.encoding}, source ${p.source}`);
+		for (const c of p.profile.columns) {
+			ctx.log.info(`  ${c.name}: ${c.type}, ${c.distinct} distinct, ${c.missing} missing; ${c.topValues.slice(0, 3).map((t) => `${t.value} ${t.count}`).join(', ')}`);
+		}
+		const roles = p.roles !== null ? `roles set (${p.roles.sensitive.column.toString()} / ${p.roles.label.column})` : 'no roles yet';
+		void vscode.window.showInformationMessage(`${file}: ${p.profile.rows.toLocaleString('en-US')} rows × ${p.profile.columns.length} columns, ${roles}${p.issues.length > 0 ? `, ${p.issues.length} issue(s) in Problems` : ''}.`, 'Show Log').then((a) => {
+			if (a !== undefined) {
+				ctx.log.show(true);
+			}
+		});
+		return p;
+	} catch (e) {
+		showError(ctx, `profiling ${file}`, e);
+		return undefined;
+	}
+}
+
+export async function auditDataset(ctx: Ctx, arg: unknown): Promise<AuditResult | undefined> {
+	const uri = need(arg);
+	if (uri === undefined) {
+		return undefined;
+	}
+	const file = path.basename(uri.fsPath);
+	const resamples = runArgs(arg).resamples ?? Config.for(uri).auditResamples;
+	try {
+		const run = await withServerProgress(ctx, `Fairness audit of ${file}`, (r) => ctx.request(AuditRequest.type, { uri: uri.toString(), resamples, workDoneToken: r.workDoneToken }, r.token), { cancellation: runArgs(arg).cancellation });
+		if (run.cancelled) {
+			return undefined;
+		}
+		const a = run.value;
+		await ctx.results.setAudit(uri, a);
+		const s = a.summary;
+		ctx.log.info(`${file}: audit EqOd ${formatEstimate(s.eqodAverage)}, SPD ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}`);
+		offerPanel(uri, `${file}: equalized odds ${formatEstimate(s.eqodAverage)}, statistical parity ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}.`);
+		return a;
+	} catch (e) {
+		showError(ctx, `auditing ${file}`, e);
+		return undefined;
+	}
+}
+
+async function askSimulation(uri: vscode.Uri): Promise<SimulateParams['params'] | undefined> {
+	const cfg = Config.for(uri);
+	const d = cfg.simulation;
+	const base = { alphas: d.alphas, alpha: d.alpha, methods: d.methods, seeds: d.seeds };
+	if (!cfg.askSimulationParameters) {
+		return { experiment: d.experiment, ...base };
+	}
+	const experiments: Array<vscode.QuickPickItem & { id: Experiment }> = [
+		{ id: 'size', label: 'Collective size', description: 'size', detail: 'Best equalized odds over the flips, for each collective size α' },
+		{ id: 'flips', label: 'Relabelling efficiency', description: 'flips', detail: `Equalized odds, statistical parity and error against the number of flips, at α = ${d.alpha}` },
+		{ id: 'knowledge', label: 'Knowledge of the majority', description: 'knowledge', detail: 'A collective knowing a few majority rows against one knowing them all' },
+		{ id: 'minimum', label: 'Minimum collective', description: 'minimum', detail: 'The smallest α whose mean equalized odds reaches the target' },
+	];
+	experiments.sort((a, b) => (a.id === d.experiment ? -1 : b.id === d.experiment ? 1 : 0));
+	const exp = await vscode.window.showQuickPick(experiments, { title: 'Run Collective Simulation (1/2): experiment', ignoreFocusOut: true });
+	if (exp === undefined) {
+		return undefined;
+	}
+	const seeds = await vscode.window.showInputBox({
+		title: 'Run Collective Simulation (2/2): seeds',
+		prompt: 'Number of seeds each point is averaged over (more: narrower intervals, longer run)',
+		value: String(d.seeds),
+		ignoreFocusOut: true,
+		validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 1000 ? undefined : 'an integer from 1 to 1000'),
+	});
+	return seeds === undefined ? undefined : { experiment: exp.id, ...base, seeds: Number(seeds.trim()) };
+}
+
+export function describeSimulation(r: SimulationResult): string {
+	return `${r.experiment}, ${r.params.seeds} seed(s), ${r.timings.fits.toLocaleString('en-US')} fits in ${r.timings.seconds.toFixed(1)} s`;
+}
+
+export async function runSimulation(ctx: Ctx, arg: unknown): Promise<SimulationResult | undefined> {
+	const uri = need(arg);
+	if (uri === undefined) {
+		return undefined;
+	}
+	const file = path.basename(uri.fsPath);
+	const params = runArgs(arg).params ?? (await askSimulation(uri));
+	if (params === undefined) {
+		return undefined;
+	}
+	try {
+		const run = await withServerProgress(ctx, `Collective simulation (${params.experiment}) on ${file}`, (r) => ctx.request(SimulateRequest.type, { uri: uri.toString(), params, workDoneToken: r.workDoneToken }, r.token), { cancellation: runArgs(arg).cancellation });
+		if (run.cancelled) {
+			vscode.window.setStatusBarMessage(`Collective simulation on ${file} cancelled`, 5000);
+			return undefined;
+		}
+		await ctx.results.addSimulation(uri, run.value);
+		for (const w of run.value.warnings ?? []) {
+			ctx.log.warn(`${file}: ${w}`);
+		}
+		offerPanel(uri, `${file}: collective simulation done (${describeSimulation(run.value)}).`);
+		return run.value;
+	} catch (e) {
+		showError(ctx, `simulating on ${file}`, e);
+		return undefined;
+	}
+}
+
+/** The server's firm-side comparison; until it is wired in the server says so and we show that. */
+export async function compareFirmSide(ctx: Ctx, arg: unknown): Promise<unknown> {
+	const uri = need(arg);
+	if (uri === undefined) {
+		return undefined;
+	}
+	const file = path.basename(uri.fsPath);
+	try {
+		const run = await withServerProgress(ctx, `Firm-side comparison on ${file}`, (r) => ctx.request(CompareRequest.type, { uri: uri.toString(), workDoneToken: r.workDoneToken }, r.token), { cancellation: runArgs(arg).cancellation });
+		if (run.cancelled) {
+			return undefined;
+		}
+		const value = run.value as Parameters<typeof comparisonFromCompare>[0];
+		if (typeof value === 'object' && value !== null && Array.isArray(value.rows)) {
+			await ctx.results.setComparison(uri, comparisonFromCompare(value));
+		}
+		offerPanel(uri, `${file}: firm-side comparison done.`);
+		return run.value;
+	} catch (e) {
+		showError(ctx, `comparing on ${file}`, e);
+		return { error: e instanceof Error ? e.message : String(e) };
+	}
+}

@@ -1,0 +1,82 @@
+/**
+ * Which file a command is about, and what the host needs to know of it. Commands are invoked from
+ * the palette (no argument: the active editor), from menus (a Uri), from the datasets view (a
+ * node with a `uri`), from the lenses and the tests (an object `{ uri, column, values, … }`).
+ */
+import { openSync, readSync, closeSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { sidecarPathFor, type Sidecar } from '../core/roles/sidecar';
+import { readSidecar } from '../io/sidecarFile';
+
+const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.tab']);
+export const DATASET_GLOB = '**/*.{csv,tsv,tab}';
+
+/** A file the server serves: on disk (the server reads sidecars and large files from disk), CSV or TSV. */
+export function isDatasetUri(uri: vscode.Uri | undefined): uri is vscode.Uri {
+	return uri !== undefined && uri.scheme === 'file' && DATA_EXTENSIONS.has(path.extname(uri.fsPath).toLowerCase());
+}
+
+export function isDatasetDocument(doc: vscode.TextDocument | undefined): boolean {
+	return doc !== undefined && doc.uri.scheme === 'file' && (doc.languageId === 'csv' || doc.languageId === 'tsv');
+}
+
+/** The optional object argument commands accept (lenses and tests pass one). */
+export interface CommandArgs {
+	readonly uri?: string | vscode.Uri;
+	readonly column?: string;
+	readonly values?: readonly string[];
+}
+
+export function asArgs(arg: unknown): CommandArgs {
+	return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) ? (arg as CommandArgs) : {};
+}
+
+/** The dataset a command applies to, or undefined (with nothing shown) when there is none. */
+export function targetUri(arg: unknown): vscode.Uri | undefined {
+	let uri: vscode.Uri | undefined;
+	if (arg instanceof vscode.Uri) {
+		uri = arg;
+	} else {
+		const raw = asArgs(arg).uri;
+		uri = typeof raw === 'string' ? vscode.Uri.parse(raw) : raw instanceof vscode.Uri ? raw : undefined;
+	}
+	uri ??= vscode.window.activeTextEditor?.document.uri;
+	return isDatasetUri(uri) ? uri : undefined;
+}
+
+/** The sidecar's roles, undefined when there is none; an invalid sidecar counts as none here (Problems says why). */
+export async function rolesOf(uri: vscode.Uri): Promise<Sidecar | undefined> {
+	try {
+		return (await readSidecar(uri.fsPath))?.sidecar;
+	} catch {
+		return undefined;
+	}
+}
+
+export function sidecarUri(uri: vscode.Uri): vscode.Uri {
+	return vscode.Uri.file(sidecarPathFor(uri.fsPath));
+}
+
+/** Synthetic data from `generate` carries counterfactual columns; the panel then draws the true success S(α). */
+export function looksSynthetic(uri: vscode.Uri): boolean {
+	let fd: number | undefined;
+	try {
+		fd = openSync(uri.fsPath, 'r');
+		const buf = Buffer.alloc(8192);
+		const n = readSync(fd, buf, 0, buf.length, 0);
+		const header = buf.subarray(0, n).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
+		return /(^|[,\t;|])"?cf_label"?([,\t;|]|$)/.test(header);
+	} catch {
+		return false;
+	} finally {
+		if (fd !== undefined) {
+			closeSync(fd);
+		}
+	}
+}
+
+export function describeRoles(s: Sidecar): string {
+	const col = typeof s.sensitive.column === 'string' ? s.sensitive.column : s.sensitive.column.join(' × ');
+	return `${col} (minority ${s.sensitive.minority.join(', ')}) · label ${s.label.column} (favourable ${s.label.favourable.join(', ')})`;
+}
