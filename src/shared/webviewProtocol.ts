@@ -110,6 +110,8 @@ export interface HostToWebview {
 		| { readonly runId: string; readonly result: SimulationResult }
 		| { readonly runId: string; readonly error: string; readonly cancelled: boolean };
 	'audit/didFail': { readonly runId: string; readonly error: string };
+	/** The extension's Export Report command: render the charts and answer with `report/export`. */
+	'report/didRequestExport': Record<string, never>;
 	'report/didExport': { readonly files: readonly string[] } | { readonly error: string };
 }
 

@@ -123,6 +123,7 @@ const hostChecks: { [K in HostMessage['type']]: Check } = {
 	'simulation/didFinish': (v) => isObject(v) && isRunId(v.runId)
 		&& (v.result !== undefined ? isSimulationResult(v.result) : isString(v.error) && isBoolean(v.cancelled)),
 	'audit/didFail': shape({ runId: isRunId, error: isString }),
+	'report/didRequestExport': isObject,
 	'report/didExport': (v) => isObject(v) && (arrayOf(isString)(v.files) || isString(v.error)),
 };
 

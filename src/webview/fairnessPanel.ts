@@ -6,8 +6,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SimulationResult } from '../shared/model';
-import type { ChartImage, FairnessMetric, PanelResults, SimulationRequest, WebviewMessage } from '../shared/webviewProtocol';
+import type { AuditResult, SimulationResult } from '../shared/model';
+import type { ChartImage, ComparisonResult, FairnessMetric, PanelResults, SimulationRequest, WebviewMessage } from '../shared/webviewProtocol';
 import { isPanelResults } from '../shared/webviewValidate';
 import { sha256File } from '../report/hash';
 import { buildReport } from '../report/report';
@@ -215,6 +215,28 @@ export class FairnessPanel {
 			this.host.log('error', `panel: export failed: ${message(e)}`);
 			void this.messenger.post({ type: 'report/didExport', params: { error: message(e) } });
 		}
+	}
+
+	/** Results computed outside the panel (e.g. the Run Simulation command) are shown in it too. */
+	showSimulation(result: SimulationResult): void {
+		this.storeSimulation(result);
+		void this.messenger.post({ type: 'simulation/didChange', params: { result } });
+	}
+
+	showAudit(result: AuditResult): void {
+		this.results = { ...this.results, audit: result };
+		void this.messenger.post({ type: 'audit/didChange', params: { result } });
+	}
+
+	showComparison(result: ComparisonResult): void {
+		this.results = { ...this.results, comparison: result };
+		void this.messenger.post({ type: 'comparison/didChange', params: { result } });
+	}
+
+	/** The Export Report command: the webview renders its charts and answers with report/export. */
+	requestExport(): void {
+		this.panel.reveal(undefined, true);
+		void this.messenger.post({ type: 'report/didRequestExport', params: {} });
 	}
 
 	dispose(): void {

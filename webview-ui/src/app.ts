@@ -90,6 +90,9 @@ export class App {
 			case 'audit/didFail':
 				this.setStatus(`The audit failed: ${msg.params.error}`, true);
 				return;
+			case 'report/didRequestExport':
+				this.exportReport();
+				return;
 			case 'report/didExport':
 				this.setStatus('files' in msg.params ? `Report written: ${msg.params.files.join(', ')}` : `Export failed: ${msg.params.error}`, !('files' in msg.params));
 				return;

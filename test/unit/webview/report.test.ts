@@ -90,6 +90,9 @@ describe('exported report in Chromium', { skip }, () => {
 			const size = pngSize(i.png);
 			assert.ok(size.width >= 900 && size.height >= 460, `${i.figure}: ${size.width}×${size.height}`);
 		}
+		// The extension's Export Report command asks the page, which answers the same way.
+		await p.send({ type: 'report/didRequestExport', params: {} });
+		assert.equal((await p.posted()).filter((m) => m.type === 'report/export').length, 2);
 		await p.page.context().close();
 
 		const sha256 = await sha256File(DATASET);
