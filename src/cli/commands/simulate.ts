@@ -43,6 +43,11 @@ Options:
   --seed S                first seed (default 0)
   --target-eqod X         EqOd the minimum experiment must reach (default half the base EqOd)
   --test-fraction F       share of rows held out (default 0.2)
+  --min-level-count N     one-hot levels seen in fewer training rows are pooled (default 10; 1 = none)
+  --defense-threshold T   simulate a defending firm: before retraining it drops rows whose label a
+                          cross-validated model contradicts with probability ≥ T (in (0.5, 1)); rows
+                          then also show the defended EqOd and the share of the effect that survives
+  --defense-folds K       folds of that cross-validation (default 5)
   --workers N             worker threads (default: every core)
   --on-bad-row MODE       skip | fail
   --json | --csv          machine-readable output on stdout
@@ -60,6 +65,7 @@ export const simulateCommand: Command = {
 				experiment: { type: 'string' }, alpha: { type: 'string' }, alphas: { type: 'string' }, flips: { type: 'string' }, 'flip-grid': { type: 'string' },
 				methods: { type: 'string' }, k: { type: 'string' }, knowledge: { type: 'string' }, seeds: { type: 'string' }, seed: { type: 'string' },
 				'target-eqod': { type: 'string' }, 'test-fraction': { type: 'string' }, workers: { type: 'string' }, 'on-bad-row': { type: 'string' },
+				'min-level-count': { type: 'string' }, 'defense-threshold': { type: 'string' }, 'defense-folds': { type: 'string' },
 				json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, out: { type: 'string' },
 			},
 			allowPositionals: true,
@@ -136,8 +142,20 @@ function readParams(values: Record<string, string | boolean | undefined>, experi
 		...defined('firstSeed', parseNumberFlag('seed', str('seed'), { integer: true, min: 0 })),
 		...defined('targetEqod', parseNumberFlag('target-eqod', str('target-eqod'), { min: 0, max: 1 })),
 		...defined('testFraction', parseNumberFlag('test-fraction', str('test-fraction'), { min: 0.01, max: 0.99 })),
+		...defined('rareLevelMinCount', parseNumberFlag('min-level-count', str('min-level-count'), { integer: true, min: 1 })),
+		...defenseParams(str('defense-threshold'), str('defense-folds')),
 	};
 	return p;
+}
+
+function defenseParams(threshold: string | undefined, folds: string | undefined): { defense?: { threshold: number; folds: number } } {
+	if (threshold === undefined) {
+		if (folds !== undefined) {
+			throw new UsageError('--defense-folds needs --defense-threshold');
+		}
+		return {};
+	}
+	return { defense: { threshold: parseNumberFlag('defense-threshold', threshold, { min: 0.5, max: 1 })!, folds: parseNumberFlag('defense-folds', folds, { integer: true, min: 2, max: 20 }) ?? 5 } };
 }
 
 function defined<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
@@ -153,8 +171,12 @@ function renderSimulation(file: string, r: SimulationResult): string {
 	lines.push(`Base model: error ${fmt(r.base.error)}, SPD ${fmt(r.base.spd)}, EqOd ${fmt(r.base.eqod)}${r.base.success !== undefined ? `, success S ${fmt(r.base.success)}` : ''}`);
 	lines.push('');
 	const withCf = r.rows.some((x) => x.success !== undefined);
-	const header = ['Method', ...(r.experiment === 'knowledge' ? ['Known'] : []), 'α', 'M', 'Pool', 'EqOd', 'SPD', 'Error', ...(withCf ? ['Success S', 'CF gap'] : [])];
-	const row = (x: SimulationRow): string[] => [x.method, ...(r.experiment === 'knowledge' ? [String(x.knowledge)] : []), x.alpha.toFixed(2), x.flips.toFixed(0), x.poolSize.toFixed(0), fmt(x.eqod), fmt(x.spd), fmt(x.error), ...(withCf ? [fmt(x.success), fmt(x.counterfactualGap)] : [])];
+	const withDefense = r.base.defended !== undefined;
+	if (withDefense) {
+		lines.splice(lines.length - 1, 0, `Defending firm (threshold ${r.params.defense?.threshold}, ${r.params.defense?.folds} folds): its own base EqOd ${fmt(r.base.defended?.eqod)}, error ${fmt(r.base.defended?.error)}`);
+	}
+	const header = ['Method', ...(r.experiment === 'knowledge' ? ['Known'] : []), 'α', 'M', 'Pool', 'EqOd', 'SPD', 'Error', ...(withCf ? ['Success S', 'CF gap'] : []), ...(withDefense ? ['Defended EqOd', 'Flips dropped', 'Survives'] : [])];
+	const row = (x: SimulationRow): string[] => [x.method, ...(r.experiment === 'knowledge' ? [String(x.knowledge)] : []), x.alpha.toFixed(2), x.flips.toFixed(0), x.poolSize.toFixed(0), fmt(x.eqod), fmt(x.spd), fmt(x.error), ...(withCf ? [fmt(x.success), fmt(x.counterfactualGap)] : []), ...(withDefense ? [fmt(x.defended?.eqod), x.defended?.removedFlips.mean === null || x.defended === undefined ? 'n/a' : x.defended.removedFlips.mean.toFixed(0), survivalText(x)] : [])];
 	if (r.experiment === 'size' || r.experiment === 'minimum') {
 		lines.push('Best EqOd over the M grid, per α:');
 	}
@@ -177,6 +199,11 @@ function renderSimulation(file: string, r: SimulationResult): string {
 		}
 	}
 	return lines.join('\n');
+}
+
+function survivalText(x: SimulationRow): string {
+	const s = x.defended?.survival;
+	return s === undefined || s.value === null ? '—' : `${Math.round(s.value * 100)}%`;
 }
 
 function dedupeFailures(r: SimulationResult): string[] {

@@ -29,6 +29,8 @@ export interface SimulationRow {
 	readonly eqodMax: SeedSummary;
 	readonly success?: SeedSummary;
 	readonly counterfactualGap?: SeedSummary;
+	/** With a defending firm (params.defense): its figures and how much of the effect survives. */
+	readonly defended?: DefendedSummary;
 }
 
 export interface BaseSummary {
@@ -39,7 +41,29 @@ export interface BaseSummary {
 	readonly eqodMax: SeedSummary;
 	readonly success?: SeedSummary;
 	readonly counterfactualGap?: SeedSummary;
+	/** With a defending firm (params.defense): its figures and how much of the effect survives. */
+	readonly defended?: DefendedSummary;
 }
+
+export interface DefendedSummary {
+	readonly error: SeedSummary;
+	readonly spd: SeedSummary;
+	readonly eqod: SeedSummary;
+	readonly eqodMax: SeedSummary;
+	/** Flipped rows the defending firm's filter dropped, per seed. */
+	readonly removedFlips: SeedSummary;
+	/** Other training rows it dropped, per seed. */
+	readonly removedOther: SeedSummary;
+	/**
+	 * Share of the collective's EqOd improvement that survives the defence:
+	 * (defended base EqOd − defended EqOd) / (base EqOd − EqOd), from the means over seeds.
+	 * Undefined (with the reason) when the undefended improvement is below 0.01.
+	 */
+	readonly survival?: { readonly value: number } | { readonly value: null; readonly reason: string };
+}
+
+/** Below this undefended EqOd improvement a survival share is noise, not a finding. */
+export const MIN_IMPROVEMENT_FOR_SURVIVAL = 0.01;
 
 export interface MinimumCollective {
 	readonly method: Method;
@@ -82,14 +106,51 @@ export function summarise(values: ReadonlyArray<number | undefined>, what: strin
 	return { mean: m.mean, sd: standardDeviation(m) ?? 0, lo: quantileSorted(sorted, tail)!, hi: quantileSorted(sorted, 1 - tail)!, n: m.count };
 }
 
+function summariseDefended(list: readonly RunMetrics[]): DefendedSummary | undefined {
+	const defended = list.map((m) => m.defended).filter((d): d is NonNullable<RunMetrics['defended']> => d !== undefined);
+	if (defended.length === 0) {
+		return undefined;
+	}
+	return {
+		error: summarise(defended.map((d) => d.error), 'error'),
+		spd: summarise(defended.map((d) => d.spd), 'statistical parity'),
+		eqod: summarise(defended.map((d) => d.eqod), 'equalized odds'),
+		eqodMax: summarise(defended.map((d) => d.eqodMax), 'equalized odds (max)'),
+		removedFlips: summarise(defended.map((d) => d.removedFlips), 'removed flips'),
+		removedOther: summarise(defended.map((d) => d.removedOther), 'removed rows'),
+	};
+}
+
+/** Adds the survival share to a row's defended summary, against the base. */
+function withSurvival(row: SimulationRow, base: BaseSummary): SimulationRow {
+	if (row.defended === undefined || base.defended === undefined) {
+		return row;
+	}
+	const b = base.eqod.mean;
+	const r = row.eqod.mean;
+	const db = base.defended.eqod.mean;
+	const dr = row.defended.eqod.mean;
+	let survival: DefendedSummary['survival'];
+	if (b === null || r === null || db === null || dr === null) {
+		survival = { value: null, reason: 'equalized odds is undefined for every seed' };
+	} else if (b - r < MIN_IMPROVEMENT_FOR_SURVIVAL) {
+		survival = { value: null, reason: `the collective improves EqOd by ${(b - r).toFixed(4)} here, below ${MIN_IMPROVEMENT_FOR_SURVIVAL}: no effect to survive` };
+	} else {
+		survival = { value: (db - dr) / (b - r) };
+	}
+	return { ...row, defended: { ...row.defended, survival } };
+}
+
 function summariseMetrics(list: readonly RunMetrics[]): Omit<BaseSummary, 'seeds'> {
 	const withCf = list.some((m) => m.success !== undefined);
+	const defended = summariseDefended(list);
 	return {
 		error: summarise(list.map((m) => m.error), 'error'),
 		spd: summarise(list.map((m) => m.spd), 'statistical parity'),
 		eqod: summarise(list.map((m) => m.eqod), 'equalized odds'),
 		eqodMax: summarise(list.map((m) => m.eqodMax), 'equalized odds (max)'),
 		...(withCf ? { success: summarise(list.map((m) => m.success), 'collective success'), counterfactualGap: summarise(list.map((m) => m.counterfactualGap), 'counterfactual gap') } : {}),
+		...(defended !== undefined ? { defended } : {}),
 	};
 }
 
@@ -127,7 +188,8 @@ export function aggregate(params: SimulationParams, results: readonly UnitResult
 			method: g.method, knowledge: g.knowledge, alpha: g.alpha, gridIndex: g.gridIndex,
 			flips: meanOf(g.points.map((p) => p.flips)), poolSize: meanOf(g.points.map((p) => p.poolSize)), collectiveSize: meanOf(g.points.map((p) => p.collectiveSize)),
 			seeds: g.points.length, ...summariseMetrics(g.points.map((p) => p.metrics)),
-		}));
+		}))
+		.map((row) => withSurvival(row, base));
 	const warnings = [...collectiveWarnings(results), ...partialFailureWarnings(results, failures)];
 	if (params.experiment === 'flips' || params.experiment === 'knowledge') {
 		return { base, rows: all, failures, warnings, fits };

@@ -7,7 +7,9 @@
  */
 import { pointMetrics } from '../fairness';
 import type { FeatureMatrix } from '../encoding/matrix';
-import { predictLabels } from '../models/logistic';
+import { fitLogistic, predictLabels } from '../models/logistic';
+import { filterSuspectedFlips } from '../firm/defense';
+import { createRandom, deriveSeed } from '../random';
 import type { LogisticModel } from '../models/logisticModel';
 import { MINORITY } from '../roles/resolve';
 import type { PreparedDataset } from '../dataset';
@@ -20,9 +22,31 @@ export interface RunMetrics {
 	eqodMax: number | undefined;
 	success?: number | undefined;
 	counterfactualGap?: number | undefined;
+	/** With a defending firm: its figures on the same relabeled data, and what its filter removed. */
+	defended?: DefendedMetrics;
+}
+
+export interface DefendedMetrics {
+	error: number | undefined;
+	spd: number | undefined;
+	eqod: number | undefined;
+	eqodMax: number | undefined;
+	/** Relabeled (flipped) training rows the filter dropped. */
+	removedFlips: number;
+	/** Other training rows it dropped. */
+	removedOther: number;
+}
+
+/** A defending firm's fit: the model, its fold models (to warm-start the next filter) and figures. */
+export interface DefendedFit {
+	readonly model: LogisticModel;
+	readonly foldModels: readonly LogisticModel[];
+	readonly metrics: DefendedMetrics;
+	readonly fits: number;
 }
 
 interface EvaluationContext {
+	readonly seed: number;
 	readonly data: PreparedDataset;
 	readonly testY: Uint8Array;
 	readonly testGroup: Int32Array;
@@ -51,4 +75,33 @@ export function evaluate(ctx: EvaluationContext, model: LogisticModel, testPredi
 		out.counterfactualGap = n > 0 ? Math.abs(positive - positiveCf) / n : undefined;
 	}
 	return out;
+}
+
+/**
+ * The defending firm (a confident-learning style filter, Northcutt, Jiang & Chuang 2021): drop
+ * training rows whose label disagrees with a K-fold out-of-fold prediction made with probability
+ * ≥ threshold, then retrain on the rest. Folds are drawn once per seed, so successive calls along
+ * M share them and can warm-start from the previous fold models.
+ */
+export function defendedFit(
+	ctx: EvaluationContext, labels: Uint8Array, defense: { threshold: number; folds: number }, C: number,
+	warmStart: LogisticModel, previous: DefendedFit | undefined, signal?: { aborted: boolean },
+): DefendedFit {
+	const { x, y, train, test } = ctx.data;
+	const filter = filterSuspectedFlips(x, labels, train, {
+		threshold: defense.threshold, folds: defense.folds, C, random: createRandom(deriveSeed(ctx.seed, 'defense-folds')),
+		...(previous !== undefined ? { warmStart: previous.foldModels } : {}), ...(signal !== undefined ? { signal } : {}),
+	});
+	let removedFlips = 0;
+	for (const i of filter.removed) {
+		removedFlips += labels[i] !== y[i] ? 1 : 0;
+	}
+	const fit = fitLogistic(x, labels, { C, rows: filter.kept, warmStart: previous?.model ?? warmStart, ...(signal !== undefined ? { signal } : {}) });
+	const m = evaluate(ctx, fit.model, predictLabels(fit.model, x, test));
+	return {
+		model: fit.model,
+		foldModels: filter.models,
+		metrics: { error: m.error, spd: m.spd, eqod: m.eqod, eqodMax: m.eqodMax, removedFlips, removedOther: filter.removed.length - removedFlips },
+		fits: defense.folds + 1,
+	};
 }

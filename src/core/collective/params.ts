@@ -37,6 +37,20 @@ export interface SimulationParams {
 	readonly testFraction: number;
 	/** The firm's L2 strength (scikit-learn's C). */
 	readonly C: number;
+	/** One-hot levels seen in fewer training rows are pooled (encoder option; 1 = no pooling). */
+	readonly rareLevelMinCount: number;
+	/**
+	 * A defending firm: before each retraining it drops training rows whose label disagrees with a
+	 * cross-validated prediction made with confidence ≥ threshold (K folds). Each point then also
+	 * reports the defended firm's figures and how much of the collective's effect survives.
+	 */
+	readonly defense?: DefenseParams;
+}
+
+export interface DefenseParams {
+	/** Out-of-fold probability of the other label at or above which a row is dropped, in (0.5, 1). */
+	readonly threshold: number;
+	readonly folds: number;
 }
 
 export const DEFAULT_ALPHAS: readonly number[] = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
@@ -53,6 +67,7 @@ export const SIMULATION_DEFAULTS: Omit<SimulationParams, 'experiment'> = {
 	firstSeed: 0,
 	testFraction: 0.2,
 	C: 1,
+	rareLevelMinCount: 10,
 };
 
 /** Fills defaults and checks every parameter; throws a RangeError naming the parameter. */
@@ -103,6 +118,17 @@ export function resolveParams(input: Partial<SimulationParams> & { experiment: E
 	}
 	if (!(p.C > 0) || !Number.isFinite(p.C)) {
 		fail('C', `must be a positive number, got ${p.C}`);
+	}
+	if (!Number.isInteger(p.rareLevelMinCount) || p.rareLevelMinCount < 1) {
+		fail('rareLevelMinCount', `must be a positive integer, got ${p.rareLevelMinCount}`);
+	}
+	if (p.defense !== undefined) {
+		if (!(p.defense.threshold > 0.5 && p.defense.threshold < 1)) {
+			fail('defense.threshold', `must be in (0.5, 1), got ${p.defense.threshold}`);
+		}
+		if (!Number.isInteger(p.defense.folds) || p.defense.folds < 2 || p.defense.folds > 20) {
+			fail('defense.folds', `must be an integer in [2, 20], got ${p.defense.folds}`);
+		}
 	}
 	// Sorted and without repeats: a repeated α or M would be averaged with itself and count
 	// its seeds twice.

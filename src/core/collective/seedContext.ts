@@ -16,7 +16,7 @@ import type { LogisticModel } from '../models/logisticModel';
 import { createRandom, deriveSeed, permutation } from '../random';
 import { MAJORITY, MINORITY } from '../roles/resolve';
 import type { Sidecar } from '../roles/sidecar';
-import { evaluate, type RunMetrics } from './evaluate';
+import { defendedFit, evaluate, type DefendedFit, type RunMetrics } from './evaluate';
 import type { SimulationParams } from './params';
 
 export interface SeedContext {
@@ -33,10 +33,12 @@ export interface SeedContext {
 	readonly testGroup: Int32Array;
 	/** Counterfactual features of the test rows (row i ↔ data.test[i]), when the data has them. */
 	readonly counterfactualTest: FeatureMatrix | undefined;
+	/** With a defending firm: its fit on the unmodified labels (the defended baseline). */
+	readonly defendedBase?: DefendedFit;
 }
 
 export function buildSeedContext(table: Table, sidecar: Sidecar, params: SimulationParams, seed: number): SeedContext {
-	const data = prepareDataset(table, sidecar, { seed, testFraction: params.testFraction });
+	const data = prepareDataset(table, sidecar, { seed, testFraction: params.testFraction, encoder: { rareLevelMinCount: params.rareLevelMinCount } });
 	const minority: number[] = [];
 	const majority: number[] = [];
 	for (const i of data.train) {
@@ -53,7 +55,13 @@ export function buildSeedContext(table: Table, sidecar: Sidecar, params: Simulat
 	const fit = fitLogistic(data.x, data.y, { C: params.C, rows: data.train });
 	const counterfactualTest = counterfactualMatrix(table, data);
 	const context = { seed, data, baseModel: fit.model, minorityOrder, majorityTrain: Int32Array.from(majority), testY: Uint8Array.from(testY), testGroup, counterfactualTest };
-	return { ...context, base: evaluate(context, fit.model, predictLabels(fit.model, data.x, data.test)) };
+	const base = evaluate(context, fit.model, predictLabels(fit.model, data.x, data.test));
+	if (params.defense === undefined) {
+		return { ...context, base };
+	}
+	// The defending firm filters even without a collective: that is its own baseline.
+	const defended = defendedFit(context, data.y, params.defense, params.C, fit.model, undefined);
+	return { ...context, base: { ...base, defended: defended.metrics }, defendedBase: defended };
 }
 
 /** Prefix of the columns holding a row's counterfactual value under A ← majority. */

@@ -10,7 +10,7 @@ import { fitLogistic, predictLabels } from '../models/logistic';
 import type { LogisticModel } from '../models/logisticModel';
 import { createRandom, deriveSeed, sampleWithoutReplacement } from '../random';
 import type { Sidecar } from '../roles/sidecar';
-import { evaluate, type RunMetrics } from './evaluate';
+import { defendedFit, evaluate, type DefendedFit, type RunMetrics } from './evaluate';
 import { alphasOf, flipGridFor, type Knowledge, type Method, type SimulationParams } from './params';
 import { buildSeedContext, type SeedContext } from './seedContext';
 import { rankByScore, scoreCandidates, StrategyError } from './strategies';
@@ -130,6 +130,7 @@ export function* unitSteps(table: Table, sidecar: Sidecar, params: SimulationPar
 		relabeled.set(y);
 		let flipped = 0;
 		let model: LogisticModel = ctx.baseModel;
+		let defended: DefendedFit | undefined = ctx.defendedBase;
 		for (let gridIndex = 0; gridIndex < grid.length; gridIndex++) {
 			const m = grid[gridIndex]!;
 			if (m === 0) {
@@ -143,7 +144,13 @@ export function* unitSteps(table: Table, sidecar: Sidecar, params: SimulationPar
 			fits++;
 			options.onFit?.();
 			model = fit.model;
-			points.push({ alpha, gridIndex, flips: m, poolSize: pool.length, collectiveSize, metrics: evaluate(ctx, model, predictLabels(model, x, test)) });
+			const metrics = evaluate(ctx, model, predictLabels(model, x, test));
+			if (params.defense !== undefined) {
+				defended = defendedFit(ctx, relabeled, params.defense, params.C, model, defended, options.signal);
+				fits += defended.fits;
+				metrics.defended = defended.metrics;
+			}
+			points.push({ alpha, gridIndex, flips: m, poolSize: pool.length, collectiveSize, metrics });
 			yield;
 		}
 	}
