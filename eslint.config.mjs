@@ -42,6 +42,16 @@ export default tseslint.config(
 		},
 	},
 	{
+		// The webview runs in a browser sandbox: it may use only the shared message and figure code.
+		files: ['webview-ui/**/*.ts'],
+		rules: {
+			'no-restricted-imports': ['error', {
+				paths: [{ name: 'vscode', message: 'webview-ui runs in the browser: talk to the host by postMessage.' }],
+				patterns: [{ group: ['**/src/core/*', '**/src/io/*', '**/src/cli/*', '**/src/server/*', '**/src/client/*', '**/src/webview/*', '**/src/runner/*', 'node:*'], message: 'webview-ui may import only src/shared.' }],
+			}],
+		},
+	},
+	{
 		files: ['src/shared/**/*.ts'],
 		rules: {
 			'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/shared is imported by every bundle: no vscode imports.' }] }],

@@ -12,7 +12,7 @@ import { compareCommand } from './commands/compare';
 
 const commands: readonly Command[] = [profileCommand, auditCommand, simulateCommand, compareCommand, generateCommand];
 
-const VERSION = '0.1.0';
+import { VERSION } from '../shared/version';
 
 function usage(): string {
 	const width = Math.max(...commands.map((c) => c.name.length));

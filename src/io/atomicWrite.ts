@@ -27,6 +27,12 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
 		}
 	}
 	const dir = path.dirname(resolved);
+	const folder = await fs.stat(dir).catch(() => undefined);
+	if (folder === undefined || !folder.isDirectory()) {
+		const e = new Error(`cannot write ${target}: the folder ${dir} does not exist`) as NodeJS.ErrnoException;
+		e.code = 'ENOENT';
+		throw e;
+	}
 	const temp = path.join(dir, `.${path.basename(resolved)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 	const handle = await fs.open(temp, 'wx');
 	try {
@@ -46,7 +52,8 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
 	}
 }
 
-async function sameFile(a: string, b: string): Promise<boolean> {
+/** True when both paths name the same file (same path, or same device and inode: hard and symbolic links). */
+export async function sameFile(a: string, b: string): Promise<boolean> {
 	if (a === b) {
 		return true;
 	}

@@ -3,9 +3,8 @@
  * None may replace the dataset or its sidecar: all three targets are checked before any is
  * written (so a refusal leaves nothing half-exported), and writeFileAtomic checks again.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ProtectedFileError, writeFileAtomic } from '../io/atomicWrite';
+import { ProtectedFileError, sameFile, writeFileAtomic } from '../io/atomicWrite';
 import type { ReportFiles } from './report';
 
 /** The three paths for a chosen report path. `.rows.` keeps `data.html` from naming `data.csv`. */
@@ -15,23 +14,11 @@ export function reportPaths(target: string): { html: string; json: string; csv: 
 	return { html: `${stem}.html`, json: `${stem}.rows.json`, csv: `${stem}.rows.csv` };
 }
 
-async function isSameFile(a: string, b: string): Promise<boolean> {
-	if (path.resolve(a) === path.resolve(b)) {
-		return true;
-	}
-	try {
-		const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
-		return sa.ino === sb.ino && sa.dev === sb.dev;
-	} catch {
-		return false;
-	}
-}
-
 export async function writeReportFiles(target: string, files: ReportFiles, protectedPaths: readonly string[]): Promise<string[]> {
 	const p = reportPaths(target);
 	for (const t of [p.html, p.json, p.csv]) {
 		for (const q of protectedPaths) {
-			if (await isSameFile(t, q)) {
+			if (await sameFile(t, q)) {
 				throw new ProtectedFileError(t);
 			}
 		}

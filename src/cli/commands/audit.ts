@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { runAudit, type AuditResult } from '../../core/audit';
 import type { Estimate } from '../../core/fairness';
 import { loadDataset } from '../../io/loadDataset';
-import { writeFileAtomic } from '../../io/atomicWrite';
+import { writeOutput } from '../output';
 import type { Command } from '../command';
 import { EXIT_GATE_FAILED, EXIT_OK, UsageError } from '../errors';
 import { formatFigure, plural, renderTable } from '../format';
@@ -25,7 +25,7 @@ ${COMMON_HELP}
   --resamples N           bootstrap resamples for the intervals (default 1000; 0 = none)
   --max-eqod X            exit 1 when the average equalized odds exceeds X (a CI gate)
   --max-spd X             exit 1 when the statistical parity difference exceeds X
-  --out FILE              also write the full JSON report to FILE (atomically; never over FILE's input)`;
+  --out FILE              also write the result to FILE (atomically; never over the input): FILE.html gets the HTML report (with FILE.rows.json and .csv), any other name the full JSON`;
 
 export const auditCommand: Command = {
 	name: 'audit',
@@ -51,9 +51,10 @@ export const auditCommand: Command = {
 		const result = runAudit(loaded.parse.table, sidecar, { seed: common.seed, testFraction: common.testFraction, resamples, onStage: (s, d, t) => progress.update(s, d, t) });
 		progress.finish();
 		const report = { tool: 'collective-fairness', command: 'audit', file, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse), sidecarRoles: sidecar, ...result };
+		let written: string[] = [];
 		if (values.out !== undefined) {
-			// The sidecar is the user's too: a report written over it would lose their roles.
-			await writeFileAtomic(values.out, `${JSON.stringify(report, null, 2)}\n`, [file, ...(loaded.sidecarPath !== undefined ? [loaded.sidecarPath] : [])]);
+			// --out report.html: the HTML report; any other name: the JSON. Never over the CSV or its sidecar.
+			written = await writeOutput(values.out, report, { simulations: {}, audit: result }, { file, sidecarPath: loaded.sidecarPath, rows: loaded.parse.table.rowCount });
 		}
 		const gates = checkGates(result, maxEqod, maxSpd);
 		if (common.json) {
@@ -63,8 +64,8 @@ export const auditCommand: Command = {
 			for (const g of gates) {
 				process.stdout.write(`${g.passed ? 'PASS' : 'FAIL'}: ${g.message}\n`);
 			}
-			if (values.out !== undefined) {
-				process.stdout.write(`Report written to ${values.out}\n`);
+			if (written.length > 0) {
+				process.stdout.write(`Report written to ${written.join(', ')}\n`);
 			}
 		}
 		return gates.some((g) => !g.passed) ? EXIT_GATE_FAILED : EXIT_OK;

@@ -7,7 +7,8 @@ import { FIRM_APPROACHES, type FirmApproach } from '../../core/firm/params';
 import type { CompareRow } from '../../core/firm/pareto';
 import { csvField } from '../../core/synthetic/csvWriter';
 import { loadDataset } from '../../io/loadDataset';
-import { writeFileAtomic } from '../../io/atomicWrite';
+import { writeOutput } from '../output';
+import { comparisonFromCompare } from '../../webview/compareAdapter';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import type { Command } from '../command';
 import { describeParse, parseNumberFlag } from '../common';
@@ -45,7 +46,7 @@ Options:
   --workers N             worker threads for the collective (default: every core)
   --on-bad-row MODE       skip | fail
   --json | --csv          machine-readable output on stdout
-  --out FILE              also write the JSON result to FILE (atomically)`;
+  --out FILE              also write the result to FILE (atomically): FILE.html gets the HTML report (with FILE.rows.json and .csv), any other name the JSON`;
 
 export const compareCommand: Command = {
 	name: 'compare',
@@ -119,8 +120,10 @@ export const compareCommand: Command = {
 			progress.finish();
 		}
 		const output = { tool: 'collective-fairness', command: 'compare', dataset: { file, rows: loaded.parse.table.rowCount, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse) }, ...result };
+		let written: string[] = [];
 		if (values.out !== undefined) {
-			await writeFileAtomic(values.out, `${JSON.stringify(output, null, 2)}\n`, [file, ...(loaded.sidecarPath !== undefined ? [loaded.sidecarPath] : [])]);
+			// --out report.html: the HTML report; any other name: the JSON. Never over the CSV or its sidecar.
+			written = await writeOutput(values.out, output, { simulations: {}, comparison: comparisonFromCompare(result) }, { file, sidecarPath: loaded.sidecarPath, rows: loaded.parse.table.rowCount });
 		}
 		if (values.json) {
 			process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
@@ -128,6 +131,9 @@ export const compareCommand: Command = {
 			process.stdout.write(compareCsv(result));
 		} else {
 			process.stdout.write(`${renderCompare(file, result)}\n`);
+			if (written.length > 0) {
+				process.stdout.write(`Written: ${written.join(', ')}\n`);
+			}
 		}
 		return EXIT_OK;
 	},

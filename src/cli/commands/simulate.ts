@@ -4,7 +4,7 @@ import { METHODS, type Experiment, type Method, type SimulationParams } from '..
 import { simulate, type SimulationResult } from '../../core/collective/simulate';
 import type { SeedSummary, SimulationRow } from '../../core/collective/aggregate';
 import { loadDataset } from '../../io/loadDataset';
-import { writeFileAtomic } from '../../io/atomicWrite';
+import { writeOutput } from '../output';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import type { Command } from '../command';
 import { EXIT_OK, UsageError } from '../errors';
@@ -51,7 +51,7 @@ Options:
   --workers N             worker threads (default: every core)
   --on-bad-row MODE       skip | fail
   --json | --csv          machine-readable output on stdout
-  --out FILE              also write the JSON result to FILE (atomically)`;
+  --out FILE              also write the result to FILE (atomically): FILE.html gets the HTML report (with FILE.rows.json and .csv), any other name the JSON`;
 
 export const simulateCommand: Command = {
 	name: 'simulate',
@@ -104,9 +104,10 @@ export const simulateCommand: Command = {
 			progress.finish();
 		}
 		const output = { tool: 'collective-fairness', command: 'simulate', dataset: { file, rows: loaded.parse.table.rowCount, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse) }, ...result };
+		let written: string[] = [];
 		if (values.out !== undefined) {
-			// The sidecar is the user's too: a result written over it would lose their roles.
-			await writeFileAtomic(values.out, `${JSON.stringify(output, null, 2)}\n`, [file, ...(loaded.sidecarPath !== undefined ? [loaded.sidecarPath] : [])]);
+			// --out report.html: the HTML report; any other name: the JSON. Never over the CSV or its sidecar.
+			written = await writeOutput(values.out, output, { simulations: { [result.experiment]: result } }, { file, sidecarPath: loaded.sidecarPath, rows: loaded.parse.table.rowCount });
 		}
 		if (values.json) {
 			process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
@@ -114,6 +115,9 @@ export const simulateCommand: Command = {
 			process.stdout.write(simulationCsv(result));
 		} else {
 			process.stdout.write(`${renderSimulation(file, result)}\n`);
+			if (written.length > 0) {
+				process.stdout.write(`Written: ${written.join(', ')}\n`);
+			}
 		}
 		return EXIT_OK;
 	},
