@@ -4,6 +4,7 @@
  * dataset. Open Fairness Panel shows those results; Export Report… writes the report from them
  * (SVG charts drawn on the host; the panel's own Export button embeds its PNGs instead).
  */
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Config } from '../config';
@@ -187,6 +188,7 @@ export async function exportReport(ctx: Ctx, arg: unknown): Promise<string[] | u
 		return undefined;
 	}
 	try {
+		await fs.mkdir(path.dirname(target), { recursive: true });
 		const sha256 = await sha256File(uri.fsPath);
 		const files = buildReport({ dataset: { label: file, sha256 }, version: ctx.version, date: new Date(), results: stored, metric: 'eqod' });
 		const written = await writeReportFiles(target, files, host.protectedPaths);

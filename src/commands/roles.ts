@@ -17,9 +17,9 @@ import { showError } from '../util/progress';
 
 export type RoleKind = 'sensitive' | 'label';
 
-const WORDS: Record<RoleKind, { role: string; values: string; other: string; otherCommand: string }> = {
-	sensitive: { role: 'sensitive attribute', values: 'minority', other: 'Set Label…', otherCommand: 'collectiveFairness.setLabel' },
-	label: { role: 'label', values: 'favourable', other: 'Set Sensitive Attribute…', otherCommand: 'collectiveFairness.setSensitiveAttribute' },
+const WORDS: Record<RoleKind, { role: string; values: string }> = {
+	sensitive: { role: 'sensitive attribute', values: 'minority' },
+	label: { role: 'label', values: 'favourable' },
 };
 
 /** Values that usually name the good outcome (the server guesses with the same idea). */
@@ -89,6 +89,7 @@ export async function setRole(ctx: Ctx, kind: RoleKind, arg: unknown): Promise<E
 	const args = asArgs(arg);
 	let column = args.column;
 	let values = args.values !== undefined ? [...args.values] : undefined;
+	const interactive = column === undefined;
 	try {
 		if (column === undefined || values === undefined) {
 			const profile = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Profiling ${file}` }, () => ctx.request(ProfileRequest.type, { uri: uri.toString() }));
@@ -105,12 +106,12 @@ export async function setRole(ctx: Ctx, kind: RoleKind, arg: unknown): Promise<E
 		const result = await ctx.editRoles({ uri: uri.toString(), change: { kind, column, values } });
 		ctx.log.info(`${file}: ${result.summary}${result.sidecar !== null ? ` (saved to ${result.sidecar})` : ''}`);
 		if (result.sidecar === null) {
-			// The server holds the first role until the second is chosen: offer the second straight away.
-			void vscode.window.showInformationMessage(`${file}: ${WORDS[kind].role} '${column}' chosen — ${result.summary}.`, WORDS[kind].other).then((a) => {
-				if (a !== undefined) {
-					void vscode.commands.executeCommand(WORDS[kind].otherCommand, { uri: uri.toString() });
-				}
-			});
+			// The server holds the first role until the second is chosen (a sidecar needs both).
+			vscode.window.setStatusBarMessage(`${file}: ${WORDS[kind].role} '${column}' chosen — ${result.summary}`, 8000);
+			if (interactive) {
+				// Picked by hand: go straight on to the other role (Escape leaves it for later).
+				return (await setRole(ctx, kind === 'sensitive' ? 'label' : 'sensitive', { uri: uri.toString() })) ?? result;
+			}
 		} else {
 			vscode.window.setStatusBarMessage(`$(check) ${file}: ${result.summary}; roles saved to ${path.basename(result.sidecar)}`, 6000);
 		}

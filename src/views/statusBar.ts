@@ -84,7 +84,8 @@ export class ActiveDatasetStatus implements vscode.Disposable {
 				tip = `${file}: ${status.message ?? 'could not be analysed'}`;
 				break;
 			case 'ready':
-				text = `$(law) ${status.summary ?? file}`;
+				// e.g. "CSV , UTF-8 · label=y · A=sex": the language, then the server's dialect and roles.
+				text = `$(law) ${status.summary !== undefined ? `${path.extname(file).slice(1).toUpperCase()} ${status.summary}` : file}`;
 				tip = `${file}: ${status.rows?.toLocaleString('en-US') ?? '?'} rows × ${status.columns ?? '?'} columns`;
 				break;
 			default:

@@ -1,0 +1,172 @@
+/// <reference lib="dom" />
+/**
+ * The extension as a user meets it, driven through code-server's workbench in headless Chromium:
+ * open a CSV from the Explorer, set the roles through the command palette's quick picks, hover a
+ * column, find the fairness diagnostic in Problems, run a simulation and watch its progress
+ * notification and result, open the panel. Screenshots go to media/screenshots/editor-*.png (the
+ * README's), or to .vscode-test/shots under CI so a CI run leaves the tree clean.
+ * Closing line: `ui-e2e: N passed, N failed`.
+ */
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { freshWorkspace, launch, openWorkbench, ROOT } from './workbench';
+
+const SHOTS = process.env.SHOTS ?? (process.env.CI === 'true' ? path.join(ROOT, '.vscode-test', 'shots') : path.join(ROOT, 'media', 'screenshots'));
+const T0 = Date.now();
+const log = (s: string): void => console.log(`[${((Date.now() - T0) / 1000).toFixed(1)}s] ${s}`);
+const results: Array<[string, boolean]> = [];
+
+async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
+	const s = Date.now();
+	try {
+		await fn();
+		results.push([name, true]);
+		log(`PASS ${name} (${Date.now() - s} ms)`);
+		return true;
+	} catch (e) {
+		results.push([name, false]);
+		log(`FAIL ${name}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+		return false;
+	}
+}
+
+/** F1, type the command, wait for it in the list, Enter. */
+async function palette(page: Page, text: string): Promise<void> {
+	await page.keyboard.press('F1');
+	const input = page.locator('.quick-input-widget input');
+	await input.waitFor({ state: 'visible', timeout: 15_000 });
+	await input.fill(`>${text}`);
+	await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 15_000 });
+	await page.keyboard.press('Enter');
+}
+
+/** Waits for a quick pick titled `title`, optionally filters it, and accepts with Enter. */
+async function accept(page: Page, title: string, filter?: string): Promise<void> {
+	await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 30_000 });
+	if (filter !== undefined) {
+		await page.locator('.quick-input-widget input').fill(filter);
+		await page.locator('.quick-input-list .monaco-list-row', { hasText: filter }).first().waitFor({ timeout: 10_000 });
+	}
+	await page.waitForTimeout(300);
+	await page.keyboard.press('Enter');
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+	await page.screenshot({ path: path.join(SHOTS, `editor-${name}.png`) });
+	log(`screenshot editor-${name}.png`);
+}
+
+async function findFrame(page: Page, probe: (f: Frame) => Promise<boolean>, timeoutMs: number): Promise<Frame> {
+	const end = Date.now() + timeoutMs;
+	while (Date.now() < end) {
+		for (const f of page.frames()) {
+			if (await probe(f).catch(() => false)) {
+				return f;
+			}
+		}
+		await page.waitForTimeout(500);
+	}
+	throw new Error('webview frame not found');
+}
+
+async function main(): Promise<number> {
+	mkdirSync(SHOTS, { recursive: true });
+	const folder = freshWorkspace('ui');
+	const browser = await launch();
+	try {
+		const page = await (await browser.newContext({ viewport: { width: 1400, height: 850 } })).newPage();
+		page.on('pageerror', (e) => log(`pageerror: ${e.message}`));
+		const loaded = await step('workbench loads with the extension', async () => {
+			await openWorkbench(page, { folder, devExt: ROOT });
+			await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+			await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120_000 });
+		});
+		if (!loaded) {
+			return 1;
+		}
+		await step('open applicants.csv from the Explorer', async () => {
+			await page.click('.explorer-folders-view .monaco-list-row:has-text("applicants.csv")');
+			await page.waitForSelector('.monaco-editor .view-line:has-text("gender")', { timeout: 30_000 });
+			await page.waitForSelector('#status\\.editor\\.mode:has-text("CSV")', { timeout: 30_000 });
+		});
+		await step('the status bar item shows the dialect (server analysis)', async () => {
+			await page.waitForSelector('.statusbar-item:has-text(", UTF-8")', { timeout: 90_000 });
+		});
+		await step('set the sensitive attribute through the command palette (column, then values)', async () => {
+			await palette(page, 'Collective Fairness: Set Sensitive Attribute');
+			await accept(page, 'sensitive attribute (1/2)', 'gender');
+			await page.locator('.quick-input-widget .quick-input-title', { hasText: 'minority values' }).waitFor({ timeout: 30_000 });
+			await shot(page, 'roles');
+			await accept(page, 'minority values');
+		});
+		await step('the label pick follows (a sidecar needs both); the status bar shows the roles', async () => {
+			await accept(page, 'label (1/2)', 'outcome');
+			await accept(page, 'favourable values');
+			await page.waitForSelector('.statusbar-item:has-text("A=gender")', { timeout: 60_000 });
+		});
+		await step('hover a column and read its summary', async () => {
+			await page.keyboard.press('Escape');
+			const line = page.locator('.monaco-editor .view-line', { hasText: 'male,' }).first();
+			const box = await line.boundingBox();
+			if (box === null) {
+				throw new Error('no data line');
+			}
+			for (let i = 0; i < 30; i++) {
+				await page.mouse.move(box.x + 12, box.y + box.height / 2);
+				await page.waitForTimeout(200);
+				await page.mouse.move(box.x + 16, box.y + box.height / 2);
+				const ok = await page.waitForSelector('.monaco-hover:has-text("gender"):has-text("rows")', { timeout: 2000 }).then(() => true, () => false);
+				if (ok) {
+					await shot(page, 'hover');
+					return;
+				}
+				await page.mouse.move(0, 0);
+			}
+			throw new Error('no hover');
+		});
+		await step('the four-fifths diagnostic is in Problems', async () => {
+			await page.mouse.move(0, 0);
+			await palette(page, 'View: Focus Problems');
+			await page.waitForSelector('.markers-panel:has-text("four-fifths")', { timeout: 60_000 });
+			await shot(page, 'problems');
+		});
+		await step('run a simulation: progress notification, then its result', async () => {
+			await palette(page, 'Collective Fairness: Run Collective Simulation');
+			await accept(page, 'experiment');
+			await page.locator('.quick-input-widget .quick-input-title', { hasText: 'seeds' }).waitFor({ timeout: 30_000 });
+			await page.locator('.quick-input-widget input').fill('3');
+			await page.keyboard.press('Enter');
+			await page.waitForSelector('.notifications-toasts:has-text("Collective simulation (size)")', { timeout: 60_000 });
+			await page.waitForSelector('.notifications-toasts:has-text("fits")', { timeout: 120_000 }).then(() => shot(page, 'progress'), () => log('no fits message seen before the end'));
+			await page.waitForSelector('.notifications-toasts:has-text("collective simulation done")', { timeout: 600_000 });
+			await shot(page, 'result');
+		});
+		await step('the result opens in the fairness panel', async () => {
+			await page.locator('.notifications-toasts .monaco-button', { hasText: 'Open Fairness Panel' }).first().click();
+			await findFrame(page, (f) => f.evaluate(() => document.querySelector('canvas') !== null), 120_000);
+			await page.waitForTimeout(1500);
+			await shot(page, 'panel');
+		});
+		await step('the Datasets view lists the files with roles and results', async () => {
+			await page.locator('.activitybar .action-item [aria-label^="Collective Fairness"]').first().click();
+			await page.waitForSelector('.pane-body:has-text("applicants.csv"):has-text("gender: female")', { timeout: 30_000 });
+			await page.waitForSelector('.pane-body:has-text("survey.csv"):has-text("no roles")', { timeout: 30_000 });
+			// Expand applicants.csv to show its remembered results.
+			await page.locator('.pane-body .monaco-list-row', { hasText: 'applicants.csv' }).first().locator('.monaco-tl-twistie').click();
+			await page.waitForSelector('.pane-body:has-text("Simulation")', { timeout: 30_000 });
+			await shot(page, 'datasets');
+		});
+		return results.some((r) => !r[1]) ? 1 : 0;
+	} finally {
+		await browser.close();
+		const passed = results.filter((r) => r[1]).length;
+		console.log(`ui-e2e: ${passed} passed, ${results.length - passed} failed`);
+	}
+}
+
+main().then((code) => process.exit(code), (e: unknown) => {
+	console.error(e);
+	console.log('ui-e2e: 0 passed, 1 failed');
+	process.exit(2);
+});
