@@ -53,3 +53,17 @@ export function describeParse(parse: ParseResult): { summary: string; dialect: P
 	const skipped = parse.skippedRows > 0 ? `, ${parse.skippedRows} malformed rows skipped (first at line ${parse.issues.find((i) => i.severity === 'error')?.line ?? '?'})` : '';
 	return { summary: `${d.encoding}${d.bom ? ' with BOM' : ''}, '${delimiter}'-delimited${skipped}`, dialect: d, skippedRows: parse.skippedRows, issues: parse.issues.slice(0, 50) };
 }
+
+/** Help lines for the output options shared by simulate and compare. */
+export const RUN_OUTPUT_HELP = `  --on-bad-row MODE       skip | fail
+  --json | --csv          machine-readable output on stdout
+  --out FILE              also write the result to FILE (atomically; never over the input): FILE.html
+                          gets the HTML report (with FILE.rows.json and .csv), any other name the JSON`;
+
+/** The one CSV file a command works on, or a usage error saying what is wrong. */
+export function requireOneFile(positionals: readonly string[], purpose: string): string {
+	if (positionals.length !== 1) {
+		throw new UsageError(positionals.length === 0 ? `give the CSV FILE to ${purpose}` : `expected one FILE, got ${positionals.length}`);
+	}
+	return positionals[0]!;
+}

@@ -49,6 +49,19 @@ export function responseError(e: unknown): ResponseError<void> {
 	return new ResponseError(ErrorCodes.ComputeFailed, message);
 }
 
+/** Work-done reports for a run of fits, at most every 200 ms (and at the end), with an ETA when known. */
+function throttledFitProgress(progress: WorkDoneProgressReporter): (p: { done: number; total: number; etaSeconds?: number }) => void {
+	let last = 0;
+	return (p) => {
+		const now = Date.now();
+		if (now - last >= 200 || p.done === p.total) {
+			last = now;
+			const eta = p.etaSeconds !== undefined ? `, about ${Math.ceil(p.etaSeconds)} s left` : '';
+			progress.report(Math.round((p.done / Math.max(1, p.total)) * 100), `${p.done}/${p.total} fits${eta}`);
+		}
+	};
+}
+
 async function load(ctx: RequestContext, params: DocumentParams, token: CancellationToken): Promise<DocState> {
 	const state = await ctx.store.get(params.uri);
 	if (state === undefined) {
@@ -120,19 +133,11 @@ export async function simulateRequest(ctx: RequestContext, params: SimulateParam
 		const state = await load(ctx, params, token);
 		const sidecar = requireRoles(state);
 		const workers = defaultWorkerCount('server');
-		let last = 0;
 		return await simulate(state.parse.table, sidecar, params.params, {
 			executor: createPoolExecutor(workers),
 			workers,
 			signal: abort.signal,
-			onProgress: (p) => {
-				const now = Date.now();
-				if (now - last >= 200 || p.done === p.total) {
-					last = now;
-					const eta = p.etaSeconds !== undefined ? `, about ${Math.ceil(p.etaSeconds)} s left` : '';
-					progress.report(Math.round((p.done / p.total) * 100), `${p.done}/${p.total} fits${eta}`);
-				}
-			},
+			onProgress: throttledFitProgress(progress),
 		});
 	} catch (e) {
 		throw responseError(e);
@@ -149,18 +154,11 @@ export async function compareRequest(ctx: RequestContext, params: CompareParams,
 		const state = await load(ctx, params, token);
 		const sidecar = requireRoles(state);
 		const workers = defaultWorkerCount('server');
-		let last = 0;
 		return await compare(state.parse.table, sidecar, params.input ?? {}, {
 			executor: createPoolExecutor(workers),
 			workers,
 			signal: abort.signal,
-			onProgress: (p) => {
-				const now = Date.now();
-				if (now - last >= 200 || p.done === p.total) {
-					last = now;
-					progress.report(Math.round((p.done / Math.max(1, p.total)) * 100), `${p.done}/${p.total} fits`);
-				}
-			},
+			onProgress: throttledFitProgress(progress),
 		});
 	} catch (e) {
 		throw responseError(e);

@@ -5,11 +5,11 @@ import type { Estimate } from '../../core/fairness';
 import { loadDataset } from '../../io/loadDataset';
 import { writeOutput } from '../output';
 import type { Command } from '../command';
-import { EXIT_GATE_FAILED, EXIT_OK, UsageError } from '../errors';
+import { EXIT_GATE_FAILED, EXIT_OK } from '../errors';
 import { formatFigure, plural, renderTable } from '../format';
 import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
-import { describeParse, parseNumberFlag, readCommonOptions, COMMON_HELP, COMMON_OPTIONS } from '../common';
+import { describeParse, parseNumberFlag, readCommonOptions, COMMON_HELP, COMMON_OPTIONS, requireOneFile } from '../common';
 
 const HELP = `Usage: collective-fairness audit FILE [roles] [options]
 
@@ -37,10 +37,7 @@ export const auditCommand: Command = {
 			options: { ...ROLE_OPTIONS, ...COMMON_OPTIONS, resamples: { type: 'string' }, 'max-eqod': { type: 'string' }, 'max-spd': { type: 'string' }, out: { type: 'string' } },
 			allowPositionals: true,
 		});
-		if (positionals.length !== 1) {
-			throw new UsageError(positionals.length === 0 ? 'give the CSV FILE to audit' : `expected one FILE, got ${positionals.length}`);
-		}
-		const file = positionals[0]!;
+		const file = requireOneFile(positionals, 'audit');
 		const common = readCommonOptions(values);
 		const resamples = parseNumberFlag('resamples', values.resamples, { integer: true, min: 0 }) ?? 1000;
 		const maxEqod = parseNumberFlag('max-eqod', values['max-eqod'], { min: 0 });

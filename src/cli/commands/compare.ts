@@ -11,7 +11,7 @@ import { writeOutput } from '../output';
 import { comparisonFromCompare } from '../../webview/compareAdapter';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import type { Command } from '../command';
-import { describeParse, parseNumberFlag } from '../common';
+import { describeParse, parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP } from '../common';
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { createProgress } from '../progress';
@@ -44,9 +44,7 @@ Options:
   --defense-threshold T   θ in (0.5, 1) (default 0.8)
   --defense-method m      the collective the defending firm faces (default rb-prob, α 0.3)
   --workers N             worker threads for the collective (default: every core)
-  --on-bad-row MODE       skip | fail
-  --json | --csv          machine-readable output on stdout
-  --out FILE              also write the result to FILE (atomically): FILE.html gets the HTML report (with FILE.rows.json and .csv), any other name the JSON`;
+${RUN_OUTPUT_HELP}`;
 
 export const compareCommand: Command = {
 	name: 'compare',
@@ -65,13 +63,10 @@ export const compareCommand: Command = {
 			},
 			allowPositionals: true,
 		});
-		if (positionals.length !== 1) {
-			throw new UsageError(positionals.length === 0 ? 'give the CSV FILE to compare on' : `expected one FILE, got ${positionals.length}`);
-		}
 		if (values.json && values.csv) {
 			throw new UsageError('choose one of --json and --csv');
 		}
-		const file = positionals[0]!;
+		const file = requireOneFile(positionals, 'compare on');
 		const list = (s: string | undefined): string[] | undefined => s?.split(',').map((t) => t.trim()).filter((t) => t !== '');
 		const methods = list(values.methods) ?? [...ALL];
 		const badMethod = methods.find((m) => !(ALL as readonly string[]).includes(m));

@@ -9,7 +9,7 @@ import { EXIT_OK, UsageError } from '../errors';
 import { formatFigure, plural, renderTable } from '../format';
 import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
-import { describeParse } from '../common';
+import { describeParse, requireOneFile } from '../common';
 
 const HELP = `Usage: collective-fairness profile FILE [roles] [--json] [--on-bad-row skip|fail]
 
@@ -30,10 +30,7 @@ export const profileCommand: Command = {
 			options: { ...ROLE_OPTIONS, json: { type: 'boolean', default: false }, 'on-bad-row': { type: 'string' }, top: { type: 'string' } },
 			allowPositionals: true,
 		});
-		if (positionals.length !== 1) {
-			throw new UsageError(positionals.length === 0 ? 'give the CSV FILE to profile' : `expected one FILE, got ${positionals.length}`);
-		}
-		const file = positionals[0]!;
+		const file = requireOneFile(positionals, 'profile');
 		const onBadRow = values['on-bad-row'] ?? 'skip';
 		if (onBadRow !== 'skip' && onBadRow !== 'fail') {
 			throw new UsageError(`--on-bad-row must be skip or fail, got '${onBadRow}'`);

@@ -11,7 +11,7 @@ import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
-import { describeParse, parseNumberFlag } from '../common';
+import { describeParse, parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP } from '../common';
 import { simulationCsv } from '../simulationCsv';
 
 const HELP = `Usage: collective-fairness simulate FILE --experiment size|flips|knowledge|minimum [options]
@@ -49,9 +49,7 @@ Options:
                           then also show the defended EqOd and the share of the effect that survives
   --defense-folds K       folds of that cross-validation (default 5)
   --workers N             worker threads (default: every core)
-  --on-bad-row MODE       skip | fail
-  --json | --csv          machine-readable output on stdout
-  --out FILE              also write the result to FILE (atomically): FILE.html gets the HTML report (with FILE.rows.json and .csv), any other name the JSON`;
+${RUN_OUTPUT_HELP}`;
 
 export const simulateCommand: Command = {
 	name: 'simulate',
@@ -70,10 +68,7 @@ export const simulateCommand: Command = {
 			},
 			allowPositionals: true,
 		});
-		if (positionals.length !== 1) {
-			throw new UsageError(positionals.length === 0 ? 'give the CSV FILE to simulate on' : `expected one FILE, got ${positionals.length}`);
-		}
-		const file = positionals[0]!;
+		const file = requireOneFile(positionals, 'simulate on');
 		const experiment = values.experiment as Experiment | undefined;
 		if (experiment === undefined || !['size', 'flips', 'knowledge', 'minimum'].includes(experiment)) {
 			throw new UsageError(`--experiment must be size, flips, knowledge or minimum${experiment !== undefined ? `, got '${experiment}'` : ''}`);
