@@ -1,0 +1,111 @@
+/**
+ * What `npm run reproduce` runs: the datasets with their roles (docs/datasets.md, exactly), and the
+ * grids chosen so that the whole run fits in 15 minutes on a 2-core machine.
+ */
+
+export interface DatasetConfig {
+	/** File stem of the outputs under docs/reproduction/. */
+	readonly id: string;
+	readonly title: string;
+	/** Relative to the datasets folder, or to the repository for the bundled sample. */
+	readonly file: string;
+	readonly bundled?: boolean;
+	/** CLI role flags (none: the sidecar next to the file). */
+	readonly roles: readonly string[];
+	/** One line for the report: sensitive attribute, minority vs majority, favourable label. */
+	readonly rolesText: string;
+	readonly seeds: number;
+	/** Runs only size and flips (the COMPAS exploration). */
+	readonly exploration?: boolean;
+	/** The poster dataset this one corresponds to, for the comparison table. */
+	readonly poster?: string;
+}
+
+const COMPAS_FEATURES = 'sex,age,age_cat,juv_fel_count,juv_misd_count,juv_other_count,priors_count,c_charge_degree';
+
+/** Seeds: 3 for the large tables (20k–40k rows), 5 for the small ones. */
+export const DATASETS: readonly DatasetConfig[] = [
+	{
+		id: 'adult-sex', title: 'Adult (sex)', file: 'adult.csv', seeds: 3, poster: 'Adult',
+		roles: ['--sensitive', 'sex', '--minority', 'Female', '--label', 'income-per-year', '--positive', '>50K'],
+		rolesText: '`sex`: Female (minority) vs Male; label `income-per-year`, favourable `>50K`; all 13 other columns as features',
+	},
+	{
+		id: 'adult-race', title: 'Adult (race)', file: 'adult.csv', seeds: 3, poster: 'Adult',
+		roles: ['--sensitive', 'race', '--minority', 'Black', '--majority', 'White', '--label', 'income-per-year', '--positive', '>50K'],
+		rolesText: '`race`: Black (minority) vs White, other races left out; label `income-per-year`, favourable `>50K`; all 13 other columns as features',
+	},
+	{
+		id: 'compas', title: 'COMPAS (race)', file: 'compas.csv', seeds: 5, poster: 'COMPAS',
+		roles: ['--sensitive', 'race', '--minority', 'African-American', '--majority', 'Caucasian', '--label', 'two_year_recid', '--positive', '0', '--features', COMPAS_FEATURES],
+		rolesText: `\`race\`: African-American (the collective) vs Caucasian, other races left out; label \`two_year_recid\`, favourable \`0\` (no recidivism); ProPublica features \`${COMPAS_FEATURES}\``,
+	},
+	{
+		id: 'german-credit', title: 'German credit', file: 'german-credit.csv', seeds: 5,
+		roles: ['--sensitive', 'personal_status', '--minority', 'female div/dep/mar', '--label', 'class', '--positive', 'good'],
+		rolesText: '`personal_status`: `female div/dep/mar` (minority) vs the rest pooled; label `class`, favourable `good`; all 19 other columns',
+	},
+	{
+		id: 'bank', title: 'Bank marketing', file: 'bank.csv', seeds: 3,
+		roles: ['--sensitive', 'marital', '--minority', 'single', '--label', 'y', '--positive', 'yes'],
+		rolesText: '`marital`: single (minority) vs married; label `y`, favourable `yes`; all 15 other columns',
+	},
+	{
+		id: 'law-school', title: 'Law school', file: 'law-school.csv', seeds: 3,
+		roles: ['--sensitive', 'race', '--minority', 'Non-White', '--majority', 'White', '--label', 'pass_bar', '--positive', '1'],
+		rolesText: '`race`: Non-White (minority) vs White; label `pass_bar`, favourable `1`; all 10 other columns',
+	},
+	{
+		id: 'credit-default', title: 'Credit default', file: 'credit-default.csv', seeds: 3,
+		roles: ['--sensitive', 'SEX', '--minority', '1', '--label', 'default payment', '--positive', '0'],
+		rolesText: '`SEX`: `1` (male, the smaller group) vs `2`; label `default payment`, favourable `0` (no default); all 22 other columns',
+	},
+	{
+		id: 'synthetic', title: 'Synthetic (bundled)', file: 'samples/synthetic.csv', bundled: true, seeds: 5,
+		roles: [],
+		rolesText: '`group`: minority vs majority; label `label`, favourable `favourable`; 7 features, the `cf_*` counterfactual columns excluded (roles from `samples/synthetic.fairness.json`)',
+	},
+	{
+		id: 'compas-caucasian', title: 'COMPAS exploration: Caucasian collective, favourable = recidivism 1', file: 'compas.csv', seeds: 5, exploration: true,
+		roles: ['--sensitive', 'race', '--minority', 'Caucasian', '--majority', 'African-American', '--label', 'two_year_recid', '--positive', '1', '--features', COMPAS_FEATURES],
+		rolesText: '`race`: Caucasian (the smaller group, acting) vs African-American; label `two_year_recid`, "favourable" `1` (recidivism), so the collective\'s flips 0 → 1 move its own members towards the prediction the larger group receives more often',
+	},
+];
+
+/** The grids, stated in the report. */
+export const GRID = {
+	alphas: [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5],
+	sizeFlips: 6,
+	flipsAlpha: 0.3,
+	flipsFlips: 10,
+	knowledgeRows: 10,
+	knowledgeFlips: 6,
+	knowledgeMethods: ['rb-prob', 'rb-label', 'rb-dist'],
+	methods: ['rb-prob', 'rb-label', 'rb-dist', 'random'],
+	k: 5,
+	firmMethods: ['calibrated-eqodds', 'eqodds-thresholds', 'fare', 'reweighing', 'massaging'],
+	/** Concurrent CLI runs, one core each. */
+	slots: 2,
+	budgetSeconds: 15 * 60,
+} as const;
+
+export type Experiment = 'size' | 'flips' | 'knowledge' | 'compare';
+
+/** The CLI arguments of one run (after `node dist/cli.js`). */
+export function cliArgs(d: DatasetConfig, experiment: Experiment, file: string): string[] {
+	const common = [...d.roles, '--seeds', String(d.seeds), '--json'];
+	switch (experiment) {
+		case 'size':
+			return ['simulate', file, '--experiment', 'size', '--alphas', GRID.alphas.join(','), '--flips', String(GRID.sizeFlips), '--methods', GRID.methods.join(','), '--k', String(GRID.k), '--workers', '1', ...common];
+		case 'flips':
+			return ['simulate', file, '--experiment', 'flips', '--alpha', String(GRID.flipsAlpha), '--flips', String(GRID.flipsFlips), '--methods', GRID.methods.join(','), '--k', String(GRID.k), '--workers', '1', ...common];
+		case 'knowledge':
+			return ['simulate', file, '--experiment', 'knowledge', '--alpha', String(GRID.flipsAlpha), '--knowledge', String(GRID.knowledgeRows), '--flips', String(GRID.knowledgeFlips), '--methods', GRID.knowledgeMethods.join(','), '--k', String(GRID.k), '--workers', '1', ...common];
+		case 'compare':
+			return ['compare', file, '--methods', GRID.firmMethods.join(','), '--no-defense', '--workers', '1', ...common];
+	}
+}
+
+export function experimentsOf(d: DatasetConfig): Experiment[] {
+	return d.exploration === true ? ['size', 'flips'] : ['size', 'flips', 'knowledge', 'compare'];
+}

@@ -1,0 +1,174 @@
+/**
+ * `npm run reproduce`: runs the paper's four experiments on every dataset of docs/datasets.md with
+ * the CLI, keeps the compacted JSON under docs/reproduction/, has the panel draw the figures in
+ * headless Chromium, and writes docs/reproduction.md from those numbers.
+ *
+ *   node scripts/reproduce/run.mjs [--report-only]
+ *
+ * --report-only skips the runs and rebuilds the figures and the report from the committed JSON
+ * (for editing the report's wording; the timing table then shows the committed run's times).
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CompareResult } from '../../src/core/firm/compare';
+import type { PanelResults, SimulationResult } from '../../src/shared/webviewProtocol';
+import { comparisonFromCompare } from '../../src/webview/compareAdapter';
+import type { Comparison, Simulation } from './analysis';
+import { cliArgs, DATASETS, experimentsOf, GRID, type DatasetConfig, type Experiment } from './config';
+import { runJobs, type Job } from './jobs';
+import { startRenderer } from './render';
+import { syntheticSpec, writeReport, type DatasetRun, type RunInfo } from './report';
+
+const ROOT = process.env.REPRODUCE_ROOT ?? process.cwd();
+const OUT = path.join(ROOT, 'docs', 'reproduction');
+const DATASETS_DIR = process.env.COLLECTIVE_FAIRNESS_DATASETS ? path.resolve(process.env.COLLECTIVE_FAIRNESS_DATASETS) : path.resolve(ROOT, '..', 'shared', 'datasets');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const FIGURE_PAGE = process.env.REPRODUCE_FIGURE_PAGE ?? '';
+
+/** Relative cost per experiment and row, for running the longest jobs first. */
+const COST: Record<Experiment, number> = { size: 3, compare: 3, flips: 1, knowledge: 1 };
+
+function log(line: string): void {
+	process.stdout.write(`${line}\n`);
+}
+
+/** Rounds every number to 4 decimals and drops the CSV dialect details: the JSON stays a valid panel result. */
+function compact(value: unknown): unknown {
+	if (typeof value === 'number') {
+		return Number.isInteger(value) ? value : Math.round(value * 1e4) / 1e4;
+	}
+	if (Array.isArray(value)) {
+		return value.map(compact);
+	}
+	if (value !== null && typeof value === 'object') {
+		const out: Record<string, unknown> = {};
+		for (const [k, v] of Object.entries(value)) {
+			if (k !== 'input') {
+				out[k] = compact(v);
+			}
+		}
+		return out;
+	}
+	return value;
+}
+
+function datasetFile(d: DatasetConfig): string {
+	return d.bundled === true ? d.file : path.relative(ROOT, path.join(DATASETS_DIR, d.file));
+}
+
+async function runAll(): Promise<{ runs: DatasetRun[]; info: RunInfo }> {
+	const cli = path.join(ROOT, 'dist', 'cli.js');
+	if (!existsSync(cli)) {
+		throw new Error(`${cli} not found: run npm run build first (npm run reproduce does)`);
+	}
+	const missing = DATASETS.filter((d) => !existsSync(path.resolve(ROOT, datasetFile(d))));
+	if (missing.length > 0) {
+		throw new Error(`missing dataset(s): ${missing.map((d) => datasetFile(d)).join(', ')} (set COLLECTIVE_FAIRNESS_DATASETS to the folder holding them)`);
+	}
+	const jobs: Job[] = [];
+	for (const d of DATASETS) {
+		const rows = Number(readFileSync(path.resolve(ROOT, datasetFile(d))).toString('latin1').split('\n').length);
+		for (const e of experimentsOf(d)) {
+			jobs.push({ key: `${d.id}/${e}`, args: cliArgs(d, e, datasetFile(d)), cost: COST[e] * rows * d.seeds });
+		}
+	}
+	log(`Running ${jobs.length} CLI runs, ${GRID.slots} at a time (one core each) on ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}:`);
+	const started = performance.now();
+	const results = await runJobs(cli, ROOT, jobs, GRID.slots, log);
+	const runSeconds = (performance.now() - started) / 1000;
+	const runs: DatasetRun[] = DATASETS.map((d) => {
+		const get = (e: Experiment): { json: unknown; seconds: number; command: string } | undefined => {
+			const r = results.get(`${d.id}/${e}`);
+			return r === undefined ? undefined : { json: compact(r.json), seconds: r.seconds, command: r.command };
+		};
+		const parts = Object.fromEntries(experimentsOf(d).map((e) => [e, get(e)]));
+		return {
+			config: d,
+			size: parts.size!.json as Simulation,
+			flips: parts.flips!.json as Simulation,
+			knowledge: parts.knowledge?.json as Simulation | undefined,
+			compare: parts.compare?.json as Comparison | undefined,
+			seconds: Object.fromEntries(experimentsOf(d).map((e) => [e, parts[e]!.seconds])),
+			commands: Object.fromEntries(experimentsOf(d).map((e) => [e, parts[e]!.command])),
+		};
+	});
+	return { runs, info: { runSeconds, renderSeconds: 0, totalSeconds: 0, cores: os.cpus().length, loadAtEnd: os.loadavg()[0]!, date: new Date().toISOString(), node: process.version } };
+}
+
+function loadCommitted(): { runs: DatasetRun[]; info: RunInfo } {
+	const runs = DATASETS.map((d) => JSON.parse(readFileSync(path.join(OUT, `${d.id}.json`), 'utf8')) as DatasetRun);
+	const info = JSON.parse(readFileSync(path.join(OUT, 'run.json'), 'utf8')) as RunInfo;
+	return { runs: runs.map((r, i) => ({ ...r, config: DATASETS[i]! })), info };
+}
+
+async function main(): Promise<void> {
+	const t0 = performance.now();
+	const reportOnly = process.argv.includes('--report-only');
+	const { runs, info } = reportOnly ? loadCommitted() : await runAll();
+	if (!reportOnly) {
+		// Regenerate: nothing from an earlier run survives.
+		rmSync(OUT, { recursive: true, force: true });
+		mkdirSync(OUT, { recursive: true });
+		for (const r of runs) {
+			const { config, ...rest } = r;
+			writeFileSync(path.join(OUT, `${config.id}.json`), `${JSON.stringify({ dataset: config.title, roles: config.rolesText, seeds: config.seeds, ...rest })}\n`);
+		}
+	} else {
+		for (const f of readdirSync(OUT).filter((f) => f.endsWith('.png'))) {
+			rmSync(path.join(OUT, f));
+		}
+	}
+
+	log('Drawing the figures in headless Chromium (the panel\'s own page and chart code)…');
+	const r0 = performance.now();
+	const renderer = await startRenderer(ROOT, FIGURE_PAGE, CHROMIUM);
+	const figures = new Map<string, string[]>();
+	try {
+		for (const r of runs) {
+			const results: PanelResults = {
+				simulations: {
+					size: r.size as unknown as SimulationResult,
+					flips: r.flips as unknown as SimulationResult,
+					...(r.knowledge !== undefined ? { knowledge: r.knowledge as unknown as SimulationResult } : {}),
+				},
+				...(r.compare !== undefined ? { comparison: comparisonFromCompare(r.compare as unknown as CompareResult) } : {}),
+			};
+			const images = await renderer.panel(results);
+			const names: string[] = [];
+			for (const [figure, png] of images) {
+				const name = `${r.config.id}-${figure}.png`;
+				writeFileSync(path.join(OUT, name), png);
+				names.push(name);
+			}
+			if (r.config.id === 'synthetic') {
+				const [png] = await renderer.specs([syntheticSpec(r.size)]);
+				const name = `${r.config.id}-counterfactual.png`;
+				writeFileSync(path.join(OUT, name), png!);
+				names.push(name);
+			}
+			figures.set(r.config.id, names);
+			log(`  ${r.config.id}: ${names.length} figures`);
+		}
+	} finally {
+		await renderer.close();
+	}
+	const renderSeconds = (performance.now() - r0) / 1000;
+	const finalInfo: RunInfo = reportOnly ? info : { ...info, renderSeconds, totalSeconds: (performance.now() - t0) / 1000 };
+	if (!reportOnly) {
+		writeFileSync(path.join(OUT, 'run.json'), `${JSON.stringify(compact(finalInfo), null, '\t')}\n`);
+	}
+	writeReport(path.join(ROOT, 'docs', 'reproduction.md'), runs, figures, finalInfo);
+	log(`\nTiming (wall seconds; ${GRID.slots} runs at a time):`);
+	log(`  ${'dataset'.padEnd(18)} ${['size', 'flips', 'knowledge', 'compare'].map((e) => e.padStart(9)).join(' ')}`);
+	for (const r of runs) {
+		log(`  ${r.config.id.padEnd(18)} ${(['size', 'flips', 'knowledge', 'compare'] as const).map((e) => (r.seconds[e] !== undefined ? r.seconds[e]!.toFixed(1) : '—').padStart(9)).join(' ')}`);
+	}
+	log(`  CLI runs ${finalInfo.runSeconds.toFixed(0)} s, figures ${renderSeconds.toFixed(0)} s, total ${((performance.now() - t0) / 1000).toFixed(0)} s (budget ${GRID.budgetSeconds} s).`);
+	log(`Wrote docs/reproduction.md and ${[...figures.values()].flat().length} figures under docs/reproduction/.`);
+}
+
+main().catch((e: unknown) => {
+	process.stderr.write(`reproduce: ${e instanceof Error ? e.message : String(e)}\n`);
+	process.exit(1);
+});
