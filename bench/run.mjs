@@ -1,7 +1,7 @@
 // `npm run bench`: measures every performance figure the project promises, in one run, each
 // against a baseline measured in the same run, and prints a PASS/FAIL summary.
 //
-//   npm run bench [-- --quick] [-- --only ingest,logistic,knn,flips] [-- --check]
+//   npm run bench [-- --quick] [-- --only ingest,logistic,knn,flips,server] [-- --check]
 //   node bench/run.mjs ...            (after npm run build; the flips section runs dist/cli.js)
 //
 //   --quick   skip the scikit-learn reference run and the sklearn timings (a fast look)
@@ -16,6 +16,12 @@
 //             sklearn NearestNeighbors(brute).kneighbors on the same matrix, median of 5
 //   flips     `collective-fairness simulate … --experiment flips` (3 runs, median) vs
 //             /work/shared/reference/aca_ref.py with the same grid (1 run, 2 if under a minute)
+//   server    bench/server.ts (bundled): the language server (dist/server.js --stdio) over JSON-RPC
+//             on a generated 60 MiB CSV: the first answer by URI from disk (what VS Code can ask
+//             above its 50 MB sync limit) and the first hover after a full-text didOpen (what a
+//             plain LSP client does), median of 3 fresh servers each; hover p50/p95 over 200
+//             random cells once parsed (Adult and the 60 MiB file); hovers every 50 ms during a
+//             simulate request on Adult
 //
 // Real data comes from ../shared/datasets (or $COLLECTIVE_FAIRNESS_DATASETS); without it the
 // sections that need it print a skip line. Python is /usr/bin/python3 (or $BENCH_PYTHON); without
@@ -30,7 +36,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const cache = join(here, '.cache');
-const SECTIONS = ['ingest', 'logistic', 'knn', 'flips'];
+const SECTIONS = ['ingest', 'logistic', 'knn', 'flips', 'server'];
 const REFERENCE = '/work/shared/reference/aca_ref.py';
 const PYTHON = process.env.BENCH_PYTHON || '/usr/bin/python3';
 const CORES = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -44,6 +50,7 @@ const SECTION_TARGETS = {
 	logistic: [['warm refit, ~300 flips (Adult sex)', 'ms', '≤ 150']],
 	knn: [['kNN 3124 Black × 27816 White, k=5', 's', '≤ 2']],
 	flips: [['flips experiment speed-up vs aca_ref.py (wall)', '×', '≥ 20']],
+	server: [['hover p95 once parsed, Adult (200 random cells)', 'ms', '< 20'], ['hover during a simulation (Adult), max', 'ms', '< 100']],
 };
 
 // ---------------------------------------------------------------- options
@@ -77,8 +84,8 @@ const adult = join(datasetsDir, 'adult.csv');
 const adultSkip = existsSync(adult) ? undefined : `${adult} not found (set COLLECTIVE_FAIRNESS_DATASETS to a folder holding adult.csv)`;
 const python = probePython();
 const exportDir = join(cache, `export-${process.pid}`);
-/** Path of the bundled bench/model.ts, once built (see modelBundle). */
-let bundled;
+/** Paths of the bundled bench/*.ts children, once built (see bundle). */
+const bundled = new Map();
 
 const report = {
 	startedAt: new Date().toISOString(),
@@ -103,7 +110,7 @@ try {
 		const startLoad = load();
 		console.log(`load average: ${fmtLoad(startLoad)}`);
 		try {
-			report.sections[name] = { loadavg: startLoad, ...(await { ingest, logistic, knn, flips }[name]()) };
+			report.sections[name] = { loadavg: startLoad, ...(await { ingest, logistic, knn, flips, server }[name]()) };
 		} catch (error) {
 			// One broken section must not hide the others' figures.
 			console.log(`ERROR in ${name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -256,19 +263,61 @@ async function flips() {
 	return result;
 }
 
+async function server() {
+	const script = join(root, 'dist', 'server.js');
+	if (!existsSync(script)) {
+		throw new Error(`${script} not found: run npm run build (npm run bench does it first)`);
+	}
+	const out = await runChild(process.execPath, [await bundle('server'), root, adultSkip === undefined ? adult : '']);
+	echo(out.stdout, { dropLast: true });
+	const r = lastJson(out, 'bench/server.ts');
+	const s = (ms) => round(ms / 1000, 3);
+	target('60 MiB: first hover after a full-text didOpen (plain LSP client)', s(r.didOpen.firstHoverMedianMs), 's', '< 3', r.didOpen.firstHoverMedianMs < 3000);
+	info('  of which until the server has read the didOpen (JSON-RPC)', s(r.didOpen.receivedMedianMs), 's');
+	info('  of which in the server after that', s(r.didOpen.afterReceiptMedianMs), 's');
+	info('60 MiB: that first hover was Preliminary (from the head)', `${r.didOpen.preliminary.filter((p) => p).length} of ${r.didOpen.preliminary.length} runs`, '');
+	info('60 MiB: full analysis after didOpen (diagnostics)', s(r.didOpen.fullMedianMs), 's');
+	info('60 MiB from disk by URI: profile request (VS Code > 50 MB; no hover there)', s(r.disk.profileMedianMs), 's');
+	info('60 MiB from disk: SHA-1 / readCsvFile / profileTable', `${s(r.disk.breakdown.hashMs)} / ${s(r.disk.breakdown.parseMs)} / ${s(r.disk.breakdown.profileTableMs)} s`, '');
+	target('hover p95 once parsed, 60 MiB (200 random cells)', r.bigHover.p95, 'ms', '< 20', r.bigHover.p95 < 20);
+	info('hover p50 once parsed, 60 MiB', r.bigHover.p50, 'ms');
+	if (r.adult === null) {
+		skip('server: Adult hovers and the simulation', adultSkip);
+		skipTargets('server');
+		return r;
+	}
+	target('hover p95 once parsed, Adult (200 random cells)', r.adult.hover.p95, 'ms', '< 20', r.adult.hover.p95 < 20);
+	info('hover p50 once parsed, Adult', r.adult.hover.p50, 'ms');
+	const sim = r.adult.simulation.hovers;
+	target('hover during a simulation (Adult), max', sim.max, 'ms', '< 100', sim.max < 100);
+	info(`hover during a simulation, p50 / p95 (${sim.n} hovers, ${r.adult.simulation.seconds.toFixed(1)} s run)`, `${sim.p50} / ${sim.p95} ms`, '');
+	return r;
+}
+
 // ---------------------------------------------------------------- helpers
 
 /** Bundles bench/model.ts (and the src/ it imports) once per run into bench/.cache/model.mjs. */
-async function modelBundle() {
-	if (bundled === undefined) {
+function modelBundle() {
+	return bundle('model');
+}
+
+/**
+ * Bundles bench/NAME.ts (and what it imports) once per run into bench/.cache/NAME.mjs. The banner
+ * gives the ESM bundle a `require`, which the CommonJS packages it inlines (vscode-jsonrpc) use
+ * for Node's built-in modules.
+ */
+async function bundle(name) {
+	if (!bundled.has(name)) {
 		const esbuild = await import('esbuild');
-		bundled = join(cache, 'model.mjs');
+		const outfile = join(cache, `${name}.mjs`);
 		await esbuild.build({
-			entryPoints: [join(here, 'model.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-			outfile: bundled, logLevel: 'warning',
+			entryPoints: [join(here, `${name}.ts`)], bundle: true, platform: 'node', format: 'esm', target: 'node20',
+			outfile, logLevel: 'warning',
+			banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
 		});
+		bundled.set(name, outfile);
 	}
-	return bundled;
+	return bundled.get(name);
 }
 
 /** Runs a child to completion; rejects with its stderr when it fails. Resolves { stdout, stderr, wallMs }. */

@@ -177,8 +177,9 @@ export class DocumentStore {
 			if (text.length > PROVISIONAL_ABOVE && !this.states.has(uri)) {
 				provisional(await this.provisionalState(uri, doc, text, roles, options, signal));
 			}
-			const { bytes, hash } = encodeText(text);
-			parsed = this.cached(`${hash}\u0000${tokensKey}`) ?? this.remember({ key: `${hash}\u0000${tokensKey}`, hash, parse: await parseBytes(bytes, options, signal), profiles: new Map() });
+			const encoded = await encodeText(text, signal);
+			const key = `${encoded.hash}\u0000${tokensKey}`;
+			parsed = this.cached(key) ?? this.remember({ key, hash: encoded.hash, parse: await parseBytes(encoded, options, signal), profiles: new Map() });
 			headerText = text.length > 1 << 20 ? text.slice(0, 1 << 20) : text;
 		} else {
 			if (!isFile(uri)) {

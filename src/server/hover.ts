@@ -3,20 +3,34 @@ import type { Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocState } from './docState';
 import { formatHover, type ColumnRole } from './hoverText';
-import { fieldAtOffset, recordStartLine } from './locate';
+import { fieldAtOffset, LineIndex, recordStartLine } from './locate';
+
+/** Each document's line index, for its current version (TextDocuments updates a document in place). */
+const lineIndexes = new WeakMap<TextDocument, { version: number; index: LineIndex }>();
+
+export function lineIndex(doc: TextDocument): LineIndex {
+	const known = lineIndexes.get(doc);
+	if (known !== undefined && known.version === doc.version) {
+		return known.index;
+	}
+	const index = new LineIndex(doc.getText());
+	lineIndexes.set(doc, { version: doc.version, index });
+	return index;
+}
 
 /** The 0-based column under `position`, or undefined (blank line, past the last column). */
 export function columnAt(state: DocState, doc: TextDocument, position: Position): number | undefined {
 	const parse = state.parse;
-	const text = doc.getText();
-	const lineStart = doc.offsetAt({ line: position.line, character: 0 });
-	const lineEnd = doc.offsetAt({ line: position.line + 1, character: 0 });
+	const lines = lineIndex(doc);
+	const text = lines.text;
+	const lineStart = lines.lineStart(position.line);
+	const lineEnd = lines.lineStart(position.line + 1);
 	if (text.slice(lineStart, lineEnd).trim() === '') {
 		return undefined;
 	}
 	const startLine = recordStartLine(parse.rowLines, position.line + 1, 1);
-	const start = doc.offsetAt({ line: startLine - 1, character: 0 });
-	const field = fieldAtOffset(text, start, doc.offsetAt(position), parse.dialect.delimiter);
+	const start = lines.lineStart(startLine - 1);
+	const field = fieldAtOffset(text, start, lines.offsetAt(position), parse.dialect.delimiter);
 	return field < parse.table.columns.length ? field : undefined;
 }
 

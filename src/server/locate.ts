@@ -5,6 +5,8 @@
  * cell on the third line of a multi-line quoted field still maps to its column. O(record length).
  */
 
+import type { Position } from 'vscode-languageserver';
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -102,4 +104,52 @@ export function lineOffset(text: string, line: number): number {
 		at = text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
 	}
 	return at;
+}
+
+/**
+ * Line starts of a text, counted as TextDocument counts them (`\n`, `\r\n` or a lone `\r` ends a
+ * line), found with a regular expression and only as far as a request needs. TextDocument.offsetAt
+ * indexes the whole text on first use, a character at a time: on a 60 MB document that is most of
+ * the first hover's time in the server, spent on a million lines the hover does not look at.
+ */
+export class LineIndex {
+	private readonly starts: number[] = [0];
+	private readonly breaks = /\r\n?|\n/g;
+	private complete = false;
+
+	constructor(readonly text: string) {}
+
+	/** Whether every line start is known. */
+	get indexed(): boolean {
+		return this.complete;
+	}
+
+	/** Offset of the start of 0-based `line`; the text's length past the last line. */
+	lineStart(line: number): number {
+		if (line <= 0) {
+			return 0;
+		}
+		while (this.starts.length <= line && !this.complete) {
+			const m = this.breaks.exec(this.text);
+			if (m === null) {
+				this.complete = true;
+			} else {
+				this.starts.push(m.index + m[0].length);
+			}
+		}
+		return line < this.starts.length ? this.starts[line]! : this.text.length;
+	}
+
+	/** The same offset as TextDocument.offsetAt: clamped to the line, before its line break. */
+	offsetAt(position: Position): number {
+		const start = this.lineStart(position.line);
+		if (position.line < 0 || position.character <= 0 || start === this.text.length) {
+			return start;
+		}
+		let offset = Math.min(start + position.character, this.lineStart(position.line + 1));
+		while (offset > start && (this.text.charCodeAt(offset - 1) === LF || this.text.charCodeAt(offset - 1) === CR)) {
+			offset--;
+		}
+		return offset;
+	}
 }

@@ -19,19 +19,53 @@ export function abortError(message = 'cancelled'): Error {
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** UTF-8 bytes of the text and their SHA-1. */
-export function encodeText(text: string): { bytes: Buffer; hash: string } {
-	const bytes = Buffer.from(text, 'utf8');
-	return { bytes, hash: createHash('sha1').update(bytes).digest('hex') };
+/** UTF-8 bytes of a text, in pieces, with their total length and the SHA-1 of them all. */
+export interface EncodedText {
+	readonly chunks: readonly Buffer[];
+	readonly bytes: number;
+	readonly hash: string;
 }
 
-export async function parseBytes(bytes: Uint8Array, options: CsvOptions, signal: AbortSignal): Promise<ParseResult> {
-	const ingest = new CsvIngest({ ...options, encoding: 'utf-8', expectedBytes: bytes.length });
-	for (let at = 0; at < bytes.length; at += CHUNK) {
-		ingest.push(bytes.subarray(at, Math.min(bytes.length, at + CHUNK)));
+/**
+ * The text as UTF-8 (pieces of ~1 MiB, never splitting a surrogate pair) and the SHA-1 of its bytes,
+ * a piece per turn of the event loop: encoding and hashing 60 MB at once would hold back, for a few
+ * hundred milliseconds, a hover waiting to be answered from the provisional analysis.
+ */
+export async function encodeText(text: string, signal: AbortSignal): Promise<EncodedText> {
+	const hash = createHash('sha1');
+	const chunks: Buffer[] = [];
+	let bytes = 0;
+	for (let at = 0; at < text.length;) {
+		let end = Math.min(text.length, at + CHUNK);
+		const last = text.charCodeAt(end - 1);
+		if (end < text.length && last >= 0xd800 && last <= 0xdbff) {
+			end--; // a high surrogate goes with its low half into the next piece
+		}
+		const chunk = Buffer.from(text.slice(at, end), 'utf8');
+		hash.update(chunk);
+		chunks.push(chunk);
+		bytes += chunk.length;
+		at = end;
 		await turn();
 		if (signal.aborted) {
 			throw abortError();
+		}
+	}
+	return { chunks, bytes, hash: hash.digest('hex') };
+}
+
+/** Parses bytes (one buffer or the pieces of {@link encodeText}), 1 MiB per turn of the event loop. */
+export async function parseBytes(input: Uint8Array | EncodedText, options: CsvOptions, signal: AbortSignal): Promise<ParseResult> {
+	const chunks = input instanceof Uint8Array ? [input] : input.chunks;
+	const total = input instanceof Uint8Array ? input.length : input.bytes;
+	const ingest = new CsvIngest({ ...options, encoding: 'utf-8', expectedBytes: total });
+	for (const bytes of chunks) {
+		for (let at = 0; at < bytes.length; at += CHUNK) {
+			ingest.push(bytes.subarray(at, Math.min(bytes.length, at + CHUNK)));
+			await turn();
+			if (signal.aborted) {
+				throw abortError();
+			}
 		}
 	}
 	return ingest.finish();

@@ -14,7 +14,7 @@ import { codeLenses } from './codeLens';
 import { computeDiagnostics } from './diagnostics';
 import { DocumentStore, isFile } from './documents';
 import type { DocState, PendingRoles } from './docState';
-import { hover } from './hover';
+import { hover, lineIndex } from './hover';
 import { applyRoleChange } from './roleEdits';
 import type { SettingsCache } from './settings';
 
@@ -140,9 +140,14 @@ export class Session {
 		}
 		this.published.set(state.uri, { state, diagnostics });
 		await this.connection.sendDiagnostics({ uri: state.uri, ...(state.version !== undefined ? { version: state.version } : {}), diagnostics });
-		// Profile every column now, a column per turn, so no later hover pays for a sort of the file.
+		// Profile every column now, a column per turn, so no later hover pays for a sort of the file;
+		// likewise index the document's lines, 20,000 per turn, so no hover pays for a long scan.
 		for (let i = 0; i < state.parse.table.columns.length && this.store.current(state.uri) === state; i++) {
 			state.columnProfile(i);
+			await new Promise<void>((resolve) => setImmediate(resolve));
+		}
+		for (let line = 20_000; doc !== undefined && !lineIndex(doc).indexed && this.store.current(state.uri) === state; line += 20_000) {
+			lineIndex(doc).lineStart(line);
 			await new Promise<void>((resolve) => setImmediate(resolve));
 		}
 	}
