@@ -144,8 +144,28 @@ async function main(): Promise<number> {
 		});
 		await step('the result opens in the fairness panel', async () => {
 			await page.locator('.notifications-toasts .monaco-button', { hasText: 'Open Fairness Panel' }).first().click();
-			await findFrame(page, (f) => f.evaluate(() => document.querySelector('canvas') !== null), 120_000);
-			await page.waitForTimeout(1500);
+			// The panel has the run's results, not just its empty frame: the roles line and a drawn chart.
+			const frame = await findFrame(page, (f) => f.evaluate(() => (document.body.textContent ?? '').includes('Sensitive attribute gender') && document.querySelector('canvas') !== null), 120_000);
+			const drawn = await frame.evaluate(() => {
+				const c = document.querySelector('canvas');
+				const g = c?.getContext('2d');
+				if (c === null || c === undefined || g === null || g === undefined || c.width === 0) {
+					return false;
+				}
+				const px = g.getImageData(0, 0, c.width, c.height).data;
+				for (let i = 3; i < px.length; i += 4) {
+					if (px[i] !== 0) {
+						return true;
+					}
+				}
+				return false;
+			});
+			if (!drawn) {
+				throw new Error('the panel shows the results but its first chart is blank');
+			}
+			// Show a chart, not the controls above it, in the README's screenshot.
+			await frame.evaluate(() => document.querySelector('canvas')?.scrollIntoView({ block: 'center' }));
+			await page.waitForTimeout(500);
 			await shot(page, 'panel');
 		});
 		await step('the Datasets view lists the files with roles and results', async () => {
