@@ -275,6 +275,9 @@ async function server() {
 	target('60 MiB: first hover after a full-text didOpen (plain LSP client)', s(r.didOpen.firstHoverMedianMs), 's', '< 3', r.didOpen.firstHoverMedianMs < 3000);
 	info('  of which until the server has read the didOpen (JSON-RPC)', s(r.didOpen.receivedMedianMs), 's');
 	info('  of which in the server after that', s(r.didOpen.afterReceiptMedianMs), 's');
+	if (r.didOpen.serverCpuMedianMs !== null) {
+		info('  server CPU time to the first hover / after reading (load-insensitive)', `${s(r.didOpen.serverCpuMedianMs)} / ${s(r.didOpen.serverCpuAfterReceiptMedianMs)} s`, '');
+	}
 	info('60 MiB: that first hover was Preliminary (from the head)', `${r.didOpen.preliminary.filter((p) => p).length} of ${r.didOpen.preliminary.length} runs`, '');
 	info('60 MiB: full analysis after didOpen (diagnostics)', s(r.didOpen.fullMedianMs), 's');
 	info('60 MiB from disk by URI: profile request (VS Code > 50 MB; no hover there)', s(r.disk.profileMedianMs), 's');

@@ -95,6 +95,16 @@ class Server {
 		this.connection.listen();
 	}
 
+	/** CPU time (user + system) of the server process so far, in ms, from /proc (undefined elsewhere). */
+	cpuMs(): number | undefined {
+		try {
+			const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+			return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+		} catch {
+			return undefined;
+		}
+	}
+
 	async initialize(): Promise<void> {
 		await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { window: { workDoneProgress: true } }, initializationOptions: {} });
 		await this.connection.sendNotification('initialized', {});
@@ -264,32 +274,38 @@ console.log(`  breakdown (in-process, one run): SHA-1 of the file ${hashMs.toFix
 
 // ---------------------------------------------------------------- 1b. full text over didOpen
 console.log(`\n1b. plain LSP client (didOpen with the whole text, then at once a hover on line ${FIRST_CELL.line}, character ${FIRST_CELL.character}), ${STARTS} fresh servers:`);
-const opened: { firstHoverMs: number; receivedMs: number; preliminary: boolean; hover: string; fullMs: number }[] = [];
+const opened: { firstHoverMs: number; receivedMs: number; cpuMs: number | undefined; cpuAfterMs: number | undefined; preliminary: boolean; hover: string; fullMs: number }[] = [];
 /** A hover on a file never opened is answered null at once: its answer marks the server having read the didOpen before it. */
 const notOpen = pathToFileURL(join(dir, 'not-open.csv')).href;
 let bigHovers: { times: number[]; nulls: number } | undefined;
 let bigFinal = '';
 for (let r = 0; r < STARTS; r++) {
 	opened.push(await withServer(async (s) => {
+		const cpu0 = s.cpuMs();
 		const t0 = performance.now();
 		void s.open(bigUri, bigText);
 		let receivedMs = 0;
+		let cpuReceived: number | undefined;
 		void s.hover(notOpen, 0, 0).then(() => {
 			receivedMs = performance.now() - t0;
+			cpuReceived = s.cpuMs();
 		});
 		const h = await s.hover(bigUri, FIRST_CELL.line, FIRST_CELL.character);
 		const firstHoverMs = performance.now() - t0;
+		const cpu1 = s.cpuMs();
+		const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
+		const cpuAfterMs = cpuReceived !== undefined && cpu1 !== undefined ? cpu1 - cpuReceived : undefined;
 		const d = await s.diagnosticsFor(bigUri);
 		const fullMs = performance.now() - t0;
 		const preliminary = h !== null && /Preliminary/.test(h.contents.value);
-		console.log(`  start ${r + 1}: first hover ${(firstHoverMs / 1000).toFixed(2)} s after didOpen was sent, of which ${(receivedMs / 1000).toFixed(2)} s until the server had read the didOpen and ${((firstHoverMs - receivedMs) / 1000).toFixed(2)} s in the server after (${firstLine(h)}${preliminary ? '; Preliminary' : ''}); full analysis (diagnostics: ${d.length}) ${(fullMs / 1000).toFixed(2)} s`);
+		console.log(`  start ${r + 1}: first hover ${(firstHoverMs / 1000).toFixed(2)} s after didOpen was sent, of which ${(receivedMs / 1000).toFixed(2)} s until the server had read the didOpen and ${((firstHoverMs - receivedMs) / 1000).toFixed(2)} s in the server after; server CPU ${cpuMs ?? '?'} ms, ${cpuAfterMs ?? '?'} ms of it after reading (${firstLine(h)}${preliminary ? '; Preliminary' : ''}); full analysis (diagnostics: ${d.length}) ${(fullMs / 1000).toFixed(2)} s`);
 		if (r === STARTS - 1) {
 			// Once parsed: hovers on random cells of the 60 MiB file.
 			const final = await s.hover(bigUri, FIRST_CELL.line, FIRST_CELL.character);
 			bigFinal = final?.contents.value ?? 'null';
 			bigHovers = await timedHovers(s, bigUri, bigStarts, HOVERS, 11);
 		}
-		return { firstHoverMs, receivedMs, preliminary, hover: firstLine(h), fullMs };
+		return { firstHoverMs, receivedMs, cpuMs, cpuAfterMs, preliminary, hover: firstLine(h), fullMs };
 	}));
 }
 const bigStats = stats(bigHovers!.times);
@@ -371,6 +387,8 @@ console.log(JSON.stringify({
 	didOpen: {
 		firstHoverMedianMs: round(median(opened.map((x) => x.firstHoverMs))), firstHoverRunsMs: opened.map((x) => round(x.firstHoverMs)),
 		receivedMedianMs: round(median(opened.map((x) => x.receivedMs))), afterReceiptMedianMs: round(median(opened.map((x) => x.firstHoverMs - x.receivedMs))),
+		serverCpuMedianMs: opened.every((x) => x.cpuMs !== undefined) ? median(opened.map((x) => x.cpuMs!)) : null,
+		serverCpuAfterReceiptMedianMs: opened.every((x) => x.cpuAfterMs !== undefined) ? median(opened.map((x) => x.cpuAfterMs!)) : null,
 		preliminary: opened.map((x) => x.preliminary), fullMedianMs: round(median(opened.map((x) => x.fullMs))), fullRunsMs: opened.map((x) => round(x.fullMs)),
 	},
 	bigHover: bigStats,
