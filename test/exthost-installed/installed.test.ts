@@ -85,6 +85,14 @@ suite('Collective Fairness installed from the VSIX', () => {
 		}
 	});
 
+	test('every image the packaged README shows is in the package', () => {
+		const readme = readFileSync(path.join(ext.extensionPath, 'readme.md'), 'utf8');
+		const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((u) => !/^[a-z]+:/i.test(u));
+		assert.ok(images.length > 0, 'the README shows screenshots');
+		const missing = images.filter((u) => !existsSync(path.join(ext.extensionPath, decodeURIComponent(u))));
+		assert.deepEqual(missing, [], 'add them to package.json "files"');
+	});
+
 	test('the CLI bin is in the installed folder and runs', () => {
 		const bin = (ext.packageJSON as { bin: Record<string, string> }).bin['collective-fairness'];
 		assert.ok(bin);
