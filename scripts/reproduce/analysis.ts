@@ -80,6 +80,20 @@ export function bestCollective(size: Simulation): Point {
 	return { error: m(best.error), eqod: m(best.eqod), label: `${best.method}, α = ${best.alpha}, M = ${Math.round(best.flips)}`, row: best };
 }
 
+/** Error allowed above the base for a point to count as "at about the base error". */
+export const ERROR_SLACK = 0.01;
+
+/** The lowest mean EqOd on the size grid among points whose error is at most the base's + ERROR_SLACK. */
+export function bestNearBaseError(size: Simulation): Point | undefined {
+	const limit = m(size.base.error) + ERROR_SLACK;
+	const rows = (size.grid ?? size.rows).filter((r) => r.eqod.mean !== null && m(r.error) <= limit);
+	if (rows.length === 0) {
+		return undefined;
+	}
+	const best = rows.reduce((a, b) => (m(b.eqod) < m(a.eqod) ? b : a));
+	return { error: m(best.error), eqod: m(best.eqod), label: `${best.method}, α = ${best.alpha}, M = ${Math.round(best.flips)}`, row: best };
+}
+
 /** Best EqOd at each α, over methods (the size figure's lower envelope). */
 export function envelope(size: Simulation): Array<{ alpha: number; eqod: number; method: string }> {
 	const byAlpha = new Map<number, Row>();
@@ -113,26 +127,23 @@ export function flipsRanking(flips: Simulation): Array<{ method: string; meanEqo
 	return [...byMethod].map(([method, v]) => ({ method, meanEqod: v.reduce((a, b) => a + b, 0) / v.length })).sort((a, b) => a.meanEqod - b.meanEqod);
 }
 
-/** For each method: the lowest mean EqOd with 10 known majority rows and with all of them. */
+/**
+ * For each method: mean EqOd (and error) over the interior of the M grid with 10 known majority
+ * rows and with all of them. At M = the whole pool both arms flip the same rows, so the lowest
+ * EqOd (usually there) cannot tell them apart; the interior can.
+ */
 export function knowledgeGap(k: Simulation): Array<{ method: string; restricted: number; all: number; errRestricted: number; errAll: number }> {
-	const out = new Map<string, { method: string; restricted: number; all: number; errRestricted: number; errAll: number }>();
-	for (const r of k.rows) {
-		if (r.eqod.mean === null) {
-			continue;
-		}
-		const o = out.get(r.method) ?? { method: r.method, restricted: Infinity, all: Infinity, errRestricted: Number.NaN, errAll: Number.NaN };
-		if (r.knowledge === 'all') {
-			if (r.eqod.mean < o.all) {
-				o.all = r.eqod.mean;
-				o.errAll = m(r.error);
-			}
-		} else if (r.eqod.mean < o.restricted) {
-			o.restricted = r.eqod.mean;
-			o.errRestricted = m(r.error);
-		}
-		out.set(r.method, o);
-	}
-	return [...out.values()];
+	const maxIndex = Math.max(...k.rows.map((r) => r.gridIndex));
+	const mean = (v: number[]): number => (v.length === 0 ? Number.NaN : v.reduce((a, b) => a + b, 0) / v.length);
+	const methods = [...new Set(k.rows.map((r) => r.method))];
+	return methods.map((method) => {
+		const arm = (all: boolean): Row[] => k.rows.filter((r) => r.method === method && (r.knowledge === 'all') === all && r.gridIndex > 0 && r.gridIndex < maxIndex && r.eqod.mean !== null);
+		return {
+			method,
+			restricted: mean(arm(false).map((r) => m(r.eqod))), all: mean(arm(true).map((r) => m(r.eqod))),
+			errRestricted: mean(arm(false).map((r) => m(r.error))), errAll: mean(arm(true).map((r) => m(r.error))),
+		};
+	});
 }
 
 /**

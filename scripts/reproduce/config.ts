@@ -84,6 +84,9 @@ export const GRID = {
 	methods: ['rb-prob', 'rb-label', 'rb-dist', 'random'],
 	k: 5,
 	firmMethods: ['calibrated-eqodds', 'eqodds-thresholds', 'fare', 'reweighing', 'massaging'],
+	/** FARE's sweep, trimmed from the CLI's 6 × 6 (a tree per point and seed is the costly part). */
+	fareGammas: [0, 0.5, 0.9, 0.99],
+	fareLeaves: [2, 8, 32],
 	/** Concurrent CLI runs, one core each. */
 	slots: 2,
 	budgetSeconds: 15 * 60,
@@ -91,7 +94,10 @@ export const GRID = {
 
 export type Experiment = 'size' | 'flips' | 'knowledge' | 'compare';
 
-/** The CLI arguments of one run (after `node dist/cli.js`). */
+/**
+ * The arguments of one run: after `node dist/cli.js` for the simulations, after
+ * `node out/reproduce/compareRun.js` (scripts/reproduce/compareRun.ts) for compare.
+ */
 export function cliArgs(d: DatasetConfig, experiment: Experiment, file: string): string[] {
 	const common = [...d.roles, '--seeds', String(d.seeds), '--json'];
 	switch (experiment) {
@@ -102,7 +108,7 @@ export function cliArgs(d: DatasetConfig, experiment: Experiment, file: string):
 		case 'knowledge':
 			return ['simulate', file, '--experiment', 'knowledge', '--alpha', String(GRID.flipsAlpha), '--knowledge', String(GRID.knowledgeRows), '--flips', String(GRID.knowledgeFlips), '--methods', GRID.knowledgeMethods.join(','), '--k', String(GRID.k), '--workers', '1', ...common];
 		case 'compare':
-			return ['compare', file, '--methods', GRID.firmMethods.join(','), '--no-defense', '--workers', '1', ...common];
+			return [file, ...d.roles, '--seeds', String(d.seeds)];
 	}
 }
 

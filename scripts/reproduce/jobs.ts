@@ -7,6 +7,10 @@ import * as os from 'node:os';
 
 export interface Job {
 	readonly key: string;
+	/** The script node runs (dist/cli.js, or the bundled compareRun.js). */
+	readonly script: string;
+	/** How the report prints the command. */
+	readonly display: string;
 	readonly args: readonly string[];
 	/** Rough relative cost, for scheduling the longest runs first. */
 	readonly cost: number;
@@ -19,16 +23,16 @@ export interface JobResult {
 	readonly command: string;
 }
 
-export async function runJobs(cli: string, cwd: string, jobs: readonly Job[], slots: number, log: (line: string) => void): Promise<Map<string, JobResult>> {
+export async function runJobs(cwd: string, jobs: readonly Job[], slots: number, log: (line: string) => void): Promise<Map<string, JobResult>> {
 	const queue = [...jobs].sort((a, b) => b.cost - a.cost);
 	const results = new Map<string, JobResult>();
 	const started = performance.now();
 	async function worker(): Promise<void> {
 		for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
 			const t0 = performance.now();
-			const stdout = await runChild(process.execPath, [cli, ...job.args], cwd);
+			const stdout = await runChild(process.execPath, [job.script, ...job.args], cwd);
 			const seconds = (performance.now() - t0) / 1000;
-			results.set(job.key, { key: job.key, seconds, json: JSON.parse(stdout), command: `collective-fairness ${job.args.map(quote).join(' ')}` });
+			results.set(job.key, { key: job.key, seconds, json: JSON.parse(stdout), command: `${job.display} ${job.args.map(quote).join(' ')}` });
 			const elapsed = (performance.now() - started) / 1000;
 			log(`  ${job.key.padEnd(28)} ${seconds.toFixed(1).padStart(6)} s   (elapsed ${elapsed.toFixed(0)} s, load ${os.loadavg()[0]!.toFixed(1)}, ${queue.length} queued)`);
 		}

@@ -25,6 +25,7 @@ const OUT = path.join(ROOT, 'docs', 'reproduction');
 const DATASETS_DIR = process.env.COLLECTIVE_FAIRNESS_DATASETS ? path.resolve(process.env.COLLECTIVE_FAIRNESS_DATASETS) : path.resolve(ROOT, '..', 'shared', 'datasets');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const FIGURE_PAGE = process.env.REPRODUCE_FIGURE_PAGE ?? '';
+const COMPARE_RUN = process.env.REPRODUCE_COMPARE_RUN ?? '';
 
 /** Relative cost per experiment and row, for running the longest jobs first. */
 const COST: Record<Experiment, number> = { size: 3, compare: 3, flips: 1, knowledge: 1 };
@@ -70,12 +71,13 @@ async function runAll(): Promise<{ runs: DatasetRun[]; info: RunInfo }> {
 	for (const d of DATASETS) {
 		const rows = Number(readFileSync(path.resolve(ROOT, datasetFile(d))).toString('latin1').split('\n').length);
 		for (const e of experimentsOf(d)) {
-			jobs.push({ key: `${d.id}/${e}`, args: cliArgs(d, e, datasetFile(d)), cost: COST[e] * rows * d.seeds });
+			const script = e === 'compare' ? { script: COMPARE_RUN, display: 'node out/reproduce/compareRun.js' } : { script: cli, display: 'collective-fairness' };
+			jobs.push({ key: `${d.id}/${e}`, ...script, args: cliArgs(d, e, datasetFile(d)), cost: COST[e] * rows * d.seeds });
 		}
 	}
 	log(`Running ${jobs.length} CLI runs, ${GRID.slots} at a time (one core each) on ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}:`);
 	const started = performance.now();
-	const results = await runJobs(cli, ROOT, jobs, GRID.slots, log);
+	const results = await runJobs(ROOT, jobs, GRID.slots, log);
 	const runSeconds = (performance.now() - started) / 1000;
 	const runs: DatasetRun[] = DATASETS.map((d) => {
 		const get = (e: Experiment): { json: unknown; seconds: number; command: string } | undefined => {

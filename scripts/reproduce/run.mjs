@@ -1,6 +1,7 @@
 // `npm run reproduce` (after npm run build): bundles the driver (scripts/reproduce/reproduce.ts,
-// for Node) and the figure page (figurePage.ts, for the browser) with esbuild, as bench/ does,
-// then runs the driver from the repository root. Arguments are passed on (e.g. --report-only).
+// for Node), the firm-side runner (compareRun.ts) and the figure page (figurePage.ts, for the
+// browser) with esbuild, as bench/ does, then runs the driver from the repository root.
+// Arguments are passed on (e.g. --report-only).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +16,15 @@ await esbuild.build({
 	outfile: join(outDir, 'reproduce.js'), external: ['playwright-core'], logLevel: 'warning',
 });
 await esbuild.build({
+	entryPoints: [join(here, 'compareRun.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+	outfile: join(outDir, 'compareRun.js'), logLevel: 'warning',
+});
+await esbuild.build({
 	entryPoints: [join(here, 'figurePage.ts')], bundle: true, platform: 'browser', format: 'iife', target: 'es2022',
 	outfile: join(outDir, 'figurePage.js'), logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, [join(outDir, 'reproduce.js'), ...process.argv.slice(2)], {
 	cwd: root, stdio: 'inherit',
-	env: { ...process.env, REPRODUCE_ROOT: root, REPRODUCE_FIGURE_PAGE: join(outDir, 'figurePage.js') },
+	env: { ...process.env, REPRODUCE_ROOT: root, REPRODUCE_FIGURE_PAGE: join(outDir, 'figurePage.js'), REPRODUCE_COMPARE_RUN: join(outDir, 'compareRun.js') },
 });
 process.exit(result.status ?? 1);
