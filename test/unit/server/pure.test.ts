@@ -1,7 +1,8 @@
 /** The pure pieces of the server: locating a column in CSV text, and the hover text. */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fieldAtOffset, recordFields, recordStartLine } from '../../../src/server/locate';
+import { fieldAtOffset, LineIndex, recordFields, recordStartLine } from '../../../src/server/locate';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bar, formatHover, sparkline } from '../../../src/server/hoverText';
 import { profileColumn } from '../../../src/core/profile';
 
@@ -41,5 +42,29 @@ void describe('hover text', () => {
 		assert.match(v, /^\*\*age\*\* — numeric · column 1 of 1 · feature/);
 		assert.match(v, /min 20 · p25 30 · median 40 · p75 50 · max 60 · mean 40/);
 		assert.match(v, /```text\n▅▅▅█ {2}20 … 60\n```/);
+	});
+});
+
+void describe('LineIndex', () => {
+	void it('gives TextDocument.offsetAt\'s offsets for LF, CR and CRLF text, surrogates and out-of-range positions', () => {
+		// A seeded mix of line endings, surrogate pairs and empty lines.
+		let seed = 12345;
+		const next = (n: number): number => {
+			seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+			return seed % n;
+		};
+		const pieces = ['a', 'bc', '😀', 'x,y', '"q"', ''];
+		const breaks = ['\n', '\r', '\r\n'];
+		let text = '';
+		for (let i = 0; i < 400; i++) {
+			text += pieces[next(pieces.length)]!.repeat(next(4)) + breaks[next(breaks.length)]!;
+		}
+		text += 'tail without a break';
+		const doc = TextDocument.create('file:///x.csv', 'csv', 1, text);
+		const index = new LineIndex(text);
+		for (let q = 0; q < 3000; q++) {
+			const position = { line: next(420) - 5, character: next(30) - 3 };
+			assert.equal(index.offsetAt(position), doc.offsetAt(position), JSON.stringify(position));
+		}
 	});
 });
