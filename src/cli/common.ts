@@ -21,11 +21,17 @@ export interface CommonOptions {
 	readonly json: boolean;
 }
 
-export function readCommonOptions(values: { seed?: string; 'test-fraction'?: string; 'on-bad-row'?: string; json?: boolean }): CommonOptions {
-	const onBadRow = values['on-bad-row'] ?? 'skip';
+/** `--on-bad-row`: skip (the default) or fail. */
+export function readOnBadRow(value: string | undefined): 'skip' | 'fail' {
+	const onBadRow = value ?? 'skip';
 	if (onBadRow !== 'skip' && onBadRow !== 'fail') {
 		throw new UsageError(`--on-bad-row must be skip or fail, got '${onBadRow}'`);
 	}
+	return onBadRow;
+}
+
+export function readCommonOptions(values: { seed?: string; 'test-fraction'?: string; 'on-bad-row'?: string; json?: boolean }): CommonOptions {
+	const onBadRow = readOnBadRow(values['on-bad-row']);
 	return {
 		seed: parseNumberFlag('seed', values.seed, { integer: true, min: 0 }) ?? 0,
 		testFraction: parseNumberFlag('test-fraction', values['test-fraction'], { min: 0.01, max: 0.99 }) ?? 0.2,

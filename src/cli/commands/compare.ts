@@ -11,7 +11,7 @@ import { writeOutput } from '../output';
 import { comparisonFromCompare } from '../../webview/compareAdapter';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import type { Command } from '../command';
-import { describeParse, parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP } from '../common';
+import { describeParse, parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '../common';
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { createProgress } from '../progress';
@@ -90,10 +90,7 @@ export const compareCommand: Command = {
 			throw new UsageError(`--defense-threshold must be in (0.5, 1), got '${values['defense-threshold']}'`);
 		}
 		const workers = parseNumberFlag('workers', values.workers, { integer: true, min: 1, max: 64 }) ?? defaultWorkerCount('cli');
-		const onBadRow = values['on-bad-row'] ?? 'skip';
-		if (onBadRow !== 'skip' && onBadRow !== 'fail') {
-			throw new UsageError(`--on-bad-row must be skip or fail, got '${onBadRow}'`);
-		}
+		const onBadRow = readOnBadRow(values['on-bad-row']);
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);

@@ -5,11 +5,11 @@ import { resolveRoles } from '../../core/roles/resolve';
 import type { Sidecar } from '../../core/roles/sidecar';
 import { loadDataset } from '../../io/loadDataset';
 import type { Command } from '../command';
-import { EXIT_OK, UsageError } from '../errors';
+import { EXIT_OK } from '../errors';
 import { formatFigure, plural, renderTable } from '../format';
 import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
-import { describeParse, requireOneFile } from '../common';
+import { describeParse, requireOneFile, readOnBadRow } from '../common';
 
 const HELP = `Usage: collective-fairness profile FILE [roles] [--json] [--on-bad-row skip|fail]
 
@@ -31,10 +31,7 @@ export const profileCommand: Command = {
 			allowPositionals: true,
 		});
 		const file = requireOneFile(positionals, 'profile');
-		const onBadRow = values['on-bad-row'] ?? 'skip';
-		if (onBadRow !== 'skip' && onBadRow !== 'fail') {
-			throw new UsageError(`--on-bad-row must be skip or fail, got '${onBadRow}'`);
-		}
+		const onBadRow = readOnBadRow(values['on-bad-row']);
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
 		progress.finish();

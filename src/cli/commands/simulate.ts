@@ -11,7 +11,7 @@ import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
-import { describeParse, parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP } from '../common';
+import { describeParse, parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '../common';
 import { simulationCsv } from '../simulationCsv';
 
 const HELP = `Usage: collective-fairness simulate FILE --experiment size|flips|knowledge|minimum [options]
@@ -78,10 +78,7 @@ export const simulateCommand: Command = {
 		}
 		const params = readParams(values, experiment);
 		const workers = parseNumberFlag('workers', values.workers, { integer: true, min: 1, max: 64 }) ?? defaultWorkerCount('cli');
-		const onBadRow = values['on-bad-row'] ?? 'skip';
-		if (onBadRow !== 'skip' && onBadRow !== 'fail') {
-			throw new UsageError(`--on-bad-row must be skip or fail, got '${onBadRow}'`);
-		}
+		const onBadRow = readOnBadRow(values['on-bad-row']);
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
