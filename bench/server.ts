@@ -32,6 +32,7 @@ import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { profileTable } from '../src/core/profile';
 import { hashFile, parseFile } from '../src/server/parse';
+import { generateCsv } from '../test/unit/server/bigCsv';
 
 interface Hover { contents: { kind: string; value: string } }
 interface Diagnostic { code?: string | number }
@@ -161,27 +162,6 @@ async function withServer<T>(fn: (s: Server) => Promise<T>): Promise<T> {
 	} finally {
 		await s.stop();
 	}
-}
-
-/** The same seeded rows as test/unit/server/large.test.ts: group b is 30 %, region follows the group, label favours a. */
-function generateCsv(bytes: number, seed = 7): string {
-	let s = seed >>> 0;
-	const rand = (): number => {
-		s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-		return s / 4294967296;
-	};
-	const regions = ['north', 'south', 'east', 'west', 'centre'];
-	const notes = ['first contact by phone', 'walk-in applicant; documents complete', 'referred by a partner office', 'online form; follow-up pending'];
-	const parts: string[] = ['group,age,income,region,score,note,label\n'];
-	let size = parts[0]!.length;
-	while (size < bytes) {
-		const b = rand() < 0.3;
-		const region = regions[b ? (rand() < 0.8 ? 0 : 1 + Math.floor(rand() * 4)) : 1 + Math.floor(rand() * 4)]!;
-		const row = `${b ? 'b' : 'a'},${18 + Math.floor(rand() * 60)},${(20000 + rand() * 80000).toFixed(2)},${region},${rand().toFixed(4)},${notes[Math.floor(rand() * 4)]!},${rand() < (b ? 0.2 : 0.45) ? 'yes' : 'no'}\n`;
-		parts.push(row);
-		size += row.length;
-	}
-	return parts.join('');
 }
 
 /** Line start offsets of a text (and its length last), to pick random cells. */

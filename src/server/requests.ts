@@ -6,7 +6,7 @@
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { profileTable } from '../core/profile';
-import { simulate } from '../core/collective/simulate';
+import { simulate, type UnitExecutor } from '../core/collective/simulate';
 import { createPoolExecutor, defaultWorkerCount } from '../runner/pool';
 import { ErrorCodes, type AuditParams, type CompareParams, type DocumentParams, type ProfileParams, type ProfileResult, type SimulateParams } from '../shared/lspProtocol';
 import type { AuditResult, CompareResult, SimulationResult } from '../shared/model';
@@ -127,39 +127,36 @@ export async function auditRequest(ctx: RequestContext, params: AuditParams, tok
 }
 
 export async function simulateRequest(ctx: RequestContext, params: SimulateParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<SimulationResult> {
-	progress.begin('Collective-action simulation', 0, 'reading', true);
-	const abort = toAbort(token);
-	try {
-		const state = await load(ctx, params, token);
-		const sidecar = requireRoles(state);
-		const workers = defaultWorkerCount('server');
-		return await simulate(state.parse.table, sidecar, params.params, {
-			executor: createPoolExecutor(workers),
-			workers,
-			signal: abort.signal,
-			onProgress: throttledFitProgress(progress),
-		});
-	} catch (e) {
-		throw responseError(e);
-	} finally {
-		progress.done();
-	}
+	return runOnPool(ctx, params, token, progress, 'Collective-action simulation', (table, sidecar, options) => simulate(table, sidecar, params.params, options));
 }
 
 /** The firm-side comparison (Pareto fronts, defending firm), with the collective's grid on the pool. */
 export async function compareRequest(ctx: RequestContext, params: CompareParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<CompareResult> {
-	progress.begin('Firm-side comparison', 0, 'reading', true);
+	return runOnPool(ctx, params, token, progress, 'Firm-side comparison', (table, sidecar, options) => compare(table, sidecar, params.input ?? {}, options));
+}
+
+interface PoolRunOptions {
+	readonly executor: UnitExecutor;
+	readonly workers: number;
+	readonly signal: AbortSignal;
+	readonly onProgress: (p: { done: number; total: number; etaSeconds?: number }) => void;
+}
+
+/**
+ * A run on the worker pool (cores − 1, so hovers stay responsive) for a document with roles:
+ * work-done progress, cancellation through `$/cancelRequest`, engine errors as ResponseErrors.
+ */
+async function runOnPool<T>(
+	ctx: RequestContext, params: DocumentParams, token: CancellationToken, progress: WorkDoneProgressReporter, title: string,
+	run: (table: DocState['parse']['table'], sidecar: NonNullable<DocState['roles']['sidecar']>, options: PoolRunOptions) => Promise<T>,
+): Promise<T> {
+	progress.begin(title, 0, 'reading', true);
 	const abort = toAbort(token);
 	try {
 		const state = await load(ctx, params, token);
 		const sidecar = requireRoles(state);
 		const workers = defaultWorkerCount('server');
-		return await compare(state.parse.table, sidecar, params.input ?? {}, {
-			executor: createPoolExecutor(workers),
-			workers,
-			signal: abort.signal,
-			onProgress: throttledFitProgress(progress),
-		});
+		return await run(state.parse.table, sidecar, { executor: createPoolExecutor(workers), workers, signal: abort.signal, onProgress: throttledFitProgress(progress) });
 	} catch (e) {
 		throw responseError(e);
 	} finally {

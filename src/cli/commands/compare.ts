@@ -7,11 +7,11 @@ import { FIRM_APPROACHES, type FirmApproach } from '../../core/firm/params';
 import type { CompareRow } from '../../core/firm/pareto';
 import { csvField } from '../../core/synthetic/csvWriter';
 import { loadDataset } from '../../io/loadDataset';
-import { writeOutput } from '../output';
+import { emitRunResult, runCancellable } from '../output';
 import { comparisonFromCompare } from '../../webview/compareAdapter';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import type { Command } from '../command';
-import { describeParse, parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '../common';
+import { parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '../common';
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { createProgress } from '../progress';
@@ -94,39 +94,20 @@ export const compareCommand: Command = {
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
-		const controller = new AbortController();
-		const onSigint = (): void => controller.abort();
-		process.once('SIGINT', onSigint);
-		let result: CompareResult;
-		try {
-			result = await compare(loaded.parse.table, sidecar, {
-				firm: { approaches: methods.filter((m): m is FirmApproach => m !== 'collective'), seeds, firstSeed, testFraction },
-				includeCollective,
-				collective: { methods: collectiveMethods, alphas, flips, defense: !values['no-defense'], defenseThreshold, defenseMethod },
-			}, {
-				executor: createPoolExecutor(workers), workers, signal: controller.signal,
-				onProgress: (p) => progress.update('comparing', p.done, p.total),
-			});
-		} finally {
-			process.removeListener('SIGINT', onSigint);
-			progress.finish();
-		}
-		const output = { tool: 'collective-fairness', command: 'compare', dataset: { file, rows: loaded.parse.table.rowCount, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse) }, ...result };
-		let written: string[] = [];
-		if (values.out !== undefined) {
-			// --out report.html: the HTML report; any other name: the JSON. Never over the CSV or its sidecar.
-			written = await writeOutput(values.out, output, { simulations: {}, comparison: comparisonFromCompare(result) }, { file, sidecarPath: loaded.sidecarPath, rows: loaded.parse.table.rowCount });
-		}
-		if (values.json) {
-			process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-		} else if (values.csv) {
-			process.stdout.write(compareCsv(result));
-		} else {
-			process.stdout.write(`${renderCompare(file, result)}\n`);
-			if (written.length > 0) {
-				process.stdout.write(`Written: ${written.join(', ')}\n`);
-			}
-		}
+		const result = await runCancellable(progress, (signal) => compare(loaded.parse.table, sidecar, {
+			firm: { approaches: methods.filter((m): m is FirmApproach => m !== 'collective'), seeds, firstSeed, testFraction },
+			includeCollective,
+			collective: { methods: collectiveMethods, alphas, flips, defense: !values['no-defense'], defenseThreshold, defenseMethod },
+		}, {
+			executor: createPoolExecutor(workers), workers, signal,
+			onProgress: (p) => progress.update('comparing', p.done, p.total),
+		}));
+		await emitRunResult(result, {
+			command: 'compare', file, loaded, out: values.out, format: values.json ? 'json' : values.csv ? 'csv' : 'text',
+			panelResults: { simulations: {}, comparison: comparisonFromCompare(result) },
+			csv: () => compareCsv(result),
+			text: () => renderCompare(file, result),
+		});
 		return EXIT_OK;
 	},
 };

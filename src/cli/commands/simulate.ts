@@ -4,14 +4,14 @@ import { METHODS, type Experiment, type Method, type SimulationParams } from '..
 import { simulate, type SimulationResult } from '../../core/collective/simulate';
 import type { SeedSummary, SimulationRow } from '../../core/collective/aggregate';
 import { loadDataset } from '../../io/loadDataset';
-import { writeOutput } from '../output';
+import { emitRunResult, runCancellable } from '../output';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import type { Command } from '../command';
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
-import { describeParse, parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '../common';
+import { parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '../common';
 import { simulationCsv } from '../simulationCsv';
 
 const HELP = `Usage: collective-fairness simulate FILE --experiment size|flips|knowledge|minimum [options]
@@ -82,35 +82,16 @@ export const simulateCommand: Command = {
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
-		const controller = new AbortController();
-		const onSigint = (): void => controller.abort();
-		process.once('SIGINT', onSigint);
-		let result: SimulationResult;
-		try {
-			result = await simulate(loaded.parse.table, sidecar, params, {
-				executor: createPoolExecutor(workers), workers, signal: controller.signal,
-				onProgress: (p) => progress.update('simulating', p.done, p.total),
-			});
-		} finally {
-			process.removeListener('SIGINT', onSigint);
-			progress.finish();
-		}
-		const output = { tool: 'collective-fairness', command: 'simulate', dataset: { file, rows: loaded.parse.table.rowCount, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse) }, ...result };
-		let written: string[] = [];
-		if (values.out !== undefined) {
-			// --out report.html: the HTML report; any other name: the JSON. Never over the CSV or its sidecar.
-			written = await writeOutput(values.out, output, { simulations: { [result.experiment]: result } }, { file, sidecarPath: loaded.sidecarPath, rows: loaded.parse.table.rowCount });
-		}
-		if (values.json) {
-			process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-		} else if (values.csv) {
-			process.stdout.write(simulationCsv(result));
-		} else {
-			process.stdout.write(`${renderSimulation(file, result)}\n`);
-			if (written.length > 0) {
-				process.stdout.write(`Written: ${written.join(', ')}\n`);
-			}
-		}
+		const result = await runCancellable(progress, (signal) => simulate(loaded.parse.table, sidecar, params, {
+			executor: createPoolExecutor(workers), workers, signal,
+			onProgress: (p) => progress.update('simulating', p.done, p.total),
+		}));
+		await emitRunResult(result, {
+			command: 'simulate', file, loaded, out: values.out, format: values.json ? 'json' : values.csv ? 'csv' : 'text',
+			panelResults: { simulations: { [result.experiment]: result } },
+			csv: () => simulationCsv(result),
+			text: () => renderSimulation(file, result),
+		});
 		return EXIT_OK;
 	},
 };
