@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { freshWorkspace, launch, openWorkbench, ROOT } from './workbench';
+import { freshWorkspace, hoverGenderColumn, launch, openWorkbench, ROOT } from './workbench';
 
 const SHOTS = process.env.SHOTS ?? (process.env.CI === 'true' ? path.join(ROOT, '.vscode-test', 'shots') : path.join(ROOT, 'media', 'screenshots'));
 const T0 = Date.now();
@@ -107,23 +107,8 @@ async function main(): Promise<number> {
 		});
 		await step('hover a column and read its summary', async () => {
 			await page.keyboard.press('Escape');
-			const line = page.locator('.monaco-editor .view-line', { hasText: 'male,' }).first();
-			const box = await line.boundingBox();
-			if (box === null) {
-				throw new Error('no data line');
-			}
-			for (let i = 0; i < 30; i++) {
-				await page.mouse.move(box.x + 12, box.y + box.height / 2);
-				await page.waitForTimeout(200);
-				await page.mouse.move(box.x + 16, box.y + box.height / 2);
-				const ok = await page.waitForSelector('.monaco-hover:has-text("gender"):has-text("rows")', { timeout: 2000 }).then(() => true, () => false);
-				if (ok) {
-					await shot(page, 'hover');
-					return;
-				}
-				await page.mouse.move(0, 0);
-			}
-			throw new Error('no hover');
+			await hoverGenderColumn(page, 'male,');
+			await shot(page, 'hover');
 		});
 		await step('the four-fifths diagnostic is in Problems', async () => {
 			await page.mouse.move(0, 0);

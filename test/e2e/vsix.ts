@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { freshWorkspace, interesting, launch, openWorkbench, PORT, ROOT } from './workbench';
+import { freshWorkspace, hoverGenderColumn, interesting, launch, openWorkbench, PORT, ROOT } from './workbench';
 
 const TIMEOUT_MS = Number(process.env.EXTHOST_TEST_TIMEOUT_MS ?? 600_000);
 const T0 = Date.now();
@@ -128,21 +128,7 @@ async function uiSteps(browser: Browser): Promise<void> {
 	await step('ui: the server\'s hover appears over a column', async () => {
 		await page.keyboard.press('Escape');
 		await page.click('.monaco-editor .view-line:has-text("gender")');
-		const line = page.locator('.monaco-editor .view-line', { hasText: 'male,' }).first();
-		const box = await line.boundingBox();
-		if (box === null) {
-			throw new Error('no data line');
-		}
-		for (let i = 0; i < 30; i++) {
-			await page.mouse.move(box.x + 12, box.y + box.height / 2);
-			await page.waitForTimeout(200);
-			await page.mouse.move(box.x + 16, box.y + box.height / 2);
-			if (await page.waitForSelector('.monaco-hover:has-text("gender"):has-text("rows")', { timeout: 2000 }).then(() => true, () => false)) {
-				return;
-			}
-			await page.mouse.move(0, 0);
-		}
-		throw new Error('no hover');
+		await hoverGenderColumn(page, 'male,');
 	});
 	mkdirSync(path.join(ROOT, '.vscode-test', 'shots'), { recursive: true });
 	await page.screenshot({ path: path.join(ROOT, '.vscode-test', 'shots', 'vsix-installed.png') });

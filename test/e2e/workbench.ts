@@ -69,3 +69,25 @@ export async function openWorkbench(page: Page, o: WorkbenchOptions): Promise<vo
 export function interesting(line: string): boolean {
 	return !/^(Resolv|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore|%c)/.test(line);
 }
+
+/**
+ * Hovers the first editor line containing `lineText` until the server's hover for the `gender`
+ * column appears (hovers need a small mouse movement, and the server may still be parsing).
+ */
+export async function hoverGenderColumn(page: Page, lineText: string): Promise<void> {
+	const line = page.locator('.monaco-editor .view-line', { hasText: lineText }).first();
+	const box = await line.boundingBox();
+	if (box === null) {
+		throw new Error('no data line');
+	}
+	for (let i = 0; i < 30; i++) {
+		await page.mouse.move(box.x + 12, box.y + box.height / 2);
+		await page.waitForTimeout(200);
+		await page.mouse.move(box.x + 16, box.y + box.height / 2);
+		if (await page.waitForSelector('.monaco-hover:has-text("gender"):has-text("rows")', { timeout: 2000 }).then(() => true, () => false)) {
+			return;
+		}
+		await page.mouse.move(0, 0);
+	}
+	throw new Error('no hover');
+}
