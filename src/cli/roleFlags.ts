@@ -17,6 +17,7 @@ export const ROLE_OPTIONS = {
 	features: { type: 'string' },
 	exclude: { type: 'string' },
 	'include-sensitive': { type: 'boolean' },
+	'exclude-sensitive': { type: 'boolean' },
 } as const;
 
 export const ROLE_HELP = `Roles (default: the sidecar NAME.fairness.json next to FILE; flags override it):
@@ -28,7 +29,9 @@ export const ROLE_HELP = `Roles (default: the sidecar NAME.fairness.json next to
   --positive V[,V]        its favourable value(s)
   --features COL,...      use only these feature columns
   --exclude COL,...       never use these columns as features
-  --include-sensitive     also give the sensitive attribute to the classifier`;
+  --include-sensitive     the aware firm: its model takes the sensitive attribute as an input
+                          (the default, the paper's protocol)
+  --exclude-sensitive     the blind firm: the attribute is never an input (only proxies carry it)`;
 
 export interface RoleFlagValues {
 	sensitive?: string;
@@ -40,6 +43,7 @@ export interface RoleFlagValues {
 	features?: string;
 	exclude?: string;
 	'include-sensitive'?: boolean;
+	'exclude-sensitive'?: boolean;
 }
 
 const list = (value: string): string[] => value.split(',').map((v) => v.trim()).filter((v) => v !== '');
@@ -69,11 +73,15 @@ export function sidecarFromFlags(flags: RoleFlagValues, base: Sidecar | undefine
 	if (missing.length > 0) {
 		throw new UsageError(`no roles for ${fileName}: give ${missing.join(', ')} (or write the sidecar with the extension's "Set Sensitive Attribute…" / "Set Label…")`);
 	}
+	if (flags['include-sensitive'] === true && flags['exclude-sensitive'] === true) {
+		throw new UsageError('--include-sensitive and --exclude-sensitive contradict each other: give one (the default is --include-sensitive)');
+	}
+	const firmFlag = flags['include-sensitive'] === true ? true : flags['exclude-sensitive'] === true ? false : undefined;
 	const features = {
 		...(base?.features ?? {}),
 		...(flags.features !== undefined ? { include: list(flags.features) } : {}),
 		...(flags.exclude !== undefined ? { exclude: [...(base?.features?.exclude ?? []), ...list(flags.exclude)] } : {}),
-		...(flags['include-sensitive'] === true ? { includeSensitive: true } : {}),
+		...(firmFlag !== undefined ? { includeSensitive: firmFlag } : {}),
 	};
 	// Validate the merged roles with the sidecar's own rules, so flags get the same messages.
 	return validateSidecar({

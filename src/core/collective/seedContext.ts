@@ -7,14 +7,14 @@
  * and shared by every unit of work on that seed.
  */
 import type { Table } from '../csv/table';
-import { findColumn } from '../csv/table';
+import { findColumn, type Column } from '../csv/table';
 import { prepareDataset, type PreparedDataset } from '../dataset';
 import { encodeRows } from '../encoding/encoder';
 import type { FeatureMatrix } from '../encoding/matrix';
 import { fitLogistic, predictLabels } from '../models/logistic';
 import type { LogisticModel } from '../models/logisticModel';
 import { createRandom, deriveSeed, permutation } from '../random';
-import { MAJORITY, MINORITY } from '../roles/resolve';
+import { INTERSECTION_SEPARATOR, MAJORITY, MINORITY } from '../roles/resolve';
 import type { Sidecar } from '../roles/sidecar';
 import { defendedFit, evaluate, type DefendedFit, type RunMetrics } from './evaluate';
 import type { SimulationParams } from './params';
@@ -68,16 +68,24 @@ export function buildSeedContext(table: Table, sidecar: Sidecar, params: Simulat
 export const COUNTERFACTUAL_PREFIX = 'cf_';
 
 /**
- * The test rows re-encoded with every feature F replaced by its counterfactual column `cf_F`
- * where one exists (features without one are not caused by the group). Undefined when no
- * feature has a counterfactual column (real data).
+ * The test rows under the signal g(x) = x_{A←majority}: every feature F replaced by its
+ * counterfactual column `cf_F` where one exists (features without one are not caused by the
+ * group), and — for the aware firm, whose inputs include the sensitive attribute — the attribute
+ * itself set to the majority's value, so g changes every input the group causes, direct and
+ * mediated. Undefined when no feature has a counterfactual column (real data: there the mediated
+ * part of g is unknown, so S(α) cannot be measured).
  */
 function counterfactualMatrix(table: Table, data: PreparedDataset): FeatureMatrix | undefined {
 	const swapped = data.roles.featureColumns.filter((f) => findColumn(table, COUNTERFACTUAL_PREFIX + f)?.kind === findColumn(table, f)?.kind);
 	if (swapped.length === 0) {
 		return undefined;
 	}
+	const majorityCells = majorityValueCells(table, data);
 	const columns = table.columns.map((c) => {
+		const asMajority = majorityCells.get(c.name);
+		if (asMajority !== undefined) {
+			return asMajority;
+		}
 		if (!swapped.includes(c.name)) {
 			return c;
 		}
@@ -105,4 +113,34 @@ function counterfactualMatrix(table: Table, data: PreparedDataset): FeatureMatri
 	});
 	const testTableRows = data.test.map((i) => data.roles.rows[i]!);
 	return encodeRows({ columns, rowCount: table.rowCount }, data.encoder, testTableRows);
+}
+
+/**
+ * For each sensitive column the firm sees: a copy of the column in which every row holds the
+ * majority's most frequent value (split per column for an intersection such as `race & sex`).
+ * Empty for the blind firm, whose inputs do not include the attribute.
+ */
+function majorityValueCells(table: Table, data: PreparedDataset): Map<string, Column> {
+	const out = new Map<string, Column>();
+	const { roles } = data;
+	const seen = roles.sensitiveColumns.filter((name) => roles.featureColumns.includes(name));
+	const majority = roles.sensitiveValues.find((v) => v.group === roles.groupNames[MAJORITY]);
+	if (seen.length === 0 || majority === undefined) {
+		return out;
+	}
+	const parts = roles.sensitiveColumns.length === 1 ? [majority.value] : majority.value.split(INTERSECTION_SEPARATOR);
+	roles.sensitiveColumns.forEach((name, k) => {
+		const column = findColumn(table, name);
+		const value = parts[k];
+		if (column === undefined || value === undefined || !seen.includes(name)) {
+			return;
+		}
+		if (column.kind === 'numeric') {
+			out.set(name, { ...column, values: new Float64Array(table.rowCount).fill(Number(value)), missing: 0 });
+			return;
+		}
+		const code = column.levels.indexOf(value);
+		out.set(name, { ...column, codes: new Int32Array(table.rowCount).fill(code), missing: code < 0 ? table.rowCount : 0 });
+	});
+	return out;
 }

@@ -1,8 +1,11 @@
 /**
- * Which columns the classifier sees. By default every column except the label and the sensitive
- * attribute (the firm is assumed not to use group membership directly; the paper's collective
- * acts precisely because the model uses it through proxies), minus columns that cannot carry
- * signal or would leak identity: constant columns, identifier-like columns and free text.
+ * Which columns the classifier sees. By default every column except the label, minus columns that
+ * cannot carry signal or would leak identity: constant columns, identifier-like columns and free
+ * text. The sensitive attribute is an input by default — the *aware* firm, which is the paper's
+ * protocol: the collective's signal g(x) = x_{A←majority} changes an input of the firm's model, and
+ * the RB scores estimate the label a member would get as a majority member with the same features,
+ * i.e. the direct effect of the attribute (docs/methods.md, "The firm"). `features.includeSensitive:
+ * false` gives the *blind* firm, which sees the group only through proxies.
  */
 import type { Column, Table } from '../csv/table';
 import type { Sidecar } from './sidecar';
@@ -38,6 +41,17 @@ export function autoExclusionReason(column: Column, rowCount: number): string | 
 export const HIGH_CARDINALITY_RATIO = 0.5;
 export const HIGH_CARDINALITY_MIN_ROWS = 20;
 
+/** Whether the firm's model takes the sensitive attribute as an input (default: it does). */
+export function firmSeesSensitive(sidecar: Sidecar): boolean {
+	return sidecar.features?.includeSensitive !== false;
+}
+
+/** The two firms, named as every output names them. */
+export type FirmAwareness = 'aware' | 'blind';
+export function firmAwareness(sidecar: Sidecar): FirmAwareness {
+	return firmSeesSensitive(sidecar) ? 'aware' : 'blind';
+}
+
 export function chooseFeatures(table: Table, sidecar: Sidecar, sensitiveColumns: readonly string[]): { included: string[]; excluded: ExcludedColumn[] } {
 	const names = new Set(table.columns.map((c) => c.name));
 	const exclude = new Set(sidecar.features?.exclude ?? []);
@@ -47,15 +61,21 @@ export function chooseFeatures(table: Table, sidecar: Sidecar, sensitiveColumns:
 		}
 	}
 	const include = sidecar.features?.include === undefined ? undefined : new Set(sidecar.features.include);
-	const includeSensitive = sidecar.features?.includeSensitive === true;
+	const includeSensitive = firmSeesSensitive(sidecar);
 	const included: string[] = [];
 	const excluded: ExcludedColumn[] = [];
 	for (const col of table.columns) {
 		if (col.name === sidecar.label.column) {
 			continue;
 		}
-		if (sensitiveColumns.includes(col.name) && !includeSensitive) {
-			excluded.push({ name: col.name, reason: 'sensitive attribute (set features.includeSensitive to use it)' });
+		if (sensitiveColumns.includes(col.name)) {
+			// Decided by the firm's awareness alone: an explicit feature list or exclusion never
+			// drops (or adds) the attribute silently.
+			if (includeSensitive) {
+				included.push(col.name);
+			} else {
+				excluded.push({ name: col.name, reason: 'sensitive attribute (the blind firm; features.includeSensitive: true or --include-sensitive gives it to the firm)' });
+			}
 			continue;
 		}
 		if (exclude.has(col.name)) {

@@ -37,7 +37,8 @@ export interface ResolvedRoles {
 	readonly labelValues: ReadonlyArray<{ readonly value: string; readonly count: number; readonly favourable: boolean }>;
 }
 
-const INTERSECTION_SEPARATOR = ' & ';
+/** Joins the values of an intersection's columns into one group value (`Black & Female`). */
+export const INTERSECTION_SEPARATOR = ' & ';
 
 export function resolveRoles(table: Table, sidecar: Sidecar): ResolvedRoles {
 	const n = table.rowCount;

@@ -48,19 +48,27 @@ describe('resolveRoles', () => {
 		const r = resolveRoles(t, { version: 1, sensitive: { column: 'SEX', minority: ['2.0'] }, label: { column: 'default payment', favourable: ['0'] } });
 		assert.deepEqual([...r.group], [0, 1, 1, 0, 1]);
 		assert.deepEqual([...r.favourable], [1, 0, 1, 1, 0]);
-		assert.deepEqual(r.featureColumns, ['x']);
+		assert.deepEqual(r.featureColumns, ['SEX', 'x']);
 	});
 
-	it('chooses features: drops the label, the sensitive attribute and identifier-like columns, and says why', () => {
+	it('chooses features: drops the label and identifier-like columns, keeps the sensitive attribute for the aware firm (the default), and says why', () => {
 		const t = table({ id: Array.from({ length: 30 }, (_, i) => i + 1), g: Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 'a' : 'b')), y: Array.from({ length: 30 }, (_, i) => i % 2), c: Array.from({ length: 30 }, () => 'k'), v: Array.from({ length: 30 }, (_, i) => i % 7) });
-		const r = resolveRoles(t, { version: 1, sensitive: { column: 'g', minority: ['a'] }, label: { column: 'y', favourable: ['1'] } });
-		assert.deepEqual(r.featureColumns, ['v']);
-		assert.deepEqual(r.excludedColumns.map((e) => e.name), ['id', 'g', 'c']);
-		assert.match(r.excludedColumns[0]!.reason, /identifier-like/);
-		assert.match(r.excludedColumns[1]!.reason, /sensitive attribute/);
-		assert.match(r.excludedColumns[2]!.reason, /^constant/);
-		const withSensitive = resolveRoles(t, { version: 1, sensitive: { column: 'g', minority: ['a'] }, label: { column: 'y', favourable: ['1'] }, features: { includeSensitive: true, exclude: ['v'] } });
-		assert.deepEqual(withSensitive.featureColumns, ['g']);
+		const aware = resolveRoles(t, { version: 1, sensitive: { column: 'g', minority: ['a'] }, label: { column: 'y', favourable: ['1'] } });
+		assert.deepEqual(aware.featureColumns, ['g', 'v']);
+		assert.deepEqual(aware.excludedColumns.map((e) => e.name), ['id', 'c']);
+		assert.match(aware.excludedColumns[0]!.reason, /identifier-like/);
+		assert.match(aware.excludedColumns[1]!.reason, /^constant/);
+		const blind = resolveRoles(t, { version: 1, sensitive: { column: 'g', minority: ['a'] }, label: { column: 'y', favourable: ['1'] }, features: { includeSensitive: false } });
+		assert.deepEqual(blind.featureColumns, ['v']);
+		assert.deepEqual(blind.excludedColumns.map((e) => e.name), ['id', 'g', 'c']);
+		assert.match(blind.excludedColumns[1]!.reason, /sensitive attribute \(the blind firm/);
+		// An explicit feature list or exclusion never drops the attribute from the aware firm, nor adds it to the blind one.
+		const listed = resolveRoles(t, { version: 1, sensitive: { column: 'g', minority: ['a'] }, label: { column: 'y', favourable: ['1'] }, features: { include: ['v'] } });
+		assert.deepEqual(listed.featureColumns, ['g', 'v']);
+		const excludedOnly = resolveRoles(t, { version: 1, sensitive: { column: 'g', minority: ['a'] }, label: { column: 'y', favourable: ['1'] }, features: { includeSensitive: true, exclude: ['v'] } });
+		assert.deepEqual(excludedOnly.featureColumns, ['g']);
+		const blindListed = resolveRoles(t, { version: 1, sensitive: { column: 'g', minority: ['a'] }, label: { column: 'y', favourable: ['1'] }, features: { include: ['g', 'v'], includeSensitive: false } });
+		assert.deepEqual(blindListed.featureColumns, ['v']);
 	});
 
 	it('explains unknown columns and values, listing what exists', () => {
