@@ -1,0 +1,133 @@
+/**
+ * Role defaults on the real datasets: the favourable value comes from names only (COMPAS's
+ * two_year_recid = 1 is a re-offence, not favourable), the minority is the group with the lower
+ * favourable rate, sensitive columns are ranked by name and never the label.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readCsvFile } from '../../../../src/io/readCsvFile';
+import { profileTable } from '../../../../src/core/profile/index';
+import type { Table } from '../../../../src/core/csv/table';
+import { advantagedWarning, groupRates, guessFavourable, nameWords, rankSensitiveColumns, suggestMinority } from '../../../../src/core/roles/suggest';
+import { locateDataset } from '../../helpers/datasets';
+import { table } from '../../helpers/table';
+
+async function load(path: string): Promise<{ table: Table; columns: ReturnType<typeof profileTable>['columns'] }> {
+	const t = (await readCsvFile(path)).table;
+	return { table: t, columns: profileTable(t, { topValues: 10, histogramBins: 2 }).columns };
+}
+
+const valuesOf = (columns: ReturnType<typeof profileTable>['columns'], name: string): string[] => columns.find((c) => c.name === name)!.topValues.map((t) => t.value);
+
+describe('guessFavourable: names, never rarity', () => {
+	it('a deny yes/no label is favourable when no (whichever value is rarer)', () => {
+		assert.deepEqual(guessFavourable('deny', ['no', 'yes'])?.values, ['no']);
+		assert.deepEqual(guessFavourable('deny', ['yes', 'no'])?.values, ['no']);
+		assert.match(guessFavourable('deny', ['no', 'yes'])!.reason, /guessed from the name.*check/);
+	});
+
+	it('values naming an outcome decide by themselves', () => {
+		assert.deepEqual(guessFavourable('outcome', ['denied', 'approved'])?.values, ['approved']);
+		assert.deepEqual(guessFavourable('class', ['good', 'bad'])?.values, ['good']);
+		assert.deepEqual(guessFavourable('label', ['unfavourable', 'favourable'])?.values, ['favourable']);
+		assert.deepEqual(guessFavourable('status', ['rejected', 'waitlisted'])?.values, ['waitlisted']);
+	});
+
+	it('asks (no guess) when nothing in the names says which outcome is good', () => {
+		assert.equal(guessFavourable('y', ['no', 'yes']), undefined);
+		assert.equal(guessFavourable('target', ['0', '1']), undefined);
+		assert.equal(guessFavourable('passed_and_failed', ['0', '1']), undefined, 'contradicting words');
+		assert.equal(guessFavourable('grade', ['>50K', '<=50K']), undefined, '> only means favourable for an income');
+	});
+
+	it('splits names into words', () => {
+		assert.deepEqual(nameWords('two_year_recid'), ['two', 'year', 'recid']);
+		assert.deepEqual(nameWords('isRecid'), ['is', 'recid']);
+		assert.deepEqual(nameWords('default payment'), ['default', 'payment']);
+	});
+});
+
+describe('rankSensitiveColumns', () => {
+	it('ranks named columns first and never the label or the other role', () => {
+		const cols = [
+			{ name: 'deny', distinct: 2, type: 'binary' },
+			{ name: 'dir', distinct: 10, type: 'categorical' },
+			{ name: 'single', distinct: 2, type: 'binary' },
+			{ name: 'afam', distinct: 2, type: 'binary' },
+			{ name: 'mortgage_rate', distinct: 5, type: 'categorical' },
+		];
+		const ranked = rankSensitiveColumns(cols, []).map((s) => s.name);
+		assert.equal(ranked[0], 'afam');
+		assert.ok(!ranked.includes('deny'), 'a label-like name is not suggested');
+		assert.ok(!rankSensitiveColumns(cols, ['afam']).some((s) => s.name === 'afam'));
+		assert.equal(rankSensitiveColumns(cols, [])[0]!.why, 'named like race or ethnicity');
+		assert.equal(rankSensitiveColumns(cols, []).find((s) => s.name === 'mortgage_rate')!.score, 0, "'mortgage' is not an age");
+	});
+});
+
+describe('suggestMinority and advantagedWarning', () => {
+	it('suggests the lowest favourable rate and says when that group is the largest', () => {
+		const s = suggestMinority('race', [{ value: 'A', labelled: 300, favourable: 100 }, { value: 'B', labelled: 200, favourable: 150 }]);
+		assert.equal(s?.value, 'A');
+		assert.equal(s?.largest, true);
+		assert.match(s!.reason, /largest group/);
+		assert.equal(suggestMinority('race', [{ value: 'A', labelled: 10, favourable: 5 }]), undefined);
+	});
+
+	it('warns when the chosen minority is the advantaged group', () => {
+		const groups = [{ value: 'A', labelled: 100, favourable: 30 }, { value: 'B', labelled: 100, favourable: 70 }];
+		assert.match(advantagedWarning('g', ['B'], groups) ?? '', /advantaged group.*widen the gap/);
+		assert.equal(advantagedWarning('g', ['A'], groups), undefined);
+	});
+
+	it('counts rates from a table, numeric labels included', () => {
+		const t = table({ g: ['a', 'a', 'b', 'b', null], y: [1, 0, 1, 1, 1] });
+		assert.deepEqual(groupRates(t, 'g', { column: 'y', favourable: ['1'] }), [{ value: 'a', labelled: 2, favourable: 1 }, { value: 'b', labelled: 2, favourable: 2 }]);
+	});
+});
+
+const compas = locateDataset('compas.csv');
+describe('COMPAS (real data)', { skip: compas.skip }, () => {
+	it('two_year_recid does not default to 1; race defaults to African-American (the larger group); the label is never a sensitive suggestion', async () => {
+		const { table: t, columns } = await load(compas.path!);
+		const fav = guessFavourable('two_year_recid', valuesOf(columns, 'two_year_recid'));
+		assert.deepEqual(fav?.values, ['0']);
+		const rates = groupRates(t, 'race', { column: 'two_year_recid', favourable: fav!.values });
+		const minority = suggestMinority('race', rates);
+		assert.equal(minority?.value, 'African-American');
+		assert.equal(minority?.largest, true);
+		assert.match(advantagedWarning('race', ['Caucasian'], rates) ?? '', /advantaged/);
+		const ranked = rankSensitiveColumns(columns, ['two_year_recid']).map((s) => s.name);
+		assert.deepEqual(ranked.slice(0, 3), ['sex', 'race', 'age_cat']);
+		assert.ok(!ranked.includes('two_year_recid') && !ranked.includes('is_recid'));
+	});
+});
+
+const adult = locateDataset('adult.csv');
+describe('Adult (real data)', { skip: adult.skip }, () => {
+	it('>50K is favourable; sex and race come before workclass; Female is the lower rate', async () => {
+		const { table: t, columns } = await load(adult.path!);
+		const fav = guessFavourable('income-per-year', valuesOf(columns, 'income-per-year'));
+		assert.deepEqual(fav?.values, ['>50K']);
+		const ranked = rankSensitiveColumns(columns, ['income-per-year']).map((s) => s.name);
+		assert.deepEqual(ranked.slice(0, 3), ['sex', 'race', 'marital-status']);
+		assert.ok(ranked.indexOf('workclass') > ranked.indexOf('race'));
+		assert.equal(suggestMinority('sex', groupRates(t, 'sex', { column: 'income-per-year', favourable: fav!.values }))?.value, 'Female');
+	});
+});
+
+const others: Array<[string, string, string[] | undefined]> = [
+	['german-credit.csv', 'class', ['good']],
+	['credit-default.csv', 'default payment', ['0']],
+	['law-school.csv', 'pass_bar', ['1']],
+	['bank.csv', 'y', undefined],
+];
+for (const [file, label, expected] of others) {
+	const ds = locateDataset(file);
+	describe(`${file} (real data)`, { skip: ds.skip }, () => {
+		it(`the favourable value of '${label}' is ${expected === undefined ? 'asked for, not guessed' : expected.join(', ')}`, async () => {
+			const { columns } = await load(ds.path!);
+			assert.deepEqual(guessFavourable(label, valuesOf(columns, label))?.values, expected);
+		});
+	});
+}
