@@ -63,8 +63,9 @@ export function describeParse(parse: ParseResult): { summary: string; dialect: P
 /** Help lines for the output options shared by simulate and compare. */
 export const RUN_OUTPUT_HELP = `  --on-bad-row MODE       skip | fail
   --json | --csv          machine-readable output on stdout
-  --out FILE              also write the result to FILE (atomically; never over the input): FILE.html
-                          gets the HTML report (with FILE.rows.json and .csv), any other name the JSON`;
+  --out FILE              also write the result to FILE (a new file, atomically): FILE.html gets the
+                          HTML report (with FILE.rows.json and .csv), any other name the JSON
+  --force                 let --out replace an existing report of ours (never any other file)`;
 
 /** The one CSV file a command works on, or a usage error saying what is wrong. */
 export function requireOneFile(positionals: readonly string[], purpose: string): string {

@@ -1,8 +1,11 @@
 /** Plain-text rendering for the CLI: aligned tables and numbers with their intervals. */
 import type { Figure, Interval } from '../core/figure';
+import { cellForTerminal } from './terminal';
 
 /** Renders rows as an aligned table; the first row is the header. Numbers right-aligned. */
-export function renderTable(rows: ReadonlyArray<readonly string[]>): string {
+export function renderTable(rawRows: ReadonlyArray<readonly string[]>): string {
+	// Cells may hold names and values from the file: escaped first, so the widths are what is shown.
+	const rows = rawRows.map((row) => row.map(cellForTerminal));
 	const widths: number[] = [];
 	for (const row of rows) {
 		row.forEach((cell, j) => {

@@ -13,6 +13,7 @@ import { compareCommand } from './commands/compare';
 const commands: readonly Command[] = [profileCommand, auditCommand, simulateCommand, compareCommand, generateCommand];
 
 import { VERSION } from '../shared/version';
+import { cellForTerminal, printErr, printOut } from './terminal';
 
 function usage(): string {
 	const width = Math.max(...commands.map((c) => c.name.length));
@@ -28,25 +29,25 @@ Exit codes: 0 ok, 1 fairness gate failed, 2 usage or input error, 130 cancelled 
 }
 
 /** Input errors we expect and explain in one line (no stack trace). */
-const EXPECTED_ERRORS = new Set(['UsageError', 'CsvError', 'SidecarError', 'RolesError', 'ProtectedFileError', 'InputError', 'RangeError']);
+const EXPECTED_ERRORS = new Set(['UsageError', 'CsvError', 'SidecarError', 'RolesError', 'ProtectedFileError', 'OutputRefusedError', 'OutputWriteError', 'InputError', 'RangeError']);
 
 export async function main(argv: readonly string[]): Promise<number> {
 	const [name, ...rest] = argv;
 	if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-		process.stdout.write(`${usage()}\n`);
+		printOut(`${usage()}\n`);
 		return name === undefined ? EXIT_USAGE : EXIT_OK;
 	}
 	if (name === '--version' || name === '-v') {
-		process.stdout.write(`${VERSION}\n`);
+		printOut(`${VERSION}\n`);
 		return EXIT_OK;
 	}
 	const command = commands.find((c) => c.name === name);
 	if (command === undefined) {
-		process.stderr.write(`collective-fairness: unknown command '${name}'\n\n${usage()}\n`);
+		printErr(`collective-fairness: unknown command '${cellForTerminal(name)}'\n\n${usage()}\n`);
 		return EXIT_USAGE;
 	}
 	if (rest.includes('--help') || rest.includes('-h')) {
-		process.stdout.write(`${command.help}\n`);
+		printOut(`${command.help}\n`);
 		return EXIT_OK;
 	}
 	try {
@@ -56,15 +57,15 @@ export async function main(argv: readonly string[]): Promise<number> {
 		const nodeCode = (err as NodeJS.ErrnoException).code;
 		if (err.name === 'AbortError') {
 			// Ctrl-C during a simulation: the user asked for it, so no stack trace and no "report this".
-			process.stderr.write(`collective-fairness ${name}: cancelled\n`);
+			printErr(`collective-fairness ${name}: cancelled\n`);
 			return EXIT_CANCELLED;
 		}
 		if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (typeof nodeCode === 'string' && nodeCode.startsWith('ERR_PARSE_ARGS'))) {
-			process.stderr.write(`collective-fairness ${name}: ${err.message}\nRun 'collective-fairness ${name} --help' for usage.\n`);
+			printErr(`collective-fairness ${name}: ${cellForTerminal(err.message)}\nRun 'collective-fairness ${name} --help' for usage.\n`);
 		} else if (EXPECTED_ERRORS.has(err.name) || nodeCode === 'ENOENT' || nodeCode === 'EACCES' || nodeCode === 'EISDIR') {
-			process.stderr.write(`collective-fairness ${name}: ${err.message}\n`);
+			printErr(`collective-fairness ${name}: ${cellForTerminal(err.message)}\n`);
 		} else {
-			process.stderr.write(`collective-fairness ${name}: internal error: ${err.stack ?? err.message}\nPlease report this with the command you ran.\n`);
+			printErr(`collective-fairness ${name}: internal error: ${err.stack ?? err.message}\nPlease report this with the command you ran.\n`);
 		}
 		return EXIT_USAGE;
 	}

@@ -1,30 +1,72 @@
 /**
  * `--out FILE` for audit, simulate and compare: FILE.html gets the self-contained HTML report
  * (with FILE.rows.json and FILE.rows.csv beside it, the same document the panel exports); any
- * other name gets the JSON result. Everything is written atomically and never over the dataset
- * or its sidecar.
+ * other name gets the JSON result. Everything is written atomically, only to a new path or (with
+ * --force) over a report of ours (outputTargets.ts), and a Ctrl-C during the write removes the
+ * temporary files before exiting.
  */
 import * as path from 'node:path';
-import { writeFileAtomic } from '../io/atomicWrite';
+import { removePendingTempFilesSync, writeFileAtomic } from '../io/atomicWrite';
+import { checkReportTargets } from './outputTargets';
+import { EXIT_CANCELLED } from './errors';
 import { sha256File } from '../report/hash';
 import { buildReport } from '../report/report';
-import { writeReportFiles } from '../report/write';
+import { reportPaths, writeReportFiles } from '../report/write';
 import type { PanelResults } from '../shared/webviewProtocol';
 import { VERSION } from '../shared/version';
 import type { LoadedDataset } from '../io/loadDataset';
 import type { ProgressSink } from './progress';
 import { describeParse } from './common';
+import { sidecarPathFor } from '../core/roles/sidecar';
+import { printErr, printJson, printOut } from './terminal';
 
 export interface OutputContext {
 	readonly file: string;
 	readonly sidecarPath: string | undefined;
 	readonly rows: number;
+	/** --force: an existing report of ours may be replaced (nothing else ever is). */
+	readonly force: boolean;
+}
+
+/** The same checks before a long run, so a refused --out fails in a second rather than after it. */
+export async function checkOutputBeforeRun(out: string | undefined, force: boolean, file: string): Promise<void> {
+	if (out !== undefined) {
+		const p = reportPaths(out);
+		await checkReportTargets(/\.html?$/i.test(out) ? [p.html, p.json, p.csv] : [out], { force, protectedPaths: [file, sidecarPathFor(file)] });
+	}
 }
 
 /** Writes the output and returns the paths written. */
 export async function writeOutput(out: string, json: unknown, results: PanelResults, ctx: OutputContext): Promise<string[]> {
 	const protectedPaths = [ctx.file, ...(ctx.sidecarPath !== undefined ? [ctx.sidecarPath] : [])];
-	if (/\.html?$/i.test(out)) {
+	const html = /\.html?$/i.test(out);
+	const p = reportPaths(out);
+	await checkReportTargets(html ? [p.html, p.json, p.csv] : [out], { force: ctx.force, protectedPaths });
+	return whileWriting(() => writeTargets(out, html, json, results, ctx, protectedPaths));
+}
+
+/**
+ * Ctrl-C or SIGTERM during the final write: the run's own handler is gone by then, so without
+ * this the default handler would kill the process and leave the hidden temporary file behind.
+ */
+async function whileWriting<T>(work: () => Promise<T>): Promise<T> {
+	const onSignal = (signal: NodeJS.Signals): void => {
+		removePendingTempFilesSync();
+		printErr('collective-fairness: cancelled during the write; nothing was written\n');
+		process.exit(signal === 'SIGINT' ? EXIT_CANCELLED : 128 + 15);
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	try {
+		return await work();
+	} finally {
+		process.removeListener('SIGINT', onSignal);
+		process.removeListener('SIGTERM', onSignal);
+	}
+}
+
+async function writeTargets(out: string, html: boolean, json: unknown, results: PanelResults, ctx: OutputContext, protectedPaths: readonly string[]): Promise<string[]> {
+	if (html) {
 		const files = buildReport({
 			dataset: { label: path.basename(ctx.file), sha256: await sha256File(ctx.file), rows: ctx.rows },
 			version: VERSION,
@@ -59,6 +101,8 @@ export interface RunOutput {
 	readonly file: string;
 	readonly loaded: LoadedDataset;
 	readonly out: string | undefined;
+	/** --force: replace an existing report of ours. */
+	readonly force?: boolean;
 	readonly format: 'json' | 'csv' | 'text';
 	/** The result as the panel and the HTML report take it. */
 	readonly panelResults: PanelResults;
@@ -70,15 +114,15 @@ export interface RunOutput {
 export async function emitRunResult(result: object, o: RunOutput): Promise<void> {
 	const { loaded } = o;
 	const output = { tool: 'collective-fairness', command: o.command, dataset: { file: o.file, rows: loaded.parse.table.rowCount, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse) }, ...result };
-	const written = o.out === undefined ? [] : await writeOutput(o.out, output, o.panelResults, { file: o.file, sidecarPath: loaded.sidecarPath, rows: loaded.parse.table.rowCount });
+	const written = o.out === undefined ? [] : await writeOutput(o.out, output, o.panelResults, { file: o.file, sidecarPath: loaded.sidecarPath, rows: loaded.parse.table.rowCount, force: o.force === true });
 	if (o.format === 'json') {
-		process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+		printJson(`${JSON.stringify(output, null, 2)}\n`);
 	} else if (o.format === 'csv') {
-		process.stdout.write(o.csv());
+		printOut(o.csv());
 	} else {
-		process.stdout.write(`${o.text()}\n`);
+		printOut(`${o.text()}\n`);
 		if (written.length > 0) {
-			process.stdout.write(`Written: ${written.join(', ')}\n`);
+			printOut(`Written: ${written.join(', ')}\n`);
 		}
 	}
 }

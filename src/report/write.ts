@@ -4,7 +4,7 @@
  * written (so a refusal leaves nothing half-exported), and writeFileAtomic checks again.
  */
 import * as path from 'node:path';
-import { ProtectedFileError, sameFile, writeFileAtomic } from '../io/atomicWrite';
+import { ProtectedFileError, sameFile, writeFilesAtomic } from '../io/atomicWrite';
 import type { ReportFiles } from './report';
 
 /** The three paths for a chosen report path. `.rows.` keeps `data.html` from naming `data.csv`. */
@@ -23,8 +23,7 @@ export async function writeReportFiles(target: string, files: ReportFiles, prote
 			}
 		}
 	}
-	await writeFileAtomic(p.html, files.html, protectedPaths);
-	await writeFileAtomic(p.json, files.json, protectedPaths);
-	await writeFileAtomic(p.csv, files.csv, protectedPaths);
+	// One set: all three are flushed before any is renamed into place (a full disk leaves none).
+	await writeFilesAtomic([{ target: p.html, content: files.html }, { target: p.json, content: files.json }, { target: p.csv, content: files.csv }], protectedPaths);
 	return [p.html, p.json, p.csv];
 }

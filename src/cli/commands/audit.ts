@@ -3,13 +3,14 @@ import { parseArgs } from 'node:util';
 import { runAudit, type AuditResult } from '../../core/audit';
 import type { Estimate } from '../../core/fairness';
 import { loadDataset } from '../../io/loadDataset';
-import { writeOutput } from '../output';
+import { checkOutputBeforeRun, writeOutput } from '../output';
 import type { Command } from '../command';
 import { EXIT_GATE_FAILED, EXIT_OK } from '../errors';
 import { formatFigure, plural, renderTable } from '../format';
 import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
 import { describeParse, parseNumberFlag, readCommonOptions, COMMON_HELP, COMMON_OPTIONS, requireOneFile } from '../common';
+import { printJson, printOut } from '../terminal';
 
 const HELP = `Usage: collective-fairness audit FILE [roles] [options]
 
@@ -25,7 +26,9 @@ ${COMMON_HELP}
   --resamples N           bootstrap resamples for the intervals (default 1000; 0 = none)
   --max-eqod X            exit 1 when the average equalized odds exceeds X (a CI gate)
   --max-spd X             exit 1 when the statistical parity difference exceeds X
-  --out FILE              also write the result to FILE (atomically; never over the input): FILE.html gets the HTML report (with FILE.rows.json and .csv), any other name the full JSON`;
+  --out FILE              also write the result to FILE (a new file, atomically): FILE.html gets the
+                          HTML report (with FILE.rows.json and .csv), any other name the full JSON
+  --force                 let --out replace an existing report of ours (never any other file)`;
 
 export const auditCommand: Command = {
 	name: 'audit',
@@ -34,7 +37,7 @@ export const auditCommand: Command = {
 	async run(args) {
 		const { values, positionals } = parseArgs({
 			args: [...args],
-			options: { ...ROLE_OPTIONS, ...COMMON_OPTIONS, resamples: { type: 'string' }, 'max-eqod': { type: 'string' }, 'max-spd': { type: 'string' }, out: { type: 'string' } },
+			options: { ...ROLE_OPTIONS, ...COMMON_OPTIONS, resamples: { type: 'string' }, 'max-eqod': { type: 'string' }, 'max-spd': { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } },
 			allowPositionals: true,
 		});
 		const file = requireOneFile(positionals, 'audit');
@@ -42,6 +45,7 @@ export const auditCommand: Command = {
 		const resamples = parseNumberFlag('resamples', values.resamples, { integer: true, min: 0 }) ?? 1000;
 		const maxEqod = parseNumberFlag('max-eqod', values['max-eqod'], { min: 0 });
 		const maxSpd = parseNumberFlag('max-spd', values['max-spd'], { min: 0 });
+		await checkOutputBeforeRun(values.out, values.force, file);
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow: common.onBadRow, onProgress: (done, total) => progress.update('reading', done, total) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
@@ -51,18 +55,18 @@ export const auditCommand: Command = {
 		let written: string[] = [];
 		if (values.out !== undefined) {
 			// --out report.html: the HTML report; any other name: the JSON. Never over the CSV or its sidecar.
-			written = await writeOutput(values.out, report, { simulations: {}, audit: result }, { file, sidecarPath: loaded.sidecarPath, rows: loaded.parse.table.rowCount });
+			written = await writeOutput(values.out, report, { simulations: {}, audit: result }, { file, sidecarPath: loaded.sidecarPath, rows: loaded.parse.table.rowCount, force: values.force });
 		}
 		const gates = checkGates(result, maxEqod, maxSpd);
 		if (common.json) {
-			process.stdout.write(`${JSON.stringify({ ...report, gates }, null, 2)}\n`);
+			printJson(`${JSON.stringify({ ...report, gates }, null, 2)}\n`);
 		} else {
-			process.stdout.write(`${renderAudit(file, loaded.parse, result)}\n`);
+			printOut(`${renderAudit(file, loaded.parse, result)}\n`);
 			for (const g of gates) {
-				process.stdout.write(`${g.passed ? 'PASS' : 'FAIL'}: ${g.message}\n`);
+				printOut(`${g.passed ? 'PASS' : 'FAIL'}: ${g.message}\n`);
 			}
 			if (written.length > 0) {
-				process.stdout.write(`Report written to ${written.join(', ')}\n`);
+				printOut(`Report written to ${written.join(', ')}\n`);
 			}
 		}
 		return gates.some((g) => !g.passed) ? EXIT_GATE_FAILED : EXIT_OK;

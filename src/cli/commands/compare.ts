@@ -7,7 +7,7 @@ import { FIRM_APPROACHES, type FirmApproach } from '../../core/firm/params';
 import type { CompareRow } from '../../core/firm/pareto';
 import { csvField } from '../../core/synthetic/csvWriter';
 import { loadDataset } from '../../io/loadDataset';
-import { emitRunResult, runCancellable } from '../output';
+import { checkOutputBeforeRun, emitRunResult, runCancellable } from '../output';
 import { comparisonFromCompare } from '../../webview/compareAdapter';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import type { Command } from '../command';
@@ -59,7 +59,7 @@ export const compareCommand: Command = {
 				'collective-methods': { type: 'string' }, alphas: { type: 'string' }, flips: { type: 'string' },
 				'no-defense': { type: 'boolean', default: false }, 'defense-threshold': { type: 'string' }, 'defense-method': { type: 'string' },
 				workers: { type: 'string' }, 'on-bad-row': { type: 'string' },
-				json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, out: { type: 'string' },
+				json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, out: { type: 'string' }, force: { type: 'boolean', default: false },
 			},
 			allowPositionals: true,
 		});
@@ -91,6 +91,7 @@ export const compareCommand: Command = {
 		}
 		const workers = parseNumberFlag('workers', values.workers, { integer: true, min: 1, max: 64 }) ?? defaultWorkerCount('cli');
 		const onBadRow = readOnBadRow(values['on-bad-row']);
+		await checkOutputBeforeRun(values.out, values.force, file);
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
@@ -103,7 +104,7 @@ export const compareCommand: Command = {
 			onProgress: (p) => progress.update('comparing', p.done, p.total),
 		}));
 		await emitRunResult(result, {
-			command: 'compare', file, loaded, out: values.out, format: values.json ? 'json' : values.csv ? 'csv' : 'text',
+			command: 'compare', file, loaded, out: values.out, force: values.force, format: values.json ? 'json' : values.csv ? 'csv' : 'text',
 			panelResults: { simulations: {}, comparison: comparisonFromCompare(result) },
 			csv: () => compareCsv(result),
 			text: () => renderCompare(file, result),

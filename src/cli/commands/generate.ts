@@ -2,9 +2,11 @@
 import { parseArgs } from 'node:util';
 import { generateSynthetic, tableToCsv } from '../../core/synthetic';
 import { formatSidecar, sidecarPathFor, type Sidecar } from '../../core/roles/sidecar';
-import { writeFileAtomic } from '../../io/atomicWrite';
+import { writeFilesAtomic } from '../../io/atomicWrite';
+import { checkNewFiles, isSidecarName } from '../outputTargets';
 import type { Command } from '../command';
 import { EXIT_OK, UsageError } from '../errors';
+import { printJson, printOut } from '../terminal';
 
 const HELP = `Usage: collective-fairness generate --out FILE [--rows N] [--seed S] [options]
 
@@ -14,7 +16,8 @@ carries its counterfactual features and label under A ← majority (columns cf_*
 roles to the sidecar FILE's NAME.fairness.json (the cf_* columns excluded from the features).
 
 Options:
-  --out FILE                  where to write the CSV (required; never overwrites an input)
+  --out FILE                  where to write the CSV (required; a new file: an existing file, or an
+                              existing FILE's NAME.fairness.json, is never replaced)
   --rows N                    number of rows (default 5000)
   --seed S                    random seed (default 0)
   --minority-fraction F       share of minority rows, in (0, 1) (default 0.3)
@@ -45,6 +48,11 @@ export const generateCommand: Command = {
 		if (values.out === undefined) {
 			throw new UsageError('--out FILE is required');
 		}
+		if (isSidecarName(values.out)) {
+			throw new UsageError(`--out ${values.out}: a NAME.fairness.json file holds a dataset's roles; give the CSV's name (its sidecar is written beside it)`);
+		}
+		// Checked before generating, so a refused name costs nothing; checked again when writing.
+		await checkNewFiles([values.out, sidecarPathFor(values.out)]);
 		const num = (flag: string, text: string | undefined): number | undefined => {
 			if (text === undefined) {
 				return undefined;
@@ -72,13 +80,13 @@ export const generateCommand: Command = {
 			description: `Synthetic data from collective-fairness generate (${JSON.stringify(dataset.options)}). Columns cf_* hold each row's counterfactual under group ← majority; they are ground truth for evaluation, never features.`,
 		};
 		const sidecarPath = sidecarPathFor(values.out);
-		await writeFileAtomic(values.out, tableToCsv(dataset.table));
-		await writeFileAtomic(sidecarPath, formatSidecar(sidecar));
+		await checkNewFiles([values.out, sidecarPath]);
+		await writeFilesAtomic([{ target: values.out, content: tableToCsv(dataset.table) }, { target: sidecarPath, content: formatSidecar(sidecar) }]);
 		const summary = { file: values.out, sidecar: sidecarPath, rows: dataset.table.rowCount, columns: dataset.table.columns.length, options: dataset.options };
 		if (values.json) {
-			process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+			printJson(`${JSON.stringify(summary, null, 2)}\n`);
 		} else {
-			process.stdout.write(`Wrote ${summary.rows.toLocaleString('en-US')} rows × ${summary.columns} columns to ${values.out}\nRoles in ${sidecarPath}\n`);
+			printOut(`Wrote ${summary.rows.toLocaleString('en-US')} rows × ${summary.columns} columns to ${values.out}\nRoles in ${sidecarPath}\n`);
 		}
 		return EXIT_OK;
 	},

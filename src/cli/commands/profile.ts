@@ -10,6 +10,7 @@ import { formatFigure, plural, renderTable } from '../format';
 import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
 import { describeParse, requireOneFile, readOnBadRow } from '../common';
+import { printJson, printOut } from '../terminal';
 
 const HELP = `Usage: collective-fairness profile FILE [roles] [--json] [--on-bad-row skip|fail]
 
@@ -44,9 +45,9 @@ export const profileCommand: Command = {
 		const profile = profileTable(loaded.parse.table, roles !== undefined ? { groups: { group: roles.group, groupNames: roles.groupNames, favourable: roles.favourable } } : {});
 		const input = describeParse(loaded.parse);
 		if (values.json) {
-			process.stdout.write(`${JSON.stringify({ tool: 'collective-fairness', command: 'profile', file, sidecar: loaded.sidecarPath ?? null, input, roles: sidecar ?? null, ...profile }, null, 2)}\n`);
+			printJson(`${JSON.stringify({ tool: 'collective-fairness', command: 'profile', file, sidecar: loaded.sidecarPath ?? null, input, roles: sidecar ?? null, ...profile }, null, 2)}\n`);
 		} else {
-			process.stdout.write(`${file}: ${plural(profile.rows, 'row')} × ${profile.columns.length} columns (${input.summary})\n\n${renderProfile(profile)}\n`);
+			printOut(`${file}: ${plural(profile.rows, 'row')} × ${profile.columns.length} columns (${input.summary})\n\n${renderProfile(profile)}\n`);
 		}
 		return EXIT_OK;
 	},

@@ -65,7 +65,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export function parseSidecar(text: string, fileName: string): Sidecar {
 	let raw: Json;
 	try {
-		raw = JSON.parse(text) as Json;
+		// Editors on Windows often save JSON with a UTF-8 byte-order mark; JSON.parse rejects it.
+		raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Json;
 	} catch (e) {
 		throw new SidecarError(fileName, '', `not valid JSON (${(e as Error).message})`);
 	}

@@ -25,15 +25,15 @@ describe('cli: audit', () => {
 		sidecar = path.join(dir, 'data.fairness.json');
 		dataBefore = readFileSync(data, 'utf8');
 		sidecarBefore = readFileSync(sidecar, 'utf8');
-		// An older, longer report: an atomic replace leaves none of it behind.
-		writeFileSync(report(), `${'x'.repeat(500_000)}\n`);
+		// An older, longer report of ours: --force replaces it atomically, leaving none of it behind.
+		writeFileSync(report(), `{\n  "tool": "collective-fairness",\n  "old": "${'x'.repeat(500_000)}"\n}\n`);
 		const fast = ['--resamples', '100'];
 		[text, json, strict, lenient, out, overInput, overSidecar] = await cliAll([
 			['audit', data, ...fast],
 			['audit', data, ...fast, '--json'],
 			['audit', data, ...fast, '--max-eqod', '0'],
 			['audit', data, ...fast, '--max-eqod', '1'],
-			['audit', data, ...fast, '--out', report()],
+			['audit', data, ...fast, '--out', report(), '--force'],
 			['audit', data, ...fast, '--out', data],
 			['audit', data, ...fast, '--out', sidecar],
 		]);
