@@ -1,0 +1,134 @@
+/**
+ * Parquet, Arrow IPC and gzip-compressed CSV read into the same typed-column table as the CSV,
+ * and the CLI's audit gives the same figures on each; damaged and unsupported inputs are clear
+ * errors that name the file (and column), exit 2 and write nothing.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readCsvFile } from '../../../src/io/readCsvFile';
+import { readParquetFile } from '../../../src/io/readParquetFile';
+import { readArrowFile } from '../../../src/io/readArrowFile';
+import { loadDataset } from '../../../src/io/loadDataset';
+import { datasetFormatOf, isDatasetFileName } from '../../../src/io/datasetFormat';
+import type { Table } from '../../../src/core/csv/table';
+import { cliAll, ensureBuilt, generated, tempDir, type CliRun } from '../cli/run';
+import { cellsOf, writeArrow, writeGzip, writeParquet } from './writeFormats';
+
+/** The table's content as plain values, for deep comparison across readers. */
+function contentOf(table: Table): unknown {
+	return { rows: table.rowCount, columns: table.columns.map((c) => ({ name: c.name, kind: c.kind, missing: c.missing, levels: c.kind === 'categorical' ? c.levels : undefined, cells: cellsOf(c) })) };
+}
+
+/** An audit's JSON without the fields that describe the input file rather than the figures, and the fit's time. */
+function figuresOf(run: CliRun): unknown {
+	assert.equal(run.status, 0, run.stderr);
+	const { file: _file, sidecar: _sidecar, input: _input, ...figures } = JSON.parse(run.stdout) as Record<string, unknown>;
+	const model = figures.model as Record<string, unknown> | undefined;
+	assert.equal(typeof model?.seconds, 'number');
+	delete model!.seconds;
+	return figures;
+}
+
+describe('io: Parquet, Arrow and gzip inputs', () => {
+	let dir: string;
+	let cleanup = (): void => undefined;
+	let csv: string;
+	let csvTable: Table;
+	const at = (name: string): string => path.join(dir, name);
+	before(async () => {
+		ensureBuilt();
+		({ dir, cleanup } = tempDir());
+		csv = generated(dir, 1200);
+		// Blank out a few cells so missing values travel through every format.
+		const lines = readFileSync(csv, 'utf8').split('\r\n');
+		lines[5] = lines[5]!.replace(/^([^,]*),[^,]*,/, '$1,,');
+		lines[9] = lines[9]!.replace(/,[^,]*$/, ',NA');
+		writeFileSync(csv, lines.join('\r\n'));
+		csvTable = (await readCsvFile(csv)).table;
+		// Row groups of 500 rows: the reader must stitch three groups back together in order.
+		await writeParquet(at('data.parquet'), csvTable, { rowGroupSize: 500 });
+		writeArrow(at('data.arrow'), csvTable);
+		writeGzip(at('data.csv.gz'), csv);
+		// The gzip file's sidecar is named after 'data.csv' (its name without the last extension).
+		copyFileSync(at('data.fairness.json'), at('data.csv.fairness.json'));
+	});
+	after(() => cleanup());
+
+	it('picks the reader from the extension', () => {
+		assert.equal(datasetFormatOf('a/b.CSV.GZ'), 'csv.gz');
+		assert.equal(datasetFormatOf('b.tsv.gz'), 'csv.gz');
+		assert.equal(datasetFormatOf('b.parquet'), 'parquet');
+		assert.equal(datasetFormatOf('b.feather'), 'arrow');
+		assert.equal(datasetFormatOf('b.arrow'), 'arrow');
+		assert.equal(datasetFormatOf('b.tsv'), 'csv');
+		assert.ok(isDatasetFileName('x.parquet') && isDatasetFileName('x.tsv.gz') && isDatasetFileName('x.csv'));
+		assert.ok(!isDatasetFileName('x.fairness.json') && !isDatasetFileName('x.gz.txt'));
+	});
+
+	it('the CSV table has missing cells in a numeric and a categorical column', () => {
+		assert.ok(csvTable.columns.some((c) => c.kind === 'numeric' && c.missing > 0));
+		assert.ok(csvTable.columns.some((c) => c.kind === 'categorical' && c.missing > 0));
+	});
+
+	it('Parquet (three row groups), Arrow and .csv.gz give the CSV reader\'s table, cell for cell', async () => {
+		const expected = contentOf(csvTable);
+		const parquet = await readParquetFile(at('data.parquet'));
+		assert.deepEqual(contentOf(parquet.table), expected);
+		assert.deepEqual(parquet.header, csvTable.columns.map((c) => c.name));
+		assert.deepEqual(contentOf((await readArrowFile(at('data.arrow'))).table), expected);
+		assert.deepEqual(contentOf((await readCsvFile(at('data.csv.gz'))).table), expected);
+		const loaded = await loadDataset(at('data.parquet'));
+		assert.equal(loaded.format, 'parquet');
+		assert.equal(loaded.sidecarPath, at('data.fairness.json'));
+	});
+
+	it('the CLI audit gives the same figures on CSV, Parquet, Arrow and .csv.gz', async () => {
+		const args = (file: string): string[] => ['audit', at(file), '--json', '--resamples', '100'];
+		const [fromCsv, fromParquet, fromArrow, fromGzip] = await cliAll([args('data.csv'), args('data.parquet'), args('data.arrow'), args('data.csv.gz')]);
+		const expected = figuresOf(fromCsv!);
+		assert.ok((expected as { summary?: unknown }).summary !== undefined);
+		assert.deepEqual(figuresOf(fromParquet!), expected);
+		assert.deepEqual(figuresOf(fromArrow!), expected);
+		assert.deepEqual(figuresOf(fromGzip!), expected);
+	});
+
+	it('damaged and unsupported inputs: one clear line naming the file (and column), exit 2, nothing written', async () => {
+		const parquetBytes = readFileSync(at('data.parquet'));
+		writeFileSync(at('cut.parquet'), parquetBytes.subarray(0, parquetBytes.length - 100));
+		// The footer intact, a data page overwritten: the damage is found while decoding.
+		const garbled = Buffer.from(parquetBytes);
+		garbled.fill(0xff, 4, 600);
+		writeFileSync(at('garbled.parquet'), garbled);
+		await writeParquet(at('lzo.parquet'), { columns: csvTable.columns.slice(0, 2), rowCount: csvTable.rowCount }, { codec: 'LZO' });
+		await writeParquet(at('json.parquet'), { columns: csvTable.columns.slice(0, 2), rowCount: csvTable.rowCount }, {
+			extra: [{ name: 'payload', data: Array.from({ length: csvTable.rowCount }, (_, i) => ({ i })), type: 'JSON', nullable: true }],
+		});
+		const gz = readFileSync(at('data.csv.gz'));
+		writeFileSync(at('cut.csv.gz'), gz.subarray(0, Math.floor(gz.length / 2)));
+		writeFileSync(at('notarrow.arrow'), 'this is text, not Arrow\n');
+		for (const name of ['cut.parquet', 'garbled.parquet', 'lzo.parquet', 'json.parquet', 'cut.csv.gz', 'notarrow.arrow']) {
+			copyFileSync(at('data.fairness.json'), at(name.replace(/\.[^.]+$/, '.fairness.json')));
+		}
+		const before = readdirSync(dir).sort();
+		const names = ['cut.parquet', 'garbled.parquet', 'lzo.parquet', 'json.parquet', 'cut.csv.gz', 'notarrow.arrow'];
+		const runs = await cliAll(names.map((n) => ['audit', at(n), '--resamples', '50', '--out', at(`${n}.report.json`)]));
+		const expectations: RegExp[] = [
+			/cut\.parquet: not a readable Parquet file/,
+			/garbled\.parquet: (corrupt Parquet data|not a readable Parquet file)/,
+			/lzo\.parquet: column '[^']+' is compressed with LZO, which this reader does not decode/,
+			/json\.parquet: column 'payload' is of Parquet (logical|converted) type JSON; supported column types are/,
+			/cut\.csv\.gz: truncated or corrupt gzip data/,
+			/notarrow\.arrow: not a readable Arrow IPC file/,
+		];
+		runs.forEach((run, i) => {
+			assert.equal(run.status, 2, `${names[i]}: ${run.stderr}`);
+			assert.match(run.stderr, expectations[i]!, names[i]);
+			assert.doesNotMatch(run.stderr, /internal error|\n\s+at /, names[i]);
+			assert.equal(run.stdout, '');
+		});
+		assert.deepEqual(readdirSync(dir).sort(), before, 'no report (or temporary file) was written');
+		assert.ok(!existsSync(at('cut.parquet.report.json')));
+	});
+});
