@@ -1,6 +1,7 @@
 /** Options and helpers shared by the commands that read a dataset. */
 import type { ParseResult } from '../core/csv/options';
 import { UsageError } from './errors';
+import { binaryFormatOf } from '../io/binaryParse';
 
 export const COMMON_OPTIONS = {
 	seed: { type: 'string' },
@@ -55,6 +56,10 @@ export function parseNumberFlag(flag: string, text: string | undefined, rule: { 
 /** What the reader saw: dialect, skipped rows and the first issues, for reports and the console. */
 export function describeParse(parse: ParseResult): { summary: string; dialect: ParseResult['dialect']; skippedRows: number; issues: ParseResult['issues'] } {
 	const d = parse.dialect;
+	const binary = binaryFormatOf(parse);
+	if (binary !== undefined) {
+		return { summary: binary === 'parquet' ? 'Parquet' : 'Arrow IPC', dialect: d, skippedRows: 0, issues: [] };
+	}
 	const delimiter = d.delimiter === '\t' ? 'TAB' : d.delimiter;
 	const skipped = parse.skippedRows > 0 ? `, ${parse.skippedRows} malformed rows skipped (first at line ${parse.issues.find((i) => i.severity === 'error')?.line ?? '?'})` : '';
 	return { summary: `${d.encoding}${d.bom ? ' with BOM' : ''}, '${delimiter}'-delimited${skipped}`, dialect: d, skippedRows: parse.skippedRows, issues: parse.issues.slice(0, 50) };
