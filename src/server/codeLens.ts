@@ -62,7 +62,7 @@ function rolesTitle(state: DocState, pending: PendingRoles): string {
 		return 'Roles: none yet — choose a sensitive attribute and a label';
 	}
 	const parts: string[] = [];
-	parts.push(s !== undefined ? `sensitive = ${typeof s.column === 'string' ? s.column : s.column.join(' × ')} (minority ${s.minority.join(', ')})` : 'choose a sensitive attribute');
+	parts.push(s !== undefined ? `sensitive = ${typeof s.column === 'string' ? s.column : s.column.join(' × ')} (${s.minority.length > 0 ? `minority ${s.minority.join(', ')}` : 'minority: the lowest favourable rate, once the label is set'})` : 'choose a sensitive attribute');
 	parts.push(l !== undefined ? `label = ${l.column} (favourable ${l.favourable.join(', ')})` : 'choose a label');
 	return `Roles: ${parts.join(' · ')}${sidecar === undefined ? ' — not saved until both are set' : ''}`;
 }

@@ -8,25 +8,23 @@ import type { ColumnProfile } from '../core/profile';
 import type { LabelRole, SensitiveRole, Sidecar } from '../core/roles/sidecar';
 import type { RoleChange } from '../shared/lspProtocol';
 import type { PendingRoles } from './docState';
+import { guessFavourable, suggestMinority, type GroupRate } from '../core/roles/suggest';
 
-/** Values that usually name the good outcome of a label. */
-const FAVOURABLE_NAME = /^(1|1\.0|true|yes|y|good|approved?|accepted|granted|hired|pass(ed)?|positive|>.*)$/i;
+/** Label counts per value of a column: the rates the minority default is chosen from. */
+export type RatesOf = (column: string, label: LabelRole) => GroupRate[];
 
-/** The minority guess: the second most frequent value (the most frequent being the majority). */
-export function guessMinority(profile: ColumnProfile): string[] {
-	const second = profile.topValues[1] ?? profile.topValues[0];
-	return second !== undefined ? [second.value] : [];
+/**
+ * The minority default: the group with the lowest favourable rate once the label is known; none
+ * before (the sidecar is then held until the label arrives, and the minority chosen from its rates).
+ */
+export function guessMinority(column: string, label: LabelRole | undefined, ratesOf: RatesOf): string[] {
+	const s = label !== undefined ? suggestMinority(column, ratesOf(column, label)) : undefined;
+	return s !== undefined ? [s.value] : [];
 }
 
-/** The favourable guess: a value named like a good outcome, else the rarer of the two most frequent. */
-export function guessFavourable(profile: ColumnProfile): string[] {
-	const top = profile.topValues.slice(0, 2);
-	const named = top.find((t) => FAVOURABLE_NAME.test(t.value.trim()));
-	if (named !== undefined) {
-		return [named.value];
-	}
-	const rarer = top.length === 2 ? top[1]! : top[0];
-	return rarer !== undefined ? [rarer.value] : [];
+/** The favourable default: only from a name (core/roles/suggest), never from rarity. */
+export function guessFavourableValues(profile: ColumnProfile): string[] {
+	return [...(guessFavourable(profile.name, profile.topValues.map((t) => t.value))?.values ?? [])];
 }
 
 export type EditOutcome =
@@ -37,7 +35,7 @@ export type EditOutcome =
  * The new sidecar (or pending roles) after `change`. `profileOf` gives a column's profile (for the
  * guesses); throws an Error with a message for the user when the change cannot apply.
  */
-export function applyRoleChange(current: Sidecar | undefined, pending: PendingRoles, change: RoleChange, profileOf: (column: string) => ColumnProfile | undefined): EditOutcome {
+export function applyRoleChange(current: Sidecar | undefined, pending: PendingRoles, change: RoleChange, profileOf: (column: string) => ColumnProfile | undefined, ratesOf: RatesOf = () => []): EditOutcome {
 	const need = (column: string): ColumnProfile => {
 		const p = profileOf(column);
 		if (p === undefined) {
@@ -49,10 +47,13 @@ export function applyRoleChange(current: Sidecar | undefined, pending: PendingRo
 	let label: LabelRole | undefined = current?.label ?? pending.label;
 	switch (change.kind) {
 		case 'sensitive': {
-			const minority = change.values !== undefined && change.values.length > 0 ? [...change.values] : guessMinority(need(change.column));
-			if (minority.length === 0) {
-				throw new Error(`'${change.column}' has no values to choose a minority from`);
+			need(change.column);
+			const keptLabel = label?.column === change.column ? undefined : label;
+			const minority = change.values !== undefined && change.values.length > 0 ? [...change.values] : guessMinority(change.column, keptLabel, ratesOf);
+			if (minority.length === 0 && keptLabel !== undefined) {
+				throw new Error(`choose the minority of '${change.column}': no group has a lower favourable rate under '${keptLabel.column}'`);
 			}
+			// With no label yet the minority stays empty until the label's rates can choose it.
 			sensitive = { column: change.column, minority };
 			if (label?.column === change.column) {
 				label = undefined;
@@ -60,14 +61,20 @@ export function applyRoleChange(current: Sidecar | undefined, pending: PendingRo
 			break;
 		}
 		case 'label': {
-			const favourable = change.values !== undefined && change.values.length > 0 ? [...change.values] : guessFavourable(need(change.column));
+			const favourable = change.values !== undefined && change.values.length > 0 ? [...change.values] : guessFavourableValues(need(change.column));
 			if (favourable.length === 0) {
-				throw new Error(`'${change.column}' has no values to choose a favourable outcome from`);
+				throw new Error(`choose the favourable value of '${change.column}': its names do not say which outcome is good (Set Label… lists the values)`);
 			}
 			label = { column: change.column, favourable };
 			const sensitiveColumns = sensitive === undefined ? [] : typeof sensitive.column === 'string' ? [sensitive.column] : [...sensitive.column];
 			if (sensitiveColumns.includes(change.column)) {
 				sensitive = undefined;
+			} else if (sensitive !== undefined && sensitive.minority.length === 0 && typeof sensitive.column === 'string') {
+				const minority = guessMinority(sensitive.column, label, ratesOf);
+				if (minority.length === 0) {
+					throw new Error(`choose the minority of '${sensitive.column}': no group has a lower favourable rate under '${change.column}'`);
+				}
+				sensitive = { ...sensitive, minority };
 			}
 			break;
 		}
@@ -81,7 +88,7 @@ export function applyRoleChange(current: Sidecar | undefined, pending: PendingRo
 		const next: PendingRoles = { ...(sensitive !== undefined ? { sensitive } : {}), ...(label !== undefined ? { label } : {}) };
 		return { kind: 'pending', pending: next, summary: sensitive === undefined ? 'now choose the sensitive attribute' : 'now choose the label' };
 	}
-	const base: Sidecar = current ?? { version: 1, sensitive, label, description: 'Roles set in the editor; the minority and favourable values were guessed where not chosen — check them.' };
+	const base: Sidecar = current ?? { version: 1, sensitive, label, description: 'Roles set in the editor; a favourable value not chosen was guessed from the names and a minority not chosen is the group with the lowest favourable rate — check them.' };
 	return { kind: 'sidecar', sidecar: { ...base, sensitive, label }, summary: describeChange(change) };
 }
 

@@ -16,6 +16,7 @@ import { DocumentStore, isFile } from './documents';
 import type { DocState, PendingRoles } from './docState';
 import { hover, lineIndex } from './hover';
 import { applyRoleChange } from './roleEdits';
+import { groupRates } from '../core/roles/suggest';
 import type { SettingsCache } from './settings';
 
 export class Session {
@@ -99,7 +100,7 @@ export class Session {
 		const outcome = applyRoleChange(state.roles.sidecar, this.pending.get(args.uri) ?? {}, args.change, (name) => {
 			const i = state.columnIndex(name);
 			return i < 0 ? undefined : state.columnProfile(i);
-		});
+		}, (column, label) => groupRates(state.parse.table, column, label));
 		if (outcome.kind === 'pending') {
 			this.pending.set(args.uri, outcome.pending);
 			this.refreshLenses();
@@ -128,7 +129,8 @@ export class Session {
 	private async analysed(state: DocState): Promise<void> {
 		const r = state.resolved;
 		const dialect = state.parse.dialect;
-		const summary = [`${dialect.delimiter === '\t' ? 'TAB' : dialect.delimiter} ${dialect.encoding.toUpperCase()}`, ...(r !== undefined ? [`label=${r.label}`, `A=${r.sensitive}`] : [])].join(' · ');
+		// The favourable value and the minority are shown: a reversed label must be visible at a glance.
+		const summary = [`${dialect.delimiter === '\t' ? 'TAB' : dialect.delimiter} ${dialect.encoding.toUpperCase()}`, ...(r !== undefined ? [`favourable ${r.label} = ${r.labelValues.filter((v) => v.favourable).map((v) => v.value).join('/')}`, `minority ${r.sensitive} = ${r.groupNames[1] ?? '?'}`] : [])].join(' · ');
 		void this.connection.sendNotification(AnalysisStatusNotification.type, { uri: state.uri, state: 'ready', rows: state.parse.table.rowCount, columns: state.parse.table.columns.length, summary });
 		this.refreshLenses();
 		const settings = await this.settings.get(state.uri);

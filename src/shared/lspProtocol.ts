@@ -116,9 +116,9 @@ export namespace EditRolesCommand {
 }
 
 export type RoleChange =
-	/** `values` = the minority's values; guessed (second most frequent value) when absent. */
+	/** `values` = the minority's values; when absent, the group with the lowest favourable rate once the label is known (core/roles/suggest). */
 	| { readonly kind: 'sensitive'; readonly column: string; readonly values?: readonly string[] }
-	/** `values` = the favourable values; guessed (a value named like a good outcome, else the rarer one) when absent. */
+	/** `values` = the favourable values; when absent, guessed from the names only (never rarity), else the edit is refused. */
 	| { readonly kind: 'label'; readonly column: string; readonly values?: readonly string[] }
 	| { readonly kind: 'excludeFeature'; readonly column: string }
 	/** How the values that are neither minority nor majority are treated (pool small groups). */

@@ -1,6 +1,6 @@
 /**
  * The active CSV/TSV file: one status bar item on the right with its dialect and roles as the
- * server reports them (analysisStatus, e.g. "`,` UTF-8 · sensitive=race · label=income"), a click
+ * server reports them (analysisStatus, e.g. "`,` UTF-8 · favourable income = >50K · minority sex = Female"), a click
  * to change the roles, and the context keys the menus' `when` clauses use:
  * collectiveFairness.activeDataset / activeHasRoles / activeHasResults.
  */
@@ -84,7 +84,7 @@ export class ActiveDatasetStatus implements vscode.Disposable {
 				tip = `${file}: ${status.message ?? 'could not be analysed'}`;
 				break;
 			case 'ready':
-				// e.g. "CSV , UTF-8 · label=y · A=sex": the language, then the server's dialect and roles.
+				// e.g. "CSV , UTF-8 · favourable y = yes · minority sex = Female": the language, then the server's dialect and roles.
 				text = `$(law) ${status.summary !== undefined ? `${path.extname(file).slice(1).toUpperCase()} ${status.summary}` : file}`;
 				tip = `${file}: ${status.rows?.toLocaleString('en-US') ?? '?'} rows × ${status.columns ?? '?'} columns`;
 				break;

@@ -3,11 +3,12 @@
  * The extension as a user meets it, driven through code-server's workbench in headless Chromium:
  * open a CSV from the Explorer, set the roles through the command palette's quick picks, hover a
  * column, find the fairness diagnostic in Problems, run a simulation and watch its progress
- * notification and result, open the panel. Screenshots go to media/screenshots/editor-*.png (the
+ * notification and result, open the panel; then, on two datasets whose rarer label value is the
+ * unfavourable one, accept every default and check the saved favourable value and minority. Screenshots go to media/screenshots/editor-*.png (the
  * README's), or to .vscode-test/shots under CI so a CI run leaves the tree clean.
  * Closing line: `ui-e2e: N passed, N failed`.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { freshWorkspace, hoverGenderColumn, launch, openWorkbench, ROOT } from './workbench';
@@ -70,9 +71,37 @@ async function findFrame(page: Page, probe: (f: Frame) => Promise<boolean>, time
 	throw new Error('webview frame not found');
 }
 
+/**
+ * Two datasets the roles must not be guessed wrong on, written into the workspace: a mortgage
+ * file whose label `deny` is yes/no (first column, so it is also the first column a careless pick
+ * would offer as the sensitive attribute), and a COMPAS-like file whose label two_year_recid = 1
+ * is a re-offence. In both the rarer value is the unfavourable one, so a rarity rule gets it wrong.
+ */
+const UNSEEN = [
+	{ file: 'mortgage.csv', label: 'deny', right: 'no', wrong: 'yes', sensitiveFilter: undefined, minority: 'yes' },
+	{ file: 'recidivism.csv', label: 'two_year_recid', right: '0', wrong: '1', sensitiveFilter: 'race', minority: 'African-American' },
+] as const;
+
+function writeUnseenDatasets(folder: string): void {
+	const mortgage = ['deny,dir,lvr,single,afam', ...Array.from({ length: 400 }, (_, i) => {
+		const afam = i % 5 === 0;
+		const deny = afam ? i % 3 === 0 : i % 10 === 1;
+		return `${deny ? 'yes' : 'no'},${(0.2 + (i % 13) / 40).toFixed(3)},${(0.5 + (i % 17) / 40).toFixed(3)},${i % 4 === 0 ? 'yes' : 'no'},${afam ? 'yes' : 'no'}`;
+	})];
+	writeFileSync(path.join(folder, 'mortgage.csv'), `${mortgage.join('\n')}\n`);
+	const races = ['African-American', 'Caucasian', 'African-American', 'Hispanic', 'African-American', 'Caucasian'];
+	const recid = ['sex,age,race,priors_count,two_year_recid', ...Array.from({ length: 600 }, (_, i) => {
+		const race = races[i % races.length]!;
+		const again = race === 'African-American' ? i % 4 === 0 : i % 7 === 0;
+		return `${i % 5 === 0 ? 'Female' : 'Male'},${18 + (i % 50)},${race},${i % 9},${again ? 1 : 0}`;
+	})];
+	writeFileSync(path.join(folder, 'recidivism.csv'), `${recid.join('\n')}\n`);
+}
+
 async function main(): Promise<number> {
 	mkdirSync(SHOTS, { recursive: true });
 	const folder = freshWorkspace('ui');
+	writeUnseenDatasets(folder);
 	const browser = await launch();
 	try {
 		const page = await (await browser.newContext({ viewport: { width: 1400, height: 850 } })).newPage();
@@ -93,17 +122,18 @@ async function main(): Promise<number> {
 		await step('the status bar item shows the dialect (server analysis)', async () => {
 			await page.waitForSelector('.statusbar-item:has-text(", UTF-8")', { timeout: 90_000 });
 		});
-		await step('set the sensitive attribute through the command palette (column, then values)', async () => {
+		await step('set the sensitive attribute through the command palette: column, then the label first (the minority default needs it)', async () => {
 			await palette(page, 'Collective Fairness: Set Sensitive Attribute');
-			await accept(page, 'sensitive attribute (1/2)', 'gender');
+			await accept(page, 'sensitive attribute (1/4)', 'gender');
+			await accept(page, 'label (2/4)', 'outcome');
+			await accept(page, 'favourable values');
 			await page.locator('.quick-input-widget .quick-input-title', { hasText: 'minority values' }).waitFor({ timeout: 30_000 });
 			await shot(page, 'roles');
-			await accept(page, 'minority values');
 		});
-		await step('the label pick follows (a sidecar needs both); the status bar shows the roles', async () => {
-			await accept(page, 'label (1/2)', 'outcome');
-			await accept(page, 'favourable values');
-			await page.waitForSelector('.statusbar-item:has-text("A=gender")', { timeout: 60_000 });
+		await step('the minority pick pre-ticks the lower favourable rate; the status bar shows the favourable value and the minority', async () => {
+			await accept(page, 'minority values');
+			await page.waitForSelector('.statusbar-item:has-text("minority gender = female")', { timeout: 60_000 });
+			await page.waitForSelector('.statusbar-item:has-text("favourable outcome = approved")', { timeout: 10_000 });
 		});
 		await step('hover a column and read its summary', async () => {
 			await page.keyboard.press('Escape');
@@ -153,6 +183,29 @@ async function main(): Promise<number> {
 			await page.waitForTimeout(500);
 			await shot(page, 'panel');
 		});
+		for (const d of UNSEEN) {
+			await step(`accepting every default on ${d.file} never makes '${d.label} = ${d.wrong}' favourable`, async () => {
+				await page.keyboard.press('Escape');
+				await page.click(`.explorer-folders-view .monaco-list-row:has-text("${d.file}")`);
+				await page.waitForSelector(`.statusbar-item:has-text("no roles")`, { timeout: 90_000 });
+				await palette(page, 'Collective Fairness: Set Sensitive Attribute');
+				await accept(page, 'sensitive attribute (1/4)', d.sensitiveFilter);
+				await accept(page, 'label (2/4)');
+				await page.locator('.quick-input-widget .quick-input-title', { hasText: 'favourable values' }).waitFor({ timeout: 30_000 });
+				const title = await page.locator('.quick-input-widget .quick-input-title').innerText();
+				if (!title.includes('guessed from the name') || !title.includes('check')) {
+					throw new Error(`the favourable pick does not say its default is a guess: "${title}"`);
+				}
+				await shot(page, `roles-${d.label}`);
+				await accept(page, 'favourable values');
+				await accept(page, 'minority values');
+				await page.waitForSelector(`.statusbar-item:has-text("favourable ${d.label} = ${d.right}")`, { timeout: 60_000 });
+				const sidecar = JSON.parse(readFileSync(path.join(folder, d.file.replace(/\.csv$/, '.fairness.json')), 'utf8')) as { sensitive: { minority: string[] }; label: { favourable: string[] } };
+				if (sidecar.label.favourable.join() !== d.right || sidecar.sensitive.minority.join() !== d.minority) {
+					throw new Error(`saved favourable ${sidecar.label.favourable.join()} / minority ${sidecar.sensitive.minority.join()}, expected ${d.right} / ${d.minority}`);
+				}
+			});
+		}
 		await step('the Datasets view lists the files with roles and results', async () => {
 			await page.locator('.activitybar .action-item [aria-label^="Collective Fairness"]').first().click();
 			await page.waitForSelector('.pane-body:has-text("applicants.csv"):has-text("gender: female")', { timeout: 30_000 });

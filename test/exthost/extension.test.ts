@@ -90,12 +90,12 @@ suite('Collective Fairness in the extension host', () => {
 		assert.deepEqual([sidecar.label.column, sidecar.label.favourable], ['outcome', ['approved']]);
 	});
 
-	test('the status bar shows the roles once saved', async () => {
+	test('the status bar shows the roles, the favourable value and the minority once saved', async () => {
 		const s = await eventually('status with roles', async () => {
 			const st = await api.status();
-			return st.hasRoles && st.text.includes('A=gender') ? st : undefined;
+			return st.hasRoles && st.text.includes('minority gender = female') ? st : undefined;
 		});
-		assert.match(s.text, /label=outcome/);
+		assert.match(s.text, /favourable outcome = approved/);
 	});
 
 	test('the Datasets view lists every data file with its roles', async () => {

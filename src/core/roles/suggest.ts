@@ -263,3 +263,24 @@ function cellText(col: Column, row: number): string | undefined {
 	const code = col.codes[row]!;
 	return code < 0 ? undefined : col.levels[code];
 }
+
+/**
+ * Columns to suggest as the label, best first: two-valued columns whose name reads like an outcome
+ * (`deny`, `two_year_recid`, `class`, `y` …), then other two-valued columns; never a column in
+ * `exclude` (the sensitive attribute already chosen) nor one named like a protected attribute
+ * ahead of an outcome-like one.
+ */
+export function rankLabelColumns(columns: readonly CandidateColumn[], exclude: readonly string[] = []): SensitiveSuggestion[] {
+	const out: Array<SensitiveSuggestion & { readonly index: number }> = [];
+	columns.forEach((c, index) => {
+		if (exclude.includes(c.name) || c.distinct !== 2) {
+			return;
+		}
+		const words = nameWords(c.name);
+		const outcome = hasStem(words, BAD_NAME) ?? hasStem(words, GOOD_NAME) ?? words.find((w) => ['label', 'target', 'outcome', 'class', 'y', 'income', 'result', 'decision', 'status'].includes(w));
+		const score = outcome !== undefined ? 2 : nameScore(c.name).score > 0 ? 0 : 1;
+		out.push({ name: c.name, score, ...(outcome !== undefined ? { why: 'named like an outcome' } : {}), index });
+	});
+	out.sort((a, b) => b.score - a.score || a.index - b.index);
+	return out.map(({ name, score, why }) => ({ name, score, ...(why !== undefined ? { why } : {}) }));
+}

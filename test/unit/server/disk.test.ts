@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import type { ProfileResult } from '../../../src/shared/lspProtocol';
 import { TestClient } from './lspClient';
 
-const rows = (n: number): string => ['group,score,outcome', ...Array.from({ length: n }, (_, i) => `${i % 3 === 0 ? 'b' : 'a'},${i % 7},${i % 2 === 0 ? 'good' : 'bad'}`)].join('\n') + '\n';
+// Group b (every third row) is favourable less often than a: the minority default is the lower rate.
+const rows = (n: number): string => ['group,score,outcome', ...Array.from({ length: n }, (_, i) => `${i % 3 === 0 ? 'b' : 'a'},${i % 7},${i % 2 === 0 && i % 9 !== 0 ? 'good' : 'bad'}`)].join('\n') + '\n';
 
 void describe('files read from disk', () => {
 	let client: TestClient;
@@ -55,6 +56,7 @@ void describe('files read from disk', () => {
 		const sidecar = join(dir, 'data.fairness.json');
 		const a = await client.connection.sendRequest<{ sidecar: string | null; summary: string }>('workspace/executeCommand', { command: 'collectiveFairness.server.editRoles', arguments: [{ uri, change: { kind: 'sensitive', column: 'group' } }] });
 		assert.deepEqual(a, { sidecar: null, summary: 'now choose the label' });
+		// No label yet: no minority is guessed; the label's rates choose it below.
 		assert.equal(existsSync(sidecar), false);
 		const b = await client.connection.sendRequest<{ sidecar: string | null }>('workspace/executeCommand', { command: 'collectiveFairness.server.editRoles', arguments: [{ uri, change: { kind: 'label', column: 'outcome' } }] });
 		assert.equal(b.sidecar, sidecar);
