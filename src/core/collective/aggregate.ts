@@ -5,6 +5,7 @@
  */
 import { moments, quantileSorted, sortedFinite, standardDeviation } from '../stats/summary';
 import type { RunMetrics } from './evaluate';
+import { computeEfficiency, type EfficiencyEntry } from './efficiency';
 import type { Knowledge, Method, SimulationParams } from './params';
 import type { UnitResult } from './unit';
 
@@ -27,10 +28,31 @@ export interface SimulationRow {
 	readonly spd: SeedSummary;
 	readonly eqod: SeedSummary;
 	readonly eqodMax: SeedSummary;
+	/** Signed TPR(minority) − TPR(majority) over seeds, with its interval (see {@link GapVerdict}). */
+	readonly tprGap: SeedSummary;
+	/** Signed FPR(minority) − FPR(majority) over seeds. */
+	readonly fprGap: SeedSummary;
+	/** Whether a gap is left that this many seeds can measure (docs/methods.md, "The EqOd floor"). */
+	readonly gapVerdict: GapVerdict;
 	readonly success?: SeedSummary;
 	readonly counterfactualGap?: SeedSummary;
 	/** With a defending firm (params.defense): its figures and how much of the effect survives. */
 	readonly defended?: DefendedSummary;
+}
+
+/**
+ * `none-measurable`: the seed intervals of both signed gaps cover zero — no measurable gap left at
+ * this sample size, whatever EqOd (biased upward by noise near zero) says; `gap`: at least one
+ * interval excludes zero; `unknown`: a gap is undefined on every seed.
+ */
+export type GapVerdict = 'gap' | 'none-measurable' | 'unknown';
+
+export function gapVerdict(tpr: SeedSummary, fpr: SeedSummary): GapVerdict {
+	if (tpr.mean === null || fpr.mean === null) {
+		return 'unknown';
+	}
+	const covers = (s: { lo: number; hi: number }): boolean => s.lo <= 0 && s.hi >= 0;
+	return covers(tpr) && covers(fpr) ? 'none-measurable' : 'gap';
 }
 
 export interface BaseSummary {
@@ -39,6 +61,9 @@ export interface BaseSummary {
 	readonly spd: SeedSummary;
 	readonly eqod: SeedSummary;
 	readonly eqodMax: SeedSummary;
+	readonly tprGap: SeedSummary;
+	readonly fprGap: SeedSummary;
+	readonly gapVerdict: GapVerdict;
 	readonly success?: SeedSummary;
 	readonly counterfactualGap?: SeedSummary;
 	/** With a defending firm (params.defense): its figures and how much of the effect survives. */
@@ -78,6 +103,10 @@ export interface MinimumCollective {
 
 export interface Aggregated {
 	readonly base: BaseSummary;
+	/** The EqOd target of the efficiency statistics: `targetEqod`, or half the mean base EqOd. */
+	readonly target: number;
+	/** Relabelling efficiency per method, knowledge arm and α (see efficiency.ts). */
+	readonly efficiency: EfficiencyEntry[];
 	readonly rows: SimulationRow[];
 	readonly grid?: SimulationRow[];
 	readonly minimum?: MinimumCollective[];
@@ -141,14 +170,19 @@ function withSurvival(row: SimulationRow, base: BaseSummary): SimulationRow {
 	return { ...row, defended: { ...row.defended, survival } };
 }
 
-function summariseMetrics(list: readonly RunMetrics[]): Omit<BaseSummary, 'seeds'> {
+export function summariseMetrics(list: readonly RunMetrics[]): Omit<BaseSummary, 'seeds'> {
 	const withCf = list.some((m) => m.success !== undefined);
 	const defended = summariseDefended(list);
+	const tprGap = summarise(list.map((m) => m.tprGap), 'the TPR gap');
+	const fprGap = summarise(list.map((m) => m.fprGap), 'the FPR gap');
 	return {
 		error: summarise(list.map((m) => m.error), 'error'),
 		spd: summarise(list.map((m) => m.spd), 'statistical parity'),
 		eqod: summarise(list.map((m) => m.eqod), 'equalized odds'),
 		eqodMax: summarise(list.map((m) => m.eqodMax), 'equalized odds (max)'),
+		tprGap,
+		fprGap,
+		gapVerdict: gapVerdict(tprGap, fprGap),
 		...(withCf ? { success: summarise(list.map((m) => m.success), 'collective success'), counterfactualGap: summarise(list.map((m) => m.counterfactualGap), 'counterfactual gap') } : {}),
 		...(defended !== undefined ? { defended } : {}),
 	};
@@ -191,15 +225,22 @@ export function aggregate(params: SimulationParams, results: readonly UnitResult
 		}))
 		.map((row) => withSurvival(row, base));
 	const warnings = [...collectiveWarnings(results), ...partialFailureWarnings(results, failures)];
+	const target = params.targetEqod ?? baseEqodTarget ?? (base.eqod.mean !== null ? base.eqod.mean / 2 : 0);
+	const efficiency = computeEfficiency(results, params.methods, target);
+	if (base.eqod.mean !== null && target >= base.eqod.mean) {
+		warnings.push(`the EqOd target ${target.toFixed(4)} is at or above the base model's ${base.eqod.mean.toFixed(4)}: every method reaches it with 0 flips`);
+	} else if (efficiency.length > 0 && efficiency.every((e) => e.flipsToTarget.reached === 0)) {
+		warnings.push(`the EqOd target ${target.toFixed(4)} is not reached by any method at ${[...new Set(efficiency.map((e) => `α = ${e.alpha}`))].join(', ')}`);
+	}
+	const common = { base, target, efficiency, failures, warnings, fits };
 	if (params.experiment === 'flips' || params.experiment === 'knowledge') {
-		return { base, rows: all, failures, warnings, fits };
+		return { ...common, rows: all };
 	}
 	const best = bestPerAlpha(all);
 	if (params.experiment === 'size') {
-		return { base, rows: best, grid: all, failures, warnings, fits };
+		return { ...common, rows: best, grid: all };
 	}
-	const target = params.targetEqod ?? baseEqodTarget ?? (base.eqod.mean !== null ? base.eqod.mean / 2 : 0);
-	return { base, rows: best, grid: all, minimum: smallestCollective(all, params, target), failures, warnings, fits };
+	return { ...common, rows: best, grid: all, minimum: smallestCollective(all, params, target) };
 }
 
 /** Per method, knowledge and α: the grid point with the lowest mean EqOd (the paper's "best EqOd"). */
@@ -263,6 +304,11 @@ function collectiveWarnings(results: readonly UnitResult[]): string[] {
 		const empty = at.filter(({ p }) => p.collectiveSize === 0);
 		if (empty.length > 0) {
 			warnings.push(`α = ${alpha}: the collective has 0 members (round(${alpha} × ${distinct(empty.map(({ r }) => r.minorityRows))}) = 0 minority training rows)${ofSeeds(empty.length)}; those rows are the base model's`);
+		}
+		const gridPoints = new Set(seeds.flatMap((r) => r.points.filter((p) => p.alpha === alpha).map((p) => p.gridIndex))).size;
+		const small = at.filter(({ p }) => p.poolSize > 0 && p.poolSize + 1 < gridPoints);
+		if (small.length > 0) {
+			warnings.push(`α = ${alpha}: pool of ${distinct(small.map(({ p }) => p.poolSize))}: grid reduced to M = 0–${Math.max(...small.map(({ p }) => p.poolSize))} (fewer distinct M than the ${gridPoints} grid points; repeated M are the same point)${ofSeeds(small.length)}`);
 		}
 		const noPool = at.filter(({ p }) => p.collectiveSize > 0 && p.poolSize === 0);
 		if (noPool.length > 0 && !noCandidates) {

@@ -20,6 +20,9 @@ export interface RunMetrics {
 	spd: number | undefined;
 	eqod: number | undefined;
 	eqodMax: number | undefined;
+	/** Signed gaps TPR(minority) − TPR(majority) and FPR(minority) − FPR(majority). */
+	tprGap: number | undefined;
+	fprGap: number | undefined;
 	success?: number | undefined;
 	counterfactualGap?: number | undefined;
 	/** With a defending firm: its figures on the same relabeled data, and what its filter removed. */
@@ -55,7 +58,7 @@ interface EvaluationContext {
 
 export function evaluate(ctx: EvaluationContext, model: LogisticModel, testPredictions: Uint8Array): RunMetrics {
 	const m = pointMetrics({ y: ctx.testY, yhat: testPredictions, group: ctx.testGroup, groupNames: ctx.data.roles.groupNames, reference: 0 });
-	const out: RunMetrics = { error: m.error, spd: m.spd, eqod: m.eqodAverage, eqodMax: m.eqodMax };
+	const out: RunMetrics = { error: m.error, spd: m.spd, eqod: m.eqodAverage, eqodMax: m.eqodMax, tprGap: m.tprGap, fprGap: m.fprGap };
 	if (ctx.counterfactualTest !== undefined) {
 		const cf = predictLabels(model, ctx.counterfactualTest);
 		let same = 0;

@@ -6,6 +6,7 @@ import type { Table } from '../csv/table';
 import type { Sidecar } from '../roles/sidecar';
 import { resolveRoles, type ResolvedRoles } from '../roles/resolve';
 import { RolesError } from '../roles/errors';
+import { firmAwareness, type FirmAwareness } from '../roles/features';
 import { aggregate, type Aggregated } from './aggregate';
 import { resolveParams, type Experiment, type SimulationParams } from './params';
 import { fitsPerUnit, planUnits, unitSteps, type UnitKey, type UnitResult } from './unit';
@@ -30,6 +31,10 @@ export interface SimulationResult extends Aggregated {
 	readonly experiment: Experiment;
 	readonly params: SimulationParams;
 	readonly roles: { readonly sensitive: string; readonly minority: string; readonly majority: string; readonly label: string; readonly favourable: readonly string[] };
+	/** Whether the firm's model took the sensitive attribute as an input (docs/methods.md, "The firm"). */
+	readonly firm: FirmAwareness;
+	/** The firm's feature columns. */
+	readonly features: readonly string[];
 	readonly timings: { readonly seconds: number; readonly fits: number; readonly workers: number };
 }
 
@@ -63,6 +68,8 @@ export async function simulate(table: Table, sidecar: Sidecar, input: Partial<Si
 		experiment: params.experiment,
 		params,
 		roles: { sensitive: roles.sensitive, minority: roles.groupNames[1]!, majority: roles.groupNames[0]!, label: roles.label, favourable: sidecar.label.favourable },
+		firm: firmAwareness(sidecar),
+		features: roles.featureColumns,
 		...aggregated,
 		timings: { seconds: (performance.now() - started) / 1000, fits: aggregated.fits, workers: options.workers ?? 1 },
 	};

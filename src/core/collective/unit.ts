@@ -137,6 +137,14 @@ export function* unitSteps(table: Table, sidecar: Sidecar, params: SimulationPar
 				points.push({ alpha, gridIndex, flips: 0, poolSize: pool.length, collectiveSize, metrics: ctx.base });
 				continue;
 			}
+			const previous = points[points.length - 1];
+			if (previous !== undefined && previous.alpha === alpha && previous.flips === m) {
+				// A pool smaller than the grid repeats M (round(i · pool / (n − 1))): the same labels
+				// give the same model, so the point is the previous one, not another fit.
+				points.push({ ...previous, gridIndex });
+				options.onFit?.(); // progress counts grid points, so it still reaches its total
+				continue;
+			}
 			for (; flipped < m; flipped++) {
 				relabeled[pool[flipped]!] = 1;
 			}

@@ -204,6 +204,14 @@ export interface PointMetrics {
 	eqodAverage: number | undefined;
 	/** Equalized odds, max variant max(|ΔTPR|, |ΔFPR|) (fairlearn's equalized_odds_difference). */
 	eqodMax: number | undefined;
+	/**
+	 * Signed TPR and FPR gaps of the minority (group 1) against the reference, TPR(minority) −
+	 * TPR(reference) and likewise for FPR. Near zero EqOd, an average of absolute values of noisy
+	 * differences is biased upward by sampling noise; the signed gaps averaged over seeds are not
+	 * (docs/methods.md, "The EqOd floor").
+	 */
+	tprGap: number | undefined;
+	fprGap: number | undefined;
 }
 
 // Scratch reused by pointMetrics so that the simulator's inner loop allocates only the result.
@@ -236,8 +244,19 @@ export function pointMetrics(outcomes: GroupedOutcomes): PointMetrics {
 		spd: worstOfAll(scratchStats, layout, 'statisticalParityDifference'),
 		eqodAverage: worstOfAll(scratchStats, layout, 'eqodAverage'),
 		eqodMax: worstOfAll(scratchStats, layout, 'eqodMax'),
+		tprGap: minorityComparison(scratchStats, layout, 'truePositiveRateDifference'),
+		fprGap: minorityComparison(scratchStats, layout, 'falsePositiveRateDifference'),
 	};
 }
+
+/** The minority's (group 1's) signed comparison against the reference, when it is compared. */
+function minorityComparison(stats: Float64Array, layout: StatLayout, name: ComparisonStatName): number | undefined {
+	const c = layout.compared.indexOf(MINORITY_GROUP);
+	return c < 0 ? undefined : finiteOrUndefined(stats[comparisonSlot(layout, c, name)]!);
+}
+
+/** Group index of the minority (the roles' convention: 0 majority, 1 minority). */
+const MINORITY_GROUP = 1;
 
 function worstOfAll(stats: Float64Array, layout: StatLayout, name: ComparisonStatName): number | undefined {
 	if (layout.compared.length === 0) {

@@ -6,7 +6,7 @@
  * thread, concurrently with the pool, yielding to the event loop after every fit so that an
  * abort is seen within one fit.
  */
-import type { BaseSummary } from '../collective/aggregate';
+import { summariseMetrics, type BaseSummary } from '../collective/aggregate';
 import type { RunMetrics } from '../collective/evaluate';
 import { simulate, type UnitExecutor } from '../collective/simulate';
 import { StrategyError } from '../collective/strategies';
@@ -18,7 +18,7 @@ import { buildFirmContext } from './context';
 import { defendedCollectiveSteps, type DefensePoint } from './defendedCollective';
 import { summariseDefense, type DefenseResultSummary } from './defenseSummary';
 import { COLLECTIVE_COMPARE_DEFAULTS, resolveFirmParams, type CollectiveCompareParams, type FirmParams } from './params';
-import { collectiveRows, firmRows, markFronts, summariseApproaches, summariseRuns, type ApproachSummary, type CompareRow } from './pareto';
+import { collectiveRows, firmRows, markFronts, summariseApproaches, type ApproachSummary, type CompareRow } from './pareto';
 
 export interface CompareInput {
 	readonly firm?: Partial<FirmParams>;
@@ -80,7 +80,7 @@ export async function compare(table: Table, sidecar: Sidecar, input: CompareInpu
 		report();
 	});
 	const [sim, side] = await Promise.all([simulation, firmSide]);
-	const base: BaseSummary = { seeds: side.baseMetrics.length, ...summariseRuns(side.baseMetrics) };
+	const base: BaseSummary = { seeds: side.baseMetrics.length, ...summariseMetrics(side.baseMetrics) };
 	const baseRow = { approach: 'base' as const, variant: '', parameter: {}, ...base };
 	const rows = markFronts([baseRow, ...firmRows(side.points), ...(sim !== undefined ? collectiveRows(sim.grid ?? sim.rows) : [])]);
 	const failures = [...side.failures, ...(sim?.failures.map((f) => ({ approach: `collective ${f.method}`, seed: f.seed, reason: f.reason })) ?? [])];

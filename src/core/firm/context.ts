@@ -74,7 +74,7 @@ export function buildFirmContext(table: Table, sidecar: Sidecar, seed: number, o
 /** Test-set error, SPD and EqOd of hard predictions aligned with data.test. */
 export function testMetrics(ctx: SeedContext, predictions: Uint8Array): RunMetrics {
 	const m = pointMetrics({ y: ctx.testY, yhat: predictions, group: ctx.testGroup, groupNames: ctx.data.roles.groupNames, reference: 0 });
-	return { error: m.error, spd: m.spd, eqod: m.eqodAverage, eqodMax: m.eqodMax };
+	return { error: m.error, spd: m.spd, eqod: m.eqodAverage, eqodMax: m.eqodMax, tprGap: m.tprGap, fprGap: m.fprGap };
 }
 
 /** Scores and labels of the rows of groups 0 and 1 among `rows`, split by group. */
