@@ -9,8 +9,9 @@ import { auditCommand } from './commands/audit';
 import { generateCommand } from './commands/generate';
 import { simulateCommand } from './commands/simulate';
 import { compareCommand } from './commands/compare';
+import { workerCommand } from './commands/worker';
 
-const commands: readonly Command[] = [profileCommand, auditCommand, simulateCommand, compareCommand, generateCommand];
+const commands: readonly Command[] = [profileCommand, auditCommand, simulateCommand, compareCommand, generateCommand, workerCommand];
 
 import { VERSION } from '../shared/version';
 import { cellForTerminal, printErr, printOut } from './terminal';
@@ -29,7 +30,7 @@ Exit codes: 0 ok, 1 fairness gate failed, 2 usage or input error, 130 cancelled 
 }
 
 /** Input errors we expect and explain in one line (no stack trace). */
-const EXPECTED_ERRORS = new Set(['UsageError', 'CsvError', 'SidecarError', 'RolesError', 'ProtectedFileError', 'OutputRefusedError', 'OutputWriteError', 'InputError', 'RangeError']);
+const EXPECTED_ERRORS = new Set(['UsageError', 'CsvError', 'SidecarError', 'RolesError', 'ProtectedFileError', 'OutputRefusedError', 'OutputWriteError', 'InputError', 'RangeError', 'QueueError']);
 
 export async function main(argv: readonly string[]): Promise<number> {
 	const [name, ...rest] = argv;
