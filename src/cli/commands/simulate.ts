@@ -6,6 +6,9 @@ import type { SeedSummary, SimulationRow } from '../../core/collective/aggregate
 import { loadDataset } from '../../io/loadDataset';
 import { emitRunResult, runCancellable } from '../output';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
+import { createQueueExecutor } from '../../runner/queueCoordinator';
+import { requireRedisUrl } from '../../runner/queueConnection';
+import { printErr } from '../terminal';
 import type { Command } from '../command';
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
@@ -49,6 +52,8 @@ Options:
                           then also show the defended EqOd and the share of the effect that survives
   --defense-folds K       folds of that cross-validation (default 5)
   --workers N             worker threads (default: every core)
+  --queue URL             run the units on 'collective-fairness worker' processes through the Redis
+                          server at redis://HOST:PORT[/DB] instead of this machine's threads
 ${RUN_OUTPUT_HELP}`;
 
 export const simulateCommand: Command = {
@@ -63,7 +68,7 @@ export const simulateCommand: Command = {
 				experiment: { type: 'string' }, alpha: { type: 'string' }, alphas: { type: 'string' }, flips: { type: 'string' }, 'flip-grid': { type: 'string' },
 				methods: { type: 'string' }, k: { type: 'string' }, knowledge: { type: 'string' }, seeds: { type: 'string' }, seed: { type: 'string' },
 				'target-eqod': { type: 'string' }, 'test-fraction': { type: 'string' }, workers: { type: 'string' }, 'on-bad-row': { type: 'string' },
-				'min-level-count': { type: 'string' }, 'defense-threshold': { type: 'string' }, 'defense-folds': { type: 'string' },
+				'min-level-count': { type: 'string' }, 'defense-threshold': { type: 'string' }, 'defense-folds': { type: 'string' }, queue: { type: 'string' },
 				json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, out: { type: 'string' },
 			},
 			allowPositionals: true,
@@ -79,11 +84,14 @@ export const simulateCommand: Command = {
 		const params = readParams(values, experiment);
 		const workers = parseNumberFlag('workers', values.workers, { integer: true, min: 1, max: 64 }) ?? defaultWorkerCount('cli');
 		const onBadRow = readOnBadRow(values['on-bad-row']);
+		if (values.queue !== undefined) {
+			requireRedisUrl(values.queue);
+		}
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
 		const result = await runCancellable(progress, (signal) => simulate(loaded.parse.table, sidecar, params, {
-			executor: createPoolExecutor(workers), workers, signal,
+			executor: values.queue !== undefined ? createQueueExecutor(values.queue, { log: (line) => printErr(`simulate: ${line}\n`) }) : createPoolExecutor(workers), workers, signal,
 			onProgress: (p) => progress.update('simulating', p.done, p.total),
 		}));
 		await emitRunResult(result, {
