@@ -29,7 +29,7 @@ export function codeActions(state: DocState, diagnostics: readonly Diagnostic[])
 			continue;
 		}
 		const data = (d.data ?? {}) as { column?: string; token?: string; group?: string };
-		if (d.code === 'proxy-column' && data.column !== undefined) {
+		if ((d.code === 'proxy-column' || d.code === 'label-leak') && data.column !== undefined) {
 			const change: RoleChange = { kind: 'excludeFeature', column: data.column };
 			out.push(action(state.uri, `Exclude '${data.column}' from the features (sidecar)`, d, change, true));
 		} else if (d.code === 'small-group' && data.group !== undefined) {

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeColumn, contingency, cramersV, mutualInformation } from '../core/association';
+import { describeLeak, LEAK_AUC_THRESHOLD, PURE_RECALL_THRESHOLD, singleColumnAuc } from '../core/association/leak';
 import type { CsvIssue } from '../core/csv/index';
 import type { ServerSettings } from '../shared/settings';
 import type { DocState } from './docState';
@@ -17,7 +18,7 @@ import type { DocState } from './docState';
 export const DIAGNOSTIC_SOURCE = 'collective-fairness';
 
 /** Fairness diagnostic codes (reading problems use the parser's codes: ragged-row, stray-quote …). */
-export type FairnessCode = 'roles-invalid' | 'label-single-class' | 'label-many-values' | 'missing-label' | 'missing-sensitive' | 'small-group' | 'four-fifths' | 'proxy-column' | 'missing-token-candidate';
+export type FairnessCode = 'roles-invalid' | 'label-single-class' | 'label-many-values' | 'missing-label' | 'missing-sensitive' | 'small-group' | 'four-fifths' | 'proxy-column' | 'missing-token-candidate' | 'label-leak' | 'advantaged-minority';
 
 /** What a quick fix needs, in Diagnostic.data. */
 export type DiagnosticData = { readonly column: string } | { readonly token: string } | { readonly group: string } | undefined;
@@ -104,6 +105,11 @@ export async function computeDiagnostics(state: DocState, settings: ServerSettin
 				out.push(make(sensitiveCell, DiagnosticSeverity.Warning, 'four-fifths', `Favourable rate of '${lo.group}' is ${pctOf(lo.favourable, lo.labelled)} against ${pctOf(hi.favourable, hi.labelled)} for '${hi.group}': ratio ${ratio.toFixed(2)} < ${settings.disparateImpactThreshold} (four-fifths rule).`, { group: lo.group }));
 			}
 		}
+		// The collective comes from the minority: if that is the advantaged side, its flips widen the gap.
+		const [majorityGroup, minorityGroup] = groups.groups;
+		if (majorityGroup !== undefined && minorityGroup !== undefined && minorityGroup.favourableRate.value !== null && majorityGroup.favourableRate.value !== null && minorityGroup.favourableRate.value > majorityGroup.favourableRate.value) {
+			out.push(make(sensitiveCell, DiagnosticSeverity.Warning, 'advantaged-minority', `The minority '${r.sensitive} = ${minorityGroup.group}' is the advantaged group: favourable ${pctOf(minorityGroup.favourable, minorityGroup.labelled)} against ${pctOf(majorityGroup.favourable, majorityGroup.labelled)} for '${majorityGroup.group}'. A collective from it can only widen the gap; the minority is usually the group with the lower favourable rate.`, { group: minorityGroup.group }));
+		}
 		const groupCoding = { codes: r.group, levels: r.groupNames.length };
 		for (const name of r.featureColumns) {
 			await turn();
@@ -111,11 +117,17 @@ export async function computeDiagnostics(state: DocState, settings: ServerSettin
 				return out;
 			}
 			const column = table.columns[state.columnIndex(name)]!;
-			const t = contingency(codeColumn(column, table.rowCount), groupCoding, table.rowCount);
-			const value = settings.proxyMeasure === 'cramersV' ? cramersV(t) : mutualInformation(t).uncertaintyOfY;
+			// The firm sees the sensitive attribute by default: it is a feature, but not a proxy of itself.
+			const isSensitive = r.sensitiveColumns.includes(name);
+			const t = isSensitive ? undefined : contingency(codeColumn(column, table.rowCount), groupCoding, table.rowCount);
+			const value = t === undefined ? undefined : settings.proxyMeasure === 'cramersV' ? cramersV(t) : mutualInformation(t).uncertaintyOfY;
 			if (value !== undefined && value >= settings.proxyThreshold) {
 				const measure = settings.proxyMeasure === 'cramersV' ? "Cramér's V" : 'uncertainty coefficient U(group | column)';
 				out.push(make(cellOf(name), DiagnosticSeverity.Warning, 'proxy-column', `'${name}' is a proxy for '${r.sensitive}': ${measure} = ${value.toFixed(2)} ≥ ${settings.proxyThreshold}. The model can recover group membership from it even without the sensitive attribute.`, { column: name }));
+			}
+			const leak = singleColumnAuc(column, table.rowCount, r.favourable, r.rows);
+			if (leak !== undefined && (leak.auc >= LEAK_AUC_THRESHOLD || leak.pureRecall >= PURE_RECALL_THRESHOLD)) {
+				out.push(make(cellOf(name), DiagnosticSeverity.Warning, 'label-leak', `${describeLeak({ column: name, ...leak }, r.label)}. Exclude it from the features.`, { column: name }));
 			}
 		}
 	}

@@ -1,0 +1,26 @@
+/**
+ * The label-leak warning printed beside the CLI's audit figures: figures from a model that reads a
+ * column recorded after the outcome look accurate and fair for the wrong reason (core/association/leak).
+ */
+import { describeLeak, findLabelLeaks, type LeakFinding } from '../core/association/leak';
+import type { Table } from '../core/csv/table';
+import { resolveRoles } from '../core/roles/resolve';
+import type { Sidecar } from '../core/roles/sidecar';
+
+/** The leaking feature columns under these roles (the features the audit's model reads). */
+export function labelLeaksOf(table: Table, sidecar: Sidecar): LeakFinding[] {
+	const r = resolveRoles(table, sidecar);
+	return findLabelLeaks(table, r.featureColumns, r.favourable, r.rows);
+}
+
+/** Lines for the console; none when nothing leaks. */
+export function leakWarningLines(leaks: readonly LeakFinding[], label: string): string[] {
+	if (leaks.length === 0) {
+		return [];
+	}
+	return [
+		`WARNING: ${leaks.length === 1 ? 'a feature leaks' : `${leaks.length} features leak`} the label '${label}': the figures above are not to be trusted.`,
+		...leaks.map((f) => `  - ${describeLeak(f, label)}`),
+		`  Exclude ${leaks.length === 1 ? 'it' : 'them'}: --exclude ${leaks.map((f) => f.column).join(',')} or "features": { "exclude": [...] } in the sidecar.`,
+	];
+}
