@@ -4,6 +4,7 @@
  * own SVG fallback, and both print the same table, so a number in the report is the number on
  * screen. Dependency-free runtime code (it runs in the browser bundle too).
  */
+import { SHAPES } from './chartTheme';
 import type { FairnessMetric, SeedSummary } from './webviewProtocol';
 
 export type FigureId = 'size' | 'success' | 'flips' | 'knowledge' | 'pareto' | 'groups';
@@ -24,13 +25,19 @@ export interface FigurePoint {
 
 export interface FigureSeries {
 	readonly label: string;
-	/** line: joined points; points: unjoined; reference: a dashed theme-coloured line (the base model); bar: bars over categories. */
-	readonly kind: 'line' | 'points' | 'reference' | 'bar';
+	/**
+	 * line: joined points; points: unjoined; reference: a dashed theme-coloured line (the base
+	 * model), labelled in the plot; bar: bars over categories; front: a Pareto front, the line
+	 * joining the highlighted (non-dominated) points with the dominated ones drawn faded.
+	 */
+	readonly kind: 'line' | 'points' | 'reference' | 'bar' | 'front';
 	/** Index into the colour-blind-safe palette; -1 = the theme's foreground. */
 	readonly colour: number;
 	readonly shape: PointShape;
 	readonly dashed?: boolean;
 	readonly points: readonly FigurePoint[];
+	/** Drawn above series with a larger value (the collective above the firm's fronts); default 1. */
+	readonly layer?: number;
 }
 
 /** A labelled mark, e.g. the smallest collective that reaches the target. */
@@ -59,6 +66,15 @@ export interface FigureSpec {
 	readonly target?: { readonly y: number; readonly label: string };
 	/** Findings in words (the smallest collective, the FARE certificate). */
 	readonly statements: readonly string[];
+	/**
+	 * What to take away, computed from the data and its intervals (conclusions.ts); every built
+	 * figure has one, an empty figure says how to get it. Optional only for hand-made specs.
+	 */
+	readonly conclusion?: string;
+	/** For an empty figure: the experiment that would draw it (the panel offers a button). */
+	readonly runs?: 'size' | 'flips' | 'knowledge' | 'minimum' | 'audit';
+	/** The figure cannot apply to this data at all (S(α) without counterfactuals): not shown. */
+	readonly notApplicable?: boolean;
 	readonly table: FigureTable;
 	/** Why nothing is drawn (no result yet, or the data cannot show it); the figure is empty when set. */
 	readonly empty?: string;
@@ -75,7 +91,6 @@ export const METRIC_SHORT: Record<FairnessMetric, string> = { eqod: 'EqOd', eqod
 
 export const METHOD_LABELS: Record<string, string> = { 'rb-prob': 'RB-prob', 'rb-label': 'RB-label', 'rb-dist': 'RB-dist', random: 'Random' };
 const METHOD_ORDER = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
-const SHAPES: readonly PointShape[] = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'rectRounded', 'cross', 'star'];
 
 export const methodLabel = (m: string): string => METHOD_LABELS[m] ?? m;
 /** Stable colour per method across figures, so RB-prob is the same colour everywhere. */
@@ -129,6 +144,45 @@ export function nonDominated(points: ReadonlyArray<{ readonly x: number; readonl
 	return points.map((p) => !points.some((q) => q.x <= p.x && q.y <= p.y && (q.x < p.x || q.y < p.y)));
 }
 
-export function emptyFigure(id: FigureId, title: string, xLabel: string, yLabel: string, why: string): FigureSpec {
-	return { id, title, xLabel, yLabel, series: [], markers: [], statements: [], table: { columns: [], rows: [] }, empty: why, summary: `${title}: ${why}` };
+export function emptyFigure(id: FigureId, title: string, xLabel: string, yLabel: string, why: string, runs?: FigureSpec['runs']): FigureSpec {
+	return { id, title, xLabel, yLabel, series: [], markers: [], statements: [], conclusion: why, table: { columns: [], rows: [] }, empty: why, summary: `${title}: ${why}`, ...(runs !== undefined ? { runs } : {}) };
+}
+
+/** Whether two intervals overlap (then the two means are not distinguishable at these seeds). */
+export function overlaps(a: { readonly lo?: number; readonly hi?: number }, b: { readonly lo?: number; readonly hi?: number }): boolean {
+	if (a.lo === undefined || a.hi === undefined || b.lo === undefined || b.hi === undefined) {
+		return true;
+	}
+	return a.lo <= b.hi && b.lo <= a.hi;
+}
+
+/**
+ * Every legend entry a distinct colour-and-shape pair: a series whose pair is already taken
+ * (palette wrap-around, a certificate sharing its approach's colour) takes the next free shape.
+ * Markers count as entries too; the reference lines are told apart by their dash and in-plot label.
+ */
+export function uniqueStyles(spec: FigureSpec): FigureSpec {
+	const taken = new Set<string>();
+	const key = (colour: number, shape: PointShape): string => `${colour}|${shape}`;
+	const series = spec.series.map((s) => {
+		let shape = s.shape;
+		for (let i = 0; taken.has(key(s.colour, shape)) && i < SHAPES.length; i++) {
+			shape = SHAPES[(SHAPES.indexOf(shape) + 1) % SHAPES.length]!;
+		}
+		taken.add(key(s.colour, shape));
+		return shape === s.shape ? s : { ...s, shape };
+	});
+	for (const m of spec.markers) {
+		taken.add(key(m.colour, 'star'));
+	}
+	return { ...spec, series };
+}
+
+/** The legend's entries of a figure (series, markers, the target line), in drawing order. */
+export function legendEntries(spec: FigureSpec): Array<{ label: string; colour: number; shape: PointShape; line: 'solid' | 'base' | 'target' | 'none' }> {
+	return [
+		...spec.series.map((s) => ({ label: s.label, colour: s.colour, shape: s.shape, line: s.kind === 'reference' ? 'base' as const : s.kind === 'points' || s.kind === 'bar' ? 'none' as const : 'solid' as const })),
+		...spec.markers.map((m) => ({ label: m.label, colour: m.colour, shape: 'star' as PointShape, line: 'none' as const })),
+		...(spec.target !== undefined ? [{ label: spec.target.label, colour: -2, shape: 'cross' as PointShape, line: 'target' as const }] : []),
+	];
 }

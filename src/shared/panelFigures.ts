@@ -3,13 +3,18 @@
  * from the user's own runs. Pure and dependency-free; the webview and the report exporter call the
  * same builders so a chart, its data table and the report agree number for number.
  */
+import { flipsConclusion, knowledgeConclusion, sizeConclusion, successConclusion } from './conclusions';
 import {
-	definedPoints, emptyFigure, fmt, fmtCount, fmtInterval, methodColour, methodLabel, methodShape, METRIC_LABELS, METRIC_SHORT,
-	nonDominated, shapeAt, summaryCells, summaryPoint,
+	definedPoints, emptyFigure, fmt, fmtCount, methodColour, methodLabel, methodShape, METRIC_LABELS, METRIC_SHORT,
+	summaryCells, summaryPoint, uniqueStyles,
 	type FigureId, type FigureMarker, type FigureSeries, type FigureSpec,
 } from './figureSpec';
-import type { AuditResult, ComparisonResult, FairnessMetric, PanelResults, SimulationResult } from './webviewProtocol';
+import { groupsFigure } from './groupsFigure';
+import { paretoFigure } from './paretoFigure';
+import type { FairnessMetric, PanelResults, SimulationResult } from './webviewProtocol';
 import type { SimulationRow } from './model';
+
+export { groupsFigure, paretoFigure };
 
 type Row = SimulationRow;
 
@@ -69,13 +74,25 @@ function minimumStatement(m: ReturnType<typeof smallestCollectives>[number], min
 	return `no collective on this α grid reaches EqOd ≤ ${fmt(m.target)}.${best}`;
 }
 
+/**
+ * The base model's line across the x range. Its label says it is a mean over the run's seeds,
+ * which is why it differs from the audit's figure (one split, seed 0).
+ */
+function baseLine(r: SimulationResult, metric: FairnessMetric | 'success', xs: readonly number[]): FigureSeries[] {
+	const value = r.base[metric]?.mean;
+	if (value === null || value === undefined || xs.length === 0) {
+		return [];
+	}
+	return [{ label: `base model, mean of ${r.base.seeds} seeds`, kind: 'reference', colour: -1, shape: 'star', dashed: true, points: [{ x: Math.min(...xs), y: value }, { x: Math.max(...xs), y: value }] }];
+}
+
 const SIZE_TITLE = 'Collective size: best fairness against α';
 
 /** Best EqOd (or SPD) against α, one line per method, the base model's line, the smallest collective marked. */
 export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
 	const yLabel = METRIC_LABELS[metric];
 	if (r === undefined || (r.experiment !== 'size' && r.experiment !== 'minimum')) {
-		return emptyFigure('size', SIZE_TITLE, 'α (fraction of the minority in the collective)', yLabel, 'Run the "size" or "minimum" experiment to draw this figure.');
+		return emptyFigure('size', SIZE_TITLE, 'α (fraction of the minority in the collective)', yLabel, 'Run the "size" experiment to see how large a collective must be.', 'size');
 	}
 	const series: FigureSeries[] = [];
 	const rowsOut: string[][] = [];
@@ -86,11 +103,7 @@ export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetr
 			rowsOut.push([methodLabel(method), String(x.alpha), fmtCount(x.collectiveSize), fmtCount(x.flips), ...summaryCells(x[metric])]);
 		}
 	}
-	const alphas = r.rows.map((x) => x.alpha);
-	const baseValue = r.base[metric].mean;
-	if (baseValue !== null && alphas.length > 0) {
-		series.push({ label: 'Base model (no collective)', kind: 'reference', colour: -1, shape: 'star', dashed: true, points: [{ x: Math.min(...alphas), y: baseValue }, { x: Math.max(...alphas), y: baseValue }] });
-	}
+	series.push(...baseLine(r, metric, r.rows.map((x) => x.alpha)));
 	rowsOut.push(['Base model', '—', '0', '0', ...summaryCells(r.base[metric])]);
 	const minima = smallestCollectives(r);
 	// Methods often reach the target at the same point (at M = the whole pool they flip the same
@@ -119,6 +132,7 @@ export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetr
 		id: 'size', title: SIZE_TITLE, xLabel: 'α (fraction of the minority in the collective)', yLabel, series, markers,
 		...(target !== undefined && metric === 'eqod' ? { target: { y: target, label: `target EqOd ${fmt(target)}` } } : {}),
 		statements: [...[...statements].map(([text, methods]) => `${methods.join(', ')}: ${text}`), ...failureStatements(r)],
+		conclusion: sizeConclusion(r, minima),
 		table: { columns: ['method', 'α', 'collective size', 'M (best)', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds'], rows: rowsOut },
 		summary: `Line chart of the best ${METRIC_SHORT[metric]} over the flip grid against collective size α for ${series.length} series; ${markers.length} smallest collectives marked.`,
 	};
@@ -130,10 +144,10 @@ const SUCCESS_TITLE = 'True collective success S(α) (synthetic data)';
 export function successFigure(r: SimulationResult | undefined): FigureSpec {
 	const xLabel = 'α (fraction of the minority in the collective)';
 	if (r === undefined || (r.experiment !== 'size' && r.experiment !== 'minimum')) {
-		return emptyFigure('success', SUCCESS_TITLE, xLabel, 'S(α)', 'Run the "size" or "minimum" experiment on synthetic data to draw this figure.');
+		return { ...emptyFigure('success', SUCCESS_TITLE, xLabel, 'S(α)', 'S(α) needs counterfactual rows, which only synthetic datasets (with a known generator) have.'), notApplicable: true };
 	}
 	if (!r.rows.some((x) => x.success !== undefined && x.success.mean !== null)) {
-		return emptyFigure('success', SUCCESS_TITLE, xLabel, 'S(α)', 'S(α) needs counterfactual rows, which only synthetic datasets (with a known generator) have.');
+		return { ...emptyFigure('success', SUCCESS_TITLE, xLabel, 'S(α)', 'S(α) needs counterfactual rows, which only synthetic datasets (with a known generator) have.'), notApplicable: true };
 	}
 	const series: FigureSeries[] = [];
 	const rowsOut: string[][] = [];
@@ -144,14 +158,10 @@ export function successFigure(r: SimulationResult | undefined): FigureSpec {
 			rowsOut.push([methodLabel(method), String(x.alpha), ...summaryCells(x.success)]);
 		}
 	}
-	const base = r.base.success?.mean;
-	const alphas = r.rows.map((x) => x.alpha);
-	if (base !== undefined && base !== null) {
-		series.push({ label: 'Base model', kind: 'reference', colour: -1, shape: 'star', dashed: true, points: [{ x: Math.min(...alphas), y: base }, { x: Math.max(...alphas), y: base }] });
-	}
+	series.push(...baseLine(r, 'success', r.rows.map((x) => x.alpha)));
 	rowsOut.push(['Base model', '—', ...summaryCells(r.base.success)]);
 	return {
-		id: 'success', title: SUCCESS_TITLE, xLabel, yLabel: 'S(α) = P[h(g(x)) = h(x)]', series, markers: [], statements: [],
+		id: 'success', title: SUCCESS_TITLE, xLabel, yLabel: 'S(α) = P[h(g(x)) = h(x)]', series, markers: [], statements: [], conclusion: successConclusion(r),
 		table: { columns: ['method', 'α', 'S mean', '95% interval over seeds', 'seeds'], rows: rowsOut },
 		summary: `Line chart of the true collective success S against α for ${series.length} series.`,
 	};
@@ -163,7 +173,7 @@ const FLIPS_TITLE = 'Relabelling efficiency: fairness against the number of flip
 export function flipsFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
 	const yLabel = METRIC_LABELS[metric];
 	if (r === undefined || r.experiment !== 'flips') {
-		return emptyFigure('flips', FLIPS_TITLE, 'M (labels flipped)', yLabel, 'Run the "flips" experiment to draw this figure.');
+		return emptyFigure('flips', FLIPS_TITLE, 'M (labels flipped)', yLabel, 'Run the "flips" experiment to see how many relabelled rows each method needs.', 'flips');
 	}
 	const series: FigureSeries[] = [];
 	const rowsOut: string[][] = [];
@@ -174,8 +184,12 @@ export function flipsFigure(r: SimulationResult | undefined, metric: FairnessMet
 			rowsOut.push([methodLabel(method), fmtCount(x.flips), ...summaryCells(x[metric]), fmt(x.error.mean)]);
 		}
 	}
+	series.push(...baseLine(r, metric, r.rows.map((x) => x.flips)));
+	const target = targetEqod(r);
 	return {
 		id: 'flips', title: `${FLIPS_TITLE} (α = ${r.params.alpha})`, xLabel: 'M (labels flipped)', yLabel, series, markers: [], statements: failureStatements(r),
+		...(target !== undefined && metric === 'eqod' ? { target: { y: target, label: `target EqOd ${fmt(target)}` } } : {}),
+		conclusion: flipsConclusion(r, metric, target),
 		table: { columns: ['method', 'M', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds', 'error mean'], rows: rowsOut },
 		summary: `Line chart with error bars of ${METRIC_SHORT[metric]} against the number of flips M at α = ${r.params.alpha} for ${series.length} methods.`,
 	};
@@ -187,7 +201,7 @@ const KNOWLEDGE_TITLE = 'Varying knowledge: the error–fairness plane';
 export function knowledgeFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
 	const yLabel = METRIC_LABELS[metric];
 	if (r === undefined || r.experiment !== 'knowledge') {
-		return emptyFigure('knowledge', KNOWLEDGE_TITLE, 'error', yLabel, 'Run the "knowledge" experiment to draw this figure.');
+		return emptyFigure('knowledge', KNOWLEDGE_TITLE, 'error', yLabel, 'Run the "knowledge" experiment to compare knowing some majority rows with knowing all.', 'knowledge');
 	}
 	const groups = new Map<string, Row[]>();
 	for (const x of r.rows) {
@@ -208,101 +222,14 @@ export function knowledgeFigure(r: SimulationResult | undefined, metric: Fairnes
 	}
 	const b = r.base;
 	if (b.error.mean !== null && b[metric].mean !== null) {
-		series.push({ label: 'Base model', kind: 'points', colour: -1, shape: 'star', points: [{ x: b.error.mean, y: b[metric].mean as number }] });
+		series.push({ label: `base model, mean of ${b.seeds} seeds`, kind: 'points', colour: -1, shape: 'star', points: [{ x: b.error.mean, y: b[metric].mean as number }] });
 	}
 	rowsOut.push(['Base model', '—', '0', fmt(b.error.mean), ...summaryCells(b[metric])]);
 	return {
 		id: 'knowledge', title: `${KNOWLEDGE_TITLE} (α = ${r.params.alpha})`, xLabel: 'error', yLabel, series, markers: [], statements: failureStatements(r),
+		conclusion: knowledgeConclusion(r, metric),
 		table: { columns: ['method', 'knows', 'M', 'error mean', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds'], rows: rowsOut },
 		summary: `Curves on the error–${METRIC_SHORT[metric]} plane for ${series.length} method and knowledge combinations.`,
-	};
-}
-
-const PARETO_TITLE = 'Pareto plane: the collective against firm-side fronts';
-
-/** The collective's points (every M of a flips run, or the size grid) against each firm-side front. */
-export function paretoFigure(collective: SimulationResult | undefined, comparison: ComparisonResult | undefined, metric: FairnessMetric): FigureSpec {
-	const yLabel = METRIC_LABELS[metric];
-	if (comparison === undefined && collective === undefined) {
-		return emptyFigure('pareto', PARETO_TITLE, 'error', yLabel, 'Run a simulation (flips or size) and a firm-side comparison to draw this figure.');
-	}
-	const series: FigureSeries[] = [];
-	const rowsOut: string[][] = [];
-	const statements: string[] = [];
-	if (collective !== undefined) {
-		const rows = (collective.grid ?? collective.rows).filter((x) => x.error.mean !== null && x[metric].mean !== null);
-		const xy = rows.map((x) => ({ x: x.error.mean as number, y: x[metric].mean as number }));
-		const front = nonDominated(xy);
-		// The theme's foreground, so the collective never shares a palette colour with a front.
-		series.push({ label: `Collective (${collective.experiment} run)`, kind: 'points', colour: -1, shape: 'circle', points: rows.map((x, i) => ({ ...summaryPoint(xy[i]!.x, x[metric])!, highlight: front[i]! })) });
-		rows.forEach((x, i) => rowsOut.push([`collective ${methodLabel(x.method)} α=${x.alpha}`, `M=${fmtCount(x.flips)}`, fmt(x.error.mean), fmt(x[metric].mean), fmtInterval(summaryPoint(0, x[metric])?.lo, summaryPoint(0, x[metric])?.hi), front[i]! ? 'yes' : 'no']));
-	}
-	comparison?.fronts.forEach((f, i) => {
-		const pts = f.points.filter((p) => p.error.mean !== null && (p[metric]?.mean ?? null) !== null);
-		// Non-dominated on the plane shown (the firm-side flags are for EqOd and SPD only).
-		const front = nonDominated(pts.map((p) => ({ x: p.error.mean as number, y: p[metric]!.mean as number })));
-		series.push({
-			label: `Firm: ${f.approach}`, kind: 'points', colour: i, shape: shapeAt(i + 1),
-			points: pts.map((p, k) => ({ ...summaryPoint(p.error.mean as number, p[metric])!, highlight: front[k]! })),
-		});
-		pts.forEach((p, k) => {
-			rowsOut.push([`firm ${f.approach}`, p.setting ?? `${f.sweepParameter}=${fmt(p.sweep)}`, fmt(p.error.mean), fmt(p[metric]?.mean), fmtInterval(summaryPoint(0, p[metric])?.lo, summaryPoint(0, p[metric])?.hi), front[k]! ? 'yes' : 'no']);
-		});
-		const cert = f.certificate;
-		if (cert !== undefined && cert.bounds.length > 0) {
-			const tightest = [...cert.bounds].sort((a, b) => a.bound - b.bound)[0]!;
-			statements.push(`${f.approach}: FARE certifies ${METRIC_SHORT[cert.metric]} ≤ ${fmt(tightest.bound)} for any classifier on its representation (${fmt(cert.level * 100)}% confidence) at error ${fmt(tightest.error)}.`);
-			if (cert.metric === metric) {
-				// Points, not a line: bounds of different (γ, k̄) at similar error need not be ordered.
-				series.push({ label: `FARE certified bound (${f.approach})`, kind: 'points', colour: i, shape: 'crossRot', points: cert.bounds.map((c) => ({ x: c.error, y: c.bound })) });
-			} else {
-				statements.push(`The certificate bounds ${METRIC_SHORT[cert.metric]}; choose that metric to see it on the plane.`);
-			}
-		}
-	});
-	if (comparison === undefined) {
-		statements.push('No firm-side comparison yet: only the collective\'s points are drawn.');
-	}
-	return {
-		id: 'pareto', title: PARETO_TITLE, xLabel: 'error', yLabel, series, markers: [], statements,
-		table: { columns: ['series', 'setting', 'error', METRIC_SHORT[metric], '95% interval', 'non-dominated'], rows: rowsOut },
-		summary: `Scatter of error against ${METRIC_SHORT[metric]} for ${series.length} series; non-dominated points are drawn larger.`,
-	};
-}
-
-const GROUPS_TITLE = 'Per-group rates of the firm\'s classifier';
-const RATES = [
-	{ key: 'selectionRate', label: 'selection rate' },
-	{ key: 'truePositiveRate', label: 'TPR' },
-	{ key: 'falsePositiveRate', label: 'FPR' },
-] as const;
-
-/** Selection rate, TPR and FPR per group with bootstrap intervals (from an audit). */
-export function groupsFigure(a: AuditResult | undefined): FigureSpec {
-	if (a === undefined) {
-		return emptyFigure('groups', GROUPS_TITLE, 'group', 'rate', 'Run the audit to draw this figure.');
-	}
-	const groups = a.predictions.groups;
-	const series: FigureSeries[] = RATES.map((rate, i) => ({
-		label: rate.label, kind: 'bar' as const, colour: i, shape: shapeAt(i),
-		points: definedPoints(groups.map((g, gi) => {
-			const e = g[rate.key];
-			return e === undefined || e.value === null ? undefined : { x: gi, y: e.value, ...(e.interval !== undefined ? { lo: e.interval.lo, hi: e.interval.hi } : {}) };
-		})),
-	}));
-	const rowsOut: string[][] = [];
-	for (const g of groups) {
-		for (const rate of RATES) {
-			const e = g[rate.key];
-			rowsOut.push([g.name, String(g.size), rate.label, e === undefined ? '—' : e.value === null ? `undefined: ${e.reason}` : fmt(e.value), fmtInterval(e?.interval?.lo, e?.interval?.hi)]);
-		}
-	}
-	const level = fmt(a.predictions.bootstrap.level * 100);
-	return {
-		id: 'groups', title: `${GROUPS_TITLE} (${a.roles.sensitive})`, xLabel: a.roles.sensitive, yLabel: 'rate',
-		categories: groups.map((g) => (g.isReference ? `${g.name} (reference)` : g.name)), series, markers: [], statements: [],
-		table: { columns: ['group', 'test rows', 'rate', 'value', `${level}% bootstrap interval`], rows: rowsOut },
-		summary: `Bar chart of selection rate, TPR and FPR with ${level}% intervals for ${groups.length} groups of ${a.roles.sensitive}.`,
 	};
 }
 
@@ -319,5 +246,5 @@ export function buildFigures(r: PanelResults, metric: FairnessMetric): FigureSpe
 		pareto: paretoFigure(r.simulations.flips ?? sizeLike(r), r.comparison, metric),
 		groups: groupsFigure(r.audit),
 	};
-	return [byId.size, byId.success, byId.flips, byId.knowledge, byId.pareto, byId.groups];
+	return [byId.groups, byId.size, byId.flips, byId.pareto, byId.knowledge, byId.success].map(uniqueStyles);
 }

@@ -1,17 +1,23 @@
 /**
- * The panel: header, controls, figures; routes host messages (already validated in main.ts) to
+ * The panel: header, the audit's scorecard, controls (settings collapsed), figures with their
+ * conclusions, glossary; routes host messages (already validated in main.ts) to
  * state changes and re-renders. Holds no data the host did not send or the state did not restore.
  */
-import { FIGURE_IDS, type FigureId } from '../../src/shared/figureSpec';
+import type { FigureId } from '../../src/shared/figureSpec';
 import { buildFigures } from '../../src/shared/panelFigures';
-import type { FairnessMetric, HostMessage, PanelResults, SimulationResult } from '../../src/shared/webviewProtocol';
+import type { Experiment, FairnessMetric, HostMessage, PanelResults, SimulationResult } from '../../src/shared/webviewProtocol';
 import { renderPng } from './charts/render';
 import { onThemeChange, readTheme, REPORT_THEME } from './theme';
 import { Controls } from './views/controls';
 import { clear, el } from './views/dom';
 import { FigureView } from './views/figures';
+import { glossarySection } from './views/glossary';
+import { ScorecardView } from './views/scorecard';
 import { getState, log, post, setState } from './vscodeApi';
 import { restoreState, type PanelState } from './state';
+
+/** The order buildFigures returns: the audit's groups first, then the collective's figures. */
+const DISPLAY_ORDER: readonly FigureId[] = ['groups', 'size', 'flips', 'pareto', 'knowledge', 'success'];
 
 let runCounter = 0;
 const newRunId = (): string => `run-${Date.now().toString(36)}-${++runCounter}`;
@@ -25,19 +31,22 @@ export class App {
 	private readonly live = el('div', { class: 'sr-only', 'aria-live': 'polite' });
 	private readonly offscreen = el('div', { class: 'offscreen', 'aria-hidden': 'true' });
 	private readonly controls = new Controls();
+	private readonly scorecard = new ScorecardView({ runAudit: () => this.runAudit(), runSize: () => this.startRun('size') });
 	private readonly views: FigureView[];
 
 	constructor(root: HTMLElement) {
 		this.state = restoreState(getState());
-		this.views = FIGURE_IDS.map((id) => new FigureView(id, {
+		this.views = DISPLAY_ORDER.map((id) => new FigureView(id, {
 			announce: (t) => {
 				this.live.textContent = t;
 			},
 			isTableOpen: (fid) => this.state.openTables.includes(fid),
 			setTableOpen: (fid, open) => this.save({ openTables: open ? [...new Set([...this.state.openTables, fid])] : this.state.openTables.filter((x) => x !== fid) }),
+			run: (what) => (what === 'audit' ? this.runAudit() : this.startRun(what)),
 		}));
+		// Display order: the figures as buildFigures orders them (groups, size, flips, Pareto, knowledge, S(α)).
 		const main = el('main', {}, ...this.views.map((v) => v.section));
-		root.append(el('header', {}, this.heading, this.roles, this.warnings), this.controls.form, main, this.live, this.offscreen);
+		root.append(el('header', {}, this.heading, this.roles, this.warnings), this.scorecard.section, this.controls.form, main, glossarySection(), this.live, this.offscreen);
 		this.controls.metric.value = this.state.metric;
 		this.controls.fill(this.state.request ?? { experiment: 'size' });
 		this.wire();
@@ -107,16 +116,7 @@ export class App {
 		const c = this.controls;
 		c.form.addEventListener('submit', (e) => {
 			e.preventDefault();
-			const request = c.read();
-			if (typeof request === 'string') {
-				this.setStatus(request, true);
-				return;
-			}
-			this.save({ request });
-			this.activeRun = newRunId();
-			c.setRunning(true);
-			this.setStatus(`Starting the ${request.experiment} experiment…`);
-			post({ type: 'simulation/run', params: { runId: this.activeRun, request } });
+			this.startRun();
 		});
 		c.cancel.addEventListener('click', () => {
 			if (this.activeRun !== undefined) {
@@ -124,16 +124,36 @@ export class App {
 				this.setStatus('Cancelling…');
 			}
 		});
-		c.auditButton.addEventListener('click', () => {
-			post({ type: 'audit/run', params: { runId: newRunId() } });
-			this.setStatus('Running the audit…');
-		});
+		c.auditButton.addEventListener('click', () => this.runAudit());
 		c.metric.addEventListener('change', () => {
 			const m = c.metric.value;
 			this.save({ metric: m === 'spd' || m === 'eqodMax' ? m : 'eqod' });
 			this.renderFigures();
 		});
 		c.exportButton.addEventListener('click', () => this.exportReport());
+	}
+
+	/** Starts the experiment in the form, or `experiment` with the form's other settings. */
+	private startRun(experiment?: Experiment): void {
+		if (this.activeRun !== undefined) {
+			this.setStatus('A simulation is already running: cancel it first.', true);
+			return;
+		}
+		const request = this.controls.read(experiment);
+		if (typeof request === 'string') {
+			this.setStatus(request, true);
+			return;
+		}
+		this.save({ request });
+		this.activeRun = newRunId();
+		this.controls.setRunning(true);
+		this.setStatus(`Starting the ${request.experiment} experiment…`);
+		post({ type: 'simulation/run', params: { runId: this.activeRun, request } });
+	}
+
+	private runAudit(): void {
+		post({ type: 'audit/run', params: { runId: newRunId() } });
+		this.setStatus('Running the audit…');
 	}
 
 	private exportReport(): void {
@@ -167,6 +187,7 @@ export class App {
 	}
 
 	private renderHeader(): void {
+		this.scorecard.render(this.state.results.audit);
 		const d = this.state.dataset;
 		this.heading.textContent = d !== undefined ? `Collective Fairness: ${d.label}` : 'Collective Fairness';
 		const r = this.state.results;

@@ -1,23 +1,15 @@
 /**
  * Chart colours from the VS Code theme. Text and grid take the theme's --vscode-* variables; the
- * series take the Okabe–Ito palette (distinguishable under the common colour-vision deficiencies),
- * reordered on dark themes so the first series is not a dark blue on a dark background.
+ * series, shapes and reference-line styles come from the chart theme the report shares
+ * (src/shared/chartTheme.ts).
  */
+import { PALETTE_DARK, PALETTE_LIGHT, REPORT_COLOURS, type ChartColours } from '../../src/shared/chartTheme';
+
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 
-export interface ChartTheme {
+export interface ChartTheme extends ChartColours {
 	readonly kind: ThemeKind;
-	readonly foreground: string;
-	readonly muted: string;
-	readonly grid: string;
-	readonly background: string;
-	readonly fontFamily: string;
-	readonly lineWidth: number;
-	readonly palette: readonly string[];
 }
-
-const OKABE_ITO_LIGHT = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#882255', '#F0E442'];
-const OKABE_ITO_DARK = ['#56B4E9', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#F0E442', '#0072B2', '#AA4499'];
 
 export function themeKind(body: HTMLElement = document.body): ThemeKind {
 	const c = body.classList;
@@ -44,15 +36,12 @@ export function readTheme(): ChartTheme {
 		background: v('--vscode-editor-background') || (dark ? '#1e1e1e' : '#ffffff'),
 		fontFamily: v('--vscode-font-family') || 'sans-serif',
 		lineWidth: kind.startsWith('high-contrast') ? 3 : 2,
-		palette: dark ? OKABE_ITO_DARK : OKABE_ITO_LIGHT,
+		palette: dark ? PALETTE_DARK : PALETTE_LIGHT,
 	};
 }
 
 /** A fixed light theme for report images, whatever the editor's theme. */
-export const REPORT_THEME: ChartTheme = {
-	kind: 'light', foreground: '#222222', muted: '#555555', grid: 'rgba(0,0,0,0.12)', background: '#ffffff',
-	fontFamily: 'system-ui, sans-serif', lineWidth: 2, palette: OKABE_ITO_LIGHT,
-};
+export const REPORT_THEME: ChartTheme = { kind: 'light', ...REPORT_COLOURS };
 
 /** Calls back when VS Code switches theme (it swaps the body's vscode-* class and the variables). */
 export function onThemeChange(callback: () => void): () => void {

@@ -164,6 +164,9 @@ describe('fairness panel in Chromium', { skip }, () => {
 	it('posts simulation/run with a runId, shows progress, cancels, and restores state after a reload', async () => {
 		const p = await openPanel(browser, server);
 		await p.send(init);
+		// The run settings are collapsed until asked for; the experiment pick stays visible.
+		assert.equal(await p.page.isVisible('input[name="seeds"]'), false);
+		await p.page.click('details.settings > summary');
 		await p.page.selectOption('select[name="experiment"]', 'flips');
 		await p.page.fill('input[name="seeds"]', '4');
 		await p.page.click('button[type="submit"]');

@@ -1,12 +1,15 @@
 /**
  * FigureSpec + theme → a chart.js chart. The spec decides what is drawn; this file only decides
- * how (colours, dashes, point shapes, sizes), so the on-screen chart and the report image of the
- * same spec differ only in theme and size.
+ * how (colours, dashes, point shapes, sizes, all from the shared chart theme), so the on-screen
+ * chart and the report image of the same spec differ only in theme and size. chart.js's legend
+ * is off: the legend is HTML below the chart (views/legend.ts), so it can never cover the plot.
  */
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import type { FigureSeries, FigureSpec } from '../../../src/shared/figureSpec';
+import { colourAt, faded, REFERENCE_STYLE } from '../../../src/shared/chartTheme';
+import type { FigurePoint, FigureSeries, FigureSpec } from '../../../src/shared/figureSpec';
 import { fmt } from '../../../src/shared/figureSpec';
 import type { ChartTheme } from '../theme';
+import type { ReferenceLabel } from './plugins';
 import { Chart, registerCharts } from './register';
 
 interface Datum {
@@ -21,28 +24,47 @@ export interface RenderOptions {
 	readonly fixedSize?: boolean;
 }
 
-const colourOf = (theme: ChartTheme, index: number): string => (index < 0 ? theme.foreground : theme.palette[index % theme.palette.length]!);
-/** Hollow points are the series colour at low alpha (hex → #rrggbbaa). */
-const faint = (colour: string): string => (/^#[0-9a-f]{6}$/i.test(colour) ? `${colour}40` : colour);
+const datum = (p: FigurePoint): Datum => ({ x: p.x, y: p.y, ...(p.lo !== undefined && p.hi !== undefined ? { lo: p.lo, hi: p.hi } : {}) });
 
 function lineDataset(s: FigureSeries, theme: ChartTheme): ChartDataset<'line', Datum[]> {
-	const colour = colourOf(theme, s.colour);
-	const data: Datum[] = s.points.map((p) => ({ x: p.x, y: p.y, ...(p.lo !== undefined && p.hi !== undefined ? { lo: p.lo, hi: p.hi } : {}) }));
+	const colour = colourAt(theme, s.colour);
 	const isRef = s.kind === 'reference';
 	const twoPointRef = isRef && s.points.length === 2;
 	return {
-		type: 'line', label: s.label, data,
+		type: 'line', label: s.label, data: s.points.map(datum),
 		borderColor: colour,
 		backgroundColor: colour,
-		borderWidth: isRef ? 1.5 : theme.lineWidth,
-		borderDash: s.dashed === true ? [6, 4] : [],
+		borderWidth: isRef ? REFERENCE_STYLE.base.width : theme.lineWidth,
+		borderDash: isRef ? [...REFERENCE_STYLE.base.dash] : s.dashed === true ? [6, 4] : [],
 		showLine: s.kind !== 'points',
 		pointStyle: s.shape,
 		pointRadius: twoPointRef ? 0 : s.points.map((p) => (p.highlight === true ? 6 : s.kind === 'points' ? 3.5 : 3)),
 		pointHoverRadius: 7,
-		pointBackgroundColor: s.points.map((p) => (s.kind === 'points' && p.highlight !== true ? faint(colour) : colour)),
+		pointBackgroundColor: s.points.map((p) => (s.kind === 'points' && p.highlight !== true ? faded(colour) : colour)),
 		pointBorderColor: colour,
+		order: s.layer ?? 1,
 	};
+}
+
+/**
+ * A Pareto series as two datasets: the front (non-dominated points joined in error order) and the
+ * dominated points, faded and unjoined. Both carry the series' colour and shape and one legend entry.
+ */
+function frontDatasets(s: FigureSeries, theme: ChartTheme): Array<ChartDataset<'line', Datum[]>> {
+	const colour = colourAt(theme, s.colour);
+	const front = s.points.filter((p) => p.highlight === true).sort((a, b) => a.x - b.x || a.y - b.y);
+	const dominated = s.points.filter((p) => p.highlight !== true);
+	const order = s.layer ?? 1;
+	return [
+		{
+			type: 'line', label: s.label, data: front.map(datum), borderColor: colour, backgroundColor: colour, borderWidth: theme.lineWidth,
+			showLine: true, pointStyle: s.shape, pointRadius: 5, pointHoverRadius: 7, order,
+		},
+		{
+			type: 'line', label: `${s.label} (dominated)`, data: dominated.map((p) => ({ x: p.x, y: p.y })), borderColor: faded(colour), backgroundColor: faded(colour),
+			showLine: false, pointStyle: s.shape, pointRadius: 3.5, pointHoverRadius: 6, order: order + 0.5,
+		},
+	];
 }
 
 function tooltipLabel(item: TooltipItem<'line' | 'bar'>): string {
@@ -51,7 +73,7 @@ function tooltipLabel(item: TooltipItem<'line' | 'bar'>): string {
 	return `${item.dataset.label ?? ''}: ${fmt(raw.y)}${interval}`;
 }
 
-function commonOptions(spec: FigureSpec, theme: ChartTheme, options: RenderOptions) {
+function commonOptions(spec: FigureSpec, theme: ChartTheme, options: RenderOptions, references: readonly ReferenceLabel[]) {
 	const font = { family: theme.fontFamily };
 	const axis = (title: string) => ({
 		title: { display: true, text: title, color: theme.foreground, font },
@@ -66,9 +88,12 @@ function commonOptions(spec: FigureSpec, theme: ChartTheme, options: RenderOptio
 		devicePixelRatio: options.fixedSize === true ? 2 : undefined,
 		interaction: { mode: 'nearest' as const, intersect: false },
 		plugins: {
-			legend: { labels: { color: theme.foreground, usePointStyle: true, font } },
+			// On screen the legend is HTML below the chart; a fixed-size image (npm run reproduce) has
+			// no page around it, so chart.js draws it there, below the plot.
+			legend: options.fixedSize === true ? { position: 'bottom' as const, labels: { color: theme.foreground, usePointStyle: true, font, filter: (item: { text: string }) => !item.text.endsWith('(dominated)') } } : { display: false },
 			tooltip: { callbacks: { label: tooltipLabel } },
 			errorBars: { color: theme.muted, width: 1.5 },
+			referenceLabels: { items: references, font: `12px ${theme.fontFamily}`, halo: theme.background },
 			background: options.fixedSize === true ? { color: theme.background } : {},
 		},
 		axes: { x: axis(spec.xLabel), y: axis(spec.yLabel) },
@@ -76,16 +101,32 @@ function commonOptions(spec: FigureSpec, theme: ChartTheme, options: RenderOptio
 }
 
 function lineConfig(spec: FigureSpec, theme: ChartTheme, options: RenderOptions): ChartConfiguration<'line', Datum[]> {
-	const datasets = spec.series.map((s) => lineDataset(s, theme));
+	const datasets: Array<ChartDataset<'line', Datum[]>> = [];
+	const references: ReferenceLabel[] = [];
+	for (const s of spec.series) {
+		if (s.kind === 'front') {
+			datasets.push(...frontDatasets(s, theme));
+			continue;
+		}
+		if (s.kind === 'reference') {
+			references.push({ datasetIndex: datasets.length, text: s.label, colour: colourAt(theme, s.colour) });
+		}
+		datasets.push(lineDataset(s, theme));
+	}
 	const xs = spec.series.flatMap((s) => s.points.map((p) => p.x));
 	if (spec.target !== undefined && xs.length > 0) {
-		datasets.push(lineDataset({ label: spec.target.label, kind: 'reference', colour: -1, shape: 'cross', dashed: true, points: [{ x: Math.min(...xs), y: spec.target.y }, { x: Math.max(...xs), y: spec.target.y }] }, theme));
+		const colour = theme.muted;
+		references.push({ datasetIndex: datasets.length, text: spec.target.label, colour });
+		datasets.push({
+			type: 'line', label: spec.target.label, data: [{ x: Math.min(...xs), y: spec.target.y }, { x: Math.max(...xs), y: spec.target.y }],
+			borderColor: colour, backgroundColor: colour, borderWidth: REFERENCE_STYLE.target.width, borderDash: [...REFERENCE_STYLE.target.dash], pointRadius: 0, order: 2,
+		});
 	}
 	for (const m of spec.markers) {
-		const colour = colourOf(theme, m.colour);
-		datasets.push({ type: 'line', label: m.label, data: [{ x: m.x, y: m.y }], showLine: false, pointStyle: 'star', pointRadius: 11, pointBorderWidth: 2.5, borderColor: colour, backgroundColor: colour });
+		const colour = colourAt(theme, m.colour);
+		datasets.push({ type: 'line', label: m.label, data: [{ x: m.x, y: m.y }], showLine: false, pointStyle: 'star', pointRadius: 11, pointBorderWidth: 2.5, borderColor: colour, backgroundColor: colour, order: 0 });
 	}
-	const c = commonOptions(spec, theme, options);
+	const c = commonOptions(spec, theme, options, references);
 	return {
 		type: 'line',
 		data: { datasets },
@@ -96,14 +137,14 @@ function lineConfig(spec: FigureSpec, theme: ChartTheme, options: RenderOptions)
 function barConfig(spec: FigureSpec, theme: ChartTheme, options: RenderOptions): ChartConfiguration<'bar', Datum[]> {
 	const labels = [...(spec.categories ?? [])];
 	const datasets: Array<ChartDataset<'bar', Datum[]>> = spec.series.map((s) => {
-		const colour = colourOf(theme, s.colour);
+		const colour = colourAt(theme, s.colour);
 		return {
 			type: 'bar', label: s.label,
-			data: s.points.map((p) => ({ x: labels[p.x] ?? String(p.x), y: p.y, ...(p.lo !== undefined && p.hi !== undefined ? { lo: p.lo, hi: p.hi } : {}) })),
-			backgroundColor: faint(colour), borderColor: colour, borderWidth: theme.lineWidth, pointStyle: s.shape,
+			data: s.points.map((p) => ({ ...datum(p), x: labels[p.x] ?? String(p.x) })),
+			backgroundColor: faded(colour), borderColor: colour, borderWidth: theme.lineWidth, pointStyle: s.shape,
 		};
 	});
-	const c = commonOptions(spec, theme, options);
+	const c = commonOptions(spec, theme, options, []);
 	return {
 		type: 'bar',
 		data: { labels, datasets },
@@ -121,7 +162,7 @@ export function createChart(canvas: HTMLCanvasElement, spec: FigureSpec, theme: 
 	return new Chart(canvas, lineConfig(spec, theme, options));
 }
 
-/** The chart drawn off-screen with the report theme at a fixed size, as a PNG data URL. */
+/** The chart drawn off-screen at a fixed size, as a PNG data URL (the reproduction's figures). */
 export function renderPng(spec: FigureSpec, theme: ChartTheme, host: HTMLElement, width = 900, height = 460): string {
 	const holder = document.createElement('div');
 	holder.className = 'offscreen';

@@ -2,11 +2,14 @@
  * The run controls: experiment, α grid, α, flips, methods, k, knowledge, seeds, target, and the
  * display metric. Reading the form gives a SimulationRequest checked with the same validator the
  * host applies, so a bad value is reported here, next to the field, before anything is sent.
+ * The fields sit in a collapsed "Run settings" section (the defaults are in their placeholders);
+ * the Run, Cancel, audit and export buttons and the status line stay visible.
  */
 import { isSimulationRequest } from '../../../src/shared/webviewValidate';
 import type { Experiment, FairnessMetric, Knowledge, Method, SimulationRequest } from '../../../src/shared/webviewProtocol';
 import { METHOD_LABELS } from '../../../src/shared/figureSpec';
 import { el } from './dom';
+import { withTerms } from './terms';
 
 const EXPERIMENTS: ReadonlyArray<[Experiment, string]> = [
 	['size', 'size: best fairness against α'], ['minimum', 'minimum: smallest collective reaching a target'],
@@ -16,7 +19,7 @@ const METHODS: readonly Method[] = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
 const METRICS: ReadonlyArray<[FairnessMetric, string]> = [['eqod', 'EqOd (average)'], ['eqodMax', 'EqOd (max)'], ['spd', 'SPD']];
 
 function field(label: string, control: HTMLElement, hint?: string): HTMLLabelElement {
-	return el('label', { class: 'field' }, el('span', { class: 'field-label' }, label), control, ...(hint !== undefined ? [el('span', { class: 'hint' }, hint)] : []));
+	return el('label', { class: 'field' }, el('span', { class: 'field-label' }, ...withTerms(label)), control, ...(hint !== undefined ? [el('span', { class: 'hint' }, ...withTerms(hint))] : []));
 }
 
 function select<T extends string>(name: string, options: ReadonlyArray<[T, string]>): HTMLSelectElement {
@@ -32,6 +35,7 @@ export class Controls {
 	readonly metric: HTMLSelectElement;
 	readonly progress: HTMLProgressElement;
 	readonly status: HTMLElement;
+	readonly settings: HTMLDetailsElement;
 	private readonly experiment = select('experiment', EXPERIMENTS);
 	private readonly alphas = el('input', { name: 'alphas', type: 'text', inputmode: 'decimal', placeholder: 'default 0.05, 0.1, …, 0.5' });
 	private readonly alpha = el('input', { name: 'alpha', type: 'number', min: '0.01', max: '1', step: '0.01', placeholder: 'default 0.3' });
@@ -52,10 +56,9 @@ export class Controls {
 		this.progress = el('progress', { max: '1', value: '0', 'aria-label': 'simulation progress', hidden: '' });
 		this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
 		const methodBox = el('fieldset', { class: 'methods' }, el('legend', {}, 'Methods'),
-			...METHODS.map((m) => el('label', { class: 'check' }, this.methods.get(m)!, METHOD_LABELS[m] ?? m)));
-		this.form = el('form', { class: 'controls', 'aria-label': 'Simulation settings' },
+			...METHODS.map((m) => el('label', { class: 'check' }, this.methods.get(m)!, ...withTerms(METHOD_LABELS[m] ?? m))));
+		this.settings = el('details', { class: 'settings' }, el('summary', {}, 'Run settings (defaults: size experiment, α 0.05–0.5, 5 seeds, all four methods)'),
 			el('div', { class: 'grid' },
-				field('Experiment', this.experiment),
 				field('α grid', this.alphas, 'comma-separated fractions, for size and minimum'),
 				field('α', this.alpha, 'for flips and knowledge'),
 				field('Flip grid points', this.flips),
@@ -66,13 +69,15 @@ export class Controls {
 				field('Target EqOd', this.target, 'for minimum; blank = default'),
 				field('Metric shown', this.metric, 'changes the charts, not the run'),
 			),
-			methodBox,
-			el('div', { class: 'actions' }, this.run, this.cancel, this.auditButton, this.exportButton, this.progress),
+			methodBox);
+		this.form = el('form', { class: 'controls', 'aria-label': 'Simulation settings' },
+			this.settings,
+			el('div', { class: 'actions' }, el('label', { class: 'inline' }, 'Experiment ', this.experiment), this.run, this.cancel, this.auditButton, this.exportButton, this.progress),
 			this.status);
 	}
 
-	/** The request in the form, or a message naming the first bad field. */
-	read(): SimulationRequest | string {
+	/** The request in the form, or a message naming the first bad field; `experiment` overrides the pick. */
+	read(experiment?: Experiment): SimulationRequest | string {
 		const num = (input: HTMLInputElement): number | undefined => (input.value.trim() === '' ? undefined : Number(input.value));
 		const alphas = this.alphas.value.split(',').map((t) => t.trim()).filter((t) => t !== '').map(Number);
 		const knowledgeText = this.knowledge.value.trim();
@@ -82,7 +87,7 @@ export class Controls {
 			return 'choose at least one method';
 		}
 		const request: Record<string, unknown> = {
-			experiment: this.experiment.value, alphas: alphas.length > 0 ? alphas : undefined, alpha: num(this.alpha), flips: num(this.flips),
+			experiment: experiment ?? this.experiment.value, alphas: alphas.length > 0 ? alphas : undefined, alpha: num(this.alpha), flips: num(this.flips),
 			methods, k: num(this.k), knowledge, knowledgeRows: num(this.knowledgeRows), seeds: num(this.seeds), targetEqod: num(this.target),
 		};
 		for (const key of Object.keys(request)) {

@@ -22,9 +22,9 @@ export function clear(node: Element): void {
 	node.replaceChildren();
 }
 
-/** A table of text cells (header row + body). */
-export function textTable(caption: string, columns: readonly string[], rows: ReadonlyArray<readonly string[]>): HTMLTableElement {
-	const head = el('tr', {}, ...columns.map((c) => el('th', { scope: 'col' }, c)));
-	const body = rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))));
+/** A table of text cells (header row + body); `cell` may turn a cell's text into nodes (still text only). */
+export function textTable(caption: string, columns: readonly string[], rows: ReadonlyArray<readonly string[]>, cell: (text: string) => Array<Node | string> = (t) => [t]): HTMLTableElement {
+	const head = el('tr', {}, ...columns.map((c) => el('th', { scope: 'col' }, ...cell(c))));
+	const body = rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, ...cell(c)))));
 	return el('table', { class: 'data-table' }, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...body));
 }
