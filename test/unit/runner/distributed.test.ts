@@ -1,0 +1,178 @@
+/**
+ * The distributed runner end to end: a private redis-server on a free 127.0.0.1 port, three
+ * `collective-fairness worker` processes, one SIGKILLed in the middle of the run, and the
+ * coordinator's rows compared byte for byte with a local run's. Then the refusals: a unit from
+ * another engine version, a Redis URL that does not answer, and Ctrl-C on the coordinator
+ * (queued units removed, running ones stopped). Skipped, saying so, where redis-server is not
+ * installed (CI installs it).
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import { CLI, cli, cliAsync, ensureBuilt, generated, tempDir } from '../cli/run';
+import { aliveKey, ENGINE, QUEUE_NAME } from '../../../src/runner/queueProtocol';
+
+const hasRedis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).error === undefined;
+const skipReason = hasRedis ? false : 'redis-server is not installed on this machine (apt-get install redis-server); the distributed runner test needs it';
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const port = (server.address() as net.AddressInfo).port;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** A spawned process and everything it has printed so far. */
+interface Running {
+	readonly child: ChildProcess;
+	out: string;
+	err: string;
+	readonly exited: Promise<number | null>;
+}
+
+function start(args: readonly string[], cwd: string): Running {
+	const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+	const running: Running = {
+		child, out: '', err: '',
+		exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+	};
+	child.stdout!.on('data', (d: Buffer) => {
+		running.out += d.toString('utf8');
+	});
+	child.stderr!.on('data', (d: Buffer) => {
+		running.err += d.toString('utf8');
+	});
+	return running;
+}
+
+async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await check())) {
+		if (Date.now() > deadline) {
+			throw new Error(`timed out waiting for ${what}`);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+describe('distributed runner: BullMQ on Redis', { skip: skipReason }, () => {
+	let dir: string;
+	let cleanup = (): void => undefined;
+	let redisServer: ChildProcess | undefined;
+	let url: string;
+	let redis: Redis;
+	let queue: Queue;
+	const processes: Running[] = [];
+	const workers: Running[] = [];
+	let data: string;
+	const run = ['--experiment', 'flips', '--seeds', '3', '--flips', '6'];
+
+	before(async () => {
+		ensureBuilt();
+		({ dir, cleanup } = tempDir());
+		const port = await freePort();
+		url = `redis://127.0.0.1:${port}/0`;
+		redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+		await until('redis-server to answer', async () => {
+			const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+			probe.on('error', () => undefined);
+			const up = await probe.connect().then(() => probe.ping()).then(() => true, () => false);
+			probe.disconnect();
+			return up;
+		}, 10_000);
+		redis = new Redis(url, { maxRetriesPerRequest: 1 });
+		queue = new Queue(QUEUE_NAME, { connection: { url, maxRetriesPerRequest: null } });
+		data = generated(dir, 3000);
+		for (let i = 0; i < 3; i++) {
+			const worker = start(['worker', '--queue', url, '--threads', '1', '--lock-seconds', '3'], dir);
+			processes.push(worker);
+			workers.push(worker);
+		}
+		await until('three workers connected', () => workers.every((w) => /waiting for units/.test(w.err)), 20_000);
+	});
+
+	after(async () => {
+		for (const p of processes) {
+			if (p.child.exitCode === null && p.child.signalCode === null) {
+				p.child.kill('SIGKILL');
+			}
+		}
+		await queue?.close().catch(() => undefined);
+		redis?.disconnect();
+		redisServer?.kill('SIGTERM');
+		cleanup();
+	});
+
+	it('a worker SIGKILLed mid-run loses nothing: the rows equal a local run\'s, byte for byte', async () => {
+		const local = cli(['simulate', data, ...run, '--csv', '--workers', '2'], dir);
+		assert.equal(local.status, 0, local.stderr);
+		const events = new QueueEvents(QUEUE_NAME, { connection: { url, maxRetriesPerRequest: null } });
+		await events.waitUntilReady();
+		const stalled: string[] = [];
+		events.on('stalled', ({ jobId }) => stalled.push(jobId));
+		const coordinator = start(['simulate', data, ...run, '--csv', '--queue', url], dir);
+		processes.push(coordinator);
+		const victim = workers[0]!;
+		// Killed right after its first unit: by then it has taken its next one, which only BullMQ's stalled check can hand on.
+		await until('the first worker to finish a unit', () => /unit \S+ done/.test(victim.err) || coordinator.child.exitCode !== null);
+		assert.equal(coordinator.child.exitCode, null, 'the run should still be going when the worker is killed');
+		victim.child.kill('SIGKILL');
+		const code = await coordinator.exited;
+		assert.equal(code, 0, coordinator.err);
+		assert.ok(coordinator.out.length > 0 && coordinator.out.split('\n').length > 20);
+		assert.equal(coordinator.out, local.stdout);
+		const doneElsewhere = workers.slice(1).map((w) => (w.err.match(/unit \S+ done/g) ?? []).length).reduce((a, b) => a + b, 0);
+		const doneByVictim = (victim.err.match(/unit \S+ done/g) ?? []).length;
+		assert.equal(doneElsewhere + doneByVictim, 12, `3 seeds × 4 methods = 12 units; logs:\n${workers.map((w) => w.err).join('\n')}`);
+		assert.match(coordinator.err, /queued 12 units of run [0-9a-f]+ on redis:\/\/127\.0\.0\.1/);
+		// The killed worker held a unit: its lock expired and BullMQ's stalled check handed it on.
+		assert.ok(stalled.length >= 1, 'the killed worker\'s unit was handed on as stalled');
+		await events.close();
+	});
+
+	it('a unit queued by another engine version is refused with a message naming both versions', async () => {
+		const run = 'oldengine';
+		await redis.set(aliveKey(run), '1', 'EX', 60);
+		const job = await queue.add('unit', { engine: 'collective-fairness 0.0.0-old', run, dataset: 'x', index: 0, key: { seed: 0, method: 'random', knowledge: 'all' }, spec: '' }, { jobId: `${run}-0` });
+		await until('the refusal', async () => (await job.getState()) === 'failed', 20_000);
+		const failed = await queue.getJob(job.id!);
+		assert.match(failed!.failedReason, new RegExp(`refused: this unit was queued by collective-fairness 0\\.0\\.0-old, and this worker runs ${ENGINE.replace(/\./g, '\\.')}`));
+	});
+
+	it('a Redis URL that does not answer: exit 2, the URL named, nothing written', async () => {
+		const closedPort = await freePort();
+		const out = path.join(dir, 'never.json');
+		const r = await cliAsync(['simulate', data, ...run, '--queue', `redis://127.0.0.1:${closedPort}`, '--out', out], dir);
+		assert.equal(r.status, 2, r.stderr);
+		assert.match(r.stderr, new RegExp(`cannot reach Redis at redis://127\\.0\\.0\\.1:${closedPort}`));
+		assert.ok(!existsSync(out));
+		assert.ok(!readdirSync(dir).some((f) => f.endsWith('.tmp')));
+		const bad = await cliAsync(['worker', '--queue', 'http://127.0.0.1:6379'], dir);
+		assert.equal(bad.status, 2);
+		assert.match(bad.stderr, /'http:\/\/127\.0\.0\.1:6379' is not a Redis URL/);
+	});
+
+	it('Ctrl-C on the coordinator removes its queued units and stops the running ones within a second', async () => {
+		const coordinator = start(['simulate', data, '--experiment', 'flips', '--seeds', '20', '--flips', '8', '--csv', '--queue', url], dir);
+		processes.push(coordinator);
+		await until('units to run', async () => /queued 80 units/.test(coordinator.err) && (await queue.getActiveCount()) > 0);
+		coordinator.child.kill('SIGINT');
+		const code = await coordinator.exited;
+		assert.equal(code, 130, coordinator.err);
+		assert.equal(coordinator.out, '');
+		const stoppedBy = Date.now() + 1500;
+		await until('the running units to stop', async () => (await queue.getActiveCount()) === 0, 1500);
+		assert.ok(Date.now() <= stoppedBy);
+		assert.equal(await queue.getWaitingCount(), 0, 'no unit of the cancelled run is left queued');
+		assert.ok(workers.slice(1).some((w) => /stopped: run \S+ was cancelled by its coordinator/.test(w.err)));
+	});
+});
