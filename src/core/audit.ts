@@ -9,7 +9,9 @@ import { prepareDataset, type PrepareOptions, type PreparedDataset } from './dat
 import { auditLabels, auditPredictions, type Estimate, type FairnessReport } from './fairness';
 import { fitLogistic, predictLabels } from './models/logistic';
 import { createRandom, deriveSeed } from './random';
-import type { ExcludedColumn } from './roles/features';
+import { firmAwareness, type ExcludedColumn, type FirmAwareness } from './roles/features';
+import { RolesError } from './roles/errors';
+import { compareFirms, type FirmComparison } from './fairness/pairedFirms';
 import type { Sidecar } from './roles/sidecar';
 
 export interface AuditOptions extends PrepareOptions {
@@ -21,6 +23,8 @@ export interface AuditOptions extends PrepareOptions {
 	readonly level?: number;
 	/** Called between stages, for progress bars. */
 	readonly onStage?: (stage: string, done: number, total: number) => void;
+	/** Also train the other firm (aware ↔ blind) on the same split and compare them. Default true. */
+	readonly compareFirms?: boolean;
 }
 
 export interface AuditResult {
@@ -63,6 +67,13 @@ export interface AuditResult {
 		readonly disparateImpact: Estimate;
 		readonly labelBaseRateGap: Estimate;
 	};
+	/** Whether the firm's model took the sensitive attribute as an input (docs/methods.md, "The firm"). */
+	readonly firm: FirmAwareness;
+	/**
+	 * The aware and the blind firm side by side (same split, paired bootstrap of their difference),
+	 * or why the other firm could not be trained (no feature left without the attribute).
+	 */
+	readonly firms?: FirmComparison | { readonly unavailable: string };
 	/** The classifier's test-set predictions, group by group. */
 	readonly predictions: FairnessReport;
 	/** The labels of all kept rows: bias already in the data. */
@@ -90,6 +101,7 @@ export function runAudit(table: Table, sidecar: Sidecar, options: AuditOptions =
 		{ y: data.y, group: data.group, groupNames: data.roles.groupNames, reference: 0 },
 		{ resamples, ...(options.level !== undefined ? { level: options.level } : {}), random: createRandom(deriveSeed(seed, 'bootstrap', 'labels')), seed },
 	);
+	const firms = options.compareFirms === false ? undefined : sideBySide(table, sidecar, options, data, yhat, resamples, C);
 	stage('done', 4, 4);
 	return {
 		dataset: { rows: table.rowCount, columns: table.columns.length, keptRows: data.roles.rows.length, dropped: data.roles.dropped },
@@ -97,9 +109,33 @@ export function runAudit(table: Table, sidecar: Sidecar, options: AuditOptions =
 		split: { train: data.train.length, test: data.test.length, seed, testFraction: options.testFraction ?? 0.2 },
 		model: { kind: 'logistic-regression', C, solver: fit.solver, iterations: fit.iterations, converged: fit.converged, objective: fit.objective, seconds },
 		summary: headline(predictions, labels),
+		firm: firmAwareness(sidecar),
+		...(firms !== undefined ? { firms } : {}),
 		predictions,
 		labels,
 	};
+}
+
+/** Trains the other firm on the same split and compares the two (see fairness/pairedFirms.ts). */
+function sideBySide(table: Table, sidecar: Sidecar, options: AuditOptions, data: PreparedDataset, yhat: Uint8Array, resamples: number, C: number): FirmComparison | { unavailable: string } {
+	const aware = firmAwareness(sidecar) === 'aware';
+	const other: Sidecar = { ...sidecar, features: { ...sidecar.features, includeSensitive: !aware } };
+	let otherData: PreparedDataset;
+	try {
+		otherData = prepareDataset(table, other, options);
+	} catch (e) {
+		if (e instanceof RolesError) {
+			return { unavailable: `the ${aware ? 'blind' : 'aware'} firm cannot be trained: ${e.message}` };
+		}
+		throw e;
+	}
+	const otherFit = fitLogistic(otherData.x, otherData.y, { C, rows: otherData.train });
+	const otherYhat = predictLabels(otherFit.model, otherData.x, otherData.test);
+	const y = pick(data.y, data.test);
+	const group = pick(data.group, data.test);
+	return compareFirms(y, aware ? yhat : otherYhat, aware ? otherYhat : yhat, group, {
+		resamples: Math.min(resamples, 2000), level: options.level ?? 0.95, random: createRandom(deriveSeed(data.seed, 'bootstrap', 'firms')), sensitive: data.roles.sensitive,
+	});
 }
 
 function describeRoles(data: PreparedDataset, sidecar: Sidecar): AuditResult['roles'] {
