@@ -7,6 +7,7 @@ import { checkOutputBeforeRun, writeOutput } from '../output';
 import type { Command } from '../command';
 import { EXIT_GATE_FAILED, EXIT_OK } from '../errors';
 import { formatFigure, plural, renderTable } from '../format';
+import { firmLine, renderFirms } from '../firmsTable';
 import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
 import { describeParse, parseNumberFlag, readCommonOptions, COMMON_HELP, COMMON_OPTIONS, requireOneFile } from '../common';
@@ -107,6 +108,7 @@ function renderAudit(file: string, parse: import('../../core/csv/options').Parse
 	lines.push(`Roles: ${r.roles.sensitive} — minority ${r.roles.minority} vs majority ${r.roles.majority}; label ${r.roles.label}, favourable ${r.roles.favourable.join(', ')}; ${plural(r.dataset.keptRows, 'row')} used${droppedNote !== '' ? ` (left out: ${droppedNote})` : ''}`);
 	lines.push(`Features: ${r.roles.features.length} columns → ${r.roles.encodedWidth} encoded${describeExclusions(r.roles.excluded)}`);
 	lines.push(`Classifier: logistic regression (C = ${r.model.C}) on ${plural(r.split.train, 'training row')}, ${r.model.solver}, ${r.model.iterations} iterations, ${(r.model.seconds * 1000).toFixed(0)} ms; evaluated on ${plural(r.split.test, 'test row')} (seed ${r.split.seed})`);
+	lines.push(firmLine(r));
 	lines.push('');
 	const rows: string[][] = [['Group', 'Test rows', 'Base rate', 'Selection rate', 'TPR', 'FPR', 'Error']];
 	for (const g of r.predictions.groups) {
@@ -128,6 +130,7 @@ function renderAudit(file: string, parse: import('../../core/csv/options').Parse
 		['Disparate impact (minority / majority)', figure(s.disparateImpact)],
 		['Label base-rate gap (all rows)', figure(s.labelBaseRateGap)],
 	]));
+	lines.push('', ...renderFirms(r));
 	return lines.join('\n');
 }
 
