@@ -11,7 +11,7 @@
 import { MissingMatcher } from './columns';
 import { Utf8Normalizer } from './decode';
 import { IssueLog } from './issues';
-import { CsvError, DEFAULT_MISSING_TOKENS, type CsvOptions, type ParseResult } from './options';
+import { CsvError, DEFAULT_MISSING_TOKENS, MAX_COLUMNS, MAX_HEADER_BYTES, type CsvOptions, type ParseResult } from './options';
 import { RowBuilder } from './rows';
 import { sniffDialect, type SniffResult } from './sniff';
 import type { Column, Dialect } from './table';
@@ -93,6 +93,7 @@ export class CsvIngest {
 		}
 		if (this.tokenizer !== undefined) {
 			this.tokenizer.push(bytes);
+			this.checkHeaderSize();
 			return;
 		}
 		if (bytes.length > 0) {
@@ -130,6 +131,14 @@ export class CsvIngest {
 		}
 		this.sample = [];
 		this.tokenizer.push(sample);
+		this.checkHeaderSize();
+	}
+
+	/** A first record still open after {@link MAX_HEADER_BYTES}: stop before its columns are built. */
+	private checkHeaderSize(): void {
+		if (this.rows!.columns === undefined && this.tokenizer!.streamOffset > MAX_HEADER_BYTES) {
+			throw new CsvError(this.options.fileName, 1, 1, 'header-too-large', `the first line (the header) is longer than ${MAX_HEADER_BYTES.toLocaleString('en-US')} bytes; the header may hold at most that many bytes and ${MAX_COLUMNS.toLocaleString('en-US')} columns (is this really a CSV file?)`);
+		}
 	}
 
 	private result(): ParseResult {

@@ -27,6 +27,16 @@ export interface CsvOptions {
 	readonly maxIssuesPerCode?: number;
 }
 
+/**
+ * Limits that bound memory on pathological files. Each column costs a builder and its typed
+ * arrays, so a 45 MB file that is one header line of 5.8 million columns once exhausted a 4 GB
+ * heap. Past either limit the read stops with a {@link CsvError} naming the file (code
+ * `too-many-columns` or `header-too-large`); ordinary wide files (100,000 columns) stay well inside.
+ */
+export const MAX_COLUMNS = 200_000;
+/** Bytes of the first record (the header) that are read before giving up on finding its end. */
+export const MAX_HEADER_BYTES = 16 * 1024 * 1024;
+
 /** The tokens pandas and R users most often write for "no value"; the empty cell is always missing. */
 export const DEFAULT_MISSING_TOKENS: readonly string[] = ['', 'NA', 'N/A', '?', 'NaN', 'null', 'None'];
 

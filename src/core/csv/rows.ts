@@ -4,7 +4,7 @@
  */
 import { ColumnBuilder, MissingMatcher } from './columns';
 import { IssueLog } from './issues';
-import { CsvError } from './options';
+import { CsvError, MAX_COLUMNS } from './options';
 import { ESCAPED, type Tokenizer, type TokenizerSink } from './tokenizer';
 
 const utf8 = new TextDecoder('utf-8');
@@ -126,6 +126,9 @@ export class RowBuilder implements TokenizerSink {
 	/** Names the columns from the first record (header) or numbers them (no header). */
 	private startColumns(t: Tokenizer): void {
 		const n = t.fieldCount;
+		if (n > MAX_COLUMNS) {
+			throw new CsvError(this.fileName, t.recordLine, 1, 'too-many-columns', `the first record has ${n.toLocaleString('en-US')} fields; at most ${MAX_COLUMNS.toLocaleString('en-US')} columns are supported (is this really a CSV file, with the right delimiter?)`);
+		}
 		const names: string[] = [];
 		if (this.hasHeader) {
 			const used = new Set<string>();

@@ -20,8 +20,9 @@ export class TestClient {
 	private readonly child: ChildProcess;
 	stderr = '';
 
-	constructor() {
-		this.child = spawn(process.execPath, [serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+	/** @param nodeArgs options for node itself, e.g. a heap limit. */
+	constructor(nodeArgs: readonly string[] = []) {
+		this.child = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 		this.child.stderr!.on('data', (d: Buffer) => {
 			this.stderr += d.toString();
 		});
