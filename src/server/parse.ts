@@ -8,6 +8,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { CsvIngest, type CsvOptions, type ParseResult } from '../core/csv/index';
 import { readCsvFile } from '../io/readCsvFile';
+import { readParquetFile } from '../io/readParquetFile';
+import { readArrowFile } from '../io/readArrowFile';
+import { datasetFormatOf } from '../io/datasetFormat';
 
 const CHUNK = 1 << 20;
 
@@ -89,11 +92,21 @@ export async function hashFile(path: string, signal: AbortSignal): Promise<strin
 }
 
 export function parseFile(path: string, options: CsvOptions, signal: AbortSignal): Promise<ParseResult> {
+	// Parquet and Arrow files have their own readers; .csv.gz/.tsv.gz are gunzipped by readCsvFile.
+	const format = datasetFormatOf(path);
+	if (format === 'parquet' || format === 'arrow') {
+		const read = format === 'parquet' ? readParquetFile : readArrowFile;
+		return read(path, { fileName: path, signal, ...(options.missingTokens !== undefined ? { missingTokens: options.missingTokens } : {}) });
+	}
 	return readCsvFile(path, { ...options, fileName: path, signal });
 }
 
 /** The first bytes of a file as text (for the header row of a file read from disk). */
 export async function readHead(path: string, bytes = 256 * 1024): Promise<string> {
+	if (datasetFormatOf(path) !== 'csv') {
+		// Compressed and binary files have no header text to point lenses and hovers at.
+		return '';
+	}
 	const stream = createReadStream(path, { flags: 'r', start: 0, end: bytes - 1 });
 	const parts: Buffer[] = [];
 	for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -4,17 +4,17 @@
  * node with a `uri`), from the lenses and the tests (an object `{ uri, column, values, … }`).
  */
 import { openSync, readSync, closeSync } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { sidecarPathFor, type Sidecar } from '../core/roles/sidecar';
 import { readSidecar } from '../io/sidecarFile';
+import { isDatasetFileName } from '../io/datasetFormat';
 
-const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.tab']);
-export const DATASET_GLOB = '**/*.{csv,tsv,tab}';
+/** CSV/TSV, their .gz, Parquet and Arrow IPC (io/datasetFormat.ts lists the extensions the readers open). */
+export const DATASET_GLOB = '**/*.{csv,tsv,tab,csv.gz,tsv.gz,parquet,arrow,arrows,feather,ipc}';
 
 /** A file the server serves: on disk (the server reads sidecars and large files from disk), CSV or TSV. */
 export function isDatasetUri(uri: vscode.Uri | undefined): uri is vscode.Uri {
-	return uri !== undefined && uri.scheme === 'file' && DATA_EXTENSIONS.has(path.extname(uri.fsPath).toLowerCase());
+	return uri !== undefined && uri.scheme === 'file' && isDatasetFileName(uri.fsPath);
 }
 
 export function isDatasetDocument(doc: vscode.TextDocument | undefined): boolean {
