@@ -53,7 +53,7 @@ export class DatasetsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
 	constructor(private readonly ctx: Ctx) {
 		const view = vscode.window.createTreeView('collectiveFairness.datasets', { treeDataProvider: this, showCollapseAll: true });
-		const watcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,tab,fairness.json}');
+		const watcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,tab,csv.gz,tsv.gz,parquet,arrow,arrows,feather,ipc,fairness.json}');
 		const soon = (): void => void this.refresh();
 		this.disposables.push(view, watcher, this.changed,
 			watcher.onDidCreate(soon), watcher.onDidDelete(soon), watcher.onDidChange(soon),
