@@ -63,4 +63,9 @@ export class Config {
 	get statusBarEnabled(): boolean {
 		return this.get<boolean>('statusBar.enabled', true, (v) => typeof v === 'boolean');
 	}
+
+	/** Runs kept on disk per dataset (the oldest go first). */
+	get resultsKeepPerDataset(): number {
+		return this.get<number>('results.keepPerDataset', 20, (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1000);
+	}
 }

@@ -9,6 +9,7 @@ import { ExecuteCommandRequest, WorkDoneProgress, type RequestType, type WorkDon
 import { createClient } from './client/client';
 import { AnalysisStatusNotification, EditRolesCommand, type AnalysisStatus, type EditRolesArgs } from './shared/lspProtocol';
 import { ResultStore } from './util/results';
+import { Config } from './config';
 
 /** The server is not running (failed to start, or stopped): commands show this instead of throwing. */
 export class ServerDownError extends Error {
@@ -39,7 +40,8 @@ export class Ctx implements vscode.Disposable {
 
 	constructor(readonly extension: vscode.ExtensionContext) {
 		this.log = vscode.window.createOutputChannel('Collective Fairness', { log: true });
-		this.results = new ResultStore(extension.workspaceState);
+		// On disk in the workspace storage (the extension host's machine), not in the browser-side state.
+		this.results = new ResultStore(vscode.Uri.joinPath(extension.storageUri ?? extension.globalStorageUri, 'results'), () => Config.for().resultsKeepPerDataset, (m) => this.log.warn(m));
 		this.pushCleanup(this.log, this.results, this.statusChanged, this.rolesChanged);
 	}
 
@@ -93,9 +95,13 @@ export class Ctx implements vscode.Disposable {
 		return this.client;
 	}
 
+	/** Custom requests sent, by method: the tests check that opening the panel starts no computation. */
+	readonly requestCounts = new Map<string, number>();
+
 	/** A custom request; `token` becomes `$/cancelRequest`, which the server turns into an abort. */
 	request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R> {
 		const client = this.live();
+		this.requestCounts.set(type.method, (this.requestCounts.get(type.method) ?? 0) + 1);
 		return token !== undefined ? client.sendRequest(type, params, token) : client.sendRequest(type, params);
 	}
 

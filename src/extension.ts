@@ -20,6 +20,12 @@ export interface CollectiveFairnessApi {
 	status(): Promise<{ text: string; hasRoles: boolean }>;
 	/** Whether the language server is running. */
 	serverRunning(): boolean;
+	/** Custom requests sent to the server so far, by method (e.g. collectiveFairness/audit). */
+	requestCounts(): Record<string, number>;
+	/** Drops the remembered results from memory and reads them from disk again, as a restart does. */
+	reloadResults(): Promise<void>;
+	/** The folder the results are kept in (under the extension's workspace storage). */
+	resultsFolder(): string;
 }
 
 let current: Ctx | undefined;
@@ -41,6 +47,12 @@ export function activate(context: vscode.ExtensionContext): CollectiveFairnessAp
 			return { text: status.text, hasRoles: status.activeHasRoles };
 		},
 		serverRunning: () => ctx.running,
+		requestCounts: () => Object.fromEntries(ctx.requestCounts),
+		reloadResults: async () => {
+			await ctx.results.reload();
+			await tree.refresh();
+		},
+		resultsFolder: () => ctx.results.folder,
 	};
 }
 

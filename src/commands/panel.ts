@@ -64,7 +64,11 @@ export class ServerPanelHost implements PanelHost {
 		const cts = linked(token);
 		try {
 			const resamples = Config.for(this.uri).auditResamples;
+			// Asked for in the panel (never started by opening it): logged like every other run.
+			this.ctx.log.info(`panel: audit of ${this.dataset.label} (${resamples} resamples)`);
+			const started = Date.now();
 			const result = await this.ctx.request(AuditRequest.type, { uri: this.uri.toString(), resamples }, cts.token);
+			this.ctx.log.info(`panel: audit of ${this.dataset.label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 			await this.ctx.results.setAudit(this.uri, result);
 			return result;
 		} finally {
@@ -92,6 +96,7 @@ export class ServerPanelHost implements PanelHost {
 	async compare(token: CancellationLike): Promise<ComparisonResult | undefined> {
 		const cts = linked(token);
 		try {
+			this.ctx.log.info(`panel: firm-side comparison of ${this.dataset.label}`);
 			const value = (await this.ctx.request(CompareRequest.type, { uri: this.uri.toString() }, cts.token)) as Parameters<typeof comparisonFromCompare>[0] | null;
 			if (value === null || typeof value !== 'object' || !Array.isArray(value.rows)) {
 				return undefined;
@@ -132,6 +137,8 @@ export function registerPanelSerializer(ctx: Ctx): vscode.Disposable {
 export interface OpenPanelResult {
 	readonly datasetId: string;
 	readonly restored: boolean;
+	/** What the panel was given: only results matching the data and the roles now (stale ones never). */
+	readonly shown?: { readonly audit: boolean; readonly simulations: readonly string[]; readonly comparison: boolean };
 }
 
 export async function openPanel(ctx: Ctx, arg: unknown): Promise<OpenPanelResult | undefined> {
@@ -157,15 +164,15 @@ export async function openPanel(ctx: Ctx, arg: unknown): Promise<OpenPanelResult
 	const column = existing?.panel.viewColumn ?? vscode.ViewColumn.Beside;
 	existing?.dispose();
 	const host = new ServerPanelHost(ctx, uri);
-	const stored = ctx.results.get(uri);
+	const stored = (await ctx.results.current(uri)).fresh;
 	if (stored === undefined) {
 		FairnessPanel.createOrShow(ctx.extensionUri, host, column);
-		return { datasetId: id, restored: false };
+		return { datasetId: id, restored: false, shown: { audit: false, simulations: [], comparison: false } };
 	}
 	// The panel takes earlier results only through revive (its reload path), so open one and hand them over.
 	const panel = vscode.window.createWebviewPanel(FairnessPanel.viewType, `Fairness: ${host.dataset.label}`, column);
 	FairnessPanel.revive(panel, ctx.extensionUri, host, { results: { simulations: stored.simulations, ...(stored.audit !== undefined ? { audit: stored.audit } : {}), ...(stored.comparison !== undefined ? { comparison: stored.comparison } : {}) } });
-	return { datasetId: id, restored: true };
+	return { datasetId: id, restored: true, shown: { audit: stored.audit !== undefined, simulations: Object.keys(stored.simulations), comparison: stored.comparison !== undefined } };
 }
 
 /** Export Report… from the remembered results; `{ uri, target }` skips the save dialog (tests). */
@@ -176,9 +183,10 @@ export async function exportReport(ctx: Ctx, arg: unknown): Promise<string[] | u
 		return undefined;
 	}
 	const file = path.basename(uri.fsPath);
-	const stored = ctx.results.get(uri);
+	// Only results computed under the current data and roles go into a report (never mixed with stale ones).
+	const stored = (await ctx.results.current(uri)).fresh;
 	if (stored === undefined || (stored.audit === undefined && Object.keys(stored.simulations).length === 0)) {
-		void vscode.window.showInformationMessage(`${file}: nothing to report yet — run Audit Dataset or Run Collective Simulation… first.`);
+		void vscode.window.showInformationMessage(`${file}: nothing to report for the current roles — run Audit Dataset or Run Collective Simulation… first.`);
 		return undefined;
 	}
 	const host = new ServerPanelHost(ctx, uri);
@@ -193,14 +201,29 @@ export async function exportReport(ctx: Ctx, arg: unknown): Promise<string[] | u
 		const files = buildReport({ dataset: { label: file, sha256 }, version: ctx.version, date: new Date(), results: stored, metric: 'eqod' });
 		const written = await writeReportFiles(target, files, host.protectedPaths);
 		ctx.log.info(`report written to ${written.join(', ')}`);
-		void vscode.window.showInformationMessage(`Report written: ${path.basename(written[0] ?? target)}`, 'Open').then((a) => {
-			if (a !== undefined && written[0] !== undefined) {
-				void vscode.env.openExternal(vscode.Uri.file(written[0]));
-			}
-		});
+		void offerToOpen(written);
 		return written;
 	} catch (e) {
 		showError(ctx, `exporting the report of ${file}`, e);
 		return undefined;
+	}
+}
+
+/**
+ * "Open" on the report-written message: reveal the report in the Explorer and show its HTML as
+ * text beside. openExternal on a file URI does nothing in code-server (the browser cannot open the
+ * server's files), so the export is reached through the workbench itself, which works everywhere.
+ */
+async function offerToOpen(written: readonly string[]): Promise<void> {
+	const html = written[0];
+	if (html === undefined) {
+		return;
+	}
+	const a = await vscode.window.showInformationMessage(`Report written: ${path.basename(html)} (with its data beside it)`, 'Reveal in Explorer', 'Open HTML');
+	const uri = vscode.Uri.file(html);
+	if (a === 'Reveal in Explorer') {
+		await vscode.commands.executeCommand('revealInExplorer', uri);
+	} else if (a === 'Open HTML') {
+		await vscode.window.showTextDocument(uri, { preview: true, viewColumn: vscode.ViewColumn.Beside });
 	}
 }

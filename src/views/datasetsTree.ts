@@ -1,6 +1,7 @@
 /**
  * The Datasets view: every CSV/TSV file of the workspace with its roles and the last audit's
- * verdict (equalized odds with its interval), expanding to the remembered results. Refreshed when
+ * verdict (equalized odds with its interval), expanding to the remembered results — those computed
+ * under other data or roles marked stale, with a re-run (util/results). Refreshed when
  * data files or sidecars change on disk, when roles are edited and when results arrive; inline
  * actions (set roles, audit, simulate, open the panel) come from package.json `view/item/context`.
  */
@@ -10,7 +11,8 @@ import type { Ctx } from '../ctx';
 import type { Sidecar } from '../shared/model';
 import { describeSimulation, formatEstimate } from '../commands/runs';
 import { DATASET_GLOB, describeRoles, isDatasetUri, rolesOf } from '../util/dataset';
-import type { StoredResults } from '../util/results';
+import type { StaleRun, StoredResults } from '../util/results';
+import { isReportExport } from '../util/exports';
 
 const EXCLUDE = '{**/node_modules/**,**/.vscode-test/**,**/.git/**}';
 /** A workspace with more data files than this lists the first ones only (the view says so). */
@@ -19,12 +21,13 @@ const REFRESH_DELAY_MS = 250;
 
 export class DatasetNode {
 	readonly kind = 'dataset' as const;
-	constructor(readonly uri: vscode.Uri, readonly roles: Sidecar | undefined, readonly results: StoredResults | undefined) {}
+	/** `results`: the runs matching the data and roles now; `stale`: the others, marked in the view. */
+	constructor(readonly uri: vscode.Uri, readonly roles: Sidecar | undefined, readonly results: StoredResults | undefined, readonly stale: readonly StaleRun[] = []) {}
 }
 
 export class DetailNode {
 	readonly kind = 'detail' as const;
-	constructor(readonly label: string, readonly description: string, readonly icon: string, readonly tooltip?: string) {}
+	constructor(readonly label: string, readonly description: string, readonly icon: string, readonly tooltip?: string, readonly command?: vscode.Command) {}
 }
 
 type Node = DatasetNode | DetailNode;
@@ -82,13 +85,17 @@ export class DatasetsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 			item.description = node.description;
 			item.iconPath = new vscode.ThemeIcon(node.icon);
 			item.tooltip = node.tooltip ?? `${node.label}: ${node.description}`;
+			if (node.command !== undefined) {
+				item.command = node.command;
+			}
 			return item;
 		}
 		const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.Collapsed);
 		item.label = path.basename(node.uri.fsPath);
 		item.id = node.uri.toString();
 		const audit = node.results?.audit;
-		const verdict = audit !== undefined ? ` · EqOd ${formatEstimate(audit.summary.eqodAverage)}` : '';
+		const staleAudit = audit === undefined && node.stale.some((s) => s.run.kind === 'audit');
+		const verdict = audit !== undefined ? ` · EqOd ${formatEstimate(audit.summary.eqodAverage)}` : staleAudit ? ' · audit stale' : '';
 		item.description = `${node.roles !== undefined ? shortRoles(node.roles) : 'no roles'}${verdict}`;
 		item.contextValue = node.roles !== undefined ? 'dataset.roles' : 'dataset.noRoles';
 		const tip = new vscode.MarkdownString(undefined, true);
@@ -102,9 +109,13 @@ export class DatasetsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
 	async getChildren(node?: Node): Promise<Node[]> {
 		if (node === undefined) {
-			const uris = (await vscode.workspace.findFiles(DATASET_GLOB, EXCLUDE, MAX_FILES)).filter(isDatasetUri);
+			// A report's exported rows (NAME.rows.csv beside NAME.html) are not a dataset to audit.
+			const uris = (await vscode.workspace.findFiles(DATASET_GLOB, EXCLUDE, MAX_FILES)).filter((u) => isDatasetUri(u) && !isReportExport(u.fsPath));
 			uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
-			return Promise.all(uris.map(async (u) => new DatasetNode(u, await rolesOf(u), this.ctx.results.get(u))));
+			return Promise.all(uris.map(async (u) => {
+				const { fresh, stale } = await this.ctx.results.current(u);
+				return new DatasetNode(u, await rolesOf(u), fresh, stale);
+			}));
 		}
 		return node.kind === 'dataset' ? this.details(node) : [];
 	}
@@ -127,6 +138,13 @@ export class DatasetsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 		}
 		if (r?.comparison !== undefined) {
 			out.push(new DetailNode('Firm-side comparison', `${r.comparison.fronts.length} method(s), ${r.comparison.seeds} seed(s)`, 'law'));
+		}
+		// Stale runs stay visible, marked, with a re-run: never shown as if they held for the roles above.
+		for (const { run, why } of node.stale) {
+			const rerun = run.kind === 'audit' ? 'auditDataset' : run.kind === 'simulation' ? 'runSimulation' : 'compareFirmSide';
+			const what = run.kind === 'audit' ? `EqOd ${formatEstimate(run.result.summary.eqodAverage)}` : run.kind === 'simulation' ? describeSimulation(run.result) : `${run.result.fronts.length} method(s)`;
+			const kind = run.kind === 'audit' ? 'Audit' : run.kind === 'simulation' ? 'Simulation' : 'Firm-side comparison';
+			out.push(new DetailNode(`${kind} (stale)`, `${what} — ${why}; click to re-run`, 'history', `Computed ${new Date(run.at).toLocaleString()} under other data or roles (${why}): not valid for the roles above. Click to re-run.`, { command: `collectiveFairness.${rerun}`, title: 'Re-run', arguments: [{ uri: node.uri.toString() }] }));
 		}
 		return out;
 	}

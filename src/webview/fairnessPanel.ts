@@ -110,7 +110,11 @@ export class FairnessPanel {
 		}
 	}
 
-	/** Init, then whatever the host holds (the page may be new after a reload); first open runs the audit. */
+	/**
+	 * Init, then whatever the host holds (the page may be new after a reload). Nothing is computed
+	 * here: the audit, the simulations and the firm-side comparison run only when asked for (the
+	 * panel's buttons, the commands), each with its progress, its cancel and its log line.
+	 */
 	private async onReady(): Promise<void> {
 		this.sha256 ??= this.host.dataset.sha256 ?? (await sha256File(this.host.datasetPath).catch(() => undefined));
 		void this.messenger.post({ type: 'panel/didInit', params: { dataset: { ...this.host.dataset, ...(this.sha256 !== undefined ? { sha256: this.sha256 } : {}) }, version: this.host.version, defaults: this.host.defaults } });
@@ -124,22 +128,6 @@ export class FairnessPanel {
 		}
 		if (this.results.audit !== undefined) {
 			void this.messenger.post({ type: 'audit/didChange', params: { result: this.results.audit } });
-		} else {
-			void this.runAudit('initial-audit');
-		}
-		if (this.results.comparison === undefined && this.host.compare !== undefined) {
-			const cts = new vscode.CancellationTokenSource();
-			try {
-				const comparison = await this.host.compare(cts.token);
-				if (comparison !== undefined && !this.disposed) {
-					this.results = { ...this.results, comparison };
-					void this.messenger.post({ type: 'comparison/didChange', params: { result: comparison } });
-				}
-			} catch (e) {
-				this.host.log('warn', `panel: firm-side comparison failed: ${message(e)}`);
-			} finally {
-				cts.dispose();
-			}
 		}
 	}
 

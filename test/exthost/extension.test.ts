@@ -5,7 +5,7 @@
  * same token the notification's Cancel button fires. Runs in a fresh copy of test/fixtures/ws.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CollectiveFairnessApi } from '../../src/extension';
@@ -166,7 +166,8 @@ suite('Collective Fairness in the extension host', () => {
 
 	test('Open Fairness Panel opens the panel with the remembered results', async () => {
 		const r = await exec<OpenPanelResult>('openPanel', { uri: applicants.toString() });
-		assert.deepEqual(r, { datasetId: applicants.toString(), restored: true });
+		assert.equal(r?.datasetId, applicants.toString());
+		assert.equal(r?.restored, true);
 		await eventually('panel tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Fairness: applicants.csv'));
 	});
 
@@ -196,6 +197,43 @@ suite('Collective Fairness in the extension host', () => {
 		assert.ok(!header.includes('cf_'), header);
 		assert.ok(!existsSync(path.join(ws.fsPath, 'fairness-sample.fairness.json')));
 		assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, out);
+	});
+
+	test('opening the panel starts no computation (server requests counted)', async () => {
+		const credit = vscode.Uri.joinPath(ws, 'credit.csv');
+		const computing = (): string => ['collectiveFairness/audit', 'collectiveFairness/compare', 'collectiveFairness/simulate'].map((m) => `${m}=${api.requestCounts()[m] ?? 0}`).join(' ');
+		const before = computing();
+		const r = await exec<OpenPanelResult>('openPanel', { uri: credit.toString() });
+		assert.equal(r?.restored, false, 'credit.csv has no results yet');
+		await eventually('panel tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Fairness: credit.csv'));
+		// The panel used to start an audit and a comparison as soon as its page said it was ready (well within 5 s).
+		const end = Date.now() + 5000;
+		while (Date.now() < end) {
+			assert.equal(computing(), before, 'no audit, comparison or simulation was requested');
+			await new Promise((res) => setTimeout(res, 250));
+		}
+	});
+
+	test('results are kept on disk under the workspace storage and found again after a reload', async () => {
+		const folder = api.resultsFolder();
+		assert.ok(readdirSync(folder).some((f) => f.endsWith('.json')), `a results file in ${folder}`);
+		await api.reloadResults();
+		const item = await eventually('audit after the reload', async () => (await api.datasets()).find((i) => i.label === 'applicants.csv' && i.description.includes('EqOd')));
+		assert.ok(item.details.some((d) => d.startsWith('Simulation: size')), 'the simulation too');
+	});
+
+	test('changing the roles marks the old results stale in the view and keeps them out of the panel', async () => {
+		// The reversed label: every remembered result was computed under 'approved'.
+		await exec<EditRolesResult>('setLabel', { uri: applicants.toString(), column: 'outcome', values: ['denied'] });
+		const item = await eventually('stale marking', async () => (await api.datasets()).find((i) => i.label === 'applicants.csv' && i.description.includes('audit stale')));
+		assert.ok(!/EqOd \d/.test(item.description), 'no verdict shown under the new roles');
+		assert.ok(item.details.some((d) => /^Audit \(stale\): EqOd .* — the roles changed since; click to re-run$/.test(d)), item.details.join(' | '));
+		assert.ok(item.details.some((d) => d.startsWith('Simulation (stale)')));
+		const opened = await exec<OpenPanelResult>('openPanel', { uri: applicants.toString(), refresh: true });
+		assert.deepEqual(opened?.shown, { audit: false, simulations: [], comparison: false });
+		// Back to the roles they were computed under: current again.
+		await exec<EditRolesResult>('setLabel', { uri: applicants.toString(), column: 'outcome', values: ['approved'] });
+		await eventually('fresh again', async () => (await api.datasets()).find((i) => i.label === 'applicants.csv' && /EqOd \d/.test(i.description)));
 	});
 
 	test('Show Log and Refresh Datasets run; commands without a dataset do nothing', async () => {
