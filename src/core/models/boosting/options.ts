@@ -17,7 +17,7 @@ export interface BoostingParamsInput {
 	/** Leaves per tree, an integer ≥ 2 (default 31); trees grow leaf-wise, best gain first. */
 	readonly maxLeaves?: number;
 	/** Depth limit, an integer ≥ 1, or undefined for none (default none). */
-	readonly maxDepth?: number;
+	readonly maxDepth?: number | null;
 	/** Fewest training rows in a leaf, an integer ≥ 1 (default 20). */
 	readonly minSamplesLeaf?: number;
 	/** L2 penalty λ on leaf values, ≥ 0: a leaf's value is −G / (H + λ) (default 0). */
