@@ -10,7 +10,8 @@ export const COMMON_OPTIONS = {
 	json: { type: 'boolean', default: false },
 } as const;
 
-export const COMMON_HELP = `  --seed S                seed of the split, the bootstrap and every random choice (default 0)
+export const COMMON_HELP = `  --seed S                seed of the split, the bootstrap and every random choice, an integer in
+                          [0, 4294967295] (default 0)
   --test-fraction F       share of rows held out for testing (default 0.2)
   --on-bad-row MODE       skip (default: skip malformed rows and report them) | fail
   --json                  machine-readable output on stdout`;
@@ -41,10 +42,38 @@ export function readCommonOptions(values: { seed?: string; 'test-fraction'?: str
 	};
 }
 
-export function parseNumberFlag(flag: string, text: string | undefined, rule: { integer?: boolean; min?: number; max?: number } = {}): number | undefined {
+export interface NumberRule {
+	readonly integer?: boolean;
+	readonly min?: number;
+	readonly max?: number;
+}
+
+/** Seeds are 32-bit: a larger one would silently repeat a smaller one's draws (2³² = seed 0). */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/**
+ * The documented ranges of the numeric options every command shares, in one place: a flag named
+ * here is checked against this rule whatever the command asks. Bounds keep memory and time
+ * finite (--resamples 1e8 once grew memory by 190 MB/s) and keep seeds distinct (--seed 1e300 made
+ * every seed the same, since 1e300 + 1 === 1e300).
+ */
+export const NUMERIC_OPTIONS: Readonly<Record<string, NumberRule>> = {
+	seed: { integer: true, min: 0, max: MAX_SEED },
+	seeds: { integer: true, min: 1, max: 1000 },
+	resamples: { integer: true, min: 0, max: 100_000 },
+	workers: { integer: true, min: 1, max: 64 },
+	'test-fraction': { min: 0.01, max: 0.99 },
+	flips: { integer: true, min: 2, max: 1000 },
+	'max-eqod': { min: 0, max: 1 },
+	'max-spd': { min: 0, max: 1 },
+};
+
+/** Parses a numeric flag; the rule of {@link NUMERIC_OPTIONS} applies when the flag is listed there. */
+export function parseNumberFlag(flag: string, text: string | undefined, callerRule: NumberRule = {}): number | undefined {
 	if (text === undefined) {
 		return undefined;
 	}
+	const rule = NUMERIC_OPTIONS[flag] ?? callerRule;
 	const v = Number(text);
 	if (text.trim() === '' || !Number.isFinite(v) || (rule.integer === true && !Number.isInteger(v)) || (rule.min !== undefined && v < rule.min) || (rule.max !== undefined && v > rule.max)) {
 		const range = [rule.integer === true ? 'an integer' : 'a number', rule.min !== undefined ? `≥ ${rule.min}` : '', rule.max !== undefined ? `≤ ${rule.max}` : ''].filter((s) => s !== '').join(' ');

@@ -14,7 +14,7 @@ import { workerCommand } from './commands/worker';
 const commands: readonly Command[] = [profileCommand, auditCommand, simulateCommand, compareCommand, generateCommand, workerCommand];
 
 import { VERSION } from '../shared/version';
-import { cellForTerminal, printErr, printOut } from './terminal';
+import { cellForTerminal, forTerminal, printErr, printOut } from './terminal';
 
 function usage(): string {
 	const width = Math.max(...commands.map((c) => c.name.length));
@@ -62,9 +62,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 			return EXIT_CANCELLED;
 		}
 		if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (typeof nodeCode === 'string' && nodeCode.startsWith('ERR_PARSE_ARGS'))) {
-			printErr(`collective-fairness ${name}: ${cellForTerminal(err.message)}\nRun 'collective-fairness ${name} --help' for usage.\n`);
+			printErr(`collective-fairness ${name}: ${forTerminal(err.message)}\nRun 'collective-fairness ${name} --help' for usage.\n`);
 		} else if (EXPECTED_ERRORS.has(err.name) || nodeCode === 'ENOENT' || nodeCode === 'EACCES' || nodeCode === 'EISDIR') {
-			printErr(`collective-fairness ${name}: ${cellForTerminal(err.message)}\n`);
+			printErr(`collective-fairness ${name}: ${forTerminal(err.message)}\n`);
 		} else {
 			printErr(`collective-fairness ${name}: internal error: ${err.stack ?? err.message}\nPlease report this with the command you ran.\n`);
 		}

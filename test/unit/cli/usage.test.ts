@@ -54,7 +54,7 @@ describe('cli: help and usage errors', () => {
 
 	it('bad flag values exit 2 with a message naming the flag and the value', async () => {
 		const cases: Array<[string[], RegExp]> = [
-			[['audit', data, '--seed', 'abc'], /--seed must be an integer ≥ 0, got 'abc'/],
+			[['audit', data, '--seed', 'abc'], /--seed must be an integer ≥ 0 ≤ 4294967295, got 'abc'/],
 			[['audit', data, '--resamples', '1.5'], /--resamples must be an integer/],
 			[['audit', data, '--on-bad-row', 'maybe'], /--on-bad-row must be skip or fail, got 'maybe'/],
 			[['audit', data, '--bogus'], /Unknown option '--bogus'/],
