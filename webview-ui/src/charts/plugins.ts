@@ -124,7 +124,8 @@ export const plotAreaPlugin: Plugin = {
 	id: 'plotArea',
 	afterRender(chart: Chart) {
 		const a = chart.chartArea;
-		chart.canvas.dataset.plotArea = [a.left, a.top, a.right, a.bottom].map((v) => Math.round(v)).join(',');
+		// Outward to whole pixels: the clip rectangle lies inside the published one.
+		chart.canvas.dataset.plotArea = [Math.floor(a.left), Math.floor(a.top), Math.ceil(a.right), Math.ceil(a.bottom)].join(',');
 	},
 };
 

@@ -57,7 +57,7 @@ export class Controls {
 		this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
 		const methodBox = el('fieldset', { class: 'methods' }, el('legend', {}, 'Methods'),
 			...METHODS.map((m) => el('label', { class: 'check' }, this.methods.get(m)!, ...withTerms(METHOD_LABELS[m] ?? m))));
-		this.settings = el('details', { class: 'settings' }, el('summary', {}, 'Run settings (defaults: size experiment, α 0.05–0.5, 5 seeds, all four methods)'),
+		this.settings = el('details', { class: 'settings' }, el('summary', {}, ...withTerms('Run settings (defaults: size experiment, α 0.05–0.5, 5 seeds, all four methods)')),
 			el('div', { class: 'grid' },
 				field('α grid', this.alphas, 'comma-separated fractions, for size and minimum'),
 				field('α', this.alpha, 'for flips and knowledge'),
