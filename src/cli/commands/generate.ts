@@ -1,6 +1,6 @@
 /** `collective-fairness generate`: a synthetic dataset with known counterfactuals, and its sidecar. */
 import { parseArgs } from 'node:util';
-import { generateSynthetic, tableToCsv } from '../../core/synthetic';
+import { generateSynthetic, generateToy, tableToCsv, TOY_TEST_FRACTION, toySidecar } from '../../core/synthetic';
 import { formatSidecar, sidecarPathFor, type Sidecar } from '../../core/roles/sidecar';
 import { writeFilesAtomic } from '../../io/atomicWrite';
 import { checkNewFiles, isSidecarName } from '../outputTargets';
@@ -24,6 +24,10 @@ Options:
   --group-shift G             how much the group shifts the features, in [0, 5] (default 1)
   --label-bias B              bias of the recorded label against the minority, in [0, 5] (default 0.6)
   --missing-rate R            share of missing feature cells, in [0, 0.9] (default 0)
+  --toy                       the motivating toy instead: two features x1, x2 (and cf_x1, cf_x2,
+                              cf_label), 3,000 rows, 20 % minority displaced in feature space,
+                              label bias 1.4; --rows, --seed, --minority-fraction, --group-shift and
+                              --label-bias apply. Simulate it with --test-fraction ${TOY_TEST_FRACTION}
   --json                      print a JSON summary`;
 
 export const generateCommand: Command = {
@@ -35,13 +39,14 @@ export const generateCommand: Command = {
 			args: [...args],
 			options: {
 				out: { type: 'string' },
-				rows: { type: 'string', default: '5000' },
+				rows: { type: 'string' },
 				seed: { type: 'string', default: '0' },
 				'minority-fraction': { type: 'string' },
 				'group-shift': { type: 'string' },
 				'label-bias': { type: 'string' },
 				'missing-rate': { type: 'string' },
 				json: { type: 'boolean', default: false },
+				toy: { type: 'boolean', default: false },
 			},
 			allowPositionals: false,
 		});
@@ -63,8 +68,29 @@ export const generateCommand: Command = {
 			}
 			return v;
 		};
+		if (values.toy) {
+			if (values['missing-rate'] !== undefined) {
+				throw new UsageError('--missing-rate does not apply to --toy (the toy has no missing cells)');
+			}
+			const toy = generateToy({
+				...optional('rows', num('rows', values.rows)),
+				seed: num('seed', values.seed)!,
+				...optional('minorityFraction', num('minority-fraction', values['minority-fraction'])),
+				...optional('shift', num('group-shift', values['group-shift'])),
+				...optional('labelBias', num('label-bias', values['label-bias'])),
+			});
+			await checkNewFiles([values.out, sidecarPathFor(values.out)]);
+			await writeFilesAtomic([{ target: values.out, content: tableToCsv(toy.table) }, { target: sidecarPathFor(values.out), content: formatSidecar(toySidecar(toy)) }]);
+			const summary = { file: values.out, sidecar: sidecarPathFor(values.out), rows: toy.table.rowCount, columns: toy.table.columns.length, options: toy.options };
+			if (values.json) {
+				printJson(`${JSON.stringify(summary, null, 2)}\n`);
+			} else {
+				printOut(`Wrote the toy (${summary.rows.toLocaleString('en-US')} rows × ${summary.columns} columns) to ${values.out}\nRoles in ${summary.sidecar}\nSimulate it with --test-fraction ${TOY_TEST_FRACTION}\n`);
+			}
+			return EXIT_OK;
+		}
 		const options = {
-			rows: num('rows', values.rows)!,
+			rows: num('rows', values.rows ?? '5000')!,
 			seed: num('seed', values.seed)!,
 			...optional('minorityFraction', num('minority-fraction', values['minority-fraction'])),
 			...optional('groupShift', num('group-shift', values['group-shift'])),

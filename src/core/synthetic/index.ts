@@ -5,3 +5,5 @@ export { resolveSyntheticOptions, SYNTHETIC_DEFAULTS, MAX_SYNTHETIC_ROWS } from 
 export type { SyntheticOptions, ResolvedSyntheticOptions } from './options';
 export { tableToCsv, csvField } from './csvWriter';
 export type { CsvWriteOptions } from './csvWriter';
+export { generateToy, resolveToyOptions, toySidecar, TOY_DEFAULTS, TOY_FEATURES, TOY_COUNTERFACTUAL_COLUMNS, TOY_TEST_FRACTION } from './toy';
+export type { ToyDataset, ToyOptions, ResolvedToyOptions } from './toy';
