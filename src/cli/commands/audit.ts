@@ -9,6 +9,7 @@ import { EXIT_GATE_FAILED, EXIT_OK } from '../errors';
 import { formatFigure, plural, renderTable } from '../format';
 import { firmLine, renderFirms } from '../firmsTable';
 import { createProgress } from '../progress';
+import { labelLeaksOf, leakWarningLines } from '../leakWarning';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
 import { describeParse, parseNumberFlag, readCommonOptions, COMMON_HELP, COMMON_OPTIONS, requireOneFile } from '../common';
 import { printJson, printOut } from '../terminal';
@@ -52,7 +53,9 @@ export const auditCommand: Command = {
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
 		const result = runAudit(loaded.parse.table, sidecar, { seed: common.seed, testFraction: common.testFraction, resamples, onStage: (s, d, t) => progress.update(s, d, t) });
 		progress.finish();
-		const report = { tool: 'collective-fairness', command: 'audit', file, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse), sidecarRoles: sidecar, ...result };
+		// Features that predict the label on their own make every figure below meaningless: say so beside them.
+		const labelLeaks = labelLeaksOf(loaded.parse.table, sidecar);
+		const report = { tool: 'collective-fairness', command: 'audit', file, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse), sidecarRoles: sidecar, ...result, labelLeaks };
 		let written: string[] = [];
 		if (values.out !== undefined) {
 			// --out report.html: the HTML report; any other name: the JSON. Never over the CSV or its sidecar.
@@ -63,6 +66,9 @@ export const auditCommand: Command = {
 			printJson(`${JSON.stringify({ ...report, gates }, null, 2)}\n`);
 		} else {
 			printOut(`${renderAudit(file, loaded.parse, result)}\n`);
+			for (const line of leakWarningLines(labelLeaks, result.roles.label)) {
+				printOut(`${line}\n`);
+			}
 			for (const g of gates) {
 				printOut(`${g.passed ? 'PASS' : 'FAIL'}: ${g.message}\n`);
 			}
