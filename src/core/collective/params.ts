@@ -20,8 +20,18 @@ export interface SimulationParams {
 	readonly alpha: number;
 	/** Number of evenly spaced values of M from 0 to the whole pool (ignored when flipGrid is set). */
 	readonly flips: number;
-	/** Explicit values of M (clipped to the pool size). */
+	/** Explicit values of M (clipped to the pool size); turns the refinement pass off. */
 	readonly flipGrid?: readonly number[];
+	/**
+	 * After the coarse pass of `flips` points, add grid points around each method's best M and its
+	 * target crossing (flips and knowledge experiments; see refine.ts). Default true.
+	 */
+	readonly refineGrid: boolean;
+	/**
+	 * Values of M as fractions of each seed's pool, M = round(f · pool): how the refinement pass
+	 * asks for its extra points (set by simulate(), not by users).
+	 */
+	readonly gridFractions?: readonly number[];
 	readonly methods: readonly Method[];
 	/** Neighbours for RB-label and RB-dist. */
 	readonly k: number;
@@ -68,6 +78,7 @@ export const SIMULATION_DEFAULTS: Omit<SimulationParams, 'experiment'> = {
 	testFraction: 0.2,
 	C: 1,
 	rareLevelMinCount: 10,
+	refineGrid: true,
 };
 
 /** Fills defaults and checks every parameter; throws a RangeError naming the parameter. */
@@ -91,6 +102,9 @@ export function resolveParams(input: Partial<SimulationParams> & { experiment: E
 	}
 	if (p.flipGrid !== undefined && (p.flipGrid.length === 0 || !p.flipGrid.every((m) => Number.isInteger(m) && m >= 0))) {
 		fail('flipGrid', `must be non-negative integers, got ${p.flipGrid.join(', ')}`);
+	}
+	if (p.gridFractions !== undefined && (p.gridFractions.length === 0 || !p.gridFractions.every((f) => Number.isFinite(f) && f >= 0 && f <= 1))) {
+		fail('gridFractions', `must be fractions in [0, 1], got ${p.gridFractions.join(', ')}`);
 	}
 	if (p.methods.length === 0 || !p.methods.every((m) => METHODS.includes(m))) {
 		fail('methods', `must be among ${METHODS.join(', ')}, got ${p.methods.join(', ')}`);
@@ -159,6 +173,9 @@ export function knowledgeArmsOf(p: SimulationParams): readonly Knowledge[] {
  * are what seeds are averaged over, since pool sizes differ between seeds.
  */
 export function flipGridFor(p: SimulationParams, poolSize: number): number[] {
+	if (p.gridFractions !== undefined) {
+		return p.gridFractions.map((f) => Math.round(f * poolSize));
+	}
 	if (p.flipGrid !== undefined) {
 		return p.flipGrid.map((m) => Math.min(m, poolSize));
 	}

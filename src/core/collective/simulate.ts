@@ -11,6 +11,7 @@ import { aggregate, type Aggregated } from './aggregate';
 import { resolveParams, type Experiment, type SimulationParams } from './params';
 import { fitsPerUnit, planUnits, unitSteps, type UnitKey, type UnitResult } from './unit';
 import type { SeedContext } from './seedContext';
+import { mergePasses, refinementFractions, refines } from './refine';
 
 export interface SimulationProgress {
 	readonly stage: 'running';
@@ -35,6 +36,8 @@ export interface SimulationResult extends Aggregated {
 	readonly firm: FirmAwareness;
 	/** The firm's feature columns. */
 	readonly features: readonly string[];
+	/** Fractions of the pool the refinement pass added to the coarse M grid (empty: none). */
+	readonly gridRefinement: readonly number[];
 	readonly timings: { readonly seconds: number; readonly fits: number; readonly workers: number };
 }
 
@@ -54,7 +57,8 @@ export async function simulate(table: Table, sidecar: Sidecar, input: Partial<Si
 	requireBothLabels(roles);
 	const started = performance.now();
 	const units = planUnits(params);
-	const total = units.length * fitsPerUnit(params);
+	// The refinement pass (refine.ts) raises the total once the coarse pass has shown where to look.
+	let total = units.length * fitsPerUnit(params);
 	let done = 0;
 	const onFit = (): void => {
 		done++;
@@ -62,13 +66,26 @@ export async function simulate(table: Table, sidecar: Sidecar, input: Partial<Si
 		options.onProgress?.({ stage: 'running', done, total, ...(done > 0 && done < total ? { etaSeconds: (elapsed * (total - done)) / done } : {}) });
 	};
 	const executor = options.executor ?? runUnitsInProcess;
-	const results = await executor(units, { table, sidecar, params, ...(options.signal !== undefined ? { signal: options.signal } : {}), onFit });
+	const signal = options.signal !== undefined ? { signal: options.signal } : {};
+	let results = await executor(units, { table, sidecar, params, ...signal, onFit });
+	let refinement: readonly number[] = [];
+	if (refines(params)) {
+		const coarse = aggregate(params, results);
+		refinement = refinementFractions(coarse.rows, params.flips, coarse.target);
+		if (refinement.length > 0) {
+			const second = resolveParams({ ...params, gridFractions: refinement });
+			total += units.length * fitsPerUnit(second);
+			const refined = await executor(units, { table, sidecar, params: second, ...signal, onFit });
+			results = mergePasses(results, refined, params.flips, refinement);
+		}
+	}
 	const aggregated = aggregate(params, results);
 	return {
 		experiment: params.experiment,
 		params,
 		roles: { sensitive: roles.sensitive, minority: roles.groupNames[1]!, majority: roles.groupNames[0]!, label: roles.label, favourable: sidecar.label.favourable },
 		firm: firmAwareness(sidecar),
+		gridRefinement: refinement,
 		features: roles.featureColumns,
 		...aggregated,
 		timings: { seconds: (performance.now() - started) / 1000, fits: aggregated.fits, workers: options.workers ?? 1 },

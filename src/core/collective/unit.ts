@@ -73,7 +73,7 @@ export function planUnits(params: SimulationParams): UnitKey[] {
 
 /** Refits a unit performs (for progress totals): one per nonzero M per α. */
 export function fitsPerUnit(params: SimulationParams): number {
-	const perAlpha = params.flipGrid !== undefined ? params.flipGrid.filter((m) => m > 0).length : params.flips - 1;
+	const perAlpha = params.gridFractions !== undefined ? params.gridFractions.filter((f) => f > 0).length : params.flipGrid !== undefined ? params.flipGrid.filter((m) => m > 0).length : params.flips - 1;
 	return alphasOf(params).length * perAlpha;
 }
 

@@ -14,7 +14,8 @@ describe('simulate: experiments', () => {
 	let flips: SimulationResult;
 	before(async () => {
 		size = await simulate(fixture.table, fixture.sidecar, { experiment: 'size', alphas: [0.3, 0.1], seeds: 2, flips: 4, methods: ['rb-prob', 'random'] });
-		flips = await simulate(fixture.table, fixture.sidecar, { experiment: 'flips', alpha: 0.4, seeds: 2, flips: 5 });
+		// The coarse grid alone (the refinement pass has its own tests in refine.test.ts).
+		flips = await simulate(fixture.table, fixture.sidecar, { experiment: 'flips', alpha: 0.4, seeds: 2, flips: 5, refineGrid: false });
 		// The target lies between the best and the worst grid point of the size run, so it is reached somewhere but not everywhere.
 		const eqods = size.grid!.map((r) => r.eqod.mean!);
 		minimum = await simulate(fixture.table, fixture.sidecar, { experiment: 'minimum', alphas: [0.1, 0.3], seeds: 2, flips: 4, methods: ['rb-prob', 'random'], targetEqod: (Math.min(...eqods) + Math.max(...eqods)) / 2 });
