@@ -1,10 +1,11 @@
 /**
- * Child process of bench/run.mjs for the two in-process sections: logistic regression and the
- * neighbour query, both on real Adult. bench/run.mjs bundles this file with esbuild into
+ * Child process of bench/run.mjs for the in-process sections: logistic regression, gradient
+ * boosting and the neighbour query, all on real Adult. bench/run.mjs bundles this file with esbuild into
  * bench/.cache/model.cjs and runs each section in a fresh `node` process, so one section's JIT
  * state, heap and caches never help (or hurt) another.
  *
  *   node bench/.cache/model.cjs logistic ADULT_CSV [--export DIR]
+ *   node bench/.cache/model.cjs boosting ADULT_CSV [--export DIR]
  *   node bench/.cache/model.cjs knn ADULT_CSV [--export DIR]
  *
  * Prints human-readable lines, then one JSON line last. With --export, writes the exact matrices
@@ -19,6 +20,7 @@ import { join } from 'node:path';
 import { prepareDataset } from '../src/core/dataset';
 import type { FeatureMatrix } from '../src/core/encoding/matrix';
 import { fitLogistic, type LogisticFit } from '../src/core/models/logistic';
+import { fitBoosting } from '../src/core/models/boosting';
 import { kNearest } from '../src/core/collective/knn';
 import { createRandom, deriveSeed, sampleWithoutReplacement } from '../src/core/random';
 import { MAJORITY, MINORITY } from '../src/core/roles/resolve';
@@ -42,13 +44,14 @@ const ADULT_RACE: Sidecar = {
 const LOGISTIC_RUNS = 7;
 const FLIPS = 300;
 const KNN_RUNS = 5;
+const BOOSTING_RUNS = 5;
 const K = 5;
 
 const [mode, csv, ...rest] = process.argv.slice(2);
 const exportIndex = rest.indexOf('--export');
 const exportDir = exportIndex >= 0 ? rest[exportIndex + 1] : undefined;
-if ((mode !== 'logistic' && mode !== 'knn') || csv === undefined) {
-	console.error('usage: model.cjs logistic|knn ADULT_CSV [--export DIR]');
+if ((mode !== 'logistic' && mode !== 'knn' && mode !== 'boosting') || csv === undefined) {
+	console.error('usage: model.cjs logistic|boosting|knn ADULT_CSV [--export DIR]');
 	process.exit(2);
 }
 
@@ -84,6 +87,8 @@ const loadMs = performance.now() - loadStarted;
 
 if (mode === 'logistic') {
 	await logistic();
+} else if (mode === 'boosting') {
+	boosting();
 } else {
 	await knn();
 }
@@ -125,6 +130,30 @@ async function logistic(): Promise<void> {
 		writeNpy(join(exportDir, 'X.npy'), densify(data.x, train), [train.length, data.x.width]);
 		writeNpy(join(exportDir, 'y.npy'), Float64Array.from(train, (i) => data.y[i]!), [train.length]);
 		writeNpy(join(exportDir, 'yflip.npy'), Float64Array.from(train, (i) => yFlipped[i]!), [train.length]);
+	}
+	console.log(JSON.stringify(result));
+}
+
+/**
+ * One cold fit of the boosting firm with scikit-learn's default parameters (100 trees of 31
+ * leaves, learning rate 0.1, no early stopping), bins included, median of BOOSTING_RUNS.
+ */
+function boosting(): void {
+	const data = prepareDataset(table, ADULT_SEX, { seed: 0 });
+	const train = data.train;
+	console.log(`Adult by sex, seed 0: ${train.length} training rows × ${data.x.width} features (${data.x.denseWidth} dense + ${data.x.blockCount} one-hot blocks); CSV read in ${loadMs.toFixed(0)} ms`);
+	const t = timeRuns(BOOSTING_RUNS, () => fitBoosting(data.x, data.y, { rows: train }));
+	const fit = t.last;
+	console.log(`  fitBoosting (bins + 100 trees)      median ${median(t.ms).toFixed(1).padStart(7)} ms (CPU ${median(t.cpuMs).toFixed(0)} ms)   runs ${t.ms.map((m) => m.toFixed(0)).join(' ')}   ${fit.iterations} trees, train log-loss ${fit.trainLoss.toFixed(6)}`);
+	const result = {
+		trainingRows: train.length, width: data.x.width, runs: BOOSTING_RUNS, csvLoadMs: round(loadMs),
+		medianMs: round(median(t.ms)), medianCpuMs: round(median(t.cpuMs)), runsMs: t.ms.map((m) => round(m)),
+		iterations: fit.iterations, trainLoss: fit.trainLoss, params: fit.params,
+	};
+	if (exportDir !== undefined) {
+		mkdirSync(exportDir, { recursive: true });
+		writeNpy(join(exportDir, 'X.npy'), densify(data.x, train), [train.length, data.x.width]);
+		writeNpy(join(exportDir, 'y.npy'), Float64Array.from(train, (i) => data.y[i]!), [train.length]);
 	}
 	console.log(JSON.stringify(result));
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: measures every performance figure the project promises, in one run, each
 // against a baseline measured in the same run, and prints a PASS/FAIL summary.
 //
-//   npm run bench [-- --quick] [-- --only ingest,logistic,knn,flips,server] [-- --check]
+//   npm run bench [-- --quick] [-- --only ingest,logistic,boosting,knn,flips,server] [-- --check]
 //   node bench/run.mjs ...            (after npm run build; the flips section runs dist/cli.js)
 //
 //   --quick   skip the scikit-learn reference run and the sklearn timings (a fast look)
@@ -12,6 +12,10 @@
 //   ingest    bench/ingest.mjs --json: readCsvFile vs papaparse's raw streaming parse, peak RSS
 //   logistic  bench/model.ts (bundled): cold fit and warm refit on Adult by sex, median of 7;
 //             sklearn LogisticRegression(C=1, lbfgs).fit on the same matrix, median of 5
+//   boosting  bench/model.ts: one cold gradient-boosting fit (bins + 100 trees of 31 leaves) on
+//             Adult by sex, median of 5; sklearn HistGradientBoostingClassifier(early_stopping=False)
+//             .fit on the same matrix with one OpenMP thread and, when the load average is below
+//             the core count, the default threads; up to 3 each; target: ours ≤ 2 × the faster (wall)
 //   knn       bench/model.ts: every Black row × every White row of Adult, k = 5, median of 5;
 //             sklearn NearestNeighbors(brute).kneighbors on the same matrix, median of 5
 //   flips     `collective-fairness simulate … --experiment flips` (3 runs, median) vs
@@ -36,7 +40,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const cache = join(here, '.cache');
-const SECTIONS = ['ingest', 'logistic', 'knn', 'flips', 'server'];
+const SECTIONS = ['ingest', 'logistic', 'boosting', 'knn', 'flips', 'server'];
 const REFERENCE = '/work/shared/reference/aca_ref.py';
 const PYTHON = process.env.BENCH_PYTHON || '/usr/bin/python3';
 const CORES = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -48,6 +52,7 @@ const REFERENCE_REPEAT_BELOW_S = 60;
 /** The target each real-data section owns, listed as SKIP in the summary when the section cannot run. */
 const SECTION_TARGETS = {
 	logistic: [['warm refit, ~300 flips (Adult sex)', 'ms', '≤ 150']],
+	boosting: [['boosting fit / sklearn HistGradientBoosting fit (Adult sex, wall)', '×', '≤ 2']],
 	knn: [['kNN 3124 Black × 27816 White, k=5', 's', '≤ 2']],
 	flips: [['flips experiment speed-up vs aca_ref.py (wall)', '×', '≥ 20']],
 	server: [['hover p95 once parsed, Adult (200 random cells)', 'ms', '< 20'], ['hover during a simulation (Adult), max', 'ms', '< 100']],
@@ -110,7 +115,7 @@ try {
 		const startLoad = load();
 		console.log(`load average: ${fmtLoad(startLoad)}`);
 		try {
-			report.sections[name] = { loadavg: startLoad, ...(await { ingest, logistic, knn, flips, server }[name]()) };
+			report.sections[name] = { loadavg: startLoad, ...(await { ingest, logistic, boosting, knn, flips, server }[name]()) };
 		} catch (error) {
 			// One broken section must not hide the others' figures.
 			console.log(`ERROR in ${name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -168,6 +173,38 @@ async function logistic() {
 		info('cold fit: sklearn / ours', result.ratios.cold, '×');
 		info('refit after flips: sklearn / ours (warm)', result.ratios.refit, '×');
 	}
+	return result;
+}
+
+async function boosting() {
+	if (skipWithoutAdult('boosting')) {
+		return { skipped: adultSkip };
+	}
+	const sk = sklearnWanted('boosting');
+	const out = await runChild(process.execPath, [await modelBundle(), 'boosting', adult, ...(sk ? ['--export', exportDir] : [])]);
+	echo(out.stdout, { dropLast: true });
+	const ours = lastJson(out, 'model boosting');
+	info('boosting fit, ours (Adult sex, 100 trees)', ours.medianMs, 'ms');
+	info('boosting fit CPU time, ours (load-insensitive)', ours.medianCpuMs, 'ms');
+	const result = { ours };
+	if (!sk) {
+		skipTargets('boosting');
+		return result;
+	}
+	console.log('  scikit-learn HistGradientBoostingClassifier(early_stopping=False).fit on the same matrix (one OpenMP thread, then the default) …');
+	const py = lastJson(await runChild(PYTHON, [join(here, 'sklearn_timing.py'), 'boosting', exportDir]), 'sklearn_timing.py boosting');
+	result.sklearn = py;
+	for (const [name, r] of [['one thread', py.oneThread], ['default threads', py.defaultThreads]]) {
+		console.log(r.skipped !== undefined
+			? `  sklearn fit, ${name}: not timed (${r.skipped}; OpenMP's waiting threads spin, so a loaded machine measures contention)`
+			: `  sklearn fit, ${name.padEnd(16)} median ${r.medianMs.toFixed(1).padStart(8)} ms (CPU ${r.medianCpuMs.toFixed(0)} ms)   runs ${r.runsMs.map((m) => m.toFixed(0)).join(' ')}   ${r.iterations} trees, train log-loss ${r.trainLoss.toFixed(6)}`);
+	}
+	const fastest = Math.min(py.oneThread.medianMs, py.defaultThreads.medianMs ?? Infinity);
+	result.ratios = { wall: round(ours.medianMs / fastest), cpuOneThread: round(ours.medianCpuMs / py.oneThread.medianCpuMs) };
+	console.log(`  train log-loss ours ${ours.trainLoss.toFixed(6)} vs sklearn ${py.oneThread.trainLoss.toFixed(6)}`);
+	console.log(`  ratio ours/sklearn: wall ${result.ratios.wall}× (against sklearn's faster setting), CPU ${result.ratios.cpuOneThread}× (against one thread)`);
+	target('boosting fit / sklearn HistGradientBoosting fit (Adult sex, wall)', result.ratios.wall, '×', '≤ 2', result.ratios.wall <= 2);
+	info('boosting fit CPU: ours / sklearn one thread', result.ratios.cpuOneThread, '×');
 	return result;
 }
 
