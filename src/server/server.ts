@@ -12,9 +12,15 @@ import { resolveCodeLens } from './codeLens';
 import { auditRequest, compareRequest, profileRequest, responseError, simulateRequest, type RequestContext } from './requests';
 import { Session } from './session';
 import { SettingsCache } from './settings';
+import { stdioTransport } from './stdio';
 
 function startServer(): void {
-	const connection = createConnection(ProposedFeatures.all);
+	let shutdown = false;
+	const transport = stdioTransport(process.argv, () => shutdown);
+	const connection = transport === undefined ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, transport.reader, transport.writer);
+	connection.onShutdown(() => {
+		shutdown = true;
+	});
 	const documents = new TextDocuments(TextDocument);
 	let session: Session | undefined;
 	let watchRegistration = false;
