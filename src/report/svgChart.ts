@@ -90,7 +90,10 @@ export function figureSvg(spec: FigureSpec): string {
 	const yHi = bars ? 1 : Math.max(...ys);
 	const pad = (yHi - yLo) * 0.08 || 0.01;
 	const [y0, y1] = bars ? [0, 1] : [yLo - pad, yHi + pad];
-	const [x0, x1] = bars ? [-0.5, categories.length - 0.5] : [Math.min(...xs), Math.max(...xs) === Math.min(...xs) ? Math.min(...xs) + 1 : Math.max(...xs)];
+	const xLo = Math.min(...xs);
+	const xHi = Math.max(...xs) === xLo ? xLo + 1 : Math.max(...xs);
+	// A margin on both axes, so a point on the edge is drawn whole inside the clipped plot.
+	const [x0, x1] = bars ? [-0.5, categories.length - 0.5] : [xLo - (xHi - xLo) * 0.03, xHi + (xHi - xLo) * 0.03];
 	const plot = { left: M.left, top: M.top, right: W - M.right, bottom: PLOT_H - M.bottom };
 	const px = (x: number): number => plot.left + ((x - x0) / (x1 - x0)) * (plot.right - plot.left);
 	const py = (y: number): number => plot.bottom - ((y - y0) / (y1 - y0)) * (plot.bottom - plot.top);
