@@ -54,6 +54,11 @@ export interface EfficiencyEntry {
 		readonly flipsToTarget: (PairedDifference & { readonly censored: number }) | null;
 		readonly eqodByFlips: ReadonlyArray<{ readonly flips: number } & PairedDifference>;
 	};
+	/**
+	 * The knowledge experiment's restricted arm (n known majority rows), paired against the same
+	 * method knowing all of them on the same seeds (negative: knowing less needs fewer flips).
+	 */
+	readonly vsAllKnown?: EfficiencyEntry['vsRandom'];
 	/** One sentence saying what the figures show, within their intervals. */
 	readonly conclusion: string;
 }
@@ -177,6 +182,11 @@ function pairedAgainst(curves: ReadonlyMap<number, SeedCurve>, random: ReadonlyM
 	return { flipsToTarget: flips === undefined ? null : { ...flips, censored }, eqodByFlips };
 }
 
+function pairedWithAllKnown(results: readonly UnitResult[], method: Method, alpha: number, curves: ReadonlyMap<number, SeedCurve>, target: number): Pick<EfficiencyEntry, 'vsAllKnown'> {
+	const all = curvesOf(results, method, 'all', alpha);
+	return all.size > 0 && curves.size > 0 ? { vsAllKnown: pairedAgainst(curves, all, target) } : {};
+}
+
 const rows = (v: number): string => Math.round(v).toLocaleString('en-US');
 
 /** The sentence for an entry: what its flips-to-target and paired difference show, and no more. */
@@ -227,6 +237,7 @@ export function computeEfficiency(results: readonly UnitResult[], methods: reado
 				flipsToTarget: flipsSummary([...curves.values()].map((c) => crossing(c.points, target))),
 				best: bestOf(curves),
 				...(method !== 'random' && random !== undefined && random.size > 0 ? { vsRandom: pairedAgainst(curves, random, target) } : {}),
+				...(knowledge !== 'all' ? pairedWithAllKnown(results, method, alpha, curves, target) : {}),
 			};
 			out.push({ ...entry, conclusion: efficiencyConclusion(entry) });
 		}

@@ -159,3 +159,19 @@ describe('a pool smaller than the grid', () => {
 		assert.doesNotMatch(JSON.stringify(r), /NaN|Infinity/);
 	});
 });
+
+describe('the knowledge experiment, paired across arms', () => {
+	it('pairs the restricted arm with the same method knowing every majority row, seed by seed', () => {
+		const results: UnitResult[] = [];
+		[0, 1, 2, 3, 4].forEach((seed) => {
+			const all = unit(seed, 'rb-prob', [0.2, 0.15, 0.09 + seed * 0.001, 0.05, 0.1]);
+			const ten: UnitResult = { ...unit(seed, 'rb-prob', [0.2, 0.18, 0.16, 0.09, 0.1]), key: { seed, method: 'rb-prob', knowledge: 10 } };
+			results.push(all, ten);
+		});
+		const e = computeEfficiency(results, ['rb-prob'], 0.1);
+		const ten = e.find((x) => x.knowledge === 10)!;
+		assert.ok(ten.vsAllKnown!.flipsToTarget!.lo > 0, 'knowing 10 rows needs more flips on every seed');
+		assert.equal(e.find((x) => x.knowledge === 'all')!.vsAllKnown, undefined);
+		assert.equal(ten.vsAllKnown!.eqodByFlips.length, 5);
+	});
+});
