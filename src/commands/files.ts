@@ -3,6 +3,7 @@
  * child process, so the extension host only orchestrates and the CSV and its sidecar are written
  * by the same code as on the command line. The sample is copied without its counterfactual
  * columns and without a sidecar, so the walkthrough's next step (set the roles) has work to do.
+ * The motivating toy (`openSample('toy')`) is copied whole, with its sidecar, ready to simulate.
  */
 import { fork } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -79,16 +80,39 @@ export async function generateSynthetic(ctx: Ctx, arg: unknown): Promise<string 
 }
 
 /** Where the sample goes: the first workspace folder, else the extension's own storage. */
-async function sampleTarget(ctx: Ctx): Promise<vscode.Uri> {
+async function sampleTarget(ctx: Ctx, name = 'fairness-sample.csv'): Promise<vscode.Uri> {
 	const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
 	if (folder !== undefined && folder.scheme === 'file') {
-		return vscode.Uri.joinPath(folder, 'fairness-sample.csv');
+		return vscode.Uri.joinPath(folder, name);
 	}
 	await vscode.workspace.fs.createDirectory(ctx.extension.globalStorageUri);
-	return vscode.Uri.joinPath(ctx.extension.globalStorageUri, 'fairness-sample.csv');
+	return vscode.Uri.joinPath(ctx.extension.globalStorageUri, name);
 }
 
-export async function openSample(ctx: Ctx): Promise<string | undefined> {
+/** The toy as `fairness-toy.csv` with its roles beside it; files already there are kept. */
+async function openToy(ctx: Ctx): Promise<string | undefined> {
+	try {
+		const target = await sampleTarget(ctx, 'fairness-toy.csv');
+		const copies: Array<[string, string]> = [['toy.csv', target.fsPath], ['toy.fairness.json', target.fsPath.replace(/\.csv$/, '.fairness.json')]];
+		for (const [from, to] of copies) {
+			await fs.copyFile(path.join(ctx.extension.extensionPath, 'samples', from), to, fs.constants.COPYFILE_EXCL).catch((e: NodeJS.ErrnoException) => {
+				if (e.code !== 'EEXIST') {
+					throw e;
+				}
+			});
+		}
+		await vscode.window.showTextDocument(target, { preview: false });
+		return target.fsPath;
+	} catch (e) {
+		showError(ctx, 'opening the toy dataset', e);
+		return undefined;
+	}
+}
+
+export async function openSample(ctx: Ctx, which?: unknown): Promise<string | undefined> {
+	if (which === 'toy') {
+		return openToy(ctx);
+	}
 	try {
 		const target = await sampleTarget(ctx);
 		const exists = await fs.stat(target.fsPath).then(() => true, () => false);
