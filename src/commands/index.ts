@@ -10,6 +10,7 @@ import type { DatasetsTree } from '../views/datasetsTree';
 import { generateSynthetic, openSample } from './files';
 import { exportReport, openPanel } from './panel';
 import { changeRoles, setRole } from './roles';
+import { chooseFeatures } from './features';
 import { auditDataset, compareFirmSide, profileDataset, runSimulation } from './runs';
 
 export type Cmd = (...args: unknown[]) => unknown;
@@ -24,6 +25,7 @@ export const COMMANDS: Readonly<Record<string, CommandFactory>> = {
 	setSensitiveAttribute: (ctx) => (arg) => setRole(ctx, 'sensitive', arg),
 	setLabel: (ctx) => (arg) => setRole(ctx, 'label', arg),
 	changeRoles: (ctx) => (arg) => changeRoles(ctx, arg),
+	chooseFeatures: (ctx) => (arg) => chooseFeatures(ctx, arg),
 	profileDataset: (ctx) => (arg) => profileDataset(ctx, arg),
 	auditDataset: (ctx) => (arg) => auditDataset(ctx, arg),
 	runSimulation: (ctx) => (arg) => runSimulation(ctx, arg),

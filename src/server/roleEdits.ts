@@ -102,6 +102,12 @@ function editExisting(current: Sidecar, change: Exclude<RoleChange, { kind: 'sen
 			const include = current.features?.include?.filter((c) => c !== change.column);
 			return { ...current, features: { ...current.features, exclude, ...(include !== undefined ? { include } : {}) } };
 		}
+		case 'features': {
+			// An explicit list replaces the exclusions it covers; exclusions of columns left out stay.
+			const exclude = current.features?.exclude?.filter((c) => !change.include.includes(c));
+			const { include: _old, exclude: _oldExclude, ...rest } = current.features ?? {};
+			return { ...current, features: { ...rest, include: [...change.include], ...(exclude !== undefined && exclude.length > 0 ? { exclude } : {}) } };
+		}
 		case 'others':
 			return { ...current, sensitive: { ...current.sensitive, others: change.others } };
 		case 'missingToken': {
@@ -122,6 +128,8 @@ export function describeChange(change: RoleChange): string {
 			return `label set to '${change.column}'`;
 		case 'excludeFeature':
 			return `'${change.column}' excluded from the features`;
+		case 'features':
+			return `features set to ${change.include.length} column(s)`;
 		case 'others':
 			return `other groups: ${change.others}`;
 		case 'missingToken':

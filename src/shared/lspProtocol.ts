@@ -121,6 +121,8 @@ export type RoleChange =
 	/** `values` = the favourable values; when absent, guessed from the names only (never rarity), else the edit is refused. */
 	| { readonly kind: 'label'; readonly column: string; readonly values?: readonly string[] }
 	| { readonly kind: 'excludeFeature'; readonly column: string }
+	/** Use exactly these feature columns (features.include; the sensitive attribute follows features.includeSensitive). */
+	| { readonly kind: 'features'; readonly include: readonly string[] }
 	/** How the values that are neither minority nor majority are treated (pool small groups). */
 	| { readonly kind: 'others'; readonly others: OtherGroups }
 	| { readonly kind: 'missingToken'; readonly token: string };

@@ -15,7 +15,7 @@ import type { ProfileResult } from '../../src/shared/lspProtocol';
 import type { AuditResult, SimulationResult } from '../../src/shared/model';
 import { eventually, exec, hoverText } from './helpers';
 
-const ALL_COMMANDS = ['setSensitiveAttribute', 'setLabel', 'changeRoles', 'profileDataset', 'auditDataset', 'runSimulation', 'compareFirmSide', 'openPanel', 'exportReport', 'generateSynthetic', 'openSample', 'refreshDatasets', 'showLog'];
+const ALL_COMMANDS = ['setSensitiveAttribute', 'setLabel', 'changeRoles', 'chooseFeatures', 'profileDataset', 'auditDataset', 'runSimulation', 'compareFirmSide', 'openPanel', 'exportReport', 'generateSynthetic', 'openSample', 'refreshDatasets', 'showLog'];
 /** Small enough to finish in seconds on a loaded machine, big enough to be a real run. */
 const QUICK_RUN = { experiment: 'size' as const, alphas: [0.1, 0.3], seeds: 2, methods: ['random' as const, 'rb-prob' as const] };
 
@@ -197,6 +197,16 @@ suite('Collective Fairness in the extension host', () => {
 		assert.ok(!header.includes('cf_'), header);
 		assert.ok(!existsSync(path.join(ws.fsPath, 'fairness-sample.fairness.json')));
 		assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, out);
+	});
+
+	test('Choose Features… saves the chosen columns to the sidecar', async () => {
+		const credit = vscode.Uri.joinPath(ws, 'credit.csv');
+		const r = await exec<EditRolesResult>('chooseFeatures', { uri: credit.toString(), include: ['age', 'test_score', 'education'] });
+		assert.ok(r?.sidecar, 'sidecar written');
+		const features = (JSON.parse(readFileSync(r.sidecar, 'utf8')) as { features?: { include?: string[] } }).features;
+		assert.deepEqual(features?.include, ['age', 'test_score', 'education']);
+		const p = await exec<ProfileResult>('profileDataset', { uri: credit.toString() });
+		assert.equal(p?.rolesError, null, 'the roles still apply');
 	});
 
 	test('opening the panel starts no computation (server requests counted)', async () => {

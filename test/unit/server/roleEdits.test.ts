@@ -27,4 +27,10 @@ describe('applyRoleChange without values', () => {
 	it('refuses to guess the favourable value of a label whose names say nothing', () => {
 		assert.throws(() => applyRoleChange(undefined, {}, { kind: 'label', column: 'y' }, profileOf, rates), /choose the favourable value of 'y'/);
 	});
+
+	it('Choose Features… writes features.include and drops the exclusions it covers', () => {
+		const current = { version: 1 as const, sensitive: { column: 'afam', minority: ['yes'] }, label: { column: 'deny', favourable: ['no'] }, features: { exclude: ['dir', 'lvr'], includeSensitive: false } };
+		const out = applyRoleChange(current, {}, { kind: 'features', include: ['dir', 'single'] }, profileOf, rates);
+		assert.deepEqual(out.kind === 'sidecar' ? out.sidecar.features : null, { includeSensitive: false, include: ['dir', 'single'], exclude: ['lvr'] });
+	});
 });
