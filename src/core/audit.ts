@@ -1,5 +1,6 @@
 /**
- * The audit: the firm's classifier (L2 logistic regression) trained on the training split, its
+ * The audit: the firm's classifier (L2 logistic regression by default, or gradient boosting; see
+ * models/firmModel.ts) trained on the training split, its
  * test-set predictions judged group by group, and the labels themselves judged too, with
  * bootstrap intervals around every difference. The CLI's `audit`, the language server and the
  * panel all call this one function.
@@ -7,7 +8,7 @@
 import type { Table } from './csv/table';
 import { prepareDataset, type PrepareOptions, type PreparedDataset } from './dataset';
 import { auditLabels, auditPredictions, type Estimate, type FairnessReport } from './fairness';
-import { fitLogistic, predictLabels } from './models/logistic';
+import { describeFirmModel, firmPredictLabels, fitFirmModel, type FirmModelDescription, type FirmModelSpec } from './models/firmModel';
 import { createRandom, deriveSeed } from './random';
 import { firmAwareness, type ExcludedColumn, type FirmAwareness } from './roles/features';
 import { RolesError } from './roles/errors';
@@ -17,6 +18,8 @@ import type { Sidecar } from './roles/sidecar';
 export interface AuditOptions extends PrepareOptions {
 	/** Inverse L2 strength of the firm's logistic regression (scikit-learn's C). Default 1. */
 	readonly C?: number;
+	/** The firm's learner and its parameters; default logistic regression with {@link C}. */
+	readonly model?: FirmModelSpec;
 	/** Bootstrap resamples for the intervals (0 = none). Default 1000. */
 	readonly resamples?: number;
 	/** Interval coverage. Default 0.95. */
@@ -48,15 +51,8 @@ export interface AuditResult {
 		readonly encodedWidth: number;
 	};
 	readonly split: { readonly train: number; readonly test: number; readonly seed: number; readonly testFraction: number };
-	readonly model: {
-		readonly kind: 'logistic-regression';
-		readonly C: number;
-		readonly solver: string;
-		readonly iterations: number;
-		readonly converged: boolean;
-		readonly objective: number;
-		readonly seconds: number;
-	};
+	/** The firm's model: its kind, its parameters, what the fit did, and one line of text naming it. */
+	readonly model: FirmModelDescription;
 	/** Minority against majority on the test set: the headline figures, with intervals. */
 	readonly summary: {
 		readonly error: Estimate;
@@ -85,11 +81,9 @@ export function runAudit(table: Table, sidecar: Sidecar, options: AuditOptions =
 	stage('preparing', 0, 4);
 	const data = prepareDataset(table, sidecar, options);
 	stage('training', 1, 4);
-	const C = options.C ?? 1;
-	const started = performance.now();
-	const fit = fitLogistic(data.x, data.y, { C, rows: data.train });
-	const seconds = (performance.now() - started) / 1000;
-	const yhat = predictLabels(fit.model, data.x, data.test);
+	const spec = options.model ?? { kind: 'logistic', C: options.C ?? 1 };
+	const fitted = fitFirmModel(spec, data.x, data.y, { rows: data.train });
+	const yhat = firmPredictLabels(fitted, data.x, data.test);
 	stage('bootstrapping', 2, 4);
 	const resamples = options.resamples ?? 1000;
 	const seed = data.seed;
@@ -101,13 +95,13 @@ export function runAudit(table: Table, sidecar: Sidecar, options: AuditOptions =
 		{ y: data.y, group: data.group, groupNames: data.roles.groupNames, reference: 0 },
 		{ resamples, ...(options.level !== undefined ? { level: options.level } : {}), random: createRandom(deriveSeed(seed, 'bootstrap', 'labels')), seed },
 	);
-	const firms = options.compareFirms === false ? undefined : sideBySide(table, sidecar, options, data, yhat, resamples, C);
+	const firms = options.compareFirms === false ? undefined : sideBySide(table, sidecar, options, data, yhat, resamples, spec);
 	stage('done', 4, 4);
 	return {
 		dataset: { rows: table.rowCount, columns: table.columns.length, keptRows: data.roles.rows.length, dropped: data.roles.dropped },
 		roles: describeRoles(data, sidecar),
 		split: { train: data.train.length, test: data.test.length, seed, testFraction: options.testFraction ?? 0.2 },
-		model: { kind: 'logistic-regression', C, solver: fit.solver, iterations: fit.iterations, converged: fit.converged, objective: fit.objective, seconds },
+		model: describeFirmModel(fitted),
 		summary: headline(predictions, labels),
 		firm: firmAwareness(sidecar),
 		...(firms !== undefined ? { firms } : {}),
@@ -117,7 +111,7 @@ export function runAudit(table: Table, sidecar: Sidecar, options: AuditOptions =
 }
 
 /** Trains the other firm on the same split and compares the two (see fairness/pairedFirms.ts). */
-function sideBySide(table: Table, sidecar: Sidecar, options: AuditOptions, data: PreparedDataset, yhat: Uint8Array, resamples: number, C: number): FirmComparison | { unavailable: string } {
+function sideBySide(table: Table, sidecar: Sidecar, options: AuditOptions, data: PreparedDataset, yhat: Uint8Array, resamples: number, spec: FirmModelSpec): FirmComparison | { unavailable: string } {
 	const aware = firmAwareness(sidecar) === 'aware';
 	const other: Sidecar = { ...sidecar, features: { ...sidecar.features, includeSensitive: !aware } };
 	let otherData: PreparedDataset;
@@ -129,8 +123,9 @@ function sideBySide(table: Table, sidecar: Sidecar, options: AuditOptions, data:
 		}
 		throw e;
 	}
-	const otherFit = fitLogistic(otherData.x, otherData.y, { C, rows: otherData.train });
-	const otherYhat = predictLabels(otherFit.model, otherData.x, otherData.test);
+	// The other firm uses the same learner: the comparison is about the attribute, not the model.
+	const otherFit = fitFirmModel(spec, otherData.x, otherData.y, { rows: otherData.train });
+	const otherYhat = firmPredictLabels(otherFit, otherData.x, otherData.test);
 	const y = pick(data.y, data.test);
 	const group = pick(data.group, data.test);
 	return compareFirms(y, aware ? yhat : otherYhat, aware ? otherYhat : yhat, group, {

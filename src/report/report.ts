@@ -91,7 +91,7 @@ function auditManifest(audit: AuditResult): string {
 		['roles', `sensitive ${a.roles.sensitive ?? '?'} (groups ${(a.roles.groups ?? []).join(', ')}); label ${a.roles.label ?? '?'} (favourable ${(a.roles.favourable ?? []).join(', ')})`],
 		['features', (a.roles.features ?? []).join(', ')],
 		['split', `${a.split?.train ?? '?'} train / ${a.split?.test ?? '?'} test rows, seed ${a.split?.seed ?? '?'}`],
-		['model', `${a.model?.kind ?? 'logistic-regression'}, C = ${a.model?.C ?? '?'}, ${a.model?.solver ?? ''}, ${a.model?.converged === false ? 'not converged' : 'converged'}`],
+		['model', a.model?.kind === 'gradient-boosting' ? a.model.text ?? 'gradient-boosting' : `${a.model?.kind ?? 'logistic-regression'}, C = ${a.model?.C ?? '?'}, ${a.model?.solver ?? ''}, ${a.model?.converged === false ? 'not converged' : 'converged'}`],
 		['bootstrap', `${b.resamples} resamples, ${b.method}, level ${b.level}`],
 	])}`;
 }

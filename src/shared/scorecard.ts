@@ -108,7 +108,7 @@ export function buildScorecard(audit: AuditResult): Scorecard {
 		groupRows,
 		headline,
 		findings,
-		firm: `The firm's classifier: L2 logistic regression (C = ${a.model?.C ?? 1}) on ${a.roles.features?.length ?? '?'} features, trained on ${a.split?.train ?? '?'} rows and judged on ${rows} test rows (one split, seed ${a.split?.seed ?? 0}); intervals are ${fmt(a.predictions.bootstrap.level * 100)}% bootstrap intervals.`,
+		firm: `The firm's classifier: ${a.model?.kind === 'gradient-boosting' ? a.model.text ?? 'gradient boosting' : `L2 logistic regression (C = ${a.model?.C ?? 1})`} on ${a.roles.features?.length ?? '?'} features, trained on ${a.split?.train ?? '?'} rows and judged on ${rows} test rows (one split, seed ${a.split?.seed ?? 0}); intervals are ${fmt(a.predictions.bootstrap.level * 100)}% bootstrap intervals.`,
 		next: [
 			`Run the collective "size" experiment: how large must a collective of ${min} be to halve EqOd?`,
 			'Compare with Firm-side Methods: what could the firm do itself, and at what error?',

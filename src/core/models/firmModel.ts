@@ -62,6 +62,10 @@ export type FirmModelDescription =
 		/** Always true: boosting has no convergence test; kept so readers of `converged` need no special case. */
 		readonly converged: true;
 		readonly seconds: number;
+		/** Absent: logistic-regression fields, declared so that readers of either kind type-check. */
+		readonly C?: undefined;
+		readonly solver?: undefined;
+		readonly objective?: undefined;
 	};
 
 /** Parses a --model value; throws naming the option and the accepted values. */
