@@ -1,7 +1,8 @@
 /**
  * Reads an Arrow IPC file (the random-access "file" format, `.arrow`/`.feather` v2, or the
- * streaming format, `.arrows`) into the engine's typed-column table, record batch by record
- * batch. Read-only. Integers and floats stay numeric; strings (plain or dictionary-encoded),
+ * streaming format, `.arrows`) into the engine's typed-column table. Read-only. The file's bytes
+ * are read whole (Arrow's reader wants them in memory), then decoded record batch by record batch
+ * straight into the typed columns, so peak memory is about the file plus the table. Integers and floats stay numeric; strings (plain or dictionary-encoded),
  * booleans, dates and timestamps become categorical; anything else is refused by column name.
  */
 import { readFile } from 'node:fs/promises';

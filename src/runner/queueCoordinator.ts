@@ -62,9 +62,8 @@ export function createQueueExecutor(url: string, options: QueueExecutorOptions =
 			try {
 				return await collected;
 			} catch (error) {
-				if (signal?.aborted === true) {
-					await cancelRun(queue, redis, run, units.length);
-				}
+				// Cancelled, or a unit failed: either way the other units of this run are no longer wanted.
+				await cancelRun(queue, redis, run, units.length);
 				throw error;
 			}
 		} finally {

@@ -12,7 +12,8 @@ import { readParquetFile } from '../../../src/io/readParquetFile';
 import { readArrowFile } from '../../../src/io/readArrowFile';
 import { loadDataset } from '../../../src/io/loadDataset';
 import { datasetFormatOf, isDatasetFileName } from '../../../src/io/datasetFormat';
-import type { Table } from '../../../src/core/csv/table';
+import type { Column, Table } from '../../../src/core/csv/table';
+import { Bool, DateDay, Dictionary, Int32, Int64, Table as ArrowTable, TimestampMicrosecond, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { cliAll, ensureBuilt, generated, tempDir, type CliRun } from '../cli/run';
 import { cellsOf, writeArrow, writeGzip, writeParquet } from './writeFormats';
 
@@ -92,6 +93,36 @@ describe('io: Parquet, Arrow and gzip inputs', () => {
 		assert.deepEqual(figuresOf(fromParquet!), expected);
 		assert.deepEqual(figuresOf(fromArrow!), expected);
 		assert.deepEqual(figuresOf(fromGzip!), expected);
+	});
+
+	it('typed columns: integers numeric, booleans, dates, timestamps and dictionary strings categorical; NA and nulls missing', async () => {
+		const when = new Date(Date.UTC(2020, 0, 2, 3, 4, 5));
+		writeFileSync(at('types.arrow'), tableToIPC(new ArrowTable({
+			day: vectorFromArray([when, null, when], new DateDay()),
+			at: vectorFromArray([when, when, null], new TimestampMicrosecond()),
+			ok: vectorFromArray([true, null, false], new Bool()),
+			n: vectorFromArray([5n, null, -7n], new Int64()),
+			s: vectorFromArray(['x', 'NA', ' y '], new Dictionary(new Utf8(), new Int32())),
+		}), 'file'));
+		const expected = [
+			{ name: 'day', kind: 'categorical', cells: ['2020-01-02', null, '2020-01-02'] },
+			{ name: 'at', kind: 'categorical', cells: ['2020-01-02T03:04:05.000Z', '2020-01-02T03:04:05.000Z', null] },
+			{ name: 'ok', kind: 'categorical', cells: ['true', null, 'false'] },
+			{ name: 'n', kind: 'numeric', cells: [5, null, -7] },
+			{ name: 's', kind: 'categorical', cells: ['x', null, 'y'] },
+		];
+		const shape = (c: Column): unknown => ({ name: c.name, kind: c.kind, cells: cellsOf(c) });
+		assert.deepEqual((await readArrowFile(at('types.arrow'))).table.columns.map(shape), expected);
+		await writeParquet(at('types.parquet'), { columns: [], rowCount: 3 }, {
+			extra: [
+				{ name: 'at', data: [when, when, null], type: 'TIMESTAMP', nullable: true },
+				{ name: 'ok', data: [true, null, false], type: 'BOOLEAN', nullable: true },
+				{ name: 'n', data: new BigInt64Array([5n, 0n, -7n]), type: 'INT64', nullable: false },
+				{ name: 's', data: ['x', 'NA', ' y '], type: 'STRING', nullable: true },
+			],
+		});
+		const parquet = (await readParquetFile(at('types.parquet'))).table.columns.map(shape);
+		assert.deepEqual(parquet, [expected[1], expected[2], { name: 'n', kind: 'numeric', cells: [5, 0, -7] }, expected[4]]);
 	});
 
 	it('damaged and unsupported inputs: one clear line naming the file (and column), exit 2, nothing written', async () => {
