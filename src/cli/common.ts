@@ -91,7 +91,11 @@ export function describeParse(parse: ParseResult): { summary: string; dialect: P
 	}
 	const delimiter = d.delimiter === '\t' ? 'TAB' : d.delimiter;
 	const skipped = parse.skippedRows > 0 ? `, ${parse.skippedRows} malformed rows skipped (first at line ${parse.issues.find((i) => i.severity === 'error')?.line ?? '?'})` : '';
-	return { summary: `${d.encoding}${d.bom ? ' with BOM' : ''}, '${delimiter}'-delimited${skipped}`, dialect: d, skippedRows: parse.skippedRows, issues: parse.issues.slice(0, 50) };
+	// Warnings (NUL bytes, a numeric column made text…) belong in the text output too, not only in --json.
+	const warnings = parse.issues.filter((i) => i.severity === 'warning');
+	const first = warnings[0];
+	const warned = first === undefined ? '' : `; warning${first.line > 0 ? ` at line ${first.line}` : ''}: ${first.message}${warnings.length > 1 ? ` (and ${warnings.length - 1} more in --json)` : ''}`;
+	return { summary: `${d.encoding}${d.bom ? ' with BOM' : ''}, '${delimiter}'-delimited${skipped}${warned}`, dialect: d, skippedRows: parse.skippedRows, issues: parse.issues.slice(0, 50) };
 }
 
 /** Help lines for the output options shared by simulate and compare. */

@@ -15,6 +15,9 @@ import type { Column } from './table';
 export const MAX_REMEMBERED_TEXTS = 65536;
 
 const latin1 = new TextDecoder('latin1');
+const utf8 = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+const utf8Text = (bytes: Uint8Array, start: number, end: number): string => utf8.decode(bytes.subarray(start, end));
 
 export class ColumnBuilder {
 	length = 0;
@@ -24,6 +27,8 @@ export class ColumnBuilder {
 	private codes: Int32Array | undefined;
 	private dictionary: ByteDictionary | undefined;
 	private originalTexts: Map<number, string> | undefined;
+	/** The first cell that is not a number in a column that held numbers until then. */
+	private demotion: { row: number; text: string; numbersBefore: number } | undefined;
 
 	constructor(readonly name: string, capacity: number) {
 		this.values = new Float64Array(Math.max(16, capacity));
@@ -53,10 +58,44 @@ export class ColumnBuilder {
 				this.length++;
 				return;
 			}
+			if (this.length > this.missing) {
+				this.demotion = { row: this.length, text: utf8Text(bytes, start, Math.min(end, start + 40)), numbersBefore: this.length - this.missing };
+			}
 			this.becomeCategorical();
 		}
 		this.codes![this.length] = this.dictionary!.codeOf(bytes, start, end);
 		this.length++;
+	}
+
+	/**
+	 * A numeric column turned into text by a few cells (`Infinity`, `1e999`, `"1,234"`): the first
+	 * such cell and how many cells are numbers, when at least 90% of the filled cells are. The
+	 * reader reports it, because the column is otherwise silently read as categorical (and, with
+	 * many distinct values, dropped as an identifier).
+	 */
+	numericDemotion(): { row: number; text: string; numbers: number; others: number } | undefined {
+		if (this.demotion === undefined || this.numeric) {
+			return undefined;
+		}
+		const levels = this.dictionary!.levels();
+		const isNumber = levels.map((text) => {
+			const bytes = encoder.encode(text);
+			const v = parseDecimal(bytes, 0, bytes.length);
+			return v === v;
+		});
+		let numbers = 0;
+		let others = 0;
+		for (let row = 0; row < this.length; row++) {
+			const code = this.codes![row]!;
+			if (code >= 0) {
+				if (isNumber[code]) {
+					numbers++;
+				} else {
+					others++;
+				}
+			}
+		}
+		return others > 0 && numbers >= 9 * others ? { row: this.demotion.row, text: this.demotion.text, numbers, others } : undefined;
 	}
 
 	build(): Column {

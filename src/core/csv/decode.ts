@@ -27,6 +27,34 @@ const REPLACEMENT = [0xef, 0xbf, 0xbd];
 
 type Mode = 'undecided' | 'utf8' | 'utf8-replace' | 'transcode';
 
+/** Bytes looked at before choosing the encoding: a BOM, or the NUL pattern of UTF-16 without one. */
+const SNIFF_BYTES = 512;
+
+/**
+ * UTF-16 saved without a BOM: text that is mostly ASCII has a NUL in every other byte (odd
+ * positions for little-endian, even for big-endian) and almost none in the others. Read as UTF-8
+ * or Windows-1252 instead, every name came out as `a\0g\0e\0`.
+ */
+function utf16WithoutBom(first: Uint8Array): Encoding | undefined {
+	const pairs = Math.floor(Math.min(first.length, SNIFF_BYTES) / 2);
+	if (pairs < 8) {
+		return undefined;
+	}
+	let evenZeros = 0;
+	let oddZeros = 0;
+	for (let i = 0; i < pairs; i++) {
+		evenZeros += first[2 * i] === 0 ? 1 : 0;
+		oddZeros += first[2 * i + 1] === 0 ? 1 : 0;
+	}
+	if (oddZeros >= 0.4 * pairs && evenZeros <= 0.05 * pairs) {
+		return 'utf-16le';
+	}
+	if (evenZeros >= 0.4 * pairs && oddZeros <= 0.05 * pairs) {
+		return 'utf-16be';
+	}
+	return undefined;
+}
+
 export class Utf8Normalizer {
 	encoding: Encoding = 'utf-8';
 	bom = false;
@@ -46,7 +74,7 @@ export class Utf8Normalizer {
 	push(chunk: Uint8Array): Uint8Array {
 		if (this.mode === 'undecided') {
 			this.head = concat(this.head, chunk);
-			if (this.head.length < 3) {
+			if (this.head.length < SNIFF_BYTES) {
 				return EMPTY;
 			}
 			chunk = this.decide(this.head);
@@ -88,7 +116,7 @@ export class Utf8Normalizer {
 			bomLength = 2;
 		}
 		this.bom = bomLength > 0;
-		this.encoding = this.forced ?? encoding ?? 'utf-8';
+		this.encoding = this.forced ?? encoding ?? utf16WithoutBom(first) ?? 'utf-8';
 		if (this.bom && this.encoding !== encoding) {
 			bomLength = 0; // a forced encoding that disagrees with the BOM reads the BOM as data
 			this.bom = false;

@@ -134,6 +134,17 @@ export class CsvIngest {
 		this.checkHeaderSize();
 	}
 
+	/** Columns of numbers made text by a few cells: named, with the first such cell (line, field). */
+	private reportNumericDemotions(rows: RowBuilder): void {
+		(rows.columns ?? []).forEach((column, j) => {
+			const d = column.numericDemotion();
+			if (d !== undefined) {
+				const line = rows.rowLines[d.row] ?? 0;
+				this.issues.add('numeric-with-text', 'warning', line, 1, `column '${column.name}' holds numbers in ${d.numbers} cells but ${d.others === 1 ? 'one cell is' : `${d.others} cells are`} not a number (first: '${d.text}' at line ${line}, field ${j + 1}), so the whole column is read as text; write that cell as a plain number (no thousands separators, no Infinity) or leave it empty to keep the column numeric`);
+			}
+		});
+	}
+
 	/** A first record still open after {@link MAX_HEADER_BYTES}: stop before its columns are built. */
 	private checkHeaderSize(): void {
 		if (this.rows!.columns === undefined && this.tokenizer!.streamOffset > MAX_HEADER_BYTES) {
@@ -152,6 +163,7 @@ export class CsvIngest {
 		} else if (rows.rowCount === 0 && sniffed.hasHeader) {
 			this.issues.add('header-only', 'warning', 1, 1, 'the file has a header but no data rows');
 		}
+		this.reportNumericDemotions(rows);
 		const columns: Column[] = (rows.columns ?? []).map((c) => c.build());
 		const dialect: Dialect = {
 			delimiter: sniffed.delimiter,

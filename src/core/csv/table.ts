@@ -56,6 +56,7 @@ export type CsvIssueCode =
 	| 'nul-byte'
 	| 'encoding-fallback'
 	| 'header-only'
+	| 'numeric-with-text'
 	| 'issues-truncated';
 
 /** A problem found while reading, located for the user (1-based line and column). */

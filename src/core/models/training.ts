@@ -4,6 +4,7 @@
  * bad input.
  */
 import type { FeatureMatrix } from '../encoding/matrix';
+import { RolesError } from '../roles/errors';
 
 /** What the solvers need about the training rows. */
 export interface TrainingSet {
@@ -90,7 +91,8 @@ export function prepareTraining(x: FeatureMatrix, y: ArrayLike<number>, input: T
 		if (total === 0) {
 			throw new Error(`logistic regression: all ${n} training rows have sample weight 0`);
 		}
-		throw new Error(`logistic regression needs both classes among the training rows; all ${total} ${counted} have label ${positives > 0 ? 1 : 0}`);
+		// An input problem, not a bug: a RolesError, which the CLI reports in one line (exit 2).
+		throw new RolesError('label.favourable', `logistic regression needs both classes among the training rows; all ${total} ${counted} have label ${positives > 0 ? '1 (favourable)' : '0 (unfavourable)'}: the label has a single class here (check the label column and its favourable values)`);
 	}
 	return { x, index, sign, weight, dim: x.width + 1, lossMass: C * weightSum };
 }

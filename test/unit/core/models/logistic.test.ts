@@ -175,7 +175,7 @@ describe('predictions', () => {
 describe('degenerate input', () => {
 	it('rejects a single class with a clear message', () => {
 		const ones = new Uint8Array(x.rows).fill(1);
-		assert.throws(() => fitLogistic(x, ones), /needs both classes among the training rows; all 400 rows have label 1/);
+		assert.throws(() => fitLogistic(x, ones), /needs both classes among the training rows; all 400 rows have label 1 \(favourable\)/);
 		const rows = Int32Array.from({ length: 120 }, (_, r) => r);
 		const labels = Uint8Array.from(y);
 		labels.fill(0, 0, 120);
