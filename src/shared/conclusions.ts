@@ -125,8 +125,8 @@ export function knowledgeConclusion(r: SimulationResult, metric: FairnessMetric)
 		const diff = pairs.reduce((s, [a, b]) => s + (a[metric].mean as number) - (b[metric].mean as number), 0) / pairs.length;
 		const apart = pairs.filter(([a, b]) => !overlaps(a[metric] as Defined, b[metric] as Defined)).length;
 		const knows = restricted[0]!.knowledge;
-		const direction = diff > 0 ? 'higher (worse)' : 'lower (better)';
-		out.push(`${methodLabel(method)} knowing ${knows} majority rows ends ${fmt(Math.abs(diff))} ${short} ${direction} on average than knowing all of them (over ${pairs.length} values of M); ${apart === 0 ? `not distinguishable at ${n} seeds at any M` : `the intervals separate at ${apart} of ${pairs.length} values of M`}.`);
+		const gap = fmt(Math.abs(diff)) === '0' ? `the same ${short} on average as` : `${fmt(Math.abs(diff))} ${short} ${diff > 0 ? 'higher (worse)' : 'lower (better)'} on average than`;
+		out.push(`${methodLabel(method)} knowing ${knows} majority rows ends ${gap} knowing all of them (over ${pairs.length} values of M); ${apart === 0 ? `not distinguishable at ${n} seeds at any M` : `the intervals separate at ${apart} of ${pairs.length} values of M`}.`);
 	}
 	return out.length > 0 ? out.join(' ') : 'The run has no pair of knowledge arms to compare (it needs a restricted and an "all" arm).';
 }
@@ -153,7 +153,10 @@ export function paretoConclusion(collective: readonly PlanePoint[], firm: readon
 	const dominated = firm.filter((f) => collective.some((p) => p.x <= f.x && p.y <= f.y && (p.x < f.x || p.y < f.y)));
 	const free = collective.filter((p) => !firm.some((f) => f.x <= p.x && f.y <= p.y && (f.x < p.x || f.y < p.y)));
 	const f = lowest(firm)!;
-	const parts = [`${dominated.length} of ${firm.length} firm-side points are dominated by a collective point (lower error and lower ${short}); ${free.length} of ${collective.length} collective points are not dominated by any firm-side point.`];
+	const freeWords = free.length === 0
+		? `every collective point is dominated by some firm-side point`
+		: `${free.length} of ${collective.length} collective points are dominated by no firm-side point`;
+	const parts = [`${dominated.length} of ${firm.length} firm-side points are dominated by a collective point (lower error and lower ${short}); ${freeWords}.`];
 	if (f.y < c.y) {
 		const same = overlaps(f, c) ? `, a difference not distinguishable at ${seeds} seeds` : '';
 		parts.push(`The collective cannot go below ${short} ${fmt(c.y)}; the firm side reaches ${fmt(f.y)} (${f.series}, error ${fmt(f.x)})${same}.`);
@@ -191,7 +194,8 @@ export function groupsConclusion(a: AuditResult): string {
 		`Positive = ${pos}.`,
 		sentence('selectionRate', `Predicted ${pos} (selection rate)`, 'higher'),
 		sentence('truePositiveRate', `Predicted ${pos} among rows that are ${pos} in the data (TPR)`, 'higher'),
-		sentence('falsePositiveRate', `Predicted ${pos} although not ${pos} in the data (FPR)`, 'lower'),
+		// Positive is the favourable value, so a higher FPR is more undeserved favourable outcomes: an advantage.
+		sentence('falsePositiveRate', `Predicted ${pos} although not ${pos} in the data (FPR)`, 'higher'),
 	].filter((s): s is string => s !== undefined);
 	return parts.join(' ');
 }

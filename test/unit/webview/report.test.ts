@@ -104,6 +104,13 @@ describe('exported report in Chromium', { skip }, () => {
 		// One report: the panel's export and the command's (no images) write the same document.
 		assert.equal(html, buildReport({ dataset: { label: 'synthetic.csv', sha256 }, version: '0.1.0', date: new Date('2026-11-29T00:00:00Z'), results, metric: 'eqod' }).html);
 		await assertOpens(written[0]!, 6);
+		// The README shows the report's first page (refreshed on request, CF_SCREENSHOTS=1).
+		if (process.env.CF_SCREENSHOTS === '1') {
+			const page = await (await browser.newContext({ viewport: { width: 1000, height: 1150 } })).newPage();
+			await page.goto(pathToFileURL(written[0]!).href);
+			await page.screenshot({ path: path.join(ROOT, 'media', 'screenshots', 'report-first-page.png') });
+			await page.context().close();
+		}
 	});
 
 	it('without a panel (the CLI), the report draws every chart as SVG from the same data', async () => {
