@@ -1,13 +1,14 @@
 // The distributed runner's speed-up on this machine: one `simulate --queue` run served by 1, 2
 // and 3 local `collective-fairness worker` processes (one thread each), against a private
-// redis-server on a free port, beside the same run on local threads. Prints the wall times and
-// the load average before each run (the machine may be shared).
+// redis-server on a free port, beside the same run on local threads. Prints the wall times, the
+// CPU seconds spent (coordinator and workers, from /usr/bin/time and /proc: Linux) and the load
+// average before each run (the machine may be shared: under load, CPU seconds compare better).
 //
 //   npm run build && node bench/queue.mjs [--rows N] [--seeds S] [--flips F]
 //
 // Needs redis-server on PATH (Debian: apt-get install redis-server).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -41,7 +42,7 @@ try {
 		const load = os.loadavg()[0].toFixed(2);
 		const t0 = performance.now();
 		const local = run([...sim, '--workers', String(threads)]);
-		rows.push({ how: `local, ${threads} thread${threads === 1 ? '' : 's'}`, seconds: (performance.now() - t0) / 1000, load, out: local });
+		rows.push({ how: `local, ${threads} thread${threads === 1 ? '' : 's'}`, seconds: (performance.now() - t0) / 1000, load, out: local.out, cpu: local.cpu });
 	}
 	for (const workers of [1, 2, 3]) {
 		while (started.length < workers) {
@@ -54,14 +55,16 @@ try {
 			}
 		}
 		const load = os.loadavg()[0].toFixed(2);
+		const before = started.reduce((sum, w) => sum + cpuOf(w.pid), 0);
 		const t0 = performance.now();
-		const out = run([...sim, '--queue', url]);
-		rows.push({ how: `queue, ${workers} worker${workers === 1 ? '' : 's'} × 1 thread`, seconds: (performance.now() - t0) / 1000, load, out });
+		const coordinator = run([...sim, '--queue', url]);
+		const workerCpu = started.reduce((sum, w) => sum + cpuOf(w.pid), 0) - before;
+		rows.push({ how: `queue, ${workers} worker${workers === 1 ? '' : 's'} × 1 thread`, seconds: (performance.now() - t0) / 1000, load, out: coordinator.out, cpu: coordinator.cpu + workerCpu });
 	}
 	const same = rows.every((r) => r.out === rows[0].out);
 	console.log(`${values.rows} rows, flips, ${values.seeds} seeds × 4 methods = ${Number(values.seeds) * 4} units, ${values.flips} values of M; ${os.cpus().length} cores`);
 	for (const r of rows) {
-		console.log(`${r.how.padEnd(28)} ${r.seconds.toFixed(1).padStart(6)} s   load ${r.load}`);
+		console.log(`${r.how.padEnd(28)} ${r.seconds.toFixed(1).padStart(6)} s wall  ${Number.isNaN(r.cpu) ? '   n/a' : r.cpu.toFixed(1).padStart(6)} s CPU   load ${r.load}`);
 	}
 	console.log(`rows identical across all runs: ${same ? 'yes' : 'NO'}`);
 } finally {
@@ -72,10 +75,25 @@ try {
 	rmSync(dir, { recursive: true, force: true });
 }
 
+/** Runs the CLI; `cpu` is its user + system seconds (threads included) when /usr/bin/time exists. */
 function run(args) {
-	const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+	const timed = existsSync('/usr/bin/time');
+	const r = timed
+		? spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
+		: spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
 	if (r.status !== 0) {
 		throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
 	}
-	return r.stdout;
+	const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+	return { out: r.stdout, cpu: m === null ? NaN : Number(m[1]) + Number(m[2]) };
+}
+
+/** User + system seconds of a running process and its threads (Linux /proc). */
+function cpuOf(pid) {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return NaN;
+	}
 }

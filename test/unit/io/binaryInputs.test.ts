@@ -12,6 +12,7 @@ import { readParquetFile } from '../../../src/io/readParquetFile';
 import { readArrowFile } from '../../../src/io/readArrowFile';
 import { loadDataset } from '../../../src/io/loadDataset';
 import { datasetFormatOf, isDatasetFileName } from '../../../src/io/datasetFormat';
+import { parseFile, readHead } from '../../../src/server/parse';
 import type { Column, Table } from '../../../src/core/csv/table';
 import { Bool, DateDay, Dictionary, Int32, Int64, Table as ArrowTable, TimestampMicrosecond, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { cliAll, ensureBuilt, generated, tempDir, type CliRun } from '../cli/run';
@@ -80,6 +81,12 @@ describe('io: Parquet, Arrow and gzip inputs', () => {
 		assert.deepEqual(parquet.header, csvTable.columns.map((c) => c.name));
 		assert.deepEqual(contentOf((await readArrowFile(at('data.arrow'))).table), expected);
 		assert.deepEqual(contentOf((await readCsvFile(at('data.csv.gz'))).table), expected);
+		// The language server reads files from disk with the same readers (its Datasets view lists them).
+		const signal = new AbortController().signal;
+		assert.deepEqual(contentOf((await parseFile(at('data.parquet'), {}, signal)).table), expected);
+		assert.deepEqual(contentOf((await parseFile(at('data.arrow'), {}, signal)).table), expected);
+		assert.deepEqual(contentOf((await parseFile(at('data.csv.gz'), {}, signal)).table), expected);
+		assert.equal(await readHead(at('data.parquet')), '', 'a binary file has no header text for lenses');
 		const loaded = await loadDataset(at('data.parquet'));
 		assert.equal(loaded.format, 'parquet');
 		assert.equal(loaded.sidecarPath, at('data.fairness.json'));
