@@ -178,6 +178,11 @@ async function main(): Promise<number> {
 			if (!drawn) {
 				throw new Error('the panel shows the results but its first chart is blank');
 			}
+			// The panel opens on the audit's scorecard, above the fold and above the charts.
+			const card = await frame.evaluate(() => ({ top: document.querySelector('#scorecard')?.getBoundingClientRect().top, figure: document.querySelector('section.figure')?.getBoundingClientRect().top, fold: window.innerHeight }));
+			if (card.top === undefined || card.figure === undefined || card.top >= card.fold || card.top > card.figure) {
+				throw new Error(`the scorecard is not the panel's first view: ${JSON.stringify(card)}`);
+			}
 			// Show a chart, not the controls above it, in the README's screenshot.
 			await frame.evaluate(() => document.querySelector('canvas')?.scrollIntoView({ block: 'center' }));
 			await page.waitForTimeout(500);
