@@ -11,12 +11,13 @@ import { firmLine, renderFirms } from '../firmsTable';
 import { createProgress } from '../progress';
 import { labelLeaksOf, leakWarningLines } from '../leakWarning';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
+import { firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS } from '../modelFlags';
 import { describeParse, parseNumberFlag, readCommonOptions, COMMON_HELP, COMMON_OPTIONS, requireOneFile } from '../common';
 import { printJson, printOut } from '../terminal';
 
 const HELP = `Usage: collective-fairness audit FILE [roles] [options]
 
-Trains the firm's classifier (L2 logistic regression, C = 1) on a seeded stratified 80/20 split
+Trains the firm's classifier (L2 logistic regression, C = 1, or --model boosting) on a seeded stratified 80/20 split
 and reports, on the test set, each group's base rate, selection rate, TPR, FPR and error, and the
 minority-vs-majority statistical parity difference, equalized odds (average — the paper's — and
 max — fairlearn's), equal opportunity and disparate impact, each with a bootstrap interval.
@@ -25,6 +26,7 @@ ${ROLE_HELP}
 
 Options:
 ${COMMON_HELP}
+${MODEL_HELP}
   --resamples N           bootstrap resamples for the intervals (default 1000; 0 = none)
   --max-eqod X            exit 1 when the average equalized odds exceeds X (a CI gate)
   --max-spd X             exit 1 when the statistical parity difference exceeds X
@@ -39,11 +41,12 @@ export const auditCommand: Command = {
 	async run(args) {
 		const { values, positionals } = parseArgs({
 			args: [...args],
-			options: { ...ROLE_OPTIONS, ...COMMON_OPTIONS, resamples: { type: 'string' }, 'max-eqod': { type: 'string' }, 'max-spd': { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } },
+			options: { ...ROLE_OPTIONS, ...COMMON_OPTIONS, ...MODEL_OPTIONS, resamples: { type: 'string' }, 'max-eqod': { type: 'string' }, 'max-spd': { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } },
 			allowPositionals: true,
 		});
 		const file = requireOneFile(positionals, 'audit');
 		const common = readCommonOptions(values);
+		const model = firmModelFromFlags(values, common.seed);
 		const resamples = parseNumberFlag('resamples', values.resamples, { integer: true, min: 0 }) ?? 1000;
 		const maxEqod = parseNumberFlag('max-eqod', values['max-eqod'], { min: 0 });
 		const maxSpd = parseNumberFlag('max-spd', values['max-spd'], { min: 0 });
@@ -51,7 +54,7 @@ export const auditCommand: Command = {
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow: common.onBadRow, onProgress: (done, total) => progress.update('reading', done, total) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
-		const result = runAudit(loaded.parse.table, sidecar, { seed: common.seed, testFraction: common.testFraction, resamples, onStage: (s, d, t) => progress.update(s, d, t) });
+		const result = runAudit(loaded.parse.table, sidecar, { seed: common.seed, testFraction: common.testFraction, resamples, model, onStage: (s, d, t) => progress.update(s, d, t) });
 		progress.finish();
 		// Features that predict the label on their own make every figure below meaningless: say so beside them.
 		const labelLeaks = labelLeaksOf(loaded.parse.table, sidecar);
@@ -113,7 +116,7 @@ function renderAudit(file: string, parse: import('../../core/csv/options').Parse
 	const droppedNote = [d.missingSensitive > 0 ? `${d.missingSensitive} missing ${r.roles.sensitive}` : '', d.missingLabel > 0 ? `${d.missingLabel} missing ${r.roles.label}` : '', d.otherGroups > 0 ? `${d.otherGroups} in other groups` : ''].filter((s) => s !== '').join(', ');
 	lines.push(`Roles: ${r.roles.sensitive} — minority ${r.roles.minority} vs majority ${r.roles.majority}; label ${r.roles.label}, favourable ${r.roles.favourable.join(', ')}; ${plural(r.dataset.keptRows, 'row')} used${droppedNote !== '' ? ` (left out: ${droppedNote})` : ''}`);
 	lines.push(`Features: ${r.roles.features.length} columns → ${r.roles.encodedWidth} encoded${describeExclusions(r.roles.excluded)}`);
-	lines.push(`Classifier: logistic regression (C = ${r.model.C}) on ${plural(r.split.train, 'training row')}, ${r.model.solver}, ${r.model.iterations} iterations, ${(r.model.seconds * 1000).toFixed(0)} ms; evaluated on ${plural(r.split.test, 'test row')} (seed ${r.split.seed})`);
+	lines.push(`Classifier: ${r.model.text} on ${plural(r.split.train, 'training row')}, ${(r.model.seconds * 1000).toFixed(0)} ms; evaluated on ${plural(r.split.test, 'test row')} (seed ${r.split.seed})`);
 	lines.push(firmLine(r));
 	lines.push('');
 	const rows: string[][] = [['Group', 'Test rows', 'Base rate', 'Selection rate', 'TPR', 'FPR', 'Error']];
