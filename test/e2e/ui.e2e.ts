@@ -220,6 +220,14 @@ async function main(): Promise<number> {
 			await page.waitForSelector('.pane-body:has-text("Simulation")', { timeout: 30_000 });
 			await shot(page, 'datasets');
 		});
+		await step('after the roles change (favourable reversed in the sidecar), the old results are marked stale', async () => {
+			const sidecarPath = path.join(folder, 'applicants.fairness.json');
+			const sidecar = JSON.parse(readFileSync(sidecarPath, 'utf8')) as { label: { favourable: string[] } };
+			writeFileSync(sidecarPath, JSON.stringify({ ...sidecar, label: { ...sidecar.label, favourable: ['denied'] } }, null, 2));
+			await page.waitForSelector('.pane-body:has-text("audit stale"), .pane-body:has-text("Simulation (stale)")', { timeout: 30_000 });
+			await page.waitForSelector('.pane-body:has-text("the roles changed since")', { timeout: 30_000 });
+			await shot(page, 'stale');
+		});
 		return results.some((r) => !r[1]) ? 1 : 0;
 	} finally {
 		await browser.close();

@@ -84,10 +84,10 @@ export function guessFavourable(column: string, values: readonly string[]): Favo
 	const badWord = hasStem(words, BAD_NAME);
 	const goodWord = hasStem(words, GOOD_NAME);
 	if (badWord !== undefined && goodWord === undefined) {
-		return { values: [top[no]!], reason: `guessed from the name: '${column}' = ${top[yes]} means ${badWord}, so '${top[no]}' is favourable — check` };
+		return { values: [top[no]!], reason: `guessed from the name: '${column} = ${top[yes]}' reads as a bad outcome ('${badWord}'), so '${top[no]}' is favourable — check` };
 	}
 	if (goodWord !== undefined && badWord === undefined) {
-		return { values: [top[yes]!], reason: `guessed from the name: '${column}' = ${top[yes]} means ${goodWord}, so '${top[yes]}' is favourable — check` };
+		return { values: [top[yes]!], reason: `guessed from the name: '${column} = ${top[yes]}' reads as a good outcome ('${goodWord}') — check` };
 	}
 	return undefined;
 }
