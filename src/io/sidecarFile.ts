@@ -65,9 +65,15 @@ export async function readSidecar(csvPath: string): Promise<{ path: string; side
 	return { path: p, sidecar: parseSidecar(text, p) };
 }
 
-/** Writes the sidecar of `csvPath` atomically (never the CSV itself). */
+/**
+ * Writes the sidecar of `csvPath` atomically (never the CSV itself), after checking it with the
+ * same validator that reads it: a role edit with values like `[1, null, {a: 1}]` once wrote a
+ * sidecar that every later read then rejected. Throws SidecarError naming the field; writes nothing.
+ */
 export async function writeSidecar(csvPath: string, sidecar: Sidecar): Promise<string> {
 	const p = sidecarPathFor(csvPath);
-	await writeFileAtomic(p, formatSidecar(sidecar), [csvPath]);
+	const text = formatSidecar(sidecar);
+	parseSidecar(text, p);
+	await writeFileAtomic(p, text, [csvPath]);
 	return p;
 }

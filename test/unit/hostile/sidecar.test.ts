@@ -6,9 +6,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { SIDECAR_MAX_BYTES } from '../../../src/io/sidecarFile';
+import { SIDECAR_MAX_BYTES, writeSidecar } from '../../../src/io/sidecarFile';
+import { SidecarError, type Sidecar } from '../../../src/core/roles/sidecar';
 import { cliAll, ensureBuilt, generated, tempDir, type CliRun } from '../cli/run';
 
 describe('hostile: sidecars', () => {
@@ -70,6 +71,20 @@ describe('hostile: sidecars', () => {
 	it('S09: a sidecar saved with a UTF-8 BOM is read', () => {
 		assert.equal(run('bom').status, 0, run('bom').stderr);
 		assert.match(run('bom').stdout, /Roles: group — minority minority vs majority majority/);
+	});
+
+	it('S20 (F18): a sidecar the validator would reject is never written', async () => {
+		const csv = path.join(dir, 'edited.csv');
+		writeFileSync(csv, 'sex,y\nF,1\nM,0\n');
+		const bad = { version: 1, sensitive: { column: 'sex', minority: [1, null, { a: 1 }] }, label: { column: 'y', favourable: ['1'] } } as unknown as Sidecar;
+		await assert.rejects(writeSidecar(csv, bad), (e: unknown) => {
+			assert.ok(e instanceof SidecarError);
+			assert.match(e.message, /edited\.fairness\.json: field 'sensitive\.minority\[1\]'/);
+			return true;
+		});
+		assert.equal(existsSync(path.join(dir, 'edited.fairness.json')), false);
+		const good = JSON.parse(roles) as Sidecar;
+		assert.match(await writeSidecar(csv, good), /edited\.fairness\.json$/);
 	});
 
 	it('S17: a dangling sidecar link counts as no sidecar', () => {
