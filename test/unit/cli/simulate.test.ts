@@ -48,7 +48,10 @@ describe('cli: simulate and generate', () => {
 		for (const m of ['error', 'spd', 'eqod', 'success', 'counterfactualGap']) {
 			assert.equal(typeof r.base[m]!.mean, 'number', `base.${m}`);
 		}
-		assert.equal(r.rows.length, 2 * 3);
+		// 3 coarse points, then the refinement pass's points around each method's best M and target crossing.
+		const refined = (r['gridRefinement'] as number[]).length;
+		assert.ok(refined > 0 && refined <= 2 * 2 * 2, `refinement points: ${refined}`);
+		assert.equal(r.rows.length, 2 * (3 + refined));
 		for (const row of r.rows) {
 			assert.ok(['rb-prob', 'random'].includes(row.method));
 			assert.equal(row.alpha, 0.3);
@@ -60,7 +63,7 @@ describe('cli: simulate and generate', () => {
 			}
 		}
 		assert.ok(r.timings.seconds > 0);
-		assert.equal(r.timings.fits, 2 * 2 * 2);
+		assert.equal(r.timings.fits, 2 * 2 * (2 + refined));
 		assert.deepEqual(r.warnings, []);
 		assert.deepEqual(r['failures'], []);
 	});
@@ -73,7 +76,8 @@ describe('cli: simulate and generate', () => {
 		assert.ok(header !== undefined);
 		assert.deepEqual(header.slice(0, 6), ['experiment', 'method', 'knowledge', 'alpha', 'grid_index', 'flips']);
 		assert.ok(header.includes('eqod_mean') && header.includes('success_mean'));
-		assert.equal(lines.length, 1 + 2 * 3);
+		const refined = (JSON.parse(json.stdout) as { gridRefinement: number[] }).gridRefinement.length;
+		assert.equal(lines.length, 1 + 2 * (3 + refined), 'the same parameters as the --json run, so the same refined grid');
 		assert.ok(lines.every((l) => l.length === header.length));
 		assert.equal(lines[0]![1], 'base');
 		const eqod = header.indexOf('eqod_mean');
