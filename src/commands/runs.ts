@@ -13,6 +13,7 @@ import type { AuditResult, Estimate, Experiment, SimulationResult } from '../sha
 import { asArgs, targetUri } from '../util/dataset';
 import { showError, withServerProgress } from '../util/progress';
 import { comparisonFromCompare } from '../webview/compareAdapter';
+import { auditWarnings, simulationHeadline } from './evidence';
 
 export interface RunArgs {
 	readonly params?: SimulateParams['params'];
@@ -44,12 +45,21 @@ export function formatEstimate(e: Estimate | undefined): string {
 }
 
 /** Offers the panel after a run; the panel is re-opened so it shows what was just computed. */
-function offerPanel(uri: vscode.Uri, text: string): void {
-	void vscode.window.showInformationMessage(text, 'Open Fairness Panel').then((a) => {
-		if (a !== undefined) {
+function offerPanel(uri: vscode.Uri, text: string, rerun?: { readonly label: string; readonly params: SimulateParams['params'] }): void {
+	void vscode.window.showInformationMessage(text, 'Open Fairness Panel', ...(rerun !== undefined ? [rerun.label] : [])).then((a) => {
+		if (a === 'Open Fairness Panel') {
 			void vscode.commands.executeCommand('collectiveFairness.openPanel', { uri: uri.toString(), refresh: true });
+		} else if (a !== undefined && rerun !== undefined) {
+			void vscode.commands.executeCommand('collectiveFairness.runSimulation', { uri: uri.toString(), params: rerun.params });
 		}
 	});
+}
+
+/** The server's label-leak diagnostics of the file, as short warnings. */
+function leakWarningsOf(uri: vscode.Uri): string[] {
+	return vscode.languages.getDiagnostics(uri)
+		.filter((d) => (typeof d.code === 'object' && d.code !== null ? d.code.value : d.code) === 'label-leak')
+		.map((d) => `${/^'[^']+'/.exec(d.message)?.[0] ?? 'a feature'} leaks the label: the figures are not to be trusted`);
 }
 
 export async function profileDataset(ctx: Ctx, arg: unknown): Promise<ProfileResult | undefined> {
@@ -98,7 +108,10 @@ export async function auditDataset(ctx: Ctx, arg: unknown): Promise<AuditResult 
 		await ctx.results.setAudit(uri, a);
 		const s = a.summary;
 		ctx.log.info(`${file}: audit EqOd ${formatEstimate(s.eqodAverage)}, SPD ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}`);
-		offerPanel(uri, `${file}: equalized odds ${formatEstimate(s.eqodAverage)}, statistical parity ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}.`);
+		// Beside the figures: what they cannot carry (few test rows of a label, an advantaged minority, leaking features).
+		const warnings = [...auditWarnings(a), ...leakWarningsOf(uri)];
+		warnings.forEach((w) => ctx.log.warn(`${file}: ${w}`));
+		offerPanel(uri, `${file}: equalized odds ${formatEstimate(s.eqodAverage)}, statistical parity ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}.${warnings.length > 0 ? ` ⚠ ${warnings.join('; ')}.` : ''}`);
 		return a;
 	} catch (e) {
 		showError(ctx, `auditing ${file}`, e);
@@ -158,7 +171,12 @@ export async function runSimulation(ctx: Ctx, arg: unknown): Promise<SimulationR
 		for (const w of run.value.warnings ?? []) {
 			ctx.log.warn(`${file}: ${w}`);
 		}
-		offerPanel(uri, `${file}: collective simulation done (${describeSimulation(run.value)}).`);
+		const headline = simulationHeadline(run.value);
+		if (headline !== undefined) {
+			ctx.log.info(`${file}: ${headline.text}`);
+		}
+		offerPanel(uri, `${file}: collective simulation done (${describeSimulation(run.value)}).${headline !== undefined ? ` ${headline.text}` : ''}`,
+			headline?.needsMoreSeeds === true ? { label: `Re-run with ${run.value.params.seeds * 2} seeds`, params: { ...params, seeds: run.value.params.seeds * 2 } } : undefined);
 		return run.value;
 	} catch (e) {
 		showError(ctx, `simulating on ${file}`, e);
