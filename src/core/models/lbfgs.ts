@@ -15,7 +15,7 @@
  */
 import { hessianDiagonal, lineValue, objectiveAndGradient, penaltyLine } from './kernels';
 import { wolfeLineSearch } from './lineSearch';
-import { checkAborted, maxAbs, type SolverOptions, type SolverResult } from './solver';
+import { checkAborted, maxAbs, reportIteration, type SolverOptions, type SolverResult } from './solver';
 import { computeMargins, type TrainingSet } from './training';
 
 /** Number of (s, y) pairs kept; 10 is the common default (scipy, sklearn via scipy). */
@@ -60,6 +60,7 @@ export function lbfgsSolve(t: TrainingSet, theta: Float64Array, options: SolverO
 			}
 		}
 		iterations++;
+		reportIteration('lbfgs', iterations, options.maxIterations);
 		// two-loop recursion: direction = −H_k ∇f
 		for (let j = 0; j < dim; j++) {
 			direction[j] = -grad[j]!;

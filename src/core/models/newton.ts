@@ -13,7 +13,7 @@
 import { solveSpd } from '../linalg/cholesky';
 import { accumulateHessian, lineValue, objectiveAndGradient, penaltyLine } from './kernels';
 import { wolfeLineSearch } from './lineSearch';
-import { checkAborted, maxAbs, type SolverOptions, type SolverResult } from './solver';
+import { checkAborted, maxAbs, reportIteration, type SolverOptions, type SolverResult } from './solver';
 import { computeMargins, type TrainingSet } from './training';
 
 /** Minimises the objective from θ (updated in place). */
@@ -35,6 +35,7 @@ export function newtonSolve(t: TrainingSet, theta: Float64Array, options: Solver
 	while (!converged && iterations < options.maxIterations) {
 		checkAborted(options.signal);
 		iterations++;
+		reportIteration('newton', iterations, options.maxIterations);
 		accumulateHessian(t, curvature, hessian);
 		for (let j = 0; j < dim; j++) {
 			direction[j] = -grad[j]!;
