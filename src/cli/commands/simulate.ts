@@ -1,6 +1,6 @@
 /** `collective-fairness simulate`: what a minority collective can do, experiment by experiment. */
 import { parseArgs } from 'node:util';
-import { METHODS, type Experiment, type Method, type SimulationParams } from '../../core/collective/params';
+import { firmModelOf, METHODS, type Experiment, type Method, type SimulationParams } from '../../core/collective/params';
 import { simulate, type SimulationResult } from '../../core/collective/simulate';
 import type { SeedSummary, SimulationRow } from '../../core/collective/aggregate';
 import { loadDataset } from '../../io/loadDataset';
@@ -16,12 +16,14 @@ import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
 import { parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '../common';
 import { simulationCsv } from '../simulationCsv';
+import { firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS, type ModelFlagValues } from '../modelFlags';
+import { firmModelName } from '../../core/models/firmModel';
 
 const HELP = `Usage: collective-fairness simulate FILE --experiment size|flips|knowledge|minimum [options]
 
 A collective — a fraction α of the minority's training rows — relabels its members with the
 unfavourable label, top M first by a score (RB-prob, RB-label, RB-dist, or Random); the firm
-retrains its logistic regression; the test set (true labels) gives error, statistical parity and
+retrains its classifier (logistic regression, or --model boosting); the test set (true labels) gives error, statistical parity and
 equalized odds (the paper's average). Averaged over seeds with sd and a 95% percentile interval.
 
 Experiments:
@@ -52,6 +54,7 @@ Options:
                           then also show the defended EqOd and the share of the effect that survives
   --defense-folds K       folds of that cross-validation (default 5)
   --workers N             worker threads (default: every core)
+${MODEL_HELP}
   --queue URL             run the units on 'collective-fairness worker' processes through the Redis
                           server at redis://HOST:PORT[/DB] instead of this machine's threads
 ${RUN_OUTPUT_HELP}`;
@@ -68,7 +71,7 @@ export const simulateCommand: Command = {
 				experiment: { type: 'string' }, alpha: { type: 'string' }, alphas: { type: 'string' }, flips: { type: 'string' }, 'flip-grid': { type: 'string' },
 				methods: { type: 'string' }, k: { type: 'string' }, knowledge: { type: 'string' }, seeds: { type: 'string' }, seed: { type: 'string' },
 				'target-eqod': { type: 'string' }, 'test-fraction': { type: 'string' }, workers: { type: 'string' }, 'on-bad-row': { type: 'string' },
-				'min-level-count': { type: 'string' }, 'defense-threshold': { type: 'string' }, 'defense-folds': { type: 'string' }, queue: { type: 'string' },
+				'min-level-count': { type: 'string' }, 'defense-threshold': { type: 'string' }, 'defense-folds': { type: 'string' }, queue: { type: 'string' }, ...MODEL_OPTIONS,
 				json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, out: { type: 'string' },
 			},
 			allowPositionals: true,
@@ -114,8 +117,11 @@ function readParams(values: Record<string, string | boolean | undefined>, experi
 	}
 	const knowledgeText = str('knowledge');
 	const knowledge = knowledgeText === undefined || knowledgeText === 'all' ? undefined : parseNumberFlag('knowledge', knowledgeText, { integer: true, min: 1 });
+	// Boosting flags without --model boosting are refused; the logistic firm keeps params without `model`.
+	const model = firmModelFromFlags(values as ModelFlagValues, parseNumberFlag('seed', str('seed'), { integer: true, min: 0 }) ?? 0);
 	const p: Partial<SimulationParams> & { experiment: Experiment } = {
 		experiment,
+		...(model.kind === 'boosting' ? { model } : {}),
 		...defined('alpha', parseNumberFlag('alpha', str('alpha'), { min: 0, max: 1 })),
 		...defined('alphas', numbers('alphas')),
 		...defined('flips', parseNumberFlag('flips', str('flips'), { integer: true, min: 2 })),
@@ -152,6 +158,7 @@ const fmt = (s: SeedSummary | undefined): string => (s === undefined ? '' : s.me
 function renderSimulation(file: string, r: SimulationResult): string {
 	const lines: string[] = [];
 	lines.push(`${file}: ${r.experiment} experiment — minority ${r.roles.minority} (${r.roles.sensitive}) vs ${r.roles.majority}; label ${r.roles.label} favourable ${r.roles.favourable.join(', ')}`);
+	lines.push(`Firm's learner: ${firmModelName(firmModelOf(r.params))}`);
 	lines.push(`${r.params.seeds} seeds, k = ${r.params.k}, ${r.timings.fits} refits in ${r.timings.seconds.toFixed(1)} s on ${r.timings.workers} worker${r.timings.workers === 1 ? '' : 's'}`);
 	lines.push(`Base model: error ${fmt(r.base.error)}, SPD ${fmt(r.base.spd)}, EqOd ${fmt(r.base.eqod)}${r.base.success !== undefined ? `, success S ${fmt(r.base.success)}` : ''}`);
 	lines.push('');

@@ -11,6 +11,7 @@ import { fitLogistic, predictLabels } from '../models/logistic';
 import { filterSuspectedFlips } from '../firm/defense';
 import { createRandom, deriveSeed } from '../random';
 import type { LogisticModel } from '../models/logisticModel';
+import { firmPredictLabels, type FittedFirmModel } from '../models/firmModel';
 import { MINORITY } from '../roles/resolve';
 import type { PreparedDataset } from '../dataset';
 
@@ -56,11 +57,11 @@ interface EvaluationContext {
 	readonly counterfactualTest: FeatureMatrix | undefined;
 }
 
-export function evaluate(ctx: EvaluationContext, model: LogisticModel, testPredictions: Uint8Array): RunMetrics {
+export function evaluate(ctx: EvaluationContext, model: LogisticModel | FittedFirmModel, testPredictions: Uint8Array): RunMetrics {
 	const m = pointMetrics({ y: ctx.testY, yhat: testPredictions, group: ctx.testGroup, groupNames: ctx.data.roles.groupNames, reference: 0 });
 	const out: RunMetrics = { error: m.error, spd: m.spd, eqod: m.eqodAverage, eqodMax: m.eqodMax, tprGap: m.tprGap, fprGap: m.fprGap };
 	if (ctx.counterfactualTest !== undefined) {
-		const cf = predictLabels(model, ctx.counterfactualTest);
+		const cf = 'kind' in model ? firmPredictLabels(model, ctx.counterfactualTest) : predictLabels(model, ctx.counterfactualTest);
 		let same = 0;
 		let positive = 0;
 		let positiveCf = 0;

@@ -2,6 +2,8 @@
  * Parameters of a collective-action simulation, their defaults and their validation. The paper
  * leaves most of these open (paper-notes §1.5, §2); the defaults and why are in docs/methods.md.
  */
+import { resolveBoostingParams } from '../models/boosting/options';
+import type { FirmModelSpec } from '../models/firmModel';
 
 export type Method = 'rb-prob' | 'rb-label' | 'rb-dist' | 'random';
 export const METHODS: readonly Method[] = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
@@ -47,6 +49,8 @@ export interface SimulationParams {
 	readonly testFraction: number;
 	/** The firm's L2 strength (scikit-learn's C). */
 	readonly C: number;
+	/** The firm's learner; default logistic regression with {@link C} (see {@link firmModelOf}). */
+	readonly model?: FirmModelSpec;
 	/** One-hot levels seen in fewer training rows are pooled (encoder option; 1 = no pooling). */
 	readonly rareLevelMinCount: number;
 	/**
@@ -136,6 +140,16 @@ export function resolveParams(input: Partial<SimulationParams> & { experiment: E
 	if (!Number.isInteger(p.rareLevelMinCount) || p.rareLevelMinCount < 1) {
 		fail('rareLevelMinCount', `must be a positive integer, got ${p.rareLevelMinCount}`);
 	}
+	if (p.model !== undefined && p.model.kind !== 'logistic') {
+		if (p.model.kind !== 'boosting') {
+			fail('model', `must be logistic or boosting, got '${String((p.model as { kind: unknown }).kind)}'`);
+		}
+		resolveBoostingParams(p.model.params); // throws naming the bad parameter
+		if (p.defense !== undefined) {
+			// Its out-of-fold filter fits and warm-starts logistic fold models (firm/defense.ts).
+			fail('defense', 'works with the logistic firm only; the boosting firm has no defending variant yet');
+		}
+	}
 	if (p.defense !== undefined) {
 		if (!(p.defense.threshold > 0.5 && p.defense.threshold < 1)) {
 			fail('defense.threshold', `must be in (0.5, 1), got ${p.defense.threshold}`);
@@ -155,6 +169,11 @@ function sortedUnique(values: readonly number[]): number[] {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
 	return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The firm's learner of a run: `model`, or logistic regression with `C`. */
+export function firmModelOf(p: SimulationParams): FirmModelSpec {
+	return p.model ?? { kind: 'logistic', C: p.C };
 }
 
 /** The α values a run needs. */

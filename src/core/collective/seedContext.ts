@@ -13,16 +13,23 @@ import { encodeRows } from '../encoding/encoder';
 import type { FeatureMatrix } from '../encoding/matrix';
 import { fitLogistic, predictLabels } from '../models/logistic';
 import type { LogisticModel } from '../models/logisticModel';
+import type { BinnedFeatures } from '../models/boosting';
+import { firmModelBins, firmPredictLabels, fitFirmModel, type FittedFirmModel } from '../models/firmModel';
 import { createRandom, deriveSeed, permutation } from '../random';
 import { INTERSECTION_SEPARATOR, MAJORITY, MINORITY } from '../roles/resolve';
 import type { Sidecar } from '../roles/sidecar';
 import { defendedFit, evaluate, type DefendedFit, type RunMetrics } from './evaluate';
-import type { SimulationParams } from './params';
+import { firmModelOf, type SimulationParams } from './params';
 
 export interface SeedContext {
 	readonly seed: number;
 	readonly data: PreparedDataset;
+	/** The logistic base model (the firm-side methods start from it whatever the firm's learner). */
 	readonly baseModel: LogisticModel;
+	/** The firm's base model with the run's learner (the logistic one above, or boosting). */
+	readonly firm: FittedFirmModel;
+	/** Boosting's bins of the training rows, built once per seed for every refit (undefined for logistic). */
+	readonly bins: BinnedFeatures | undefined;
 	readonly base: RunMetrics;
 	/** Training rows of the minority, in this seed's random order (matrix row indices). */
 	readonly minorityOrder: Int32Array;
@@ -54,8 +61,11 @@ export function buildSeedContext(table: Table, sidecar: Sidecar, params: Simulat
 	const testGroup = Int32Array.from(data.test, (i) => data.group[i]!);
 	const fit = fitLogistic(data.x, data.y, { C: params.C, rows: data.train });
 	const counterfactualTest = counterfactualMatrix(table, data);
-	const context = { seed, data, baseModel: fit.model, minorityOrder, majorityTrain: Int32Array.from(majority), testY: Uint8Array.from(testY), testGroup, counterfactualTest };
-	const base = evaluate(context, fit.model, predictLabels(fit.model, data.x, data.test));
+	const spec = firmModelOf(params);
+	const bins = firmModelBins(spec, data.x, data.train);
+	const firm: FittedFirmModel = spec.kind === 'logistic' ? { kind: 'logistic', model: fit.model, fit, C: params.C, seconds: 0 } : fitFirmModel(spec, data.x, data.y, { rows: data.train, ...(bins !== undefined ? { bins } : {}) });
+	const context = { seed, data, baseModel: fit.model, firm, bins, minorityOrder, majorityTrain: Int32Array.from(majority), testY: Uint8Array.from(testY), testGroup, counterfactualTest };
+	const base = spec.kind === 'logistic' ? evaluate(context, fit.model, predictLabels(fit.model, data.x, data.test)) : evaluate(context, firm, firmPredictLabels(firm, data.x, data.test));
 	if (params.defense === undefined) {
 		return { ...context, base };
 	}

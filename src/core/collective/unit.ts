@@ -6,12 +6,11 @@
  * top M ⊂ the top M′ for M < M′), which is what makes a whole curve cost a few Newton steps per point.
  */
 import type { Table } from '../csv/table';
-import { fitLogistic, predictLabels } from '../models/logistic';
-import type { LogisticModel } from '../models/logisticModel';
+import { firmPredictLabels, fitFirmModel, type FittedFirmModel } from '../models/firmModel';
 import { createRandom, deriveSeed, sampleWithoutReplacement } from '../random';
 import type { Sidecar } from '../roles/sidecar';
 import { defendedFit, evaluate, type DefendedFit, type RunMetrics } from './evaluate';
-import { alphasOf, flipGridFor, type Knowledge, type Method, type SimulationParams } from './params';
+import { alphasOf, firmModelOf, flipGridFor, type Knowledge, type Method, type SimulationParams } from './params';
 import { buildSeedContext, type SeedContext } from './seedContext';
 import { rankByScore, scoreCandidates, StrategyError } from './strategies';
 
@@ -129,7 +128,7 @@ export function* unitSteps(table: Table, sidecar: Sidecar, params: SimulationPar
 		const grid = flipGridFor(params, pool.length);
 		relabeled.set(y);
 		let flipped = 0;
-		let model: LogisticModel = ctx.baseModel;
+		let model: FittedFirmModel = ctx.firm;
 		let defended: DefendedFit | undefined = ctx.defendedBase;
 		for (let gridIndex = 0; gridIndex < grid.length; gridIndex++) {
 			const m = grid[gridIndex]!;
@@ -148,13 +147,16 @@ export function* unitSteps(table: Table, sidecar: Sidecar, params: SimulationPar
 			for (; flipped < m; flipped++) {
 				relabeled[pool[flipped]!] = 1;
 			}
-			const fit = fitLogistic(x, relabeled, { C: params.C, rows: train, warmStart: model, ...(options.signal !== undefined ? { signal: options.signal } : {}) });
+			// Logistic refits warm-start from the previous M; boosting refits reuse the seed's bins
+			// and grow new trees (docs/methods.md, "Gradient boosting").
+			model = fitFirmModel(firmModelOf(params), x, relabeled, {
+				rows: train, warmStart: model, ...(ctx.bins !== undefined ? { bins: ctx.bins } : {}), ...(options.signal !== undefined ? { signal: options.signal } : {}),
+			});
 			fits++;
 			options.onFit?.();
-			model = fit.model;
-			const metrics = evaluate(ctx, model, predictLabels(model, x, test));
-			if (params.defense !== undefined) {
-				defended = defendedFit(ctx, relabeled, params.defense, params.C, model, defended, options.signal);
+			const metrics = evaluate(ctx, model, firmPredictLabels(model, x, test));
+			if (params.defense !== undefined && model.kind === 'logistic') {
+				defended = defendedFit(ctx, relabeled, params.defense, params.C, model.model, defended, options.signal);
 				fits += defended.fits;
 				metrics.defended = defended.metrics;
 			}
