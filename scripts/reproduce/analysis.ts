@@ -1,66 +1,34 @@
 /**
  * The numbers the report quotes, computed from the runs' JSON (nothing in the prose is typed in
- * by hand). Means are over seeds; "best" is the lowest mean EqOd.
+ * by hand). The result types are the engine's own (imported, not re-declared): the JSON kept under
+ * docs/reproduction/ is the CLI's `--json` output with numbers rounded to 4 decimals.
  */
+import type { SeedSummary, SimulationRow } from '../../src/core/collective/aggregate';
+import type { EfficiencyEntry } from '../../src/core/collective/efficiency';
+import type { SimulationResult } from '../../src/core/collective/simulate';
+import type { CompareResult } from '../../src/core/firm/compare';
+import type { CompareRow } from '../../src/core/firm/pareto';
 
-export interface Summary {
-	readonly mean: number | null;
-	readonly sd?: number;
-	readonly lo?: number;
-	readonly hi?: number;
-	readonly n?: number;
-	readonly reason?: string;
-}
+export type Summary = SeedSummary;
+export type Row = SimulationRow;
+export type Simulation = SimulationResult;
+export type Comparison = CompareResult;
+export type { CompareRow, EfficiencyEntry };
 
-export interface Row {
-	readonly method: string;
-	readonly knowledge: 'all' | number;
-	readonly alpha: number;
-	readonly gridIndex: number;
-	readonly flips: number;
-	readonly poolSize: number;
-	readonly collectiveSize: number;
-	readonly seeds: number;
-	readonly error: Summary;
-	readonly spd: Summary;
-	readonly eqod: Summary;
-	readonly eqodMax: Summary;
-	readonly success?: Summary;
-	readonly counterfactualGap?: Summary;
-}
-
-export interface Simulation {
-	readonly experiment: string;
-	readonly params: Record<string, unknown>;
-	readonly roles: { sensitive: string; minority: string; majority: string; label: string; favourable: string[] };
-	readonly base: { seeds: number; error: Summary; spd: Summary; eqod: Summary; eqodMax: Summary; success?: Summary; counterfactualGap?: Summary };
-	readonly rows: Row[];
-	readonly grid?: Row[];
-	readonly warnings: string[];
-	readonly failures: unknown[];
-}
-
-export interface CompareRow {
-	readonly approach: string;
-	readonly variant: string;
-	readonly parameter: Record<string, number>;
-	readonly error: Summary;
-	readonly eqod: Summary;
-	readonly spd: Summary;
-}
-
-export interface Comparison {
-	readonly rows: CompareRow[];
-	readonly params: { firm: Record<string, unknown> };
-	readonly warnings?: string[];
-}
-
-/** Below this mean EqOd a method counts as "reaching EqOd ≈ 0". */
+/** Below this mean EqOd a firm-side approach counts as "reaching EqOd ≈ 0". */
 export const NEAR_ZERO = 0.02;
 /** Saturation: the smallest α whose best EqOd has made 90 % of the drop from base to the lowest value. */
 export const SATURATION_SHARE = 0.9;
+/** Error allowed above the base for a point to count as "in the low-error region". */
+export const ERROR_SLACK = 0.01;
 
-const m = (s: Summary | undefined): number => (s?.mean ?? Number.NaN);
+/** The mean of a seed summary, NaN when no seed defined it (never printed: the formatters show "—"). */
+export const m = (s: Summary | undefined): number => (s === undefined || s.mean === null ? Number.NaN : s.mean);
+export const lo = (s: Summary | undefined): number | undefined => (s === undefined || s.mean === null ? undefined : s.lo);
+export const hi = (s: Summary | undefined): number | undefined => (s === undefined || s.mean === null ? undefined : s.hi);
+
+/** M as whole rows: the grid's M is a mean over seeds whose pools differ. */
+export const wholeRows = (v: number): string => Math.round(v).toLocaleString('en-US');
 
 export interface Point {
 	readonly error: number;
@@ -69,88 +37,75 @@ export interface Point {
 	readonly row?: Row;
 }
 
-export function base(s: Simulation): { error: number; eqod: number; eqodLo: number; eqodHi: number } {
-	return { error: m(s.base.error), eqod: m(s.base.eqod), eqodLo: s.base.eqod.lo ?? Number.NaN, eqodHi: s.base.eqod.hi ?? Number.NaN };
+export function base(s: Simulation): { error: number; eqod: number; eqodLo: number | undefined; eqodHi: number | undefined } {
+	return { error: m(s.base.error), eqod: m(s.base.eqod), eqodLo: lo(s.base.eqod), eqodHi: hi(s.base.eqod) };
 }
 
-/** The lowest mean EqOd anywhere on the size grid (every α, M and method). */
-export function bestCollective(size: Simulation): Point {
-	const rows = (size.grid ?? size.rows).filter((r) => r.eqod.mean !== null && r.error.mean !== null);
-	const best = rows.reduce((a, b) => (m(b.eqod) < m(a.eqod) ? b : a));
-	return { error: m(best.error), eqod: m(best.eqod), label: `${best.method}, α = ${best.alpha}, M = ${Math.round(best.flips)}`, row: best };
+const defined = (rows: readonly Row[]): Row[] => rows.filter((r) => r.eqod.mean !== null && r.error.mean !== null);
+const lowest = <T extends { eqod: Summary }>(rows: readonly T[]): T | undefined => rows.reduce<T | undefined>((a, b) => (a === undefined || m(b.eqod) < m(a.eqod) ? b : a), undefined);
+
+function point(r: Row | undefined): Point | undefined {
+	return r === undefined ? undefined : { error: m(r.error), eqod: m(r.eqod), label: `${r.method}, α = ${r.alpha}, M = ${wholeRows(r.flips)}`, row: r };
 }
 
-/** Error allowed above the base for a point to count as "at about the base error". */
-export const ERROR_SLACK = 0.01;
+/** Every collective point of a dataset: the size grid (every α) and the flips run (α = 0.3, refined M grid). */
+export function collectivePoints(size: Simulation, flips?: Simulation): Row[] {
+	return defined([...(size.grid ?? size.rows), ...(flips?.rows ?? [])]).filter((r) => r.method !== 'base');
+}
 
-/** The lowest mean EqOd on the size grid among points whose error is at most the base's + ERROR_SLACK. */
-export function bestNearBaseError(size: Simulation): Point | undefined {
+/** The lowest mean EqOd anywhere (every α, M and method). */
+export function bestCollective(size: Simulation, flips?: Simulation): Point {
+	return point(lowest(collectivePoints(size, flips)))!;
+}
+
+/** The lowest mean EqOd among points whose error is at most the base's + ERROR_SLACK. */
+export function bestNearBaseError(size: Simulation, flips?: Simulation): Point | undefined {
 	const limit = m(size.base.error) + ERROR_SLACK;
-	const rows = (size.grid ?? size.rows).filter((r) => r.eqod.mean !== null && m(r.error) <= limit);
-	if (rows.length === 0) {
-		return undefined;
-	}
-	const best = rows.reduce((a, b) => (m(b.eqod) < m(a.eqod) ? b : a));
-	return { error: m(best.error), eqod: m(best.eqod), label: `${best.method}, α = ${best.alpha}, M = ${Math.round(best.flips)}`, row: best };
+	return point(lowest(collectivePoints(size, flips).filter((r) => m(r.error) <= limit)));
 }
 
-/** Best EqOd at each α, over methods (the size figure's lower envelope). */
-export function envelope(size: Simulation): Array<{ alpha: number; eqod: number; method: string }> {
+/** Best EqOd at each α over methods and M (the size figure's lower envelope), with the row it comes from. */
+export function envelope(size: Simulation): Array<{ alpha: number; eqod: number; method: string; row: Row }> {
 	const byAlpha = new Map<number, Row>();
-	for (const r of size.rows) {
+	for (const r of defined(size.rows)) {
 		const cur = byAlpha.get(r.alpha);
-		if (r.eqod.mean !== null && (cur === undefined || m(r.eqod) < m(cur.eqod))) {
+		if (cur === undefined || m(r.eqod) < m(cur.eqod)) {
 			byAlpha.set(r.alpha, r);
 		}
 	}
-	return [...byAlpha.values()].sort((a, b) => a.alpha - b.alpha).map((r) => ({ alpha: r.alpha, eqod: m(r.eqod), method: r.method }));
+	return [...byAlpha.values()].sort((a, b) => a.alpha - b.alpha).map((r) => ({ alpha: r.alpha, eqod: m(r.eqod), method: r.method, row: r }));
 }
 
-export function saturation(size: Simulation): { alpha: number | undefined; lowest: number; at03: number | undefined; at05: number | undefined } {
-	const env = envelope(size);
-	const b = m(size.base.eqod);
-	const lowest = Math.min(...env.map((e) => e.eqod));
-	const drop = b - lowest;
-	const alpha = drop > 0 ? env.find((e) => b - e.eqod >= SATURATION_SHARE * drop)?.alpha : undefined;
-	return { alpha, lowest, at03: env.find((e) => e.alpha === 0.3)?.eqod, at05: env.find((e) => e.alpha === 0.5)?.eqod };
+/** The efficiency entries of a run (knowledge arm `all` unless asked), by method. */
+export function efficiencyOf(s: Simulation | undefined, knowledge: 'all' | 'restricted' = 'all'): EfficiencyEntry[] {
+	return (s?.efficiency ?? []).filter((e) => (knowledge === 'all') === (e.knowledge === 'all'));
 }
 
-/** Mean EqOd over the interior of the M grid (M = 0 and M = the whole pool are the same for every method). */
-export function flipsRanking(flips: Simulation): Array<{ method: string; meanEqod: number }> {
-	const maxIndex = Math.max(...flips.rows.map((r) => r.gridIndex));
-	const byMethod = new Map<string, number[]>();
-	for (const r of flips.rows) {
-		if (r.gridIndex > 0 && r.gridIndex < maxIndex && r.eqod.mean !== null) {
-			byMethod.set(r.method, [...(byMethod.get(r.method) ?? []), r.eqod.mean]);
+/** The flips run's rows at the grid point nearest a third of the pool, one per method. */
+export function atThirdOfPool(flips: Simulation): Row[] {
+	const rows = defined(flips.rows);
+	const out: Row[] = [];
+	for (const method of [...new Set(rows.map((r) => r.method))]) {
+		const mine = rows.filter((r) => r.method === method);
+		const near = mine.reduce<Row | undefined>((a, r) => (a === undefined || Math.abs(r.flips - r.poolSize / 3) < Math.abs(a.flips - a.poolSize / 3) ? r : a), undefined);
+		if (near !== undefined) {
+			out.push(near);
 		}
 	}
-	return [...byMethod].map(([method, v]) => ({ method, meanEqod: v.reduce((a, b) => a + b, 0) / v.length })).sort((a, b) => a.meanEqod - b.meanEqod);
+	return out;
 }
 
-/**
- * For each method: mean EqOd (and error) over the interior of the M grid with 10 known majority
- * rows and with all of them. At M = the whole pool both arms flip the same rows, so the lowest
- * EqOd (usually there) cannot tell them apart; the interior can.
- */
-export function knowledgeGap(k: Simulation): Array<{ method: string; restricted: number; all: number; errRestricted: number; errAll: number }> {
-	const maxIndex = Math.max(...k.rows.map((r) => r.gridIndex));
-	const mean = (v: number[]): number => (v.length === 0 ? Number.NaN : v.reduce((a, b) => a + b, 0) / v.length);
-	const methods = [...new Set(k.rows.map((r) => r.method))];
-	return methods.map((method) => {
-		const arm = (all: boolean): Row[] => k.rows.filter((r) => r.method === method && (r.knowledge === 'all') === all && r.gridIndex > 0 && r.gridIndex < maxIndex && r.eqod.mean !== null);
-		return {
-			method,
-			restricted: mean(arm(false).map((r) => m(r.eqod))), all: mean(arm(true).map((r) => m(r.eqod))),
-			errRestricted: mean(arm(false).map((r) => m(r.error))), errAll: mean(arm(true).map((r) => m(r.error))),
-		};
-	});
+/** A method's row at its best M in the flips run (the row the efficiency entry's `best` names). */
+export function bestRowOf(flips: Simulation, method: string): Row | undefined {
+	return lowest(defined(flips.rows).filter((r) => r.method === method));
 }
 
 /**
  * Per firm-side approach (all its variants): the cheapest point with EqOd ≤ NEAR_ZERO, else its
- * lowest-EqOd point; and its cheapest point at ≤ half the base EqOd.
+ * lowest-EqOd point; its cheapest point at ≤ half the base EqOd; and its lowest EqOd in the
+ * low-error region (error ≤ base + ERROR_SLACK).
  */
-export function firmSide(c: Comparison, baseEqod: number): Array<{ approach: string; nearZero?: CompareRow; lowest: CompareRow; half?: CompareRow }> {
+export function firmSide(c: Comparison, baseEqod: number, baseError: number): Array<{ approach: string; nearZero?: CompareRow; lowest: CompareRow; half?: CompareRow; lowError?: CompareRow }> {
 	const groups = new Map<string, CompareRow[]>();
 	for (const r of c.rows) {
 		if (r.approach !== 'base' && r.approach !== 'collective' && r.eqod.mean !== null && r.error.mean !== null) {
@@ -161,16 +116,16 @@ export function firmSide(c: Comparison, baseEqod: number): Array<{ approach: str
 	return [...groups].map(([approach, rows]) => ({
 		approach,
 		nearZero: cheapest(rows.filter((r) => m(r.eqod) <= NEAR_ZERO)),
-		lowest: rows.reduce((a, b) => (m(b.eqod) < m(a.eqod) ? b : a)),
+		lowest: lowest(rows)!,
 		half: cheapest(rows.filter((r) => m(r.eqod) <= baseEqod / 2)),
+		lowError: lowest(rows.filter((r) => m(r.error) <= baseError + ERROR_SLACK)),
 	}));
 }
 
-/** The collective's cheapest point at ≤ half the base EqOd on the size grid. */
-export function collectiveHalf(size: Simulation): Row | undefined {
+/** The collective's cheapest point at ≤ half the base EqOd (size grid and flips run). */
+export function collectiveHalf(size: Simulation, flips?: Simulation): Row | undefined {
 	const b = m(size.base.eqod);
-	const rows = (size.grid ?? size.rows).filter((r) => m(r.eqod) <= b / 2);
-	return rows.reduce<Row | undefined>((a, r) => (a === undefined || m(r.error) < m(a.error) ? r : a), undefined);
+	return collectivePoints(size, flips).filter((r) => m(r.eqod) <= b / 2).reduce<Row | undefined>((a, r) => (a === undefined || m(r.error) < m(a.error) ? r : a), undefined);
 }
 
 export function describeParameter(r: CompareRow): string {
