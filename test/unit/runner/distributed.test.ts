@@ -64,7 +64,7 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 	}
 }
 
-describe('distributed runner: BullMQ on Redis', { skip: skipReason }, () => {
+describe('distributed runner: BullMQ on Redis', { skip: skipReason, timeout: 300_000 }, () => {
 	let dir: string;
 	let cleanup = (): void => undefined;
 	let redisServer: ChildProcess | undefined;
