@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 		process.stdout.write(`wrote ${file} (${knn.queries.length} queries, ${knn.majority.length} majority rows, width ${kx.width})\n`);
 	}
 
-	const data = logisticProblem(table);
+	const data = logisticProblem(table, 'blind');
 	const x = data.x;
 	writeFileSync(join(out, 'logistic-matrix.json'), JSON.stringify({
 		seed: PARITY_SEED, width: x.width, denseWidth: x.denseWidth, blockCount: x.blockCount, names: x.names,

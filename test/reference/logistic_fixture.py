@@ -13,7 +13,7 @@ the weights, C, and for each of two sklearn solvers the coef, intercept, iterati
 the objective
     C * sum_i s_i * log(1 + exp(-y~_i (w.x_i + b))) + 0.5 * ||w||^2
 evaluated here at that solver's solution:
-  - 'lbfgs': the firm's solver in the reference protocol (/work/shared/reference/aca_ref.py).
+  - 'lbfgs': the firm's solver in the reference protocol (aca_ref.py, see test/reference/run_aca_ref.sh).
     Even with tol=1e-12 it stops on scipy's relative-decrease test (factr), ~1e-9 above the
     optimum, with coefficients off by up to ~3e-4 along the flat direction that a one-hot block
     plus the unpenalised intercept creates.

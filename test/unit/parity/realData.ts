@@ -73,9 +73,16 @@ export interface KnnProblem {
 export type KnnVariant = 'all' | 'ties';
 export const KNN_EXCLUDED: Record<KnnVariant, readonly string[]> = { all: [], ties: ['fnlwgt'] };
 
-/** Adult by race, encoded as the engine does for seed {@link PARITY_SEED}. */
+/**
+ * The neighbour and logistic fixtures were exported on the blind firm's matrix (the sensitive
+ * attribute is not a feature); stated explicitly, so they do not depend on the default (the aware firm).
+ */
+const BLIND = { includeSensitive: false } as const;
+export type ParityFirm = 'aware' | 'blind';
+
+/** Adult by race, encoded as the engine does for seed {@link PARITY_SEED}, blind firm. */
 export function knnProblem(table: Table, variant: KnnVariant = 'all'): KnnProblem {
-	const sidecar: Sidecar = KNN_EXCLUDED[variant].length === 0 ? ADULT_RACE : { ...ADULT_RACE, features: { exclude: KNN_EXCLUDED[variant] } };
+	const sidecar: Sidecar = { ...ADULT_RACE, features: KNN_EXCLUDED[variant].length === 0 ? BLIND : { ...BLIND, exclude: KNN_EXCLUDED[variant] } };
 	const data = prepareDataset(table, sidecar, { seed: PARITY_SEED });
 	const minority = Array.from(data.train).filter((i) => data.group[i] === MINORITY);
 	const majority = Int32Array.from(Array.from(data.train).filter((i) => data.group[i] === MAJORITY));
@@ -84,9 +91,13 @@ export function knnProblem(table: Table, variant: KnnVariant = 'all'): KnnProble
 	return { data, queries, majority, favourableMajority };
 }
 
-/** Adult by sex, seed {@link PARITY_SEED}: the base model's training problem. */
-export function logisticProblem(table: Table): PreparedDataset {
-	return prepareDataset(table, ADULT_SEX, { seed: PARITY_SEED });
+/**
+ * Adult by sex, seed {@link PARITY_SEED}: the base model's training problem, for the given firm
+ * (the logistic fixture is the blind firm's); without one, the engine's default firm.
+ */
+export function logisticProblem(table: Table, firm?: ParityFirm): PreparedDataset {
+	const sidecar: Sidecar = firm === undefined ? ADULT_SEX : { ...ADULT_SEX, features: { includeSensitive: firm === 'aware' } };
+	return prepareDataset(table, sidecar, { seed: PARITY_SEED });
 }
 
 /** The listed rows of a matrix in its own layout (dense part row-major, active index per block). */
