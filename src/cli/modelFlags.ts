@@ -75,3 +75,22 @@ export function firmModelFromFlags(values: ModelFlagValues, seed: number, flag =
 		},
 	};
 }
+
+export const COLLECTIVE_MODEL_OPTIONS = { 'collective-model': { type: 'string' } } as const;
+
+export const COLLECTIVE_MODEL_HELP = `  --collective-model M    RB-prob's own scorer on the rows the collective knows: logistic (default,
+                          C = 1) | boosting (scikit-learn's defaults); independent of --model`;
+
+/** RB-prob's scorer, or undefined for the default (logistic regression), so default runs keep their parameters. */
+export function collectiveModelFromFlags(value: string | undefined, seed: number): FirmModelSpec | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+	let kind: FirmModelSpec['kind'];
+	try {
+		kind = parseFirmModelKind(value, '--collective-model');
+	} catch (e) {
+		throw new UsageError(e instanceof Error ? e.message : String(e));
+	}
+	return kind === 'boosting' ? { kind: 'boosting', params: { seed } } : undefined;
+}

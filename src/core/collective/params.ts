@@ -51,6 +51,8 @@ export interface SimulationParams {
 	readonly C: number;
 	/** The firm's learner; default logistic regression with {@link C} (see {@link firmModelOf}). */
 	readonly model?: FirmModelSpec;
+	/** RB-prob's own scorer; default logistic regression with C = 1, whatever the firm uses. */
+	readonly collectiveModel?: FirmModelSpec;
 	/** One-hot levels seen in fewer training rows are pooled (encoder option; 1 = no pooling). */
 	readonly rareLevelMinCount: number;
 	/**
@@ -148,6 +150,14 @@ export function resolveParams(input: Partial<SimulationParams> & { experiment: E
 		if (p.defense !== undefined) {
 			// Its out-of-fold filter fits and warm-starts logistic fold models (firm/defense.ts).
 			fail('defense', 'works with the logistic firm only; the boosting firm has no defending variant yet');
+		}
+	}
+	if (p.collectiveModel !== undefined) {
+		if (p.collectiveModel.kind !== 'logistic' && p.collectiveModel.kind !== 'boosting') {
+			fail('collectiveModel', `must be logistic or boosting, got '${String((p.collectiveModel as { kind: unknown }).kind)}'`);
+		}
+		if (p.collectiveModel.kind === 'boosting') {
+			resolveBoostingParams(p.collectiveModel.params);
 		}
 	}
 	if (p.defense !== undefined) {

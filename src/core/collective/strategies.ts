@@ -13,7 +13,7 @@
  * method inherits a bias from row order.
  */
 import { kNearest } from './knn';
-import { fitLogistic, predictProba } from '../models/logistic';
+import { firmPredictProba, fitFirmModel, type FirmModelSpec } from '../models/firmModel';
 import { createRandom, deriveSeed, permutation } from '../random';
 import type { SeedContext } from './seedContext';
 import type { Method } from './params';
@@ -30,7 +30,11 @@ export class StrategyError extends Error {
  * Scores of `candidates` (matrix rows) by `method`, using the known majority rows `known`.
  * @throws StrategyError when the method cannot run (e.g. k larger than the known rows).
  */
-export function scoreCandidates(method: Method, ctx: SeedContext, candidates: Int32Array, known: Int32Array, k: number, signal?: { aborted: boolean }): Float64Array {
+export function scoreCandidates(
+	method: Method, ctx: SeedContext, candidates: Int32Array, known: Int32Array, k: number, signal?: { aborted: boolean },
+	/** RB-prob's own model of P(favourable | x) on the known rows: the collective need not use the firm's learner. */
+	collectiveModel: FirmModelSpec = { kind: 'logistic', C: 1 },
+): Float64Array {
 	const { x, y } = ctx.data;
 	switch (method) {
 		case 'random': {
@@ -45,8 +49,8 @@ export function scoreCandidates(method: Method, ctx: SeedContext, candidates: In
 			if (favourable === 0 || favourable === known.length) {
 				throw new StrategyError(method, `needs both labels among the known majority rows to fit its model; all ${known.length} have the ${favourable === 0 ? 'unfavourable' : 'favourable'} label`);
 			}
-			const fit = fitLogistic(x, y, { C: 1, rows: known, ...(signal !== undefined ? { signal } : {}) });
-			return predictProba(fit.model, x, candidates);
+			const fit = fitFirmModel(collectiveModel, x, y, { rows: known, ...(signal !== undefined ? { signal } : {}) });
+			return firmPredictProba(fit, x, candidates);
 		}
 		case 'rb-label': {
 			if (k > known.length) {

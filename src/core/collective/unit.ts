@@ -108,7 +108,7 @@ export function* unitSteps(table: Table, sidecar: Sidecar, params: SimulationPar
 	const counts = { knownRows: known.length, minorityRows: ctx.minorityOrder.length, unfavourableMinorityRows: universe.length };
 	let ranking: Int32Array;
 	try {
-		const scores = scoreCandidates(key.method, ctx, universe, known, params.k, options.signal);
+		const scores = scoreCandidates(key.method, ctx, universe, known, params.k, options.signal, params.collectiveModel);
 		ranking = rankByScore(scores, key.seed, key.method);
 	} catch (e) {
 		if (e instanceof StrategyError) {
