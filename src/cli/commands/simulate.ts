@@ -4,7 +4,7 @@ import { firmModelOf, METHODS, type Experiment, type Method, type SimulationPara
 import { simulate, type SimulationResult } from '../../core/collective/simulate';
 import type { SeedSummary, SimulationRow } from '../../core/collective/aggregate';
 import { loadDataset } from '../../io/loadDataset';
-import { emitRunResult, runCancellable } from '../output';
+import { checkOutputBeforeRun, emitRunResult, runCancellable } from '../output';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import { createQueueExecutor } from '../../runner/queueCoordinator';
 import { requireRedisUrl } from '../../runner/queueConnection';
@@ -18,6 +18,7 @@ import { parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '
 import { simulationCsv } from '../simulationCsv';
 import { collectiveModelFromFlags, COLLECTIVE_MODEL_HELP, COLLECTIVE_MODEL_OPTIONS, firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS, type ModelFlagValues } from '../modelFlags';
 import { firmModelName } from '../../core/models/firmModel';
+import { renderEfficiency } from '../efficiencyTable';
 
 const HELP = `Usage: collective-fairness simulate FILE --experiment size|flips|knowledge|minimum [options]
 
@@ -73,7 +74,7 @@ export const simulateCommand: Command = {
 				methods: { type: 'string' }, k: { type: 'string' }, knowledge: { type: 'string' }, seeds: { type: 'string' }, seed: { type: 'string' },
 				'target-eqod': { type: 'string' }, 'test-fraction': { type: 'string' }, workers: { type: 'string' }, 'on-bad-row': { type: 'string' },
 				'min-level-count': { type: 'string' }, 'defense-threshold': { type: 'string' }, 'defense-folds': { type: 'string' }, queue: { type: 'string' }, ...MODEL_OPTIONS, ...COLLECTIVE_MODEL_OPTIONS,
-				json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, out: { type: 'string' },
+				json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, out: { type: 'string' }, force: { type: 'boolean', default: false },
 			},
 			allowPositionals: true,
 		});
@@ -91,6 +92,7 @@ export const simulateCommand: Command = {
 		if (values.queue !== undefined) {
 			requireRedisUrl(values.queue);
 		}
+		await checkOutputBeforeRun(values.out, values.force, file);
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
@@ -99,7 +101,7 @@ export const simulateCommand: Command = {
 			onProgress: (p) => progress.update('simulating', p.done, p.total),
 		}));
 		await emitRunResult(result, {
-			command: 'simulate', file, loaded, out: values.out, format: values.json ? 'json' : values.csv ? 'csv' : 'text',
+			command: 'simulate', file, loaded, out: values.out, force: values.force, format: values.json ? 'json' : values.csv ? 'csv' : 'text',
 			panelResults: { simulations: { [result.experiment]: result } },
 			csv: () => simulationCsv(result),
 			text: () => renderSimulation(file, result),
@@ -163,20 +165,31 @@ function renderSimulation(file: string, r: SimulationResult): string {
 	const lines: string[] = [];
 	lines.push(`${file}: ${r.experiment} experiment — minority ${r.roles.minority} (${r.roles.sensitive}) vs ${r.roles.majority}; label ${r.roles.label} favourable ${r.roles.favourable.join(', ')}`);
 	lines.push(`Firm's learner: ${firmModelName(firmModelOf(r.params))}; RB-prob's scorer: ${firmModelName(r.params.collectiveModel ?? { kind: 'logistic', C: 1 })}`);
+	lines.push(`Firm: ${firmText(r)}`);
+	if (r.gridRefinement.length > 0) {
+		lines.push(`M grid: ${r.params.flips} evenly spaced points, then ${r.gridRefinement.length} more around each method's best M and target crossing (at ${r.gridRefinement.map((f) => `${Math.round(f * 100)}%`).join(', ')} of the pool; --flip-grid to set it yourself)`);
+	}
 	lines.push(`${r.params.seeds} seeds, k = ${r.params.k}, ${r.timings.fits} refits in ${r.timings.seconds.toFixed(1)} s on ${r.timings.workers} worker${r.timings.workers === 1 ? '' : 's'}`);
-	lines.push(`Base model: error ${fmt(r.base.error)}, SPD ${fmt(r.base.spd)}, EqOd ${fmt(r.base.eqod)}${r.base.success !== undefined ? `, success S ${fmt(r.base.success)}` : ''}`);
+	lines.push(`Base model: error ${fmt(r.base.error)}, SPD ${fmt(r.base.spd)}, EqOd ${fmt(r.base.eqod)} (ΔTPR ${fmt(r.base.tprGap)}, ΔFPR ${fmt(r.base.fprGap)})${r.base.success !== undefined ? `, success S ${fmt(r.base.success)}` : ''}`);
+	if (r.base.gapVerdict === 'none-measurable') {
+		lines.push(`Note: the base model itself has no measurable gap at this sample size (the seed intervals of ΔTPR and ΔFPR both cover zero): there may be nothing for a collective to remove — run more seeds or use more data`);
+	}
 	lines.push('');
 	const withCf = r.rows.some((x) => x.success !== undefined);
 	const withDefense = r.base.defended !== undefined;
 	if (withDefense) {
 		lines.splice(lines.length - 1, 0, `Defending firm (threshold ${r.params.defense?.threshold}, ${r.params.defense?.folds} folds): its own base EqOd ${fmt(r.base.defended?.eqod)}, error ${fmt(r.base.defended?.error)}`);
 	}
-	const header = ['Method', ...(r.experiment === 'knowledge' ? ['Known'] : []), 'α', 'M', 'Pool', 'EqOd', 'SPD', 'Error', ...(withCf ? ['Success S', 'CF gap'] : []), ...(withDefense ? ['Defended EqOd', 'Flips dropped', 'Survives'] : [])];
-	const row = (x: SimulationRow): string[] => [x.method, ...(r.experiment === 'knowledge' ? [String(x.knowledge)] : []), x.alpha.toFixed(2), x.flips.toFixed(0), x.poolSize.toFixed(0), fmt(x.eqod), fmt(x.spd), fmt(x.error), ...(withCf ? [fmt(x.success), fmt(x.counterfactualGap)] : []), ...(withDefense ? [fmt(x.defended?.eqod), x.defended?.removedFlips.mean === null || x.defended === undefined ? 'n/a' : x.defended.removedFlips.mean.toFixed(0), survivalText(x)] : [])];
+	const header = ['Method', ...(r.experiment === 'knowledge' ? ['Known'] : []), 'α', 'M', 'Pool', 'EqOd', 'ΔTPR', 'ΔFPR', 'SPD', 'Error', ...(withCf ? ['Success S', 'CF gap'] : []), ...(withDefense ? ['Defended EqOd', 'Flips dropped', 'Survives'] : [])];
+	const row = (x: SimulationRow): string[] => [x.method, ...(r.experiment === 'knowledge' ? [String(x.knowledge)] : []), x.alpha.toFixed(2), x.flips.toFixed(0), x.poolSize.toFixed(0), fmt(x.eqod) + (x.gapVerdict === 'none-measurable' ? ' °' : ''), fmt(x.tprGap), fmt(x.fprGap), fmt(x.spd), fmt(x.error), ...(withCf ? [fmt(x.success), fmt(x.counterfactualGap)] : []), ...(withDefense ? [fmt(x.defended?.eqod), x.defended?.removedFlips.mean === null || x.defended === undefined ? 'n/a' : x.defended.removedFlips.mean.toFixed(0), survivalText(x)] : [])];
 	if (r.experiment === 'size' || r.experiment === 'minimum') {
 		lines.push('Best EqOd over the M grid, per α:');
 	}
 	lines.push(renderTable([header, ...r.rows.map(row)]));
+	if (r.rows.some((x) => x.gapVerdict === 'none-measurable')) {
+		lines.push(`° no measurable gap left at this sample size: the seed intervals of both signed gaps ΔTPR and ΔFPR (minority − majority) cover zero; EqOd, an average of absolute values of noisy gaps, stays above zero from sampling noise alone`);
+	}
+	lines.push('', ...renderEfficiency(r.efficiency, r.target));
 	for (const f of dedupeFailures(r)) {
 		lines.push(`Not run: ${f}`);
 	}
@@ -195,6 +208,12 @@ function renderSimulation(file: string, r: SimulationResult): string {
 		}
 	}
 	return lines.join('\n');
+}
+
+function firmText(r: SimulationResult): string {
+	return r.firm === 'aware'
+		? `aware — its model takes ${r.roles.sensitive} as an input (the paper's protocol; --exclude-sensitive for the blind firm)`
+		: `blind — ${r.roles.sensitive} is not an input, the model sees it only through proxies (--include-sensitive for the paper's aware firm)`;
 }
 
 function survivalText(x: SimulationRow): string {
