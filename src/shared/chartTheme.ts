@@ -44,7 +44,15 @@ export function colourAt(c: ChartColours, index: number): string {
 	return index === -2 ? c.muted : index < 0 ? c.foreground : c.palette[index % c.palette.length]!;
 }
 
-/** A #rrggbb colour at low alpha (#rrggbbaa); other colour syntaxes are returned unchanged. */
+/** A colour at low alpha: #rgb, #rrggbb and rgb()/rgba() (the editor's theme may give any); others unchanged. */
 export function faded(colour: string): string {
-	return /^#[0-9a-f]{6}$/i.test(colour) ? `${colour}${FADED_ALPHA_HEX}` : colour;
+	const c = colour.trim();
+	if (/^#[0-9a-f]{6}$/i.test(c)) {
+		return `${c}${FADED_ALPHA_HEX}`;
+	}
+	if (/^#[0-9a-f]{3}$/i.test(c)) {
+		return `#${[...c.slice(1)].map((d) => d + d).join('')}${FADED_ALPHA_HEX}`;
+	}
+	const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(c);
+	return rgb === null ? c : `rgba(${rgb[1]}, ${rgb[2]}, ${rgb[3]}, 0.25)`;
 }

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { faded } from '../../../src/shared/chartTheme';
 import { flipsConclusion, groupsConclusion, knowledgeConclusion } from '../../../src/shared/conclusions';
 import type { AuditResult, SeedSummary, SimulationResult, SimulationRow } from '../../../src/shared/model';
 import { repoRoot } from '../helpers/datasets';
@@ -60,5 +61,15 @@ describe('chart conclusions', () => {
 		// A lower FPR is fewer undeserved favourable outcomes: also a disadvantage here.
 		assert.match(text, /\(FPR\): 0\.0398 for group = minority against 0\.105 for majority \(group = minority is disadvantaged\)/);
 		assert.match(text, /\(TPR\): 0\.5455 for group = minority against 0\.6649 for majority \(not distinguishable on 800 test rows\)/);
+	});
+});
+
+describe('chart theme', () => {
+	it('fades any colour syntax the editor theme may give', () => {
+		assert.equal(faded('#0072B2'), '#0072B240');
+		assert.equal(faded('#ccc'), '#cccccc40');
+		assert.equal(faded('rgb(204, 204, 204)'), 'rgba(204, 204, 204, 0.25)');
+		assert.equal(faded('rgba(0,0,0,0.8)'), 'rgba(0, 0, 0, 0.25)');
+		assert.equal(faded('red'), 'red');
 	});
 });
