@@ -10,6 +10,7 @@
  * (for editing the report's wording; the timing table then shows the committed run's times).
  * --only runs the named datasets (ids of config.ts, e.g. compas,german-credit) and writes the
  * JSON, figures and report under out/reproduce/only/ instead, leaving docs/ alone: a quick check.
+ * --keep-figures (with --report-only) keeps the committed PNGs instead of drawing them again.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -121,6 +122,7 @@ function loadCommitted(): { runs: DatasetRun[]; info: RunInfo } {
 async function main(): Promise<void> {
 	const t0 = performance.now();
 	const reportOnly = process.argv.includes('--report-only');
+	const keepFigures = reportOnly && process.argv.includes('--keep-figures');
 	const { runs, info } = reportOnly ? loadCommitted() : await runAll();
 	if (!reportOnly) {
 		// Regenerate: nothing from an earlier run survives.
@@ -130,29 +132,28 @@ async function main(): Promise<void> {
 			const { config, ...rest } = r;
 			writeFileSync(path.join(OUT, `${config.id}.json`), `${JSON.stringify({ dataset: config.title, roles: config.rolesText, seeds: config.seeds, ...rest })}\n`);
 		}
-	} else {
+	} else if (!keepFigures) {
 		for (const f of readdirSync(OUT).filter((f) => f.endsWith('.png'))) {
 			rmSync(path.join(OUT, f));
 		}
 	}
 
-	log('Drawing the figures in headless Chromium (the panel\'s own page and chart code)…');
 	const r0 = performance.now();
 	const figures = new Map<string, string[]>();
 	// The panel is the figures' only renderer: if it fails (a page error), the report says which
 	// figures are missing and why instead of drawing them some other way.
 	const missing: string[] = [];
-	try {
-		const renderer = await startRenderer(ROOT, FIGURE_PAGE, CHROMIUM);
-		try {
-			for (const r of runs) {
-				figures.set(r.config.id, await drawFigures(renderer, r, missing));
-			}
-		} finally {
-			await renderer.close();
+	if (keepFigures) {
+		const pngs = readdirSync(OUT).filter((f) => f.endsWith('.png'));
+		for (const r of runs) {
+			figures.set(r.config.id, pngs.filter((f) => f.startsWith(`${r.config.id}-`) && !DATASETS.some((d) => d.id !== r.config.id && d.id.startsWith(`${r.config.id}-`) && f.startsWith(`${d.id}-`))));
 		}
-	} catch (e) {
-		missing.push(`all figures: the headless panel did not start (${e instanceof Error ? e.message : String(e)})`);
+		const { missingFigures } = info;
+		if (missingFigures !== undefined) {
+			missing.push(missingFigures.replace(/\.$/, ''));
+		}
+	} else {
+		await drawAll(runs, figures, missing);
 	}
 	const renderSeconds = (performance.now() - r0) / 1000;
 	const missingFigures = missing.length > 0 ? `${missing.join('; ')}.` : undefined;
@@ -174,6 +175,22 @@ async function main(): Promise<void> {
 	log(`Wrote ${path.relative(ROOT, REPORT)} and ${[...figures.values()].flat().length} figures under ${path.relative(ROOT, OUT)}/ (load ${os.loadavg()[0]!.toFixed(1)}).`);
 	if (missingFigures !== undefined) {
 		log(`Figures missing: ${missingFigures}`);
+	}
+}
+
+async function drawAll(runs: readonly DatasetRun[], figures: Map<string, string[]>, missing: string[]): Promise<void> {
+	try {
+		log('Drawing the figures in headless Chromium (the panel\'s own page and chart code)…');
+		const renderer = await startRenderer(ROOT, FIGURE_PAGE, CHROMIUM);
+		try {
+			for (const r of runs) {
+				figures.set(r.config.id, await drawFigures(renderer, r, missing));
+			}
+		} finally {
+			await renderer.close();
+		}
+	} catch (e) {
+		missing.push(`all figures: the headless panel did not start (${e instanceof Error ? e.message : String(e)})`);
 	}
 }
 
