@@ -27,9 +27,9 @@ ${ROLE_HELP}
 Options:
 ${COMMON_HELP}
 ${MODEL_HELP}
-  --resamples N           bootstrap resamples for the intervals (default 1000; 0 = none)
-  --max-eqod X            exit 1 when the average equalized odds exceeds X (a CI gate)
-  --max-spd X             exit 1 when the statistical parity difference exceeds X
+  --resamples N           bootstrap resamples for the intervals, 0 to 100,000 (default 1000; 0 = none)
+  --max-eqod X            exit 1 when the average equalized odds exceeds X, in [0, 1] (a CI gate)
+  --max-spd X             exit 1 when the statistical parity difference exceeds X, in [0, 1]
   --out FILE              also write the result to FILE (a new file, atomically): FILE.html gets the
                           HTML report (with FILE.rows.json and .csv), any other name the full JSON
   --force                 let --out replace an existing report of ours (never any other file)`;

@@ -139,6 +139,21 @@ describe('hostile: output targets', () => {
 		unchanged();
 	});
 
+	it('simulate --out: a report of ours is replaced only with --force', () => {
+		const report = path.join(dir, 'sim.json');
+		const args = ['simulate', data, '--experiment', 'flips', '--seeds', '1', '--flips', '2', '--workers', '1', '--out', report];
+		assert.equal(cli(args).status, 0);
+		const first = readFileSync(report, 'utf8');
+		const again = cli(args);
+		assert.equal(again.status, 2);
+		assert.match(again.stderr, /sim\.json: the file exists \(a report of ours\); add --force to replace it/);
+		assert.equal(readFileSync(report, 'utf8'), first);
+		const forced = cli([...args, '--force']);
+		assert.equal(forced.status, 0, forced.stderr);
+		assert.match(forced.stdout, /Written: .*sim\.json/);
+		unchanged();
+	});
+
 	it('S18: --out NAME.fairness.json is refused when no sidecar exists, and the dataset keeps working', () => {
 		const bare = path.join(dir, 'bare.csv');
 		writeFileSync(bare, readFileSync(data));
