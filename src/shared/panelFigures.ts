@@ -6,13 +6,14 @@
 import { flipsConclusion, knowledgeConclusion, sizeConclusion, successConclusion } from './conclusions';
 import {
 	definedPoints, emptyFigure, fmt, fmtCount, methodColour, methodLabel, methodShape, METRIC_LABELS, METRIC_SHORT,
-	summaryCells, summaryPoint, uniqueStyles,
+	fmtInterval, summaryCells, summaryPoint, uniqueStyles,
 	type FigureId, type FigureMarker, type FigureSeries, type FigureSpec,
 } from './figureSpec';
 import { groupsFigure } from './groupsFigure';
+import { efficiencyMarkers, efficiencySentence } from './efficiencyFigure';
 import { paretoFigure } from './paretoFigure';
 import type { FairnessMetric, PanelResults, SimulationResult } from './webviewProtocol';
-import type { SimulationRow } from './model';
+import type { SeedSummary, SimulationRow } from './model';
 
 export { groupsFigure, paretoFigure };
 
@@ -169,6 +170,13 @@ export function successFigure(r: SimulationResult | undefined): FigureSpec {
 
 const FLIPS_TITLE = 'Relabelling efficiency: fairness against the number of flips M';
 
+/** Signed gaps with their seed intervals, and whether a gap is left that the seeds can measure. */
+function signedGapCells(x: Row): string[] {
+	const cell = (s: SeedSummary | undefined): string => (s === undefined || s.mean === null ? '—' : `${fmt(s.mean)} ${fmtInterval(s.lo, s.hi)}`);
+	const verdict = (x as Partial<Row>).gapVerdict;
+	return [cell((x as Partial<Row>).tprGap), cell((x as Partial<Row>).fprGap), verdict === 'none-measurable' ? 'none measurable at these seeds' : verdict === 'gap' ? 'yes' : '—'];
+}
+
 /** EqOd (or SPD) against M at one α, error bars over seeds. */
 export function flipsFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
 	const yLabel = METRIC_LABELS[metric];
@@ -181,16 +189,18 @@ export function flipsFigure(r: SimulationResult | undefined, metric: FairnessMet
 		const sorted = [...rows].sort((a, b) => a.gridIndex - b.gridIndex);
 		series.push({ label: methodLabel(method), kind: 'line', colour: methodColour(method), shape: methodShape(method), points: definedPoints(sorted.map((x) => summaryPoint(x.flips, x[metric]))) });
 		for (const x of sorted) {
-			rowsOut.push([methodLabel(method), fmtCount(x.flips), ...summaryCells(x[metric]), fmt(x.error.mean)]);
+			rowsOut.push([methodLabel(method), fmtCount(x.flips), ...summaryCells(x[metric]), ...signedGapCells(x), fmt(x.error.mean)]);
 		}
 	}
 	series.push(...baseLine(r, metric, r.rows.map((x) => x.flips)));
-	const target = targetEqod(r);
+	const target = (r as Partial<SimulationResult>).target ?? targetEqod(r);
+	const efficiency = metric === 'eqod' ? efficiencySentence(r) : undefined;
 	return {
-		id: 'flips', title: `${FLIPS_TITLE} (α = ${r.params.alpha})`, xLabel: 'M (labels flipped)', yLabel, series, markers: [], statements: failureStatements(r),
+		id: 'flips', title: `${FLIPS_TITLE} (α = ${r.params.alpha})`, xLabel: 'M (labels flipped)', yLabel, series,
+		markers: metric === 'eqod' ? efficiencyMarkers(r) : [], statements: failureStatements(r),
 		...(target !== undefined && metric === 'eqod' ? { target: { y: target, label: `target EqOd ${fmt(target)}` } } : {}),
-		conclusion: flipsConclusion(r, metric, target),
-		table: { columns: ['method', 'M', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds', 'error mean'], rows: rowsOut },
+		conclusion: [flipsConclusion(r, metric, target), ...(efficiency !== undefined ? [efficiency] : [])].join(' '),
+		table: { columns: ['method', 'M', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds', 'ΔTPR (minority − majority)', 'ΔFPR', 'gap left?', 'error mean'], rows: rowsOut },
 		summary: `Line chart with error bars of ${METRIC_SHORT[metric]} against the number of flips M at α = ${r.params.alpha} for ${series.length} methods.`,
 	};
 }

@@ -55,7 +55,31 @@ type LooseAudit = Pick<AuditResult, 'roles' | 'predictions'> & {
 	readonly split?: Partial<AuditResult['split']>;
 	readonly model?: Partial<AuditResult['model']>;
 	readonly dataset?: Partial<AuditResult['dataset']>;
+	readonly firm?: AuditResult['firm'];
+	readonly firms?: AuditResult['firms'];
 };
+
+/** Whether the firm saw the attribute (results saved before the choice existed say nothing). */
+function awarenessWords(a: LooseAudit): string {
+	if (a.firm === undefined) {
+		return '';
+	}
+	return a.firm === 'aware'
+		? ` It sees ${a.roles.sensitive} as an input (the aware firm, the paper's protocol).`
+		: ` It does not see ${a.roles.sensitive} (the blind firm: the group reaches it only through proxies).`;
+}
+
+/** The aware and the blind firm side by side, as one finding. */
+function firmsFinding(a: LooseAudit): string | undefined {
+	const f = a.firms;
+	if (f === undefined) {
+		return undefined;
+	}
+	if ('unavailable' in f) {
+		return `Both firms: ${f.unavailable}.`;
+	}
+	return `Both firms on the same split: EqOd ${fmt(f.aware.eqod)} when the firm sees ${a.roles.sensitive}, ${fmt(f.blind.eqod)} when it does not. ${f.sentence}`;
+}
 
 const intervalOf = (e: Estimate | undefined): string => fmtInterval(e?.interval?.lo, e?.interval?.hi);
 
@@ -97,6 +121,10 @@ export function buildScorecard(audit: AuditResult): Scorecard {
 	if (a.model?.converged === false) {
 		findings.push(`The firm's logistic regression did not converge in ${a.model.iterations ?? '?'} iterations: its figures are approximate.`);
 	}
+	const both = firmsFinding(a);
+	if (both !== undefined) {
+		findings.push(both);
+	}
 	const dropped = a.dataset?.dropped;
 	if (dropped !== undefined && dropped.missingSensitive + dropped.missingLabel + dropped.otherGroups > 0) {
 		findings.push(`${dropped.missingSensitive + dropped.missingLabel + dropped.otherGroups} rows left out (missing group ${dropped.missingSensitive}, missing label ${dropped.missingLabel}, other groups ${dropped.otherGroups}).`);
@@ -108,7 +136,7 @@ export function buildScorecard(audit: AuditResult): Scorecard {
 		groupRows,
 		headline,
 		findings,
-		firm: `The firm's classifier: ${a.model?.kind === 'gradient-boosting' ? a.model.text ?? 'gradient boosting' : `L2 logistic regression (C = ${a.model?.C ?? 1})`} on ${a.roles.features?.length ?? '?'} features, trained on ${a.split?.train ?? '?'} rows and judged on ${rows} test rows (one split, seed ${a.split?.seed ?? 0}); intervals are ${fmt(a.predictions.bootstrap.level * 100)}% bootstrap intervals.`,
+		firm: `The firm's classifier: ${a.model?.kind === 'gradient-boosting' ? a.model.text ?? 'gradient boosting' : `L2 logistic regression (C = ${a.model?.C ?? 1})`} on ${a.roles.features?.length ?? '?'} features, trained on ${a.split?.train ?? '?'} rows and judged on ${rows} test rows (one split, seed ${a.split?.seed ?? 0}); intervals are ${fmt(a.predictions.bootstrap.level * 100)}% bootstrap intervals.${awarenessWords(a)}`,
 		next: [
 			`Run the collective "size" experiment: how large must a collective of ${min} be to halve EqOd?`,
 			'Compare with Firm-side Methods: what could the firm do itself, and at what error?',
