@@ -11,6 +11,7 @@ import { generateSynthetic, openSample } from './files';
 import { exportReport, openPanel } from './panel';
 import { changeRoles, setRole } from './roles';
 import { chooseFeatures } from './features';
+import { chooseFirm } from './firm';
 import { auditDataset, compareFirmSide, profileDataset, runSimulation } from './runs';
 
 export type Cmd = (...args: unknown[]) => unknown;
@@ -26,6 +27,7 @@ export const COMMANDS: Readonly<Record<string, CommandFactory>> = {
 	setLabel: (ctx) => (arg) => setRole(ctx, 'label', arg),
 	changeRoles: (ctx) => (arg) => changeRoles(ctx, arg),
 	chooseFeatures: (ctx) => (arg) => chooseFeatures(ctx, arg),
+	chooseFirm: (ctx) => (arg) => chooseFirm(ctx, arg),
 	profileDataset: (ctx) => (arg) => profileDataset(ctx, arg),
 	auditDataset: (ctx) => (arg) => auditDataset(ctx, arg),
 	runSimulation: (ctx) => (arg) => runSimulation(ctx, arg),

@@ -12,11 +12,14 @@ import { ErrorCodes, type AuditParams, type CompareParams, type DocumentParams, 
 import type { AuditResult, CompareResult, SimulationResult } from '../shared/model';
 import { compare } from '../core/firm/compare';
 import { runAuditInWorker } from './auditWorker';
+import type { ServerSettings } from '../shared/settings';
 import { withRoles, type DocumentStore } from './documents';
 import type { DocState } from './docState';
 
 export interface RequestContext {
 	readonly store: DocumentStore;
+	/** The settings for a document (the firm's default awareness is one). */
+	readonly settings?: (uri: string) => Promise<ServerSettings>;
 	/** The running bundle, started again as the audit worker. */
 	readonly script: string;
 }
@@ -70,7 +73,14 @@ async function load(ctx: RequestContext, params: DocumentParams, token: Cancella
 	if (token.isCancellationRequested) {
 		throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 	}
-	return withRoles(state, params.roles);
+	const roles = withRoles(state, params.roles);
+	const sidecar = roles.roles.sidecar;
+	if (sidecar === undefined || sidecar.features?.includeSensitive !== undefined || ctx.settings === undefined) {
+		return roles;
+	}
+	// The roles leave the firm open: the editor setting decides (default: the aware firm).
+	const seen = (await ctx.settings(params.uri)).firm.seesSensitiveAttribute;
+	return withRoles(roles, { ...sidecar, features: { ...sidecar.features, includeSensitive: seen } });
 }
 
 function requireRoles(state: DocState): NonNullable<DocState['roles']['sidecar']> {

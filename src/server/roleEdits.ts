@@ -110,6 +110,8 @@ function editExisting(current: Sidecar, change: Exclude<RoleChange, { kind: 'sen
 		}
 		case 'others':
 			return { ...current, sensitive: { ...current.sensitive, others: change.others } };
+		case 'firm':
+			return { ...current, features: { ...current.features, includeSensitive: change.includeSensitive } };
 		case 'missingToken': {
 			const tokens = [...(current.missingTokens ?? [])];
 			if (!tokens.includes(change.token)) {
@@ -134,5 +136,7 @@ export function describeChange(change: RoleChange): string {
 			return `other groups: ${change.others}`;
 		case 'missingToken':
 			return `'${change.token}' is read as missing`;
+		case 'firm':
+			return change.includeSensitive ? 'the firm sees the sensitive attribute (aware)' : 'the firm does not see the sensitive attribute (blind)';
 	}
 }

@@ -32,7 +32,7 @@ function startServer(): void {
 		lensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
 		watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 		session = new Session(connection, documents, settings, () => lensRefresh);
-		const ctx: RequestContext = { store: session.store, script: __filename };
+		const ctx: RequestContext = { store: session.store, script: __filename, settings: (uri) => settings.get(uri) };
 		connection.onRequest(ProfileRequest.type, (p, token) => profileRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)));
 		connection.onRequest(AuditRequest.type, (p, token) => auditRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)));
 		connection.onRequest(SimulateRequest.type, (p, token) => simulateRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)));

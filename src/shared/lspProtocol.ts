@@ -125,7 +125,9 @@ export type RoleChange =
 	| { readonly kind: 'features'; readonly include: readonly string[] }
 	/** How the values that are neither minority nor majority are treated (pool small groups). */
 	| { readonly kind: 'others'; readonly others: OtherGroups }
-	| { readonly kind: 'missingToken'; readonly token: string };
+	| { readonly kind: 'missingToken'; readonly token: string }
+	/** Whether the firm's model takes the sensitive attribute as an input (features.includeSensitive). */
+	| { readonly kind: 'firm'; readonly includeSensitive: boolean };
 
 export interface EditRolesArgs {
 	readonly uri: string;

@@ -28,6 +28,13 @@ export interface ServerSettings {
 	};
 	/** Wait this long after the last edit before re-analysing an open document. */
 	readonly debounceMs: number;
+	readonly firm: {
+		/**
+		 * Whether the firm's model takes the sensitive attribute as an input when the roles do not
+		 * say (features.includeSensitive absent): true is the paper's protocol (docs/methods.md, "The firm").
+		 */
+		readonly seesSensitiveAttribute: boolean;
+	};
 }
 
 /** Thresholds per measure: Cramér's V ≥ 0.5 is a strong association (Cohen 1988, df = 1); an
@@ -45,6 +52,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
 		proxyThreshold: DEFAULT_PROXY_THRESHOLD.cramersV,
 	},
 	debounceMs: 300,
+	firm: { seesSensitiveAttribute: true },
 };
 
 export namespace ServerSettings {
@@ -54,6 +62,7 @@ export namespace ServerSettings {
 		const hover = asRecord(root['hover']);
 		const codeLens = asRecord(root['codeLens']);
 		const diagnostics = asRecord(root['diagnostics']);
+		const firm = asRecord(root['firm']);
 		const d = DEFAULT_SETTINGS.diagnostics;
 		const measure: ProxyMeasure = diagnostics['proxyMeasure'] === 'mutualInformation' ? 'mutualInformation' : 'cramersV';
 		return {
@@ -68,6 +77,7 @@ export namespace ServerSettings {
 				proxyThreshold: num(diagnostics['proxyThreshold'], DEFAULT_PROXY_THRESHOLD[measure], 0, 1),
 			},
 			debounceMs: num(root['debounceMs'], DEFAULT_SETTINGS.debounceMs, 0, 10_000, true),
+			firm: { seesSensitiveAttribute: bool(firm['seesSensitiveAttribute'], DEFAULT_SETTINGS.firm.seesSensitiveAttribute) },
 		};
 	}
 }

@@ -15,7 +15,7 @@ import type { ProfileResult } from '../../src/shared/lspProtocol';
 import type { AuditResult, SimulationResult } from '../../src/shared/model';
 import { eventually, exec, hoverText } from './helpers';
 
-const ALL_COMMANDS = ['setSensitiveAttribute', 'setLabel', 'changeRoles', 'chooseFeatures', 'profileDataset', 'auditDataset', 'runSimulation', 'compareFirmSide', 'openPanel', 'exportReport', 'generateSynthetic', 'openSample', 'refreshDatasets', 'showLog'];
+const ALL_COMMANDS = ['setSensitiveAttribute', 'setLabel', 'changeRoles', 'chooseFeatures', 'chooseFirm', 'profileDataset', 'auditDataset', 'runSimulation', 'compareFirmSide', 'openPanel', 'exportReport', 'generateSynthetic', 'openSample', 'refreshDatasets', 'showLog'];
 /** Small enough to finish in seconds on a loaded machine, big enough to be a real run. */
 const QUICK_RUN = { experiment: 'size' as const, alphas: [0.1, 0.3], seeds: 2, methods: ['random' as const, 'rb-prob' as const] };
 
@@ -205,6 +205,18 @@ suite('Collective Fairness in the extension host', () => {
 		assert.ok(r?.sidecar, 'sidecar written');
 		const features = (JSON.parse(readFileSync(r.sidecar, 'utf8')) as { features?: { include?: string[] } }).features;
 		assert.deepEqual(features?.include, ['age', 'test_score', 'education']);
+		const p = await exec<ProfileResult>('profileDataset', { uri: credit.toString() });
+		assert.equal(p?.rolesError, null, 'the roles still apply');
+	});
+
+	test('Choose the Firm… saves the blind or the aware firm to the sidecar, keeping the other roles', async () => {
+		const credit = vscode.Uri.joinPath(ws, 'credit.csv');
+		const blind = await exec<EditRolesResult>('chooseFirm', { uri: credit.toString(), includeSensitive: false });
+		assert.ok(blind?.sidecar, 'sidecar written');
+		const read = (): { features?: { includeSensitive?: boolean; include?: string[] } } => JSON.parse(readFileSync(blind.sidecar!, 'utf8')) as { features?: { includeSensitive?: boolean } };
+		assert.equal(read().features?.includeSensitive, false);
+		await exec<EditRolesResult>('chooseFirm', { uri: credit.toString(), includeSensitive: true });
+		assert.equal(read().features?.includeSensitive, true);
 		const p = await exec<ProfileResult>('profileDataset', { uri: credit.toString() });
 		assert.equal(p?.rolesError, null, 'the roles still apply');
 	});

@@ -125,6 +125,23 @@ void describe('language server over stdio', () => {
 		await assert.rejects(client.connection.sendRequest('collectiveFairness/compare', { uri, input: { firm: { seeds: 0 } } }), (e: { code: number; message: string }) => e.code === -32005 && /seeds/.test(e.message));
 	});
 
+	void it('the firm follows the roles, else the setting firm.seesSensitiveAttribute (default: aware)', async () => {
+		type Audit = { firm: string; roles: { features: string[] } };
+		const audit = (): Promise<Audit> => client.connection.sendRequest<Audit>('collectiveFairness/audit', { uri, resamples: 0 });
+		const byDefault = await audit();
+		assert.equal(byDefault.firm, 'aware');
+		assert.ok(byDefault.roles.features.includes('sex'));
+		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { collectiveFairness: { firm: { seesSensitiveAttribute: false } } } });
+		const blind = await audit();
+		assert.equal(blind.firm, 'blind');
+		assert.ok(!blind.roles.features.includes('sex'));
+		// Roles that say it win over the setting.
+		const withRoles = await client.connection.sendRequest<Audit>('collectiveFairness/audit', { uri, resamples: 0, roles: { ...SIDECAR, features: { includeSensitive: true } } });
+		assert.equal(withRoles.firm, 'aware');
+		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { collectiveFairness: {} } });
+		assert.equal((await audit()).firm, 'aware');
+	});
+
 	void it('turns hovers off through the settings', async () => {
 		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { collectiveFairness: { hover: { enabled: false } } } });
 		assert.equal(await client.hover(uri, 0, 8), null);

@@ -1,0 +1,57 @@
+/**
+ * *Choose the Firm…*: whether the firm's model takes the sensitive attribute as an input, saved to
+ * the sidecar (features.includeSensitive). The aware firm is the paper's protocol and the default
+ * (setting `collectiveFairness.firm.seesSensitiveAttribute` when the roles say nothing); the blind
+ * firm sees the group only through proxies (docs/methods.md, "The firm").
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Ctx, EditRolesResult } from '../ctx';
+import { ProfileRequest } from '../shared/lspProtocol';
+import { asArgs, targetUri } from '../util/dataset';
+import { showError } from '../util/progress';
+
+interface FirmItem extends vscode.QuickPickItem {
+	readonly includeSensitive: boolean;
+}
+
+export async function chooseFirm(ctx: Ctx, arg: unknown): Promise<EditRolesResult | undefined> {
+	const uri = targetUri(arg);
+	if (uri === undefined) {
+		void vscode.window.showInformationMessage('Collective Fairness: open a CSV or TSV file first.');
+		return undefined;
+	}
+	const file = path.basename(uri.fsPath);
+	try {
+		const profile = await ctx.request(ProfileRequest.type, { uri: uri.toString() });
+		const roles = profile.roles;
+		if (roles === null) {
+			void vscode.window.showInformationMessage(`${file} has no roles yet: set the sensitive attribute and the label first.`);
+			return undefined;
+		}
+		const sensitive = typeof roles.sensitive.column === 'string' ? roles.sensitive.column : roles.sensitive.column.join(' & ');
+		const current = roles.features?.includeSensitive;
+		const given = (asArgs(arg) as { includeSensitive?: unknown }).includeSensitive;
+		let includeSensitive: boolean;
+		if (typeof given === 'boolean') {
+			includeSensitive = given;
+		} else {
+			const items: FirmItem[] = [
+				{ label: `Aware: the firm sees ${sensitive}`, description: current === true ? 'current' : current === undefined ? 'default' : '', detail: 'The paper\'s protocol: the collective\'s signal changes an input of the firm\'s model.', includeSensitive: true },
+				{ label: `Blind: the firm never sees ${sensitive}`, description: current === false ? 'current' : '', detail: 'The group reaches the model only through features associated with it (proxies).', includeSensitive: false },
+			];
+			const chosen = await vscode.window.showQuickPick(items, { title: `${file}: does the firm's model see ${sensitive}?`, placeHolder: 'Audits show both firms side by side; simulations use the one chosen here' });
+			if (chosen === undefined) {
+				return undefined;
+			}
+			includeSensitive = chosen.includeSensitive;
+		}
+		const result = await ctx.editRoles({ uri: uri.toString(), change: { kind: 'firm', includeSensitive } });
+		ctx.log.info(`${file}: the firm ${includeSensitive ? 'sees' : 'does not see'} ${sensitive}${result.sidecar !== null ? ` (saved to ${result.sidecar})` : ''}`);
+		vscode.window.setStatusBarMessage(`$(check) ${file}: ${includeSensitive ? 'aware' : 'blind'} firm saved`, 6000);
+		return result;
+	} catch (e) {
+		showError(ctx, `choosing the firm of ${file}`, e);
+		return undefined;
+	}
+}
