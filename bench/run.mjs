@@ -19,7 +19,7 @@
 //   knn       bench/model.ts: every Black row × every White row of Adult, k = 5, median of 5;
 //             sklearn NearestNeighbors(brute).kneighbors on the same matrix, median of 5
 //   flips     `collective-fairness simulate … --experiment flips` (3 runs, median) vs
-//             /work/shared/reference/aca_ref.py with the same grid (1 run, 2 if under a minute)
+//             ../shared/reference/aca_ref.py with the same grid (1 run, 2 if under a minute)
 //   server    bench/server.ts (bundled): the language server (dist/server.js --stdio) over JSON-RPC
 //             on a generated 60 MiB CSV: the first answer by URI from disk (what VS Code can ask
 //             above its 50 MB sync limit) and the first hover after a full-text didOpen (what a
@@ -41,7 +41,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const cache = join(here, '.cache');
 const SECTIONS = ['ingest', 'logistic', 'boosting', 'knn', 'flips', 'server'];
-const REFERENCE = '/work/shared/reference/aca_ref.py';
+// The scikit-learn reference beside the checkout (../shared/reference), or BENCH_REFERENCE.
+const REFERENCE = process.env.BENCH_REFERENCE || join(root, '..', 'shared', 'reference', 'aca_ref.py');
 const PYTHON = process.env.BENCH_PYTHON || '/usr/bin/python3';
 const CORES = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 /** The flips experiment of the issue: Adult by sex, α = 0.3, 10 values of M, 5 seeds, all four methods. */

@@ -6,7 +6,7 @@
     /usr/bin/python3 bench/sklearn_timing.py boosting DIR   # X.npy, y.npy
 
 Only the estimator call is timed (LogisticRegression.fit; NearestNeighbors.kneighbors), median
-of 5, with the estimator settings of /work/shared/reference/aca_ref.py (C=1, lbfgs, max_iter=1000,
+of 5, with the estimator settings of ../shared/reference/aca_ref.py (C=1, lbfgs, max_iter=1000,
 default tol); HistGradientBoostingClassifier(early_stopping=False) with its other defaults, timed with
 one OpenMP thread and, when the load average is below the core count, with OpenMP's default thread
 count (under load its spinning threads make a fit take minutes), up to 3 fits each and fewer when

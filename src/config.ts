@@ -1,5 +1,5 @@
 /**
- * The extension host's only reader of the `collectiveFairness` settings (design rule 4): typed
+ * The extension host's only reader of the `collectiveFairness` settings (docs/conventions.md, rule 4): typed
  * getters over one private `get`. The server reads its own part (hover, lenses, diagnostics,
  * debounce) through workspace/configuration and normalises it with src/shared/settings.ts; the
  * client synchronises the section, so those settings need no restart. The settings here steer what

@@ -1,5 +1,5 @@
 /**
- * Extension entry: wiring only (design rule 3). The Ctx owns the client, log, results and every
+ * Extension entry: wiring only (docs/conventions.md, rule 3). The Ctx owns the client, log, results and every
  * disposable; the commands come from one table; the views and the panel serializer are created
  * here; the server starts last, in the background, so activation never waits on it (commands
  * that need it wait in the client, or say it is down). The returned API is what the

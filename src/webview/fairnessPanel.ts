@@ -52,7 +52,7 @@ export class FairnessPanel {
 		return FairnessPanel.panels.get(datasetId);
 	}
 
-	/** Scripts on; resources only from the built webview and media (design rule 6). */
+	/** Scripts on; resources only from the built webview and media (docs/conventions.md, rule 6). */
 	private static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
 		return {
 			enableScripts: true,

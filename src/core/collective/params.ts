@@ -1,6 +1,6 @@
 /**
  * Parameters of a collective-action simulation, their defaults and their validation. The paper
- * leaves most of these open (paper-notes §1.5, §2); the defaults and why are in docs/methods.md.
+ * leaves most of these open; the defaults and why are in docs/methods.md.
  */
 import { resolveBoostingParams } from '../models/boosting/options';
 import type { FirmModelSpec } from '../models/firmModel';

@@ -1,6 +1,6 @@
 /**
- * How the collective ranks its candidates (Ben-Dov et al. 2025, poster formulas; paper-notes
- * §1.5). Candidates are the collective's minority members whose label is unfavourable; each
+ * How the collective ranks its candidates (Ben-Dov et al. 2025, the poster's formulas; docs/methods.md
+ * §4). Candidates are the collective's minority members whose label is unfavourable; each
  * gets a score estimating how likely its counterfactual label (had it been in the majority) is
  * favourable, and the top M flip. D_maj is the majority training rows the collective knows.
  *

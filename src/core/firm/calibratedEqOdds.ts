@@ -1,7 +1,6 @@
 /**
  * Calibrated equalized odds (Pleiss, Raghavan, Wu, Kleinberg & Weinberger 2017, "On Fairness and
- * Calibration", NeurIPS), computed as AIF360's CalibratedEqOddsPostprocessing does at HEAD
- * (paper-notes §8.3).
+ * Calibration", NeurIPS), computed as AIF360's CalibratedEqOddsPostprocessing does (docs/methods.md §5).
  *
  * Per group a, on scores s and true labels y (fitted on rows the model was not trained on):
  *   base rate      br_a  = mean(y)

@@ -1,5 +1,5 @@
 /**
- * The comparison on the error–fairness planes (paper-notes §2.4): the firm-side sweeps, the
+ * The comparison on the error–fairness planes: the firm-side sweeps, the
  * collective's (α, M) grid from the simulator, and the defending firm, over the same seeds and so
  * the same splits. The collective's runs go through the simulator's {@link UnitExecutor} (a worker
  * pool when the caller passes one); the firm-side sweeps and the defending firm run in this

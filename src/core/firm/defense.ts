@@ -3,7 +3,7 @@
  * confident cross-validated prediction (the "prune by noise rate" idea of confident learning,
  * Northcutt, Jiang & Chuang 2021, JAIR 70, with one fixed confidence threshold θ instead of
  * per-class thresholds). Answers reviewers' strongest criticism of collective action: the firm can
- * try to undo relabeling (paper-notes §9 item 2).
+ * try to undo relabeling (a concern the paper's reviewers raised).
  *
  * The training rows are split into K folds by a seeded shuffle; each fold is scored by a logistic
  * regression fitted on the other K − 1 folds (out-of-fold P̂(y = 1 | x)). Row i is removed when

@@ -1,5 +1,5 @@
 /**
- * FARE as the firm would use it (paper-notes §8.2): grow the fair tree on the training rows,
+ * FARE as the firm would use it: grow the fair tree on the training rows,
  * represent every row by its cell, train the firm's logistic regression on the representation,
  * and certify the statistical parity of *any* classifier of the representation.
  *

@@ -1,6 +1,6 @@
 /**
  * FARE's restricted encoder (Jovanović, Balunović, Dimitrov & Vechev 2023, "FARE: Provably Fair
- * Representation Learning with Practical Certificates", ICML; paper-notes §8.2): a decision tree
+ * Representation Learning with Practical Certificates", ICML): a decision tree
  * whose leaves are the k cells of the representation, grown best-first with the fair criterion
  *   FairGini(node) = (1 − γ) · Gini(y) + γ · (0.5 − Gini(a)),   Gini(p) = 1 − p² − (1 − p)² = 2p(1 − p),
  * so γ = 0 is an ordinary classification tree and γ → 1 prefers cells that mix the groups.

@@ -1,7 +1,7 @@
 /**
  * Kamiran & Calders pre-processing, as the firm applies it to its own training set (Kamiran &
  * Calders 2012, "Data preprocessing techniques for classification without discrimination",
- * Knowledge and Information Systems 33(1); paper-notes §8.4).
+ * Knowledge and Information Systems 33(1)).
  *
  * Reweighing: every training row of group a and label y gets weight
  *   w(a, y) = P(a) · P(y) / P(a, y)

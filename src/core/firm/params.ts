@@ -1,6 +1,6 @@
 /**
  * Parameters of the firm-side sweeps and the comparison, their defaults and validation. The
- * paper does not say how its firm-side fronts were swept (paper-notes §2.4); the grids here are
+ * paper does not say how its firm-side fronts were swept; the grids here are
  * our choices, documented in docs/methods.md §5.
  */
 import type { Method } from '../collective/params';

@@ -1,8 +1,8 @@
 /**
  * From per-seed points to comparison rows: mean, sd and 95 % interval over seeds (the simulator's
  * {@link SeedSummary}), and each approach's non-dominated front on the (error, EqOd) and
- * (error, SPD) planes, both lower-is-better (paper-notes §3 "Pareto front"; fronts are taken on
- * the means over seeds, paper-notes §6 **[choice]**).
+ * (error, SPD) planes, both lower-is-better (fronts are taken on
+ * the means over seeds **[choice]**).
  */
 import { summarise, type SeedSummary, type SimulationRow } from '../collective/aggregate';
 import type { RunMetrics } from '../collective/evaluate';
