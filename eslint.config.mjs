@@ -35,7 +35,10 @@ export default tseslint.config(
 				paths: impureModules,
 				patterns: [
 					{ group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'src/core is pure: no LSP imports.' },
-					{ group: ['**/io/*', '**/cli/*', '**/server/*', '**/client/*', '**/webview/*'], message: 'src/core may not depend on outer layers.' },
+					{
+						group: ['**/io/*', '**/cli/*', '**/server/*', '**/client/*', '**/webview/*', '**/runner/*', '**/runner', '**/shared/*', '**/commands/*', '**/views/*', '**/util/*', '**/report/*', '**/config', '**/ctx', '**/extension'],
+						message: 'src/core imports only src/core: the engine may not depend on outer layers.',
+					},
 				],
 			}],
 			'no-restricted-globals': ['error', 'window', 'document', 'navigator'],
@@ -55,6 +58,16 @@ export default tseslint.config(
 		files: ['src/shared/**/*.ts'],
 		rules: {
 			'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/shared is imported by every bundle: no vscode imports.' }] }],
+			// The shapes the engine produces are declared beside it and re-exported here as types only.
+			'@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*', '**/core/**'], allowTypeImports: true, message: 'src/shared imports the core only as types (import type).' }] }],
+		},
+	},
+	{
+		// The extension host talks to the engine through the language server: it may use the core's
+		// types, never its code (which would ship the engine inside dist/extension.js).
+		files: ['src/extension.ts', 'src/ctx.ts', 'src/config.ts', 'src/commands/**/*.ts', 'src/views/**/*.ts', 'src/util/**/*.ts', 'src/webview/**/*.ts', 'src/client/**/*.ts', 'src/report/**/*.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*', '**/core/**'], allowTypeImports: true, message: 'The extension host may not import src/core (only its types); move a shared rule to src/shared.' }] }],
 		},
 	},
 );

@@ -17,7 +17,7 @@ import { VERSION } from '../shared/version';
 import type { LoadedDataset } from '../io/loadDataset';
 import type { ProgressSink } from './progress';
 import { describeParse } from './common';
-import { sidecarPathFor } from '../core/roles/sidecar';
+import { sidecarPathFor } from '../shared/sidecarPath';
 import { printErr, printJson, printOut } from './terminal';
 
 export interface OutputContext {

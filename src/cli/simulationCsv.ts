@@ -1,7 +1,7 @@
 /** Simulation rows as CSV (one row per method × knowledge × α × grid point), for spreadsheets and R. */
 import type { SeedSummary } from '../core/collective/aggregate';
 import type { SimulationResult } from '../core/collective/simulate';
-import { csvField } from '../core/synthetic/csvWriter';
+import { csvField } from '../shared/csvWriter';
 
 const METRICS = ['error', 'spd', 'eqod', 'eqodMax', 'success', 'counterfactualGap'] as const;
 

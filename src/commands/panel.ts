@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Config } from '../config';
 import type { Ctx } from '../ctx';
-import { sidecarPathFor } from '../core/roles/sidecar';
+import { sidecarPathFor } from '../shared/sidecarPath';
 import { sha256File } from '../report/hash';
 import { buildReport } from '../report/report';
 import { writeReportFiles } from '../report/write';

@@ -4,7 +4,7 @@
  * Nothing is pre-ticked on a guess the user cannot see: the favourable value only from a name, with
  * "guessed from the name — check" in the title; the minority only once the label is known (the
  * group with the lowest favourable rate), so Set Sensitive Attribute asks for the label first when
- * there is none, and warns while the advantaged group is ticked (core/roles/suggest). The sidecar
+ * there is none, and warns while the advantaged group is ticked (src/shared/roleSuggest.ts). The sidecar
  * is written by the server's editRoles command, the one writer of role edits (lenses and quick
  * fixes use it too). The header lenses land here as well (see
  * roleLensMiddleware), so a lens click opens the value pick instead of applying a guess.
@@ -16,7 +16,7 @@ import { ResponseError } from 'vscode-languageclient/node';
 import type { Ctx, EditRolesResult } from '../ctx';
 import { EditRolesCommand, ProfileRequest, type EditRolesArgs } from '../shared/lspProtocol';
 import type { ColumnProfile, LabelRole, Sidecar } from '../shared/model';
-import { advantagedWarning, guessFavourable, rankLabelColumns, rankSensitiveColumns, suggestMinority, type GroupRate } from '../core/roles/suggest';
+import { advantagedWarning, guessFavourable, rankLabelColumns, rankSensitiveColumns, suggestMinority, type GroupRate } from '../shared/roleSuggest';
 import { asArgs, targetUri, type CommandArgs } from '../util/dataset';
 import { showError } from '../util/progress';
 

@@ -1,6 +1,7 @@
 /** Reading and writing the sidecar `NAME.fairness.json` next to a CSV file. */
 import { constants, promises as fs } from 'node:fs';
-import { formatSidecar, parseSidecar, SidecarError, sidecarPathFor, type Sidecar } from '../core/roles/sidecar';
+import { formatSidecar, parseSidecar, SidecarError, type Sidecar } from '../core/roles/sidecar';
+import { sidecarPathFor } from '../shared/sidecarPath';
 import { nodeKind, writeFileAtomic } from './atomicWrite';
 
 /**

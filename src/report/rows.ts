@@ -2,7 +2,7 @@
  * The numbers behind the report as data: every simulation row (the full grid where the run kept
  * one) as CSV, one line per experiment × method × knowledge × α × M, and everything as JSON.
  */
-import { csvField } from '../core/synthetic/csvWriter';
+import { csvField } from '../shared/csvWriter';
 import type { SeedSummary, SimulationRow } from '../shared/model';
 import type { PanelResults } from '../shared/webviewProtocol';
 

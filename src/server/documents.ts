@@ -8,7 +8,8 @@
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_MISSING_TOKENS } from '../core/csv/index';
-import { sidecarPathFor, type Sidecar } from '../core/roles/sidecar';
+import { type Sidecar } from '../core/roles/sidecar';
+import { sidecarPathFor } from '../shared/sidecarPath';
 import { readSidecar } from '../io/sidecarFile';
 import { DocState, type ParsedFile, type RolesInput } from './docState';
 import { recordFields } from './locate';

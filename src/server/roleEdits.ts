@@ -8,7 +8,7 @@ import type { ColumnProfile } from '../core/profile';
 import type { LabelRole, SensitiveRole, Sidecar } from '../core/roles/sidecar';
 import type { RoleChange } from '../shared/lspProtocol';
 import type { PendingRoles } from './docState';
-import { guessFavourable, suggestMinority, type GroupRate } from '../core/roles/suggest';
+import { guessFavourable, suggestMinority, type GroupRate } from '../shared/roleSuggest';
 
 /** Label counts per value of a column: the rates the minority default is chosen from. */
 export type RatesOf = (column: string, label: LabelRole) => GroupRate[];
@@ -22,7 +22,7 @@ export function guessMinority(column: string, label: LabelRole | undefined, rate
 	return s !== undefined ? [s.value] : [];
 }
 
-/** The favourable default: only from a name (core/roles/suggest), never from rarity. */
+/** The favourable default: only from a name (src/shared/roleSuggest.ts), never from rarity. */
 export function guessFavourableValues(profile: ColumnProfile): string[] {
 	return [...(guessFavourable(profile.name, profile.topValues.map((t) => t.value))?.values ?? [])];
 }

@@ -6,7 +6,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeLensRefreshRequest, type CodeAction, type CodeActionParams, type CodeLens, type Connection, type Diagnostic, type Hover, type HoverParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { sidecarPathFor } from '../core/roles/sidecar';
+import { sidecarPathFor } from '../shared/sidecarPath';
 import { writeSidecar } from '../io/sidecarFile';
 import { AnalysisStatusNotification, type EditRolesArgs } from '../shared/lspProtocol';
 import { codeActions } from './codeActions';
@@ -16,7 +16,7 @@ import { DocumentStore, isFile } from './documents';
 import type { DocState, PendingRoles } from './docState';
 import { hover, lineIndex } from './hover';
 import { applyRoleChange } from './roleEdits';
-import { groupRates } from '../core/roles/suggest';
+import { groupRates } from '../shared/roleSuggest';
 import type { SettingsCache } from './settings';
 
 export class Session {

@@ -116,7 +116,7 @@ export namespace EditRolesCommand {
 }
 
 export type RoleChange =
-	/** `values` = the minority's values; when absent, the group with the lowest favourable rate once the label is known (core/roles/suggest). */
+	/** `values` = the minority's values; when absent, the group with the lowest favourable rate once the label is known (src/shared/roleSuggest.ts). */
 	| { readonly kind: 'sensitive'; readonly column: string; readonly values?: readonly string[] }
 	/** `values` = the favourable values; when absent, guessed from the names only (never rarity), else the edit is refused. */
 	| { readonly kind: 'label'; readonly column: string; readonly values?: readonly string[] }

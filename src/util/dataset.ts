@@ -5,7 +5,8 @@
  */
 import { openSync, readSync, closeSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { sidecarPathFor, type Sidecar } from '../core/roles/sidecar';
+import type { Sidecar } from '../core/roles/sidecar';
+import { sidecarPathFor } from '../shared/sidecarPath';
 import { readSidecar } from '../io/sidecarFile';
 import { isDatasetFileName } from '../io/datasetFormat';
 

@@ -5,7 +5,7 @@ import type { SeedSummary } from '../../core/collective/aggregate';
 import { compare, type CompareResult } from '../../core/firm/compare';
 import { FIRM_APPROACHES, type FirmApproach } from '../../core/firm/params';
 import type { CompareRow } from '../../core/firm/pareto';
-import { csvField } from '../../core/synthetic/csvWriter';
+import { csvField } from '../../shared/csvWriter';
 import { loadDataset } from '../../io/loadDataset';
 import { checkOutputBeforeRun, emitRunResult, runCancellable } from '../output';
 import { comparisonFromCompare } from '../../webview/compareAdapter';

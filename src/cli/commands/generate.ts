@@ -1,7 +1,9 @@
 /** `collective-fairness generate`: a synthetic dataset with known counterfactuals, and its sidecar. */
 import { parseArgs } from 'node:util';
-import { generateSynthetic, generateToy, tableToCsv, TOY_TEST_FRACTION, toySidecar } from '../../core/synthetic';
-import { formatSidecar, sidecarPathFor, type Sidecar } from '../../core/roles/sidecar';
+import { generateSynthetic, generateToy, TOY_TEST_FRACTION, toySidecar } from '../../core/synthetic';
+import { tableToCsv } from '../../shared/csvWriter';
+import { formatSidecar, type Sidecar } from '../../core/roles/sidecar';
+import { sidecarPathFor } from '../../shared/sidecarPath';
 import { writeFilesAtomic } from '../../io/atomicWrite';
 import { checkNewFiles, isSidecarName } from '../outputTargets';
 import type { Command } from '../command';

@@ -153,13 +153,6 @@ export function formatSidecar(sidecar: Sidecar): string {
 	return `${JSON.stringify({ version: sidecar.version, sensitive: sidecar.sensitive, label: sidecar.label, features: sidecar.features, missingTokens: sidecar.missingTokens, description: sidecar.description }, null, 2)}\n`;
 }
 
-/** `data/adult.csv` → `data/adult.fairness.json` (any extension replaced; none appended). */
-export function sidecarPathFor(csvPath: string): string {
-	const slash = Math.max(csvPath.lastIndexOf('/'), csvPath.lastIndexOf('\\'));
-	const dot = csvPath.lastIndexOf('.');
-	const stem = dot > slash + 1 ? csvPath.slice(0, dot) : csvPath;
-	return `${stem}.fairness.json`;
-}
 
 type Fail = (field: string, detail: string) => never;
 

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyRoleChange } from '../../../src/server/roleEdits';
 import type { ColumnProfile } from '../../../src/core/profile';
-import type { GroupRate } from '../../../src/core/roles/suggest';
+import type { GroupRate } from '../../../src/shared/roleSuggest';
 
 const profile = (name: string, values: string[]): ColumnProfile => ({ name, topValues: values.map((value, i) => ({ value, count: 100 - i })) } as unknown as ColumnProfile);
 const profiles: Record<string, ColumnProfile> = { deny: profile('deny', ['no', 'yes']), y: profile('y', ['no', 'yes']), afam: profile('afam', ['no', 'yes']) };

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { formatSidecar, parseSidecar, sidecarPathFor, SidecarError } from '../../../../src/core/roles/sidecar';
+import { formatSidecar, parseSidecar, SidecarError } from '../../../../src/core/roles/sidecar';
+import { sidecarPathFor } from '../../../../src/shared/sidecarPath';
 
 const schemaPath = path.join(__dirname, '../../../../../schemas/fairness.schema.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;

@@ -5,8 +5,8 @@ import {
 	generateSynthetic,
 	SYNTHETIC_FEATURES,
 	SYNTHETIC_GROUP_DEPENDENT_FEATURES,
-	tableToCsv,
 } from '../../../../src/core/synthetic/index';
+import { tableToCsv } from '../../../../src/shared/csvWriter';
 import { logisticFairnessCheck } from './fairnessCheck';
 
 function column(table: Table, name: string): Column {

@@ -5,7 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parseCsv } from '../../../../src/core/csv/ingest';
-import { generateSynthetic, tableToCsv } from '../../../../src/core/synthetic/index';
+import { generateSynthetic } from '../../../../src/core/synthetic/index';
+import { tableToCsv } from '../../../../src/shared/csvWriter';
 
 describe('synthetic CSV round trip', () => {
 	it('parses back to the identical table, with and without missing cells, for both delimiters', () => {

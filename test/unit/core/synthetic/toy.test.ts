@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CategoricalColumn, NumericColumn, Table } from '../../../../src/core/csv/table';
 import { formatSidecar } from '../../../../src/core/roles/sidecar';
-import { generateToy, resolveToyOptions, tableToCsv, TOY_DEFAULTS, toySidecar } from '../../../../src/core/synthetic/index';
+import { generateToy, resolveToyOptions, TOY_DEFAULTS, toySidecar } from '../../../../src/core/synthetic/index';
+import { tableToCsv } from '../../../../src/shared/csvWriter';
 import { repoRoot } from '../../helpers/datasets';
 
 function numeric(table: Table, name: string): Float64Array {

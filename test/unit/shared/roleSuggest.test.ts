@@ -5,12 +5,12 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readCsvFile } from '../../../../src/io/readCsvFile';
-import { profileTable } from '../../../../src/core/profile/index';
-import type { Table } from '../../../../src/core/csv/table';
-import { advantagedWarning, groupRates, guessFavourable, nameWords, rankSensitiveColumns, suggestMinority } from '../../../../src/core/roles/suggest';
-import { locateDataset } from '../../helpers/datasets';
-import { table } from '../../helpers/table';
+import { readCsvFile } from '../../../src/io/readCsvFile';
+import { profileTable } from '../../../src/core/profile/index';
+import type { Table } from '../../../src/core/csv/table';
+import { advantagedWarning, groupRates, guessFavourable, nameWords, rankSensitiveColumns, suggestMinority } from '../../../src/shared/roleSuggest';
+import { locateDataset } from '../helpers/datasets';
+import { table } from '../helpers/table';
 
 async function load(path: string): Promise<{ table: Table; columns: ReturnType<typeof profileTable>['columns'] }> {
 	const t = (await readCsvFile(path)).table;

@@ -12,7 +12,7 @@
  *   nor the column already chosen for the other role.
  * Pure: profiles and counts in, suggestions out (the editor's picks and the server both use it).
  */
-import { type Column, type Table, findColumn } from '../csv/table';
+import type { Column, Table } from '../core/csv/table';
 
 /** A favourable value chosen from names, with the sentence saying why (to show in the pick). */
 export interface FavourableGuess {
@@ -231,8 +231,8 @@ export function advantagedWarning(column: string, minority: readonly string[], g
  * either are left out), most labelled first: the input of {@link suggestMinority}.
  */
 export function groupRates(table: Table, column: string, label: { readonly column: string; readonly favourable: readonly string[] }): GroupRate[] {
-	const sens = findColumn(table, column);
-	const lab = findColumn(table, label.column);
+	const sens = table.columns.find((c) => c.name === column);
+	const lab = table.columns.find((c) => c.name === label.column);
 	if (sens === undefined || lab === undefined) {
 		return [];
 	}

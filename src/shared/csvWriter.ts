@@ -9,7 +9,7 @@
  * missing cells are empty, and an empty-string level is written as `""` so it stays distinct
  * from a missing cell.
  */
-import type { Table } from '../csv/table';
+import type { Table } from '../core/csv/table';
 
 export interface CsvWriteOptions {
 	/** One character other than `"`, CR or LF. Default `,`. */

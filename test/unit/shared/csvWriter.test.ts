@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { Table } from '../../../../src/core/csv/table';
-import { csvField, tableToCsv } from '../../../../src/core/synthetic/csvWriter';
+import type { Table } from '../../../src/core/csv/table';
+import { csvField, tableToCsv } from '../../../src/shared/csvWriter';
 
 function textTable(name: string, values: Array<string | undefined>): Table {
 	const levels: string[] = [];
