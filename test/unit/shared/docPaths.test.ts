@@ -1,0 +1,31 @@
+/** The docs stay true: every repository path docs/architecture.md (and methods.md, conventions.md) names exists. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../helpers/datasets';
+
+const PATH = /`((?:src|test|scripts|bench|webview-ui|docs|media|schemas|samples|\.ci)\/[A-Za-z0-9_./-]+)`/g;
+
+describe('paths named in the docs exist', () => {
+	for (const doc of ['docs/architecture.md', 'docs/methods.md', 'docs/conventions.md']) {
+		it(doc, () => {
+			const text = readFileSync(path.join(repoRoot, doc), 'utf8');
+			const named = [...new Set([...text.matchAll(PATH)].map((m) => m[1]!.replace(/\/$/, '')))];
+			assert.ok(doc !== 'docs/architecture.md' || named.length >= 20, `${doc} names ${named.length} paths`);
+			const missing = named.filter((p) => !existsSync(path.join(repoRoot, p)));
+			assert.deepEqual(missing, [], `${doc} names paths that do not exist`);
+		});
+	}
+	it('no doc names an absolute path of a build machine or notes outside the repository', () => {
+		for (const doc of ['README.md', 'docs/architecture.md', 'docs/methods.md', 'docs/conventions.md', 'docs/datasets.md', 'docs/parity.md', 'docs/reproduction.md']) {
+			const file = path.join(repoRoot, doc);
+			if (!existsSync(file)) {
+				continue;
+			}
+			const text = readFileSync(file, 'utf8');
+			assert.doesNotMatch(text, /\/work\/|\/root\/|\/home\/\w+\//, `${doc} holds a machine path`);
+			assert.doesNotMatch(text, /paper-notes|design rule/, `${doc} cites notes outside the repository`);
+		}
+	});
+});
