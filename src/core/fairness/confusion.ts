@@ -94,7 +94,8 @@ export function countCellsInto(outcomes: GroupedOutcomes, cells: Float64Array): 
 			throw new RangeError(`group[${i}] = ${g}; must be −1 or an index into the ${outside} group names`);
 		}
 		const stratum = g < 0 ? outside : g;
-		cells[stratum * CELLS_PER_STRATUM + cellOf(label, prediction)]++;
+		const cell = stratum * CELLS_PER_STRATUM + cellOf(label, prediction);
+		cells[cell] = cells[cell]! + 1;
 	}
 }
 

@@ -47,7 +47,7 @@ export function cliAsync(args: readonly string[], cwd: string = os.tmpdir()): Pr
 }
 
 /** Runs every argument list, `limit` at a time, results in order. */
-export async function cliAll(runs: ReadonlyArray<readonly string[]>, limit = 6): Promise<CliRun[]> {
+export async function cliAll<const T extends ReadonlyArray<readonly string[]>>(runs: T, limit = 6): Promise<{ -readonly [K in keyof T]: CliRun }> {
 	const out: CliRun[] = new Array(runs.length);
 	let next = 0;
 	const lane = async (): Promise<void> => {
@@ -57,7 +57,8 @@ export async function cliAll(runs: ReadonlyArray<readonly string[]>, limit = 6):
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(limit, runs.length) }, lane));
-	return out;
+	// One result per argument list, in order: the tuple type says so to the destructuring callers.
+	return out as { -readonly [K in keyof T]: CliRun };
 }
 
 /** A fresh directory under os.tmpdir(), and its removal. */

@@ -122,7 +122,7 @@ export function fitBoosting(x: FeatureMatrix, y: ArrayLike<number>, options: Boo
 		if (params.earlyStopping) {
 			for (let k = 0; k < validation.length; k++) {
 				const r = validation[k]!;
-				raw[r] += binnedTreeValue(binned, tree, r);
+				raw[r] = raw[r]! + binnedTreeValue(binned, tree, r);
 			}
 			scores.push(-meanLoss(raw, label, weight, validation));
 			if (shouldStop(scores, params.patience, params.tolerance)) {

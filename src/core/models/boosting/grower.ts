@@ -73,7 +73,8 @@ export class TreeGrower {
 			const v = node.H + l2 > 0 ? (-node.G / (node.H + l2)) * learningRate : 0;
 			value[id] = v;
 			for (let k = node.start; k < node.end; k++) {
-				raw[samples[k]!] += v;
+				const row = samples[k]!;
+				raw[row] = raw[row]! + v;
 			}
 			this.release(node);
 		};

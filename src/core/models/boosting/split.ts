@@ -55,8 +55,8 @@ export function fillHistogram(
 		const base = r * stride;
 		for (let u = 0; u < stride; u++) {
 			const s = slots[base + u]!;
-			hist[s] += g;
-			hist[s + 1] += h;
+			hist[s] = hist[s]! + g;
+			hist[s + 1] = hist[s + 1]! + h;
 			hist[s + 2]! += 1;
 		}
 	}
@@ -65,7 +65,7 @@ export function fillHistogram(
 /** parent ← parent − child, in place (the sibling's histogram). */
 export function subtractHistogram(parent: Float64Array, child: Float64Array): void {
 	for (let s = 0; s < parent.length; s++) {
-		parent[s] -= child[s]!;
+		parent[s] = parent[s]! - child[s]!;
 	}
 }
 
