@@ -14,7 +14,7 @@ export type SeedSummary =
 	| { readonly mean: number; readonly sd: number; readonly lo: number; readonly hi: number; readonly n: number }
 	| { readonly mean: null; readonly reason: string; readonly n: 0 };
 
-export interface SimulationRow {
+export interface SimulationRow extends MetricSummaries {
 	readonly method: Method | 'base';
 	readonly knowledge: Knowledge;
 	readonly alpha: number;
@@ -24,20 +24,6 @@ export interface SimulationRow {
 	readonly poolSize: number;
 	readonly collectiveSize: number;
 	readonly seeds: number;
-	readonly error: SeedSummary;
-	readonly spd: SeedSummary;
-	readonly eqod: SeedSummary;
-	readonly eqodMax: SeedSummary;
-	/** Signed TPR(minority) − TPR(majority) over seeds, with its interval (see {@link GapVerdict}). */
-	readonly tprGap: SeedSummary;
-	/** Signed FPR(minority) − FPR(majority) over seeds. */
-	readonly fprGap: SeedSummary;
-	/** Whether a gap is left that this many seeds can measure (docs/methods.md, "The EqOd floor"). */
-	readonly gapVerdict: GapVerdict;
-	readonly success?: SeedSummary;
-	readonly counterfactualGap?: SeedSummary;
-	/** With a defending firm (params.defense): its figures and how much of the effect survives. */
-	readonly defended?: DefendedSummary;
 }
 
 /**
@@ -55,19 +41,26 @@ export function gapVerdict(tpr: SeedSummary, fpr: SeedSummary): GapVerdict {
 	return covers(tpr) && covers(fpr) ? 'none-measurable' : 'gap';
 }
 
-export interface BaseSummary {
-	readonly seeds: number;
+/** The figures every row and the base carry, each summarised over seeds. */
+export interface MetricSummaries {
 	readonly error: SeedSummary;
 	readonly spd: SeedSummary;
 	readonly eqod: SeedSummary;
 	readonly eqodMax: SeedSummary;
+	/** Signed TPR(minority) − TPR(majority) over seeds, with its interval (see {@link GapVerdict}). */
 	readonly tprGap: SeedSummary;
+	/** Signed FPR(minority) − FPR(majority) over seeds. */
 	readonly fprGap: SeedSummary;
+	/** Whether a gap is left that this many seeds can measure (docs/methods.md, "The EqOd floor"). */
 	readonly gapVerdict: GapVerdict;
 	readonly success?: SeedSummary;
 	readonly counterfactualGap?: SeedSummary;
 	/** With a defending firm (params.defense): its figures and how much of the effect survives. */
 	readonly defended?: DefendedSummary;
+}
+
+export interface BaseSummary extends MetricSummaries {
+	readonly seeds: number;
 }
 
 export interface DefendedSummary {
@@ -170,7 +163,7 @@ function withSurvival(row: SimulationRow, base: BaseSummary): SimulationRow {
 	return { ...row, defended: { ...row.defended, survival } };
 }
 
-export function summariseMetrics(list: readonly RunMetrics[]): Omit<BaseSummary, 'seeds'> {
+export function summariseMetrics(list: readonly RunMetrics[]): MetricSummaries {
 	const withCf = list.some((m) => m.success !== undefined);
 	const defended = summariseDefended(list);
 	const tprGap = summarise(list.map((m) => m.tprGap), 'the TPR gap');
