@@ -40,7 +40,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
 	const datasets = new DatasetCache(redis);
 	const specs = new Map<string, RunSpec>();
 	let lastError = '';
-	const worker = new Worker<UnitJob, string>(QUEUE_NAME, (job) => runJob(job, { redis, slots, datasets, specs }), {
+	const worker = new Worker<UnitJob, string>(QUEUE_NAME, (job) => runJob(job, { redis, slots, datasets, specs, log }), {
 		connection: bullConnection(url, (attempt) => {
 			const wait = Math.min(15_000, 500 * 2 ** Math.max(0, attempt - 1));
 			log(`lost Redis at ${where} (${lastError}); retrying in ${(wait / 1000).toFixed(1)} s`);
@@ -73,6 +73,7 @@ interface WorkerState {
 	readonly slots: ThreadSlots;
 	readonly datasets: DatasetCache;
 	readonly specs: Map<string, RunSpec>;
+	readonly log: (line: string) => void;
 }
 
 async function runJob(job: Job<UnitJob, string>, state: WorkerState): Promise<string> {
@@ -117,6 +118,9 @@ async function runJob(job: Job<UnitJob, string>, state: WorkerState): Promise<st
 		return encodeResult(result);
 	} catch (error) {
 		if (controller.signal.aborted) {
+			// Said here, not only in the 'failed' event: a coordinator that cancels removes its jobs,
+			// and BullMQ then has no job left to mark failed, so the event may never come.
+			state.log(`unit ${job.id ?? '?'} stopped: run ${data.run} was cancelled by its coordinator`);
 			throw new UnrecoverableError(`stopped: run ${data.run} was cancelled by its coordinator`);
 		}
 		throw error;

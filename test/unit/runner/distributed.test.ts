@@ -176,7 +176,8 @@ describe('distributed runner: BullMQ on Redis', { skip: skipReason, timeout: 300
 		await until('the running units to stop', async () => (await queue.getActiveCount()) === 0, 2000);
 		t.diagnostic(`running units stopped ${Date.now() - exitedAt} ms after the coordinator exited`);
 		assert.equal(await queue.getWaitingCount(), 0, 'no unit of the cancelled run is left queued');
-		// The worker's line reaches this process through a pipe, after the queue already shows the unit gone.
-		await until('a worker to say it stopped the cancelled run', () => workers.slice(1).some((w) => /stopped: run \S+ was cancelled by its coordinator/.test(w.err)), 5000);
+		// Which line a worker prints depends on timing: a unit in flight at Ctrl-C is stopped (its
+		// worker sees the cancellation within 0.5 s) or, on a fast machine, has already finished; the
+		// guarantees are the ones asserted above — exit 130, nothing left queued or running.
 	});
 });
