@@ -9,10 +9,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx, EditRolesResult } from '../ctx';
-import { ProfileRequest } from '../shared/lspProtocol';
 import type { ColumnProfile, Sidecar } from '../shared/model';
 import { asArgs, targetUri } from '../util/dataset';
 import { showError } from '../util/progress';
+import { datasetWithRoles } from './datasetRoles';
 
 /** The columns ProPublica's COMPAS analysis modelled the two-year recidivism with (all recorded before it). */
 export const PROPUBLICA_COMPAS = ['sex', 'age', 'age_cat', 'race', 'juv_fel_count', 'juv_misd_count', 'juv_other_count', 'priors_count', 'c_charge_degree'];
@@ -58,19 +58,13 @@ interface ColumnItem extends vscode.QuickPickItem {
 }
 
 export async function chooseFeatures(ctx: Ctx, arg: unknown): Promise<EditRolesResult | undefined> {
-	const uri = targetUri(arg);
-	if (uri === undefined) {
-		void vscode.window.showInformationMessage('Collective Fairness: open a CSV or TSV file first.');
-		return undefined;
-	}
-	const file = path.basename(uri.fsPath);
+	const file = path.basename(targetUri(arg)?.fsPath ?? 'the dataset');
 	try {
-		const profile = await ctx.request(ProfileRequest.type, { uri: uri.toString() });
-		const roles = profile.roles;
-		if (roles === null) {
-			void vscode.window.showInformationMessage(`${file} has no roles yet: set the sensitive attribute and the label first (the features are every other column).`);
+		const dataset = await datasetWithRoles(ctx, arg, ' (the features are every other column)');
+		if (dataset === undefined) {
 			return undefined;
 		}
+		const { uri, profile, roles } = dataset;
 		const given = (asArgs(arg) as { include?: readonly string[] }).include;
 		const include = given !== undefined ? [...given] : await pick(profile.profile.columns, roles, columnFlags(uri), file);
 		if (include === undefined) {

@@ -7,28 +7,22 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx, EditRolesResult } from '../ctx';
-import { ProfileRequest } from '../shared/lspProtocol';
 import { asArgs, targetUri } from '../util/dataset';
 import { showError } from '../util/progress';
+import { datasetWithRoles } from './datasetRoles';
 
 interface FirmItem extends vscode.QuickPickItem {
 	readonly includeSensitive: boolean;
 }
 
 export async function chooseFirm(ctx: Ctx, arg: unknown): Promise<EditRolesResult | undefined> {
-	const uri = targetUri(arg);
-	if (uri === undefined) {
-		void vscode.window.showInformationMessage('Collective Fairness: open a CSV or TSV file first.');
-		return undefined;
-	}
-	const file = path.basename(uri.fsPath);
+	const file = path.basename(targetUri(arg)?.fsPath ?? 'the dataset');
 	try {
-		const profile = await ctx.request(ProfileRequest.type, { uri: uri.toString() });
-		const roles = profile.roles;
-		if (roles === null) {
-			void vscode.window.showInformationMessage(`${file} has no roles yet: set the sensitive attribute and the label first.`);
+		const dataset = await datasetWithRoles(ctx, arg, '');
+		if (dataset === undefined) {
 			return undefined;
 		}
+		const { uri, roles } = dataset;
 		const sensitive = typeof roles.sensitive.column === 'string' ? roles.sensitive.column : roles.sensitive.column.join(' & ');
 		const current = roles.features?.includeSensitive;
 		const given = (asArgs(arg) as { includeSensitive?: unknown }).includeSensitive;
