@@ -8,30 +8,19 @@
  *     node out/test/reference/export_boosting_matrix.js --out /tmp/cf-parity [--datasets DIR]
  * Does nothing without --out (node --test may pick this file up).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reweighingWeights } from '../../src/core/firm/kamiranCalders';
-import { locateDataset } from '../unit/helpers/datasets';
+import { exportArgs } from './exportArgs';
 import { fingerprint, loadTable, logisticProblem, matrixRows, PARITY_SEED } from '../unit/parity/realData';
 
 async function main(): Promise<void> {
-	const args = process.argv.slice(2);
-	const outAt = args.indexOf('--out');
-	if (outAt < 0 || args[outAt + 1] === undefined) {
-		process.stdout.write('usage: node out/test/reference/export_boosting_matrix.js --out DIR [--datasets DIR]\n');
+	const parsed = exportArgs('export_boosting_matrix');
+	if (parsed === undefined) {
 		return;
 	}
-	const out = args[outAt + 1]!;
-	const datasetsAt = args.indexOf('--datasets');
-	if (datasetsAt >= 0 && args[datasetsAt + 1] !== undefined) {
-		process.env['COLLECTIVE_FAIRNESS_DATASETS'] = args[datasetsAt + 1]!;
-	}
-	const adult = locateDataset('adult.csv');
-	if (adult.skip !== false) {
-		throw new Error(adult.skip);
-	}
-	mkdirSync(out, { recursive: true });
-	const data = logisticProblem(await loadTable(adult.path));
+	const { out } = parsed;
+	const data = logisticProblem(await loadTable(parsed.adult));
 	const x = data.x;
 	const weights = reweighingWeights(data.y, data.group, data.train);
 	const file = join(out, 'boosting-matrix.json');

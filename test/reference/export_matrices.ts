@@ -7,29 +7,18 @@
  *     node out/test/reference/export_matrices.js --out /tmp/cf-parity [--datasets DIR]
  * Does nothing without --out (node --test may pick this file up).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { locateDataset } from '../unit/helpers/datasets';
+import { exportArgs } from './exportArgs';
 import { fingerprint, KNN_EXCLUDED, KNN_K, knnProblem, loadTable, logisticProblem, matrixRows, PARITY_SEED } from '../unit/parity/realData';
 
 async function main(): Promise<void> {
-	const args = process.argv.slice(2);
-	const outAt = args.indexOf('--out');
-	if (outAt < 0 || args[outAt + 1] === undefined) {
-		process.stdout.write('usage: node out/test/reference/export_matrices.js --out DIR [--datasets DIR]\n');
+	const parsed = exportArgs('export_matrices');
+	if (parsed === undefined) {
 		return;
 	}
-	const out = args[outAt + 1]!;
-	const datasetsAt = args.indexOf('--datasets');
-	if (datasetsAt >= 0 && args[datasetsAt + 1] !== undefined) {
-		process.env['COLLECTIVE_FAIRNESS_DATASETS'] = args[datasetsAt + 1]!;
-	}
-	const adult = locateDataset('adult.csv');
-	if (adult.skip !== false) {
-		throw new Error(adult.skip);
-	}
-	mkdirSync(out, { recursive: true });
-	const table = await loadTable(adult.path);
+	const { out } = parsed;
+	const table = await loadTable(parsed.adult);
 
 	for (const variant of ['all', 'ties'] as const) {
 		const knn = knnProblem(table, variant);
