@@ -13,6 +13,7 @@ import type { ColumnProfile, Sidecar } from '../shared/model';
 import { asArgs, targetUri } from '../util/dataset';
 import { showError } from '../util/progress';
 import { datasetWithRoles } from './datasetRoles';
+import { settleOnce } from '../util/quickPick';
 
 /** The columns ProPublica's COMPAS analysis modelled the two-year recidivism with (all recorded before it). */
 export const PROPUBLICA_COMPAS = ['sex', 'age', 'age_cat', 'race', 'juv_fel_count', 'juv_misd_count', 'juv_other_count', 'priors_count', 'c_charge_degree'];
@@ -99,15 +100,7 @@ function pick(columns: readonly ColumnProfile[], roles: Sidecar, flags: Map<stri
 	qp.items = items;
 	qp.selectedItems = items.filter((i) => inUse.has(i.column));
 	qp.buttons = hasProPublica ? [dropFlagged, proPublica] : [dropFlagged];
-	return new Promise((resolve) => {
-		let done = false;
-		const finish = (v: string[] | undefined): void => {
-			if (!done) {
-				done = true;
-				resolve(v);
-				qp.dispose();
-			}
-		};
+	return settleOnce<ColumnItem, string[]>(qp, (finish) => {
 		qp.onDidTriggerButton((b) => {
 			qp.selectedItems = b === proPublica ? items.filter((i) => PROPUBLICA_COMPAS.includes(i.column)) : qp.selectedItems.filter((i) => !i.flagged);
 		});
@@ -118,7 +111,5 @@ function pick(columns: readonly ColumnProfile[], roles: Sidecar, flags: Map<stri
 			}
 			finish(qp.selectedItems.map((i) => i.column));
 		});
-		qp.onDidHide(() => finish(undefined));
-		qp.show();
 	});
 }

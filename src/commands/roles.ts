@@ -19,6 +19,7 @@ import type { ColumnProfile, LabelRole, Sidecar } from '../shared/model';
 import { advantagedWarning, guessFavourable, rankLabelColumns, rankSensitiveColumns, suggestMinority, type GroupRate } from '../shared/roleSuggest';
 import { asArgs, targetUri, type CommandArgs } from '../util/dataset';
 import { showError } from '../util/progress';
+import { settleOnce } from '../util/quickPick';
 
 export type RoleKind = 'sensitive' | 'label';
 
@@ -88,19 +89,9 @@ async function pickValues(c: ColumnProfile, opts: { title: string; ask: string; 
 		return warning !== undefined ? `⚠ ${warning}` : `${opts.ask}${more}`;
 	};
 	qp.placeholder = placeholder();
-	return new Promise((resolve) => {
-		let done = false;
-		const finish = (v: string[] | undefined): void => {
-			if (!done) {
-				done = true;
-				resolve(v);
-				qp.dispose();
-			}
-		};
+	return settleOnce(qp, (finish: (value: string[] | undefined) => void) => {
 		qp.onDidChangeSelection(() => (qp.placeholder = placeholder()));
 		qp.onDidAccept(() => finish(qp.selectedItems.length > 0 ? qp.selectedItems.map((i) => i.value) : undefined));
-		qp.onDidHide(() => finish(undefined));
-		qp.show();
 	});
 }
 
