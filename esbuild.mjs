@@ -18,15 +18,30 @@ const browserEntries = [{ in: 'webview-ui/src/main.ts', out: 'webview/main' }];
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 const contexts = [];
 for (const e of nodeEntries.filter((x) => existsSync(x.in))) {
-	contexts.push(await esbuild.context({
-		...common, entryPoints: [e.in], outfile: `dist/${e.out}.js`, platform: 'node', format: 'cjs',
-		target: 'node20', external: e.external, banner: e.banner ? { js: e.banner } : undefined,
-	}));
+	contexts.push(
+		await esbuild.context({
+			...common,
+			entryPoints: [e.in],
+			outfile: `dist/${e.out}.js`,
+			platform: 'node',
+			format: 'cjs',
+			target: 'node20',
+			external: e.external,
+			banner: e.banner ? { js: e.banner } : undefined,
+		}),
+	);
 }
 for (const e of browserEntries.filter((x) => existsSync(x.in))) {
-	contexts.push(await esbuild.context({
-		...common, entryPoints: [e.in], outfile: `dist/${e.out}.js`, platform: 'browser', format: 'iife', target: 'es2022',
-	}));
+	contexts.push(
+		await esbuild.context({
+			...common,
+			entryPoints: [e.in],
+			outfile: `dist/${e.out}.js`,
+			platform: 'browser',
+			format: 'iife',
+			target: 'es2022',
+		}),
+	);
 }
 if (watch) {
 	await Promise.all(contexts.map((c) => c.watch()));

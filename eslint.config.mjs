@@ -31,16 +31,38 @@ export default tseslint.config(
 	{
 		files: ['src/core/**/*.ts'],
 		rules: {
-			'no-restricted-imports': ['error', {
-				paths: impureModules,
-				patterns: [
-					{ group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'src/core is pure: no LSP imports.' },
-					{
-						group: ['**/io/*', '**/cli/*', '**/server/*', '**/client/*', '**/webview/*', '**/runner/*', '**/runner', '**/shared/*', '**/commands/*', '**/views/*', '**/util/*', '**/report/*', '**/config', '**/ctx', '**/extension'],
-						message: 'src/core imports only src/core: the engine may not depend on outer layers.',
-					},
-				],
-			}],
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: impureModules,
+					patterns: [
+						{
+							group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'],
+							message: 'src/core is pure: no LSP imports.',
+						},
+						{
+							group: [
+								'**/io/*',
+								'**/cli/*',
+								'**/server/*',
+								'**/client/*',
+								'**/webview/*',
+								'**/runner/*',
+								'**/runner',
+								'**/shared/*',
+								'**/commands/*',
+								'**/views/*',
+								'**/util/*',
+								'**/report/*',
+								'**/config',
+								'**/ctx',
+								'**/extension',
+							],
+							message: 'src/core imports only src/core: the engine may not depend on outer layers.',
+						},
+					],
+				},
+			],
 			'no-restricted-globals': ['error', 'window', 'document', 'navigator'],
 		},
 	},
@@ -48,26 +70,78 @@ export default tseslint.config(
 		// The webview runs in a browser sandbox: it may use only the shared message and figure code.
 		files: ['webview-ui/**/*.ts'],
 		rules: {
-			'no-restricted-imports': ['error', {
-				paths: [{ name: 'vscode', message: 'webview-ui runs in the browser: talk to the host by postMessage.' }],
-				patterns: [{ group: ['**/src/core/*', '**/src/io/*', '**/src/cli/*', '**/src/server/*', '**/src/client/*', '**/src/webview/*', '**/src/runner/*', 'node:*'], message: 'webview-ui may import only src/shared.' }],
-			}],
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [{ name: 'vscode', message: 'webview-ui runs in the browser: talk to the host by postMessage.' }],
+					patterns: [
+						{
+							group: [
+								'**/src/core/*',
+								'**/src/io/*',
+								'**/src/cli/*',
+								'**/src/server/*',
+								'**/src/client/*',
+								'**/src/webview/*',
+								'**/src/runner/*',
+								'node:*',
+							],
+							message: 'webview-ui may import only src/shared.',
+						},
+					],
+				},
+			],
 		},
 	},
 	{
 		files: ['src/shared/**/*.ts'],
 		rules: {
-			'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/shared is imported by every bundle: no vscode imports.' }] }],
+			'no-restricted-imports': [
+				'error',
+				{ paths: [{ name: 'vscode', message: 'src/shared is imported by every bundle: no vscode imports.' }] },
+			],
 			// The shapes the engine produces are declared beside it and re-exported here as types only.
-			'@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*', '**/core/**'], allowTypeImports: true, message: 'src/shared imports the core only as types (import type).' }] }],
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/core/*', '**/core/**'],
+							allowTypeImports: true,
+							message: 'src/shared imports the core only as types (import type).',
+						},
+					],
+				},
+			],
 		},
 	},
 	{
 		// The extension host talks to the engine through the language server: it may use the core's
 		// types, never its code (which would ship the engine inside dist/extension.js).
-		files: ['src/extension.ts', 'src/ctx.ts', 'src/config.ts', 'src/commands/**/*.ts', 'src/views/**/*.ts', 'src/util/**/*.ts', 'src/webview/**/*.ts', 'src/client/**/*.ts', 'src/report/**/*.ts'],
+		files: [
+			'src/extension.ts',
+			'src/ctx.ts',
+			'src/config.ts',
+			'src/commands/**/*.ts',
+			'src/views/**/*.ts',
+			'src/util/**/*.ts',
+			'src/webview/**/*.ts',
+			'src/client/**/*.ts',
+			'src/report/**/*.ts',
+		],
 		rules: {
-			'@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/core/*', '**/core/**'], allowTypeImports: true, message: 'The extension host may not import src/core (only its types); move a shared rule to src/shared.' }] }],
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/core/*', '**/core/**'],
+							allowTypeImports: true,
+							message: 'The extension host may not import src/core (only its types); move a shared rule to src/shared.',
+						},
+					],
+				},
+			],
 		},
 	},
 );

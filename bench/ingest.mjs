@@ -41,8 +41,13 @@ async function main() {
 	const bundle = join(cache, 'readCsvFile.cjs');
 	const esbuild = await import('esbuild');
 	await esbuild.build({
-		entryPoints: [join(root, 'src/io/readCsvFile.ts')], bundle: true, platform: 'node', format: 'cjs',
-		target: 'node20', outfile: bundle, logLevel: 'warning',
+		entryPoints: [join(root, 'src/io/readCsvFile.ts')],
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		outfile: bundle,
+		logLevel: 'warning',
 	});
 	const fileBytes = statSync(file).size;
 	const fileMB = fileBytes / 1e6;
@@ -64,15 +69,24 @@ async function main() {
 	const papaparseMBps = mbps('papaparse');
 	const peakRssMB = rss('ours');
 	const summary = {
-		ingestMBps: round(ingestMBps), papaparseMBps: round(papaparseMBps), ratio: round(ingestMBps / papaparseMBps),
-		peakRssMB: round(peakRssMB), fileMB: round(fileMB), rssRatio: round(peakRssMB / fileMB),
-		ingestCpuMBps: round(cpuMBps('ours')), papaparseCpuMBps: round(cpuMBps('papaparse')),
+		ingestMBps: round(ingestMBps),
+		papaparseMBps: round(papaparseMBps),
+		ratio: round(ingestMBps / papaparseMBps),
+		peakRssMB: round(peakRssMB),
+		fileMB: round(fileMB),
+		rssRatio: round(peakRssMB / fileMB),
+		ingestCpuMBps: round(cpuMBps('ours')),
+		papaparseCpuMBps: round(cpuMBps('papaparse')),
 	};
 	const rows = results.ours[0].rows;
 	console.log(`file: ${file} (${fileMB.toFixed(1)} MB, ${rows} rows), ${runs} runs, medians`);
 	console.log('parser                      MB/s   MB/CPU-s   peak RSS MB   RSS/file');
-	console.log(`papaparse (raw, chunk)  ${pad(papaparseMBps)}    ${pad(cpuMBps('papaparse'))}   ${pad(rss('papaparse'))}      ${(rss('papaparse') / fileMB).toFixed(2)}`);
-	console.log(`readCsvFile (columns)   ${pad(ingestMBps)}    ${pad(cpuMBps('ours'))}   ${pad(peakRssMB)}      ${(peakRssMB / fileMB).toFixed(2)}`);
+	console.log(
+		`papaparse (raw, chunk)  ${pad(papaparseMBps)}    ${pad(cpuMBps('papaparse'))}   ${pad(rss('papaparse'))}      ${(rss('papaparse') / fileMB).toFixed(2)}`,
+	);
+	console.log(
+		`readCsvFile (columns)   ${pad(ingestMBps)}    ${pad(cpuMBps('ours'))}   ${pad(peakRssMB)}      ${(peakRssMB / fileMB).toFixed(2)}`,
+	);
 	console.log(`ratio ours/papaparse: ${summary.ratio}`);
 	if (json) {
 		console.log(JSON.stringify(summary));
@@ -88,7 +102,9 @@ async function child(which, file) {
 		await new Promise((resolve, reject) => {
 			Papa.parse(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), {
 				header: false,
-				chunk: (result) => { rows += result.data.length; },
+				chunk: (result) => {
+					rows += result.data.length;
+				},
 				complete: resolve,
 				error: reject,
 			});
@@ -109,20 +125,45 @@ async function child(which, file) {
 function generate(file, targetBytes) {
 	let state = 0x2545f491;
 	const next = () => {
-		state ^= state << 13; state >>>= 0;
+		state ^= state << 13;
+		state >>>= 0;
 		state ^= state >>> 17;
-		state ^= state << 5; state >>>= 0;
+		state ^= state << 5;
+		state >>>= 0;
 		return state / 4294967296;
 	};
 	const pick = (xs) => xs[Math.floor(next() * xs.length)];
 	const workclass = ['Private', 'Self-emp-not-inc', 'Self-emp-inc', 'Federal-gov', 'Local-gov', 'State-gov', 'Without-pay', '?'];
-	const education = ['Bachelors', 'Some-college', '11th', 'HS-grad', 'Prof-school', 'Assoc-acdm', 'Assoc-voc', '9th', 'Masters', 'Doctorate'];
+	const education = [
+		'Bachelors',
+		'Some-college',
+		'11th',
+		'HS-grad',
+		'Prof-school',
+		'Assoc-acdm',
+		'Assoc-voc',
+		'9th',
+		'Masters',
+		'Doctorate',
+	];
 	const marital = ['Married-civ-spouse', 'Divorced', 'Never-married', 'Separated', 'Widowed'];
-	const occupation = ['Tech-support', '"Craft, repair"', 'Other-service', 'Sales', '"Exec-managerial"', 'Prof-specialty', '"Handlers ""cleaners"""', 'Machine-op-inspct', 'Adm-clerical', '?'];
+	const occupation = [
+		'Tech-support',
+		'"Craft, repair"',
+		'Other-service',
+		'Sales',
+		'"Exec-managerial"',
+		'Prof-specialty',
+		'"Handlers ""cleaners"""',
+		'Machine-op-inspct',
+		'Adm-clerical',
+		'?',
+	];
 	const relationship = ['Wife', 'Own-child', 'Husband', 'Not-in-family', 'Other-relative', 'Unmarried'];
 	const race = ['White', 'Asian-Pac-Islander', 'Amer-Indian-Eskimo', 'Other', 'Black'];
 	const country = ['United-States', 'Mexico', 'Philippines', 'Germany', 'Canada', '"Korea, South"', 'India', '?'];
-	const header = 'age,workclass,fnlwgt,education,education-num,marital-status,occupation,relationship,race,sex,capital-gain,capital-loss,hours-per-week,native-country,income\n';
+	const header =
+		'age,workclass,fnlwgt,education,education-num,marital-status,occupation,relationship,race,sex,capital-gain,capital-loss,hours-per-week,native-country,income\n';
 	const tmp = `${file}.tmp`;
 	const fd = openSync(tmp, 'w');
 	writeSync(fd, header);
@@ -131,12 +172,25 @@ function generate(file, targetBytes) {
 		const lines = [];
 		for (let i = 0; i < 20000; i++) {
 			const edu = Math.floor(next() * education.length);
-			lines.push([
-				17 + Math.floor(next() * 73), pick(workclass), 12285 + Math.floor(next() * 1472000), education[edu], edu + 6,
-				pick(marital), pick(occupation), pick(relationship), pick(race), next() < 0.67 ? 'Male' : 'Female',
-				next() < 0.92 ? 0 : Math.floor(next() * 99999), next() < 0.95 ? 0 : Math.floor(next() * 4356),
-				1 + Math.floor(next() * 99), pick(country), next() < 0.24 ? '>50K' : '<=50K',
-			].join(','));
+			lines.push(
+				[
+					17 + Math.floor(next() * 73),
+					pick(workclass),
+					12285 + Math.floor(next() * 1472000),
+					education[edu],
+					edu + 6,
+					pick(marital),
+					pick(occupation),
+					pick(relationship),
+					pick(race),
+					next() < 0.67 ? 'Male' : 'Female',
+					next() < 0.92 ? 0 : Math.floor(next() * 99999),
+					next() < 0.95 ? 0 : Math.floor(next() * 4356),
+					1 + Math.floor(next() * 99),
+					pick(country),
+					next() < 0.24 ? '>50K' : '<=50K',
+				].join(','),
+			);
 		}
 		const text = lines.join('\n') + '\n';
 		writeSync(fd, text);

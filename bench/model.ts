@@ -104,7 +104,9 @@ async function logistic(): Promise<void> {
 	for (const i of flipped) {
 		yFlipped[i] = 1;
 	}
-	console.log(`Adult by sex, seed 0: ${train.length} training rows × ${data.x.width} features (${data.x.denseWidth} dense + ${data.x.blockCount} one-hot blocks); ${flipped.length} of ${pool.length} minority unfavourable training labels flipped to 1; CSV read in ${loadMs.toFixed(0)} ms`);
+	console.log(
+		`Adult by sex, seed 0: ${train.length} training rows × ${data.x.width} features (${data.x.denseWidth} dense + ${data.x.blockCount} one-hot blocks); ${flipped.length} of ${pool.length} minority unfavourable training labels flipped to 1; CSV read in ${loadMs.toFixed(0)} ms`,
+	);
 
 	// Cold: from zero on the base labels, what the firm does once per seed.
 	const cold = timeRuns(LOGISTIC_RUNS, () => fitLogistic(data.x, data.y, { C: 1, rows: train }));
@@ -115,12 +117,28 @@ async function logistic(): Promise<void> {
 	const coldFlipped = timeRuns(LOGISTIC_RUNS, () => fitLogistic(data.x, yFlipped, { C: 1, rows: train }));
 
 	const describe = (name: string, t: { ms: number[]; cpuMs: number[]; last: LogisticFit }): Record<string, unknown> => {
-		console.log(`  ${name.padEnd(34)} median ${median(t.ms).toFixed(1).padStart(7)} ms (CPU ${median(t.cpuMs).toFixed(0)} ms)   runs ${t.ms.map((m) => m.toFixed(0)).join(' ')}   ${t.last.solver}, ${t.last.iterations} iterations, objective ${t.last.objective.toFixed(6)}${t.last.converged ? '' : ' (NOT converged)'}`);
-		return { medianMs: round(median(t.ms)), medianCpuMs: round(median(t.cpuMs)), runsMs: t.ms.map((m) => round(m)), solver: t.last.solver, iterations: t.last.iterations, objective: t.last.objective, converged: t.last.converged };
+		console.log(
+			`  ${name.padEnd(34)} median ${median(t.ms).toFixed(1).padStart(7)} ms (CPU ${median(t.cpuMs).toFixed(0)} ms)   runs ${t.ms.map((m) => m.toFixed(0)).join(' ')}   ${t.last.solver}, ${t.last.iterations} iterations, objective ${t.last.objective.toFixed(6)}${t.last.converged ? '' : ' (NOT converged)'}`,
+		);
+		return {
+			medianMs: round(median(t.ms)),
+			medianCpuMs: round(median(t.cpuMs)),
+			runsMs: t.ms.map((m) => round(m)),
+			solver: t.last.solver,
+			iterations: t.last.iterations,
+			objective: t.last.objective,
+			converged: t.last.converged,
+		};
 	};
 	const result = {
-		trainingRows: train.length, width: data.x.width, denseWidth: data.x.denseWidth, blocks: data.x.blockCount,
-		flipped: flipped.length, pool: pool.length, runs: LOGISTIC_RUNS, csvLoadMs: round(loadMs),
+		trainingRows: train.length,
+		width: data.x.width,
+		denseWidth: data.x.denseWidth,
+		blocks: data.x.blockCount,
+		flipped: flipped.length,
+		pool: pool.length,
+		runs: LOGISTIC_RUNS,
+		csvLoadMs: round(loadMs),
 		cold: describe('cold fit (base labels)', cold),
 		warm: describe('warm refit (flipped, from base)', warm),
 		coldFlipped: describe('cold refit (flipped, from zero)', coldFlipped),
@@ -128,8 +146,16 @@ async function logistic(): Promise<void> {
 	if (exportDir !== undefined) {
 		mkdirSync(exportDir, { recursive: true });
 		writeNpy(join(exportDir, 'X.npy'), densify(data.x, train), [train.length, data.x.width]);
-		writeNpy(join(exportDir, 'y.npy'), Float64Array.from(train, (i) => data.y[i]!), [train.length]);
-		writeNpy(join(exportDir, 'yflip.npy'), Float64Array.from(train, (i) => yFlipped[i]!), [train.length]);
+		writeNpy(
+			join(exportDir, 'y.npy'),
+			Float64Array.from(train, (i) => data.y[i]!),
+			[train.length],
+		);
+		writeNpy(
+			join(exportDir, 'yflip.npy'),
+			Float64Array.from(train, (i) => yFlipped[i]!),
+			[train.length],
+		);
 	}
 	console.log(JSON.stringify(result));
 }
@@ -141,19 +167,34 @@ async function logistic(): Promise<void> {
 function boosting(): void {
 	const data = prepareDataset(table, ADULT_SEX, { seed: 0 });
 	const train = data.train;
-	console.log(`Adult by sex, seed 0: ${train.length} training rows × ${data.x.width} features (${data.x.denseWidth} dense + ${data.x.blockCount} one-hot blocks); CSV read in ${loadMs.toFixed(0)} ms`);
+	console.log(
+		`Adult by sex, seed 0: ${train.length} training rows × ${data.x.width} features (${data.x.denseWidth} dense + ${data.x.blockCount} one-hot blocks); CSV read in ${loadMs.toFixed(0)} ms`,
+	);
 	const t = timeRuns(BOOSTING_RUNS, () => fitBoosting(data.x, data.y, { rows: train }));
 	const fit = t.last;
-	console.log(`  fitBoosting (bins + 100 trees)      median ${median(t.ms).toFixed(1).padStart(7)} ms (CPU ${median(t.cpuMs).toFixed(0)} ms)   runs ${t.ms.map((m) => m.toFixed(0)).join(' ')}   ${fit.iterations} trees, train log-loss ${fit.trainLoss.toFixed(6)}`);
+	console.log(
+		`  fitBoosting (bins + 100 trees)      median ${median(t.ms).toFixed(1).padStart(7)} ms (CPU ${median(t.cpuMs).toFixed(0)} ms)   runs ${t.ms.map((m) => m.toFixed(0)).join(' ')}   ${fit.iterations} trees, train log-loss ${fit.trainLoss.toFixed(6)}`,
+	);
 	const result = {
-		trainingRows: train.length, width: data.x.width, runs: BOOSTING_RUNS, csvLoadMs: round(loadMs),
-		medianMs: round(median(t.ms)), medianCpuMs: round(median(t.cpuMs)), runsMs: t.ms.map((m) => round(m)),
-		iterations: fit.iterations, trainLoss: fit.trainLoss, params: fit.params,
+		trainingRows: train.length,
+		width: data.x.width,
+		runs: BOOSTING_RUNS,
+		csvLoadMs: round(loadMs),
+		medianMs: round(median(t.ms)),
+		medianCpuMs: round(median(t.cpuMs)),
+		runsMs: t.ms.map((m) => round(m)),
+		iterations: fit.iterations,
+		trainLoss: fit.trainLoss,
+		params: fit.params,
 	};
 	if (exportDir !== undefined) {
 		mkdirSync(exportDir, { recursive: true });
 		writeNpy(join(exportDir, 'X.npy'), densify(data.x, train), [train.length, data.x.width]);
-		writeNpy(join(exportDir, 'y.npy'), Float64Array.from(train, (i) => data.y[i]!), [train.length]);
+		writeNpy(
+			join(exportDir, 'y.npy'),
+			Float64Array.from(train, (i) => data.y[i]!),
+			[train.length],
+		);
 	}
 	console.log(JSON.stringify(result));
 }
@@ -172,10 +213,24 @@ async function knn(): Promise<void> {
 	}
 	const q = Int32Array.from(queries);
 	const r = Int32Array.from(reference);
-	console.log(`Adult by race: ${q.length} Black query rows × ${r.length} White reference rows, ${data.x.width} features (${data.x.denseWidth} dense + ${data.x.blockCount} one-hot blocks), k = ${K}; CSV read in ${loadMs.toFixed(0)} ms`);
+	console.log(
+		`Adult by race: ${q.length} Black query rows × ${r.length} White reference rows, ${data.x.width} features (${data.x.denseWidth} dense + ${data.x.blockCount} one-hot blocks), k = ${K}; CSV read in ${loadMs.toFixed(0)} ms`,
+	);
 	const t = timeRuns(KNN_RUNS, () => kNearest(data.x, q, data.x, r, K));
-	console.log(`  kNearest (index build + all queries)  median ${median(t.ms).toFixed(1)} ms (CPU ${median(t.cpuMs).toFixed(0)} ms)   runs ${t.ms.map((m) => m.toFixed(0)).join(' ')}`);
-	const result = { queries: q.length, reference: r.length, width: data.x.width, k: K, runs: KNN_RUNS, medianMs: round(median(t.ms)), medianCpuMs: round(median(t.cpuMs)), runsMs: t.ms.map((m) => round(m)), csvLoadMs: round(loadMs) };
+	console.log(
+		`  kNearest (index build + all queries)  median ${median(t.ms).toFixed(1)} ms (CPU ${median(t.cpuMs).toFixed(0)} ms)   runs ${t.ms.map((m) => m.toFixed(0)).join(' ')}`,
+	);
+	const result = {
+		queries: q.length,
+		reference: r.length,
+		width: data.x.width,
+		k: K,
+		runs: KNN_RUNS,
+		medianMs: round(median(t.ms)),
+		medianCpuMs: round(median(t.cpuMs)),
+		runsMs: t.ms.map((m) => round(m)),
+		csvLoadMs: round(loadMs),
+	};
 	if (exportDir !== undefined) {
 		mkdirSync(exportDir, { recursive: true });
 		writeNpy(join(exportDir, 'Q.npy'), densify(data.x, q), [q.length, data.x.width]);
@@ -184,7 +239,11 @@ async function knn(): Promise<void> {
 		// positions in R (matrix row → position among the reference rows).
 		const position = new Map(reference.map((row, p) => [row, p]));
 		writeNpy(join(exportDir, 'dist.npy'), t.last.distances, [q.length, K]);
-		writeNpy(join(exportDir, 'idx.npy'), Float64Array.from(t.last.indices, (row) => position.get(row)!), [q.length, K]);
+		writeNpy(
+			join(exportDir, 'idx.npy'),
+			Float64Array.from(t.last.indices, (row) => position.get(row)!),
+			[q.length, K],
+		);
 	}
 	console.log(JSON.stringify(result));
 }

@@ -16,7 +16,9 @@ import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const cli = path.join(root, 'dist', 'cli.js');
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000' }, seeds: { type: 'string', default: '3' }, flips: { type: 'string', default: '8' } } });
+const { values } = parseArgs({
+	options: { rows: { type: 'string', default: '20000' }, seeds: { type: 'string', default: '3' }, flips: { type: 'string', default: '8' } },
+});
 
 if (spawnSync('redis-server', ['--version']).error !== undefined) {
 	console.error('redis-server is not installed (apt-get install redis-server)');
@@ -30,7 +32,9 @@ const port = await new Promise((resolve) => {
 });
 const url = `redis://127.0.0.1:${port}`;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cf-queue-bench-'));
-const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+	stdio: 'ignore',
+});
 const started = [];
 try {
 	await new Promise((r) => setTimeout(r, 500));
@@ -42,13 +46,21 @@ try {
 		const load = os.loadavg()[0].toFixed(2);
 		const t0 = performance.now();
 		const local = run([...sim, '--workers', String(threads)]);
-		rows.push({ how: `local, ${threads} thread${threads === 1 ? '' : 's'}`, seconds: (performance.now() - t0) / 1000, load, out: local.out, cpu: local.cpu });
+		rows.push({
+			how: `local, ${threads} thread${threads === 1 ? '' : 's'}`,
+			seconds: (performance.now() - t0) / 1000,
+			load,
+			out: local.out,
+			cpu: local.cpu,
+		});
 	}
 	for (const workers of [1, 2, 3]) {
 		while (started.length < workers) {
 			const w = spawn(process.execPath, [cli, 'worker', '--queue', url, '--threads', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
 			let err = '';
-			w.stderr.on('data', (d) => { err += d; });
+			w.stderr.on('data', (d) => {
+				err += d;
+			});
 			started.push(w);
 			while (!/waiting for units/.test(err)) {
 				await new Promise((r) => setTimeout(r, 50));
@@ -59,12 +71,22 @@ try {
 		const t0 = performance.now();
 		const coordinator = run([...sim, '--queue', url]);
 		const workerCpu = started.reduce((sum, w) => sum + cpuOf(w.pid), 0) - before;
-		rows.push({ how: `queue, ${workers} worker${workers === 1 ? '' : 's'} × 1 thread`, seconds: (performance.now() - t0) / 1000, load, out: coordinator.out, cpu: coordinator.cpu + workerCpu });
+		rows.push({
+			how: `queue, ${workers} worker${workers === 1 ? '' : 's'} × 1 thread`,
+			seconds: (performance.now() - t0) / 1000,
+			load,
+			out: coordinator.out,
+			cpu: coordinator.cpu + workerCpu,
+		});
 	}
 	const same = rows.every((r) => r.out === rows[0].out);
-	console.log(`${values.rows} rows, flips, ${values.seeds} seeds × 4 methods = ${Number(values.seeds) * 4} units, ${values.flips} values of M; ${os.cpus().length} cores`);
+	console.log(
+		`${values.rows} rows, flips, ${values.seeds} seeds × 4 methods = ${Number(values.seeds) * 4} units, ${values.flips} values of M; ${os.cpus().length} cores`,
+	);
 	for (const r of rows) {
-		console.log(`${r.how.padEnd(28)} ${r.seconds.toFixed(1).padStart(6)} s wall  ${Number.isNaN(r.cpu) ? '   n/a' : r.cpu.toFixed(1).padStart(6)} s CPU   load ${r.load}`);
+		console.log(
+			`${r.how.padEnd(28)} ${r.seconds.toFixed(1).padStart(6)} s wall  ${Number.isNaN(r.cpu) ? '   n/a' : r.cpu.toFixed(1).padStart(6)} s CPU   load ${r.load}`,
+		);
 	}
 	console.log(`rows identical across all runs: ${same ? 'yes' : 'NO'}`);
 } finally {
@@ -91,7 +113,9 @@ function run(args) {
 /** User + system seconds of a running process and its threads (Linux /proc). */
 function cpuOf(pid) {
 	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+			.replace(/^.*\) /, '')
+			.split(' ');
 		return (Number(fields[11]) + Number(fields[12])) / 100;
 	} catch {
 		return NaN;

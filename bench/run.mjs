@@ -56,7 +56,10 @@ const SECTION_TARGETS = {
 	boosting: [['boosting fit / sklearn HistGradientBoosting fit (Adult sex, wall)', '×', '≤ 2']],
 	knn: [['kNN 3124 Black × 27816 White, k=5', 's', '≤ 2']],
 	flips: [['flips experiment speed-up vs aca_ref.py (wall)', '×', '≥ 20']],
-	server: [['hover p95 once parsed, Adult (200 random cells)', 'ms', '< 20'], ['hover during a simulation (Adult), max', 'ms', '< 100']],
+	server: [
+		['hover p95 once parsed, Adult (200 random cells)', 'ms', '< 20'],
+		['hover during a simulation (Adult), max', 'ms', '< 100'],
+	],
 };
 
 // ---------------------------------------------------------------- options
@@ -70,10 +73,15 @@ const check = argv.includes('--check');
 let only = SECTIONS;
 const onlyAt = argv.indexOf('--only');
 if (onlyAt >= 0) {
-	only = (argv[onlyAt + 1] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+	only = (argv[onlyAt + 1] ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter((s) => s !== '');
 	const unknown = only.filter((s) => !SECTIONS.includes(s));
 	if (only.length === 0 || unknown.length > 0) {
-		console.error(`--only takes a comma-separated list of ${SECTIONS.join(', ')}${unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : ''}`);
+		console.error(
+			`--only takes a comma-separated list of ${SECTIONS.join(', ')}${unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : ''}`,
+		);
 		process.exit(2);
 	}
 }
@@ -85,7 +93,9 @@ if (stray.length > 0) {
 }
 
 // ---------------------------------------------------------------- environment
-const datasetsDir = process.env.COLLECTIVE_FAIRNESS_DATASETS ? resolve(process.env.COLLECTIVE_FAIRNESS_DATASETS) : resolve(root, '..', 'shared', 'datasets');
+const datasetsDir = process.env.COLLECTIVE_FAIRNESS_DATASETS
+	? resolve(process.env.COLLECTIVE_FAIRNESS_DATASETS)
+	: resolve(root, '..', 'shared', 'datasets');
 const adult = join(datasetsDir, 'adult.csv');
 const adultSkip = existsSync(adult) ? undefined : `${adult} not found (set COLLECTIVE_FAIRNESS_DATASETS to a folder holding adult.csv)`;
 const python = probePython();
@@ -95,7 +105,13 @@ const bundled = new Map();
 
 const report = {
 	startedAt: new Date().toISOString(),
-	machine: { node: process.version, cores: CORES, cpu: os.cpus()[0]?.model, totalMemMB: Math.round(os.totalmem() / 2 ** 20), python: python.version ?? null },
+	machine: {
+		node: process.version,
+		cores: CORES,
+		cpu: os.cpus()[0]?.model,
+		totalMemMB: Math.round(os.totalmem() / 2 ** 20),
+		python: python.version ?? null,
+	},
 	options: { quick, check, only },
 	loadavg: { start: load() },
 	sections: {},
@@ -106,8 +122,12 @@ const report = {
 const summary = report.summary;
 
 console.log(`Collective Fairness benchmark — ${report.startedAt}`);
-console.log(`node ${process.version}, ${CORES} cores (${report.machine.cpu}), python ${python.version ?? 'unavailable'}${python.sklearn ? `, scikit-learn ${python.sklearn}` : ''}`);
-console.log(`load average at start (1/5/15 min): ${fmtLoad(report.loadavg.start)} — the machine is shared; every figure is a median${quick ? '; --quick: no reference run, no sklearn timings' : ''}`);
+console.log(
+	`node ${process.version}, ${CORES} cores (${report.machine.cpu}), python ${python.version ?? 'unavailable'}${python.sklearn ? `, scikit-learn ${python.sklearn}` : ''}`,
+);
+console.log(
+	`load average at start (1/5/15 min): ${fmtLoad(report.loadavg.start)} — the machine is shared; every figure is a median${quick ? '; --quick: no reference run, no sklearn timings' : ''}`,
+);
 
 mkdirSync(cache, { recursive: true });
 try {
@@ -167,10 +187,18 @@ async function logistic() {
 		const py = lastJson(await runChild(PYTHON, [join(here, 'sklearn_timing.py'), 'logistic', exportDir]), 'sklearn_timing.py logistic');
 		result.sklearn = py;
 		result.ratios = { cold: round(py.base.medianMs / ours.cold.medianMs), refit: round(py.flipped.medianMs / ours.warm.medianMs) };
-		console.log(`  sklearn fit (base labels)          median ${py.base.medianMs.toFixed(1).padStart(7)} ms   runs ${py.base.runsMs.map((m) => m.toFixed(0)).join(' ')}   ${py.base.iterations} iterations, objective ${py.base.objective.toFixed(6)}`);
-		console.log(`  sklearn fit (flipped labels)       median ${py.flipped.medianMs.toFixed(1).padStart(7)} ms   runs ${py.flipped.runsMs.map((m) => m.toFixed(0)).join(' ')}   ${py.flipped.iterations} iterations, objective ${py.flipped.objective.toFixed(6)}`);
-		console.log(`  BLAS threads: ${JSON.stringify(py.blas)}; sklearn's default tol=1e-4 stops at an objective ${relGap(py.base.objective, ours.cold.objective)} above ours (tol 1e-8)`);
-		console.log(`  ratio sklearn/ours: cold fit ${result.ratios.cold}×, refit after flips (sklearn from zero, as aca_ref.py does; ours warm) ${result.ratios.refit}×`);
+		console.log(
+			`  sklearn fit (base labels)          median ${py.base.medianMs.toFixed(1).padStart(7)} ms   runs ${py.base.runsMs.map((m) => m.toFixed(0)).join(' ')}   ${py.base.iterations} iterations, objective ${py.base.objective.toFixed(6)}`,
+		);
+		console.log(
+			`  sklearn fit (flipped labels)       median ${py.flipped.medianMs.toFixed(1).padStart(7)} ms   runs ${py.flipped.runsMs.map((m) => m.toFixed(0)).join(' ')}   ${py.flipped.iterations} iterations, objective ${py.flipped.objective.toFixed(6)}`,
+		);
+		console.log(
+			`  BLAS threads: ${JSON.stringify(py.blas)}; sklearn's default tol=1e-4 stops at an objective ${relGap(py.base.objective, ours.cold.objective)} above ours (tol 1e-8)`,
+		);
+		console.log(
+			`  ratio sklearn/ours: cold fit ${result.ratios.cold}×, refit after flips (sklearn from zero, as aca_ref.py does; ours warm) ${result.ratios.refit}×`,
+		);
 		info('cold fit: sklearn / ours', result.ratios.cold, '×');
 		info('refit after flips: sklearn / ours (warm)', result.ratios.refit, '×');
 	}
@@ -192,18 +220,27 @@ async function boosting() {
 		skipTargets('boosting');
 		return result;
 	}
-	console.log('  scikit-learn HistGradientBoostingClassifier(early_stopping=False).fit on the same matrix (one OpenMP thread, then the default) …');
+	console.log(
+		'  scikit-learn HistGradientBoostingClassifier(early_stopping=False).fit on the same matrix (one OpenMP thread, then the default) …',
+	);
 	const py = lastJson(await runChild(PYTHON, [join(here, 'sklearn_timing.py'), 'boosting', exportDir]), 'sklearn_timing.py boosting');
 	result.sklearn = py;
-	for (const [name, r] of [['one thread', py.oneThread], ['default threads', py.defaultThreads]]) {
-		console.log(r.skipped !== undefined
-			? `  sklearn fit, ${name}: not timed (${r.skipped}; OpenMP's waiting threads spin, so a loaded machine measures contention)`
-			: `  sklearn fit, ${name.padEnd(16)} median ${r.medianMs.toFixed(1).padStart(8)} ms (CPU ${r.medianCpuMs.toFixed(0)} ms)   runs ${r.runsMs.map((m) => m.toFixed(0)).join(' ')}   ${r.iterations} trees, train log-loss ${r.trainLoss.toFixed(6)}`);
+	for (const [name, r] of [
+		['one thread', py.oneThread],
+		['default threads', py.defaultThreads],
+	]) {
+		console.log(
+			r.skipped !== undefined
+				? `  sklearn fit, ${name}: not timed (${r.skipped}; OpenMP's waiting threads spin, so a loaded machine measures contention)`
+				: `  sklearn fit, ${name.padEnd(16)} median ${r.medianMs.toFixed(1).padStart(8)} ms (CPU ${r.medianCpuMs.toFixed(0)} ms)   runs ${r.runsMs.map((m) => m.toFixed(0)).join(' ')}   ${r.iterations} trees, train log-loss ${r.trainLoss.toFixed(6)}`,
+		);
 	}
 	const fastest = Math.min(py.oneThread.medianMs, py.defaultThreads.medianMs ?? Infinity);
 	result.ratios = { wall: round(ours.medianMs / fastest), cpuOneThread: round(ours.medianCpuMs / py.oneThread.medianCpuMs) };
 	console.log(`  train log-loss ours ${ours.trainLoss.toFixed(6)} vs sklearn ${py.oneThread.trainLoss.toFixed(6)}`);
-	console.log(`  ratio ours/sklearn: wall ${result.ratios.wall}× (against sklearn's faster setting), CPU ${result.ratios.cpuOneThread}× (against one thread)`);
+	console.log(
+		`  ratio ours/sklearn: wall ${result.ratios.wall}× (against sklearn's faster setting), CPU ${result.ratios.cpuOneThread}× (against one thread)`,
+	);
 	target('boosting fit / sklearn HistGradientBoosting fit (Adult sex, wall)', result.ratios.wall, '×', '≤ 2', result.ratios.wall <= 2);
 	info('boosting fit CPU: ours / sklearn one thread', result.ratios.cpuOneThread, '×');
 	return result;
@@ -225,8 +262,12 @@ async function knn() {
 		const py = lastJson(await runChild(PYTHON, [join(here, 'sklearn_timing.py'), 'knn', exportDir]), 'sklearn_timing.py knn');
 		result.sklearn = py;
 		result.ratio = round(py.medianMs / ours.medianMs);
-		console.log(`  sklearn kneighbors                     median ${py.medianMs.toFixed(1)} ms   runs ${py.runsMs.map((m) => m.toFixed(0)).join(' ')}   BLAS threads: ${JSON.stringify(py.blas)}`);
-		console.log(`  agreement: same neighbour set for ${py.sameNeighbourSets} of ${py.queries} queries; largest distance difference ${py.maxDistanceDiff.toExponential(1)}`);
+		console.log(
+			`  sklearn kneighbors                     median ${py.medianMs.toFixed(1)} ms   runs ${py.runsMs.map((m) => m.toFixed(0)).join(' ')}   BLAS threads: ${JSON.stringify(py.blas)}`,
+		);
+		console.log(
+			`  agreement: same neighbour set for ${py.sameNeighbourSets} of ${py.queries} queries; largest distance difference ${py.maxDistanceDiff.toExponential(1)}`,
+		);
 		console.log(`  ratio sklearn/ours: ${result.ratio}×`);
 		info('kNN: sklearn brute / ours', result.ratio, '×');
 	}
@@ -243,19 +284,35 @@ async function flips() {
 	}
 	const grid = ['--alpha', '0.3', '--flips', '10', '--seeds', '5'];
 	const oursArgs = [cli, 'simulate', adult, ...FLIPS_ROLES, '--experiment', 'flips', ...grid, '--workers', String(CORES), '--json'];
-	console.log(`ours: node dist/cli.js simulate ${adult} ${FLIPS_ROLES.join(' ')} --experiment flips ${grid.join(' ')} --workers ${CORES} --json   (${OUR_RUNS} runs)`);
+	console.log(
+		`ours: node dist/cli.js simulate ${adult} ${FLIPS_ROLES.join(' ')} --experiment flips ${grid.join(' ')} --workers ${CORES} --json   (${OUR_RUNS} runs)`,
+	);
 	const runs = [];
 	for (let r = 0; r < OUR_RUNS; r++) {
 		const out = await runChild(process.execPath, oursArgs);
 		const json = parseWhole(out, 'collective-fairness simulate');
-		runs.push({ wallS: round(out.wallMs / 1000, 3), seconds: round(json.timings.seconds, 3), fits: json.timings.fits, workers: json.timings.workers, baseEqod: json.base?.eqod?.mean ?? null });
-		console.log(`  run ${r + 1}: wall ${(out.wallMs / 1000).toFixed(2)} s, timings.seconds ${json.timings.seconds.toFixed(2)} s, ${json.timings.fits} fits on ${json.timings.workers} workers`);
+		runs.push({
+			wallS: round(out.wallMs / 1000, 3),
+			seconds: round(json.timings.seconds, 3),
+			fits: json.timings.fits,
+			workers: json.timings.workers,
+			baseEqod: json.base?.eqod?.mean ?? null,
+		});
+		console.log(
+			`  run ${r + 1}: wall ${(out.wallMs / 1000).toFixed(2)} s, timings.seconds ${json.timings.seconds.toFixed(2)} s, ${json.timings.fits} fits on ${json.timings.workers} workers`,
+		);
 	}
 	const ours = {
-		runs, wallS: median(runs.map((r) => r.wallS)), seconds: median(runs.map((r) => r.seconds)), fits: runs[0].fits, workers: runs[0].workers,
+		runs,
+		wallS: median(runs.map((r) => r.wallS)),
+		seconds: median(runs.map((r) => r.seconds)),
+		fits: runs[0].fits,
+		workers: runs[0].workers,
 	};
 	ours.fitsPerSecond = round(ours.fits / ours.seconds, 1);
-	console.log(`  ours: median wall ${ours.wallS.toFixed(2)} s, median timings.seconds ${ours.seconds.toFixed(2)} s, ${ours.fits} fits → ${ours.fitsPerSecond} fits/s`);
+	console.log(
+		`  ours: median wall ${ours.wallS.toFixed(2)} s, median timings.seconds ${ours.seconds.toFixed(2)} s, ${ours.fits} fits → ${ours.fitsPerSecond} fits/s`,
+	);
 	info('flips experiment, ours (wall)', ours.wallS, 's');
 	info('flips experiment, ours fits/s', ours.fitsPerSecond, 'fits/s');
 	const result = { ours };
@@ -265,36 +322,80 @@ async function flips() {
 		skipTargets('flips');
 		return result;
 	}
-	const pythonProblem = !existsSync(REFERENCE) ? `${REFERENCE} not found` : python.sklearn === undefined || !python.pandas ? python.reason : undefined;
+	const pythonProblem = !existsSync(REFERENCE)
+		? `${REFERENCE} not found`
+		: python.sklearn === undefined || !python.pandas
+			? python.reason
+			: undefined;
 	if (pythonProblem !== undefined) {
 		skip('flips: reference aca_ref.py run, and the speed-up target', pythonProblem);
 		skipTargets('flips');
 		return result;
 	}
-	const refArgs = [REFERENCE, adult, '--label', 'income-per-year', '--positive', '>50K', '--sensitive', 'sex', '--minority', 'Female', '--exp', 'flips', ...grid];
-	console.log(`reference: ${PYTHON} ${REFERENCE} ${adult} --label income-per-year --positive '>50K' --sensitive sex --minority Female --exp flips ${grid.join(' ')}`);
-	console.log(`  running the scikit-learn reference once — it takes minutes (repeated once if it finishes in under ${REFERENCE_REPEAT_BELOW_S} s) …`);
+	const refArgs = [
+		REFERENCE,
+		adult,
+		'--label',
+		'income-per-year',
+		'--positive',
+		'>50K',
+		'--sensitive',
+		'sex',
+		'--minority',
+		'Female',
+		'--exp',
+		'flips',
+		...grid,
+	];
+	console.log(
+		`reference: ${PYTHON} ${REFERENCE} ${adult} --label income-per-year --positive '>50K' --sensitive sex --minority Female --exp flips ${grid.join(' ')}`,
+	);
+	console.log(
+		`  running the scikit-learn reference once — it takes minutes (repeated once if it finishes in under ${REFERENCE_REPEAT_BELOW_S} s) …`,
+	);
 	const refRuns = [];
 	for (;;) {
 		const out = await runChild(PYTHON, refArgs);
 		const json = parseWhole(out, 'aca_ref.py');
 		const base = json.rows.find((row) => row.method === 'base');
-		refRuns.push({ wallS: round(out.wallMs / 1000, 3), seconds: round(json.seconds, 3), fits: json.fits, baseEqod: base?.eqod?.mean ?? null });
-		console.log(`  reference run ${refRuns.length}: wall ${(out.wallMs / 1000).toFixed(1)} s, its own seconds ${json.seconds.toFixed(1)} s, ${json.fits} fits`);
+		refRuns.push({
+			wallS: round(out.wallMs / 1000, 3),
+			seconds: round(json.seconds, 3),
+			fits: json.fits,
+			baseEqod: base?.eqod?.mean ?? null,
+		});
+		console.log(
+			`  reference run ${refRuns.length}: wall ${(out.wallMs / 1000).toFixed(1)} s, its own seconds ${json.seconds.toFixed(1)} s, ${json.fits} fits`,
+		);
 		if (refRuns.length >= 2 || out.wallMs / 1000 >= REFERENCE_REPEAT_BELOW_S) {
 			break;
 		}
 	}
 	const reference = {
-		runs: refRuns, wallS: median(refRuns.map((r) => r.wallS)), seconds: median(refRuns.map((r) => r.seconds)), fits: refRuns[0].fits,
+		runs: refRuns,
+		wallS: median(refRuns.map((r) => r.wallS)),
+		seconds: median(refRuns.map((r) => r.seconds)),
+		fits: refRuns[0].fits,
 	};
 	reference.fitsPerSecond = round(reference.fits / reference.seconds, 2);
 	result.reference = reference;
-	result.ratios = { wall: round(reference.wallS / ours.wallS, 1), reported: round(reference.seconds / ours.seconds, 1), fitsPerSecond: round(ours.fitsPerSecond / reference.fitsPerSecond, 1) };
-	console.log(`  reference: ${refRuns.length === 1 ? 'one run' : `median of ${refRuns.length}`}: wall ${reference.wallS.toFixed(1)} s, its own seconds ${reference.seconds.toFixed(1)} s, ${reference.fits} fits → ${reference.fitsPerSecond} fits/s`);
-	console.log(`  base-model EqOd (mean over the 5 seeds; different random streams, so close, not equal): ours ${fmtNum(runs[0].baseEqod, 4)}, reference ${fmtNum(refRuns[0].baseEqod, 4)}`);
-	console.log(`  speed-up ours vs reference: wall ${result.ratios.wall}×, self-reported seconds ${result.ratios.reported}×, fits/s ${result.ratios.fitsPerSecond}×`);
-	console.log('  (wall = whole process incl. start-up and CSV load; ours also spawns workers. Self-reported: ours timings.seconds excludes the CSV load, the reference\'s includes its pandas load.)');
+	result.ratios = {
+		wall: round(reference.wallS / ours.wallS, 1),
+		reported: round(reference.seconds / ours.seconds, 1),
+		fitsPerSecond: round(ours.fitsPerSecond / reference.fitsPerSecond, 1),
+	};
+	console.log(
+		`  reference: ${refRuns.length === 1 ? 'one run' : `median of ${refRuns.length}`}: wall ${reference.wallS.toFixed(1)} s, its own seconds ${reference.seconds.toFixed(1)} s, ${reference.fits} fits → ${reference.fitsPerSecond} fits/s`,
+	);
+	console.log(
+		`  base-model EqOd (mean over the 5 seeds; different random streams, so close, not equal): ours ${fmtNum(runs[0].baseEqod, 4)}, reference ${fmtNum(refRuns[0].baseEqod, 4)}`,
+	);
+	console.log(
+		`  speed-up ours vs reference: wall ${result.ratios.wall}×, self-reported seconds ${result.ratios.reported}×, fits/s ${result.ratios.fitsPerSecond}×`,
+	);
+	console.log(
+		"  (wall = whole process incl. start-up and CSV load; ours also spawns workers. Self-reported: ours timings.seconds excludes the CSV load, the reference's includes its pandas load.)",
+	);
 	target('flips experiment speed-up vs aca_ref.py (wall)', result.ratios.wall, '×', '≥ 20', result.ratios.wall >= 20);
 	info('flips speed-up, self-reported seconds', result.ratios.reported, '×');
 	info('flips experiment, reference fits/s', reference.fitsPerSecond, 'fits/s');
@@ -310,16 +411,34 @@ async function server() {
 	echo(out.stdout, { dropLast: true });
 	const r = lastJson(out, 'bench/server.ts');
 	const s = (ms) => round(ms / 1000, 3);
-	target('60 MiB: first hover after a full-text didOpen (plain LSP client)', s(r.didOpen.firstHoverMedianMs), 's', '< 3', r.didOpen.firstHoverMedianMs < 3000);
+	target(
+		'60 MiB: first hover after a full-text didOpen (plain LSP client)',
+		s(r.didOpen.firstHoverMedianMs),
+		's',
+		'< 3',
+		r.didOpen.firstHoverMedianMs < 3000,
+	);
 	info('  of which until the server has read the didOpen (JSON-RPC)', s(r.didOpen.receivedMedianMs), 's');
 	info('  of which in the server after that', s(r.didOpen.afterReceiptMedianMs), 's');
 	if (r.didOpen.serverCpuMedianMs !== null) {
-		info('  server CPU time to the first hover / after reading (load-insensitive)', `${s(r.didOpen.serverCpuMedianMs)} / ${s(r.didOpen.serverCpuAfterReceiptMedianMs)} s`, '');
+		info(
+			'  server CPU time to the first hover / after reading (load-insensitive)',
+			`${s(r.didOpen.serverCpuMedianMs)} / ${s(r.didOpen.serverCpuAfterReceiptMedianMs)} s`,
+			'',
+		);
 	}
-	info('60 MiB: that first hover was Preliminary (from the head)', `${r.didOpen.preliminary.filter((p) => p).length} of ${r.didOpen.preliminary.length} runs`, '');
+	info(
+		'60 MiB: that first hover was Preliminary (from the head)',
+		`${r.didOpen.preliminary.filter((p) => p).length} of ${r.didOpen.preliminary.length} runs`,
+		'',
+	);
 	info('60 MiB: full analysis after didOpen (diagnostics)', s(r.didOpen.fullMedianMs), 's');
 	info('60 MiB from disk by URI: profile request (VS Code > 50 MB; no hover there)', s(r.disk.profileMedianMs), 's');
-	info('60 MiB from disk: SHA-1 / readCsvFile / profileTable', `${s(r.disk.breakdown.hashMs)} / ${s(r.disk.breakdown.parseMs)} / ${s(r.disk.breakdown.profileTableMs)} s`, '');
+	info(
+		'60 MiB from disk: SHA-1 / readCsvFile / profileTable',
+		`${s(r.disk.breakdown.hashMs)} / ${s(r.disk.breakdown.parseMs)} / ${s(r.disk.breakdown.profileTableMs)} s`,
+		'',
+	);
 	target('hover p95 once parsed, 60 MiB (200 random cells)', r.bigHover.p95, 'ms', '< 20', r.bigHover.p95 < 20);
 	info('hover p50 once parsed, 60 MiB', r.bigHover.p50, 'ms');
 	if (r.adult === null) {
@@ -331,7 +450,11 @@ async function server() {
 	info('hover p50 once parsed, Adult', r.adult.hover.p50, 'ms');
 	const sim = r.adult.simulation.hovers;
 	target('hover during a simulation (Adult), max', sim.max, 'ms', '< 100', sim.max < 100);
-	info(`hover during a simulation, p50 / p95 (${sim.n} hovers, ${r.adult.simulation.seconds.toFixed(1)} s run)`, `${sim.p50} / ${sim.p95} ms`, '');
+	info(
+		`hover during a simulation, p50 / p95 (${sim.n} hovers, ${r.adult.simulation.seconds.toFixed(1)} s run)`,
+		`${sim.p50} / ${sim.p95} ms`,
+		'',
+	);
 	return r;
 }
 
@@ -352,9 +475,16 @@ async function bundle(name) {
 		const esbuild = await import('esbuild');
 		const outfile = join(cache, `${name}.mjs`);
 		await esbuild.build({
-			entryPoints: [join(here, `${name}.ts`)], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-			outfile, logLevel: 'warning',
-			banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
+			entryPoints: [join(here, `${name}.ts`)],
+			bundle: true,
+			platform: 'node',
+			format: 'esm',
+			target: 'node20',
+			outfile,
+			logLevel: 'warning',
+			banner: {
+				js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+			},
 		});
 		bundled.set(name, outfile);
 	}
@@ -375,7 +505,11 @@ function runChild(command, args) {
 			const wallMs = performance.now() - started;
 			const result = { stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), wallMs };
 			if (code !== 0) {
-				reject(new Error(`${command} ${args.slice(0, 2).join(' ')} … exited with ${code ?? signal}: ${result.stderr.trim().split('\n').slice(-8).join('\n')}`));
+				reject(
+					new Error(
+						`${command} ${args.slice(0, 2).join(' ')} … exited with ${code ?? signal}: ${result.stderr.trim().split('\n').slice(-8).join('\n')}`,
+					),
+				);
 			} else {
 				resolvePromise(result);
 			}
@@ -412,19 +546,30 @@ function echo(text, { dropLast }) {
 
 /** Python version and whether scikit-learn, numpy and pandas import. */
 function probePython() {
-	const probe = spawnSync(PYTHON, ['-c', [
-		'import sys, json', 'out = {"version": sys.version.split()[0]}',
-		'try:\n import sklearn, numpy\n out["sklearn"] = sklearn.__version__\nexcept Exception as e:\n out["error"] = repr(e)',
-		'try:\n import pandas\n out["pandas"] = True\nexcept Exception as e:\n out["pandasError"] = repr(e)',
-		'print(json.dumps(out))',
-	].join('\n')], { encoding: 'utf8' });
+	const probe = spawnSync(
+		PYTHON,
+		[
+			'-c',
+			[
+				'import sys, json',
+				'out = {"version": sys.version.split()[0]}',
+				'try:\n import sklearn, numpy\n out["sklearn"] = sklearn.__version__\nexcept Exception as e:\n out["error"] = repr(e)',
+				'try:\n import pandas\n out["pandas"] = True\nexcept Exception as e:\n out["pandasError"] = repr(e)',
+				'print(json.dumps(out))',
+			].join('\n'),
+		],
+		{ encoding: 'utf8' },
+	);
 	if (probe.error !== undefined || probe.status !== 0) {
 		return { reason: `${PYTHON} is not runnable (${probe.error?.message ?? probe.stderr.trim()}); set BENCH_PYTHON` };
 	}
 	const info = JSON.parse(probe.stdout.trim());
-	const reason = info.sklearn === undefined
-		? `${PYTHON} (Python ${info.version}) cannot import scikit-learn/numpy: ${info.error} (apt-get install python3-sklearn python3-pandas)`
-		: info.pandas !== true ? `${PYTHON} cannot import pandas, which aca_ref.py needs: ${info.pandasError}` : undefined;
+	const reason =
+		info.sklearn === undefined
+			? `${PYTHON} (Python ${info.version}) cannot import scikit-learn/numpy: ${info.error} (apt-get install python3-sklearn python3-pandas)`
+			: info.pandas !== true
+				? `${PYTHON} cannot import pandas, which aca_ref.py needs: ${info.pandasError}`
+				: undefined;
 	return { version: info.version, sklearn: info.sklearn, pandas: info.pandas === true, reason };
 }
 
@@ -474,18 +619,32 @@ function printSummary() {
 	console.log(`\n=== summary ${'='.repeat(64)}`);
 	const rows = [['figure', 'measured (median)', 'target', 'result']];
 	for (const r of summary) {
-		rows.push([r.figure, typeof r.measured === 'number' ? `${fmtNum(r.measured, r.unit === 's' ? 3 : r.measured >= 100 ? 0 : 2)} ${r.unit}` : String(r.measured), r.target === null ? '—' : `${r.target} ${r.unit}`, r.pass === null ? 'info' : r.pass === 'skipped' ? 'SKIP' : r.pass ? 'PASS' : 'FAIL']);
+		rows.push([
+			r.figure,
+			typeof r.measured === 'number'
+				? `${fmtNum(r.measured, r.unit === 's' ? 3 : r.measured >= 100 ? 0 : 2)} ${r.unit}`
+				: String(r.measured),
+			r.target === null ? '—' : `${r.target} ${r.unit}`,
+			r.pass === null ? 'info' : r.pass === 'skipped' ? 'SKIP' : r.pass ? 'PASS' : 'FAIL',
+		]);
 	}
 	const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
 	for (const [i, row] of rows.entries()) {
-		console.log(row.map((cell, c) => (c === 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
+		console.log(
+			row
+				.map((cell, c) => (c === 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+				.join('  ')
+				.trimEnd(),
+		);
 		if (i === 0) {
 			console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 		}
 	}
 	const measured = summary.filter((r) => r.pass === true || r.pass === false);
 	const skippedTargets = summary.filter((r) => r.pass === 'skipped').length;
-	console.log(`${measured.filter((r) => r.pass === true).length} of ${measured.length} measured targets met${skippedTargets > 0 ? `, ${skippedTargets} not measured` : ''}${report.skipped.length > 0 ? `; skipped: ${report.skipped.map((s) => s.what).join('; ')}` : ''}${check ? '' : ' (informational: exit 0; --check exits 1 on a FAIL)'}`);
+	console.log(
+		`${measured.filter((r) => r.pass === true).length} of ${measured.length} measured targets met${skippedTargets > 0 ? `, ${skippedTargets} not measured` : ''}${report.skipped.length > 0 ? `; skipped: ${report.skipped.map((s) => s.what).join('; ')}` : ''}${check ? '' : ' (informational: exit 0; --check exits 1 on a FAIL)'}`,
+	);
 }
 
 function median(xs) {

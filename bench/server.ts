@@ -29,14 +29,27 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+	CancellationTokenSource,
+	createMessageConnection,
+	StreamMessageReader,
+	StreamMessageWriter,
+	type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import { profileTable } from '../src/core/profile';
 import { hashFile, parseFile } from '../src/server/parse';
 import { generateCsv } from '../test/unit/server/bigCsv';
 
-interface Hover { contents: { kind: string; value: string } }
-interface Diagnostic { code?: string | number }
-interface ProfileAnswer { source: string; profile: { rows: number; columns: { name: string }[]; groups?: unknown } }
+interface Hover {
+	contents: { kind: string; value: string };
+}
+interface Diagnostic {
+	code?: string | number;
+}
+interface ProfileAnswer {
+	source: string;
+	profile: { rows: number; columns: { name: string }[]; groups?: unknown };
+}
 
 const [root, adultArg] = process.argv.slice(2);
 if (root === undefined) {
@@ -66,7 +79,12 @@ const percentile = (xs: readonly number[], p: number): number => {
 };
 const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const stats = (xs: readonly number[]): { n: number; p50: number; p95: number; max: number } => ({ n: xs.length, p50: round(percentile(xs, 50), 2), p95: round(percentile(xs, 95), 2), max: round(Math.max(...xs), 2) });
+const stats = (xs: readonly number[]): { n: number; p50: number; p95: number; max: number } => ({
+	n: xs.length,
+	p50: round(percentile(xs, 50), 2),
+	p95: round(percentile(xs, 95), 2),
+	max: round(Math.max(...xs), 2),
+});
 
 /** One `node dist/server.js --stdio` and a JSON-RPC connection to it. */
 class Server {
@@ -107,7 +125,12 @@ class Server {
 	}
 
 	async initialize(): Promise<void> {
-		await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { window: { workDoneProgress: true } }, initializationOptions: {} });
+		await this.connection.sendRequest('initialize', {
+			processId: process.pid,
+			rootUri: null,
+			capabilities: { window: { workDoneProgress: true } },
+			initializationOptions: {},
+		});
 		await this.connection.sendNotification('initialized', {});
 	}
 
@@ -127,7 +150,13 @@ class Server {
 		}
 		return new Promise((resolve, reject) => {
 			const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-			this.waiters.push({ uri, resolve: (d) => { clearTimeout(timer); resolve(d); } });
+			this.waiters.push({
+				uri,
+				resolve: (d) => {
+					clearTimeout(timer);
+					resolve(d);
+				},
+			});
 		});
 	}
 
@@ -189,7 +218,13 @@ function randomCells(starts: Int32Array, seed: number): () => { line: number; ch
 	};
 }
 
-async function timedHovers(s: Server, uri: string, starts: Int32Array, n: number, seed: number): Promise<{ times: number[]; nulls: number }> {
+async function timedHovers(
+	s: Server,
+	uri: string,
+	starts: Int32Array,
+	n: number,
+	seed: number,
+): Promise<{ times: number[]; nulls: number }> {
 	const next = randomCells(starts, seed);
 	const times: number[] = [];
 	let nulls = 0;
@@ -215,12 +250,17 @@ if (!existsSync(big) || statSync(big).size < BIG_BYTES) {
 	writeFileSync(big, generateCsv(BIG_BYTES));
 	console.log(`generated ${big} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
-writeFileSync(join(dir, 'big-60mib.fairness.json'), `${JSON.stringify({ version: 1, sensitive: { column: 'group', minority: ['b'] }, label: { column: 'label', favourable: ['yes'] } })}\n`);
+writeFileSync(
+	join(dir, 'big-60mib.fairness.json'),
+	`${JSON.stringify({ version: 1, sensitive: { column: 'group', minority: ['b'] }, label: { column: 'label', favourable: ['yes'] } })}\n`,
+);
 const bigText = readFileSync(big, 'utf8');
 const bigUri = pathToFileURL(big).href;
 const bigStarts = lineStarts(bigText);
 const bigBytes = statSync(big).size;
-console.log(`60 MiB file: ${big} (${(bigBytes / 1e6).toFixed(1)} MB, ${(bigStarts.length - 2).toLocaleString('en-US')} data rows, 7 columns; sidecar group=b, label=yes); VS Code's sync limit is 50 MiB = 52.4 MB`);
+console.log(
+	`60 MiB file: ${big} (${(bigBytes / 1e6).toFixed(1)} MB, ${(bigStarts.length - 2).toLocaleString('en-US')} data rows, 7 columns; sidecar group=b, label=yes); VS Code's sync limit is 50 MiB = 52.4 MB`,
+);
 /** The hover cell of the first-hover figure: row 100,000, the age column (as the test). */
 const FIRST_CELL = { line: 100_000, character: 3 };
 
@@ -228,16 +268,20 @@ const FIRST_CELL = { line: 100_000, character: 3 };
 console.log(`\n1a. VS Code route (no didOpen; the file read from disk by URI), ${STARTS} fresh servers:`);
 const disk: { profileMs: number; hoverMs: number; hover: string; rows: number; source: string }[] = [];
 for (let r = 0; r < STARTS; r++) {
-	disk.push(await withServer(async (s) => {
-		const t0 = performance.now();
-		const h = await s.hover(bigUri, FIRST_CELL.line, FIRST_CELL.character);
-		const hoverMs = performance.now() - t0;
-		const t1 = performance.now();
-		const p = await s.connection.sendRequest<ProfileAnswer>('collectiveFairness/profile', { uri: bigUri });
-		const profileMs = performance.now() - t1;
-		console.log(`  start ${r + 1}: profile request answered in ${(profileMs / 1000).toFixed(2)} s (source ${p.source}, ${p.profile.rows.toLocaleString('en-US')} rows, groups ${p.profile.groups !== undefined ? 'yes' : 'no'}); a hover by URI alone: ${firstLine(h)} in ${hoverMs.toFixed(1)} ms`);
-		return { profileMs, hoverMs, hover: firstLine(h), rows: p.profile.rows, source: p.source };
-	}));
+	disk.push(
+		await withServer(async (s) => {
+			const t0 = performance.now();
+			const h = await s.hover(bigUri, FIRST_CELL.line, FIRST_CELL.character);
+			const hoverMs = performance.now() - t0;
+			const t1 = performance.now();
+			const p = await s.connection.sendRequest<ProfileAnswer>('collectiveFairness/profile', { uri: bigUri });
+			const profileMs = performance.now() - t1;
+			console.log(
+				`  start ${r + 1}: profile request answered in ${(profileMs / 1000).toFixed(2)} s (source ${p.source}, ${p.profile.rows.toLocaleString('en-US')} rows, groups ${p.profile.groups !== undefined ? 'yes' : 'no'}); a hover by URI alone: ${firstLine(h)} in ${hoverMs.toFixed(1)} ms`,
+			);
+			return { profileMs, hoverMs, hover: firstLine(h), rows: p.profile.rows, source: p.source };
+		}),
+	);
 }
 // Where the profile request's time goes, step by step in this process (same code as the server).
 const never = new AbortController().signal;
@@ -250,54 +294,80 @@ const parseMs = performance.now() - t;
 t = performance.now();
 profileTable(parsed.table, {});
 const profileMs = performance.now() - t;
-console.log(`  breakdown (in-process, one run): SHA-1 of the file ${hashMs.toFixed(0)} ms, readCsvFile ${parseMs.toFixed(0)} ms (${(bigBytes / 1e6 / (parseMs / 1000)).toFixed(0)} MB/s), profileTable of ${parsed.table.columns.length} columns ${profileMs.toFixed(0)} ms`);
+console.log(
+	`  breakdown (in-process, one run): SHA-1 of the file ${hashMs.toFixed(0)} ms, readCsvFile ${parseMs.toFixed(0)} ms (${(bigBytes / 1e6 / (parseMs / 1000)).toFixed(0)} MB/s), profileTable of ${parsed.table.columns.length} columns ${profileMs.toFixed(0)} ms`,
+);
 
 // ---------------------------------------------------------------- 1b. full text over didOpen
-console.log(`\n1b. plain LSP client (didOpen with the whole text, then at once a hover on line ${FIRST_CELL.line}, character ${FIRST_CELL.character}), ${STARTS} fresh servers:`);
-const opened: { firstHoverMs: number; receivedMs: number; cpuMs: number | undefined; cpuAfterMs: number | undefined; preliminary: boolean; hover: string; fullMs: number }[] = [];
+console.log(
+	`\n1b. plain LSP client (didOpen with the whole text, then at once a hover on line ${FIRST_CELL.line}, character ${FIRST_CELL.character}), ${STARTS} fresh servers:`,
+);
+const opened: {
+	firstHoverMs: number;
+	receivedMs: number;
+	cpuMs: number | undefined;
+	cpuAfterMs: number | undefined;
+	preliminary: boolean;
+	hover: string;
+	fullMs: number;
+}[] = [];
 /** A hover on a file never opened is answered null at once: its answer marks the server having read the didOpen before it. */
 const notOpen = pathToFileURL(join(dir, 'not-open.csv')).href;
 let bigHovers: { times: number[]; nulls: number } | undefined;
 let bigFinal = '';
 for (let r = 0; r < STARTS; r++) {
-	opened.push(await withServer(async (s) => {
-		const cpu0 = s.cpuMs();
-		const t0 = performance.now();
-		void s.open(bigUri, bigText);
-		let receivedMs = 0;
-		let cpuReceived: number | undefined;
-		void s.hover(notOpen, 0, 0).then(() => {
-			receivedMs = performance.now() - t0;
-			cpuReceived = s.cpuMs();
-		});
-		const h = await s.hover(bigUri, FIRST_CELL.line, FIRST_CELL.character);
-		const firstHoverMs = performance.now() - t0;
-		const cpu1 = s.cpuMs();
-		const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
-		const cpuAfterMs = cpuReceived !== undefined && cpu1 !== undefined ? cpu1 - cpuReceived : undefined;
-		const d = await s.diagnosticsFor(bigUri);
-		const fullMs = performance.now() - t0;
-		const preliminary = h !== null && /Preliminary/.test(h.contents.value);
-		console.log(`  start ${r + 1}: first hover ${(firstHoverMs / 1000).toFixed(2)} s after didOpen was sent, of which ${(receivedMs / 1000).toFixed(2)} s until the server had read the didOpen and ${((firstHoverMs - receivedMs) / 1000).toFixed(2)} s in the server after; server CPU ${cpuMs ?? '?'} ms, ${cpuAfterMs ?? '?'} ms of it after reading (${firstLine(h)}${preliminary ? '; Preliminary' : ''}); full analysis (diagnostics: ${d.length}) ${(fullMs / 1000).toFixed(2)} s`);
-		if (r === STARTS - 1) {
-			// Once parsed: hovers on random cells of the 60 MiB file.
-			const final = await s.hover(bigUri, FIRST_CELL.line, FIRST_CELL.character);
-			bigFinal = final?.contents.value ?? 'null';
-			bigHovers = await timedHovers(s, bigUri, bigStarts, HOVERS, 11);
-		}
-		return { firstHoverMs, receivedMs, cpuMs, cpuAfterMs, preliminary, hover: firstLine(h), fullMs };
-	}));
+	opened.push(
+		await withServer(async (s) => {
+			const cpu0 = s.cpuMs();
+			const t0 = performance.now();
+			void s.open(bigUri, bigText);
+			let receivedMs = 0;
+			let cpuReceived: number | undefined;
+			void s.hover(notOpen, 0, 0).then(() => {
+				receivedMs = performance.now() - t0;
+				cpuReceived = s.cpuMs();
+			});
+			const h = await s.hover(bigUri, FIRST_CELL.line, FIRST_CELL.character);
+			const firstHoverMs = performance.now() - t0;
+			const cpu1 = s.cpuMs();
+			const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
+			const cpuAfterMs = cpuReceived !== undefined && cpu1 !== undefined ? cpu1 - cpuReceived : undefined;
+			const d = await s.diagnosticsFor(bigUri);
+			const fullMs = performance.now() - t0;
+			const preliminary = h !== null && /Preliminary/.test(h.contents.value);
+			console.log(
+				`  start ${r + 1}: first hover ${(firstHoverMs / 1000).toFixed(2)} s after didOpen was sent, of which ${(receivedMs / 1000).toFixed(2)} s until the server had read the didOpen and ${((firstHoverMs - receivedMs) / 1000).toFixed(2)} s in the server after; server CPU ${cpuMs ?? '?'} ms, ${cpuAfterMs ?? '?'} ms of it after reading (${firstLine(h)}${preliminary ? '; Preliminary' : ''}); full analysis (diagnostics: ${d.length}) ${(fullMs / 1000).toFixed(2)} s`,
+			);
+			if (r === STARTS - 1) {
+				// Once parsed: hovers on random cells of the 60 MiB file.
+				const final = await s.hover(bigUri, FIRST_CELL.line, FIRST_CELL.character);
+				bigFinal = final?.contents.value ?? 'null';
+				bigHovers = await timedHovers(s, bigUri, bigStarts, HOVERS, 11);
+			}
+			return { firstHoverMs, receivedMs, cpuMs, cpuAfterMs, preliminary, hover: firstLine(h), fullMs };
+		}),
+	);
 }
 const bigStats = stats(bigHovers!.times);
-console.log(`  once parsed (start ${STARTS}, right after the diagnostics): ${HOVERS} hovers on random cells: p50 ${bigStats.p50} ms, p95 ${bigStats.p95} ms, max ${bigStats.max} ms (${bigHovers!.nulls} null)`);
-console.log(`  the full hover on the first cell, for the record:\n${bigFinal.split('\n').map((l) => `    | ${l}`).join('\n')}`);
+console.log(
+	`  once parsed (start ${STARTS}, right after the diagnostics): ${HOVERS} hovers on random cells: p50 ${bigStats.p50} ms, p95 ${bigStats.p95} ms, max ${bigStats.max} ms (${bigHovers!.nulls} null)`,
+);
+console.log(
+	`  the full hover on the first cell, for the record:\n${bigFinal
+		.split('\n')
+		.map((l) => `    | ${l}`)
+		.join('\n')}`,
+);
 
 // ---------------------------------------------------------------- 2, 3. Adult
 let adultResult: Record<string, unknown> | undefined;
 if (adultArg !== undefined && adultArg !== '' && existsSync(adultArg)) {
 	const adult = join(dir, 'adult.csv');
 	copyFileSync(adultArg, adult);
-	writeFileSync(join(dir, 'adult.fairness.json'), `${JSON.stringify({ version: 1, sensitive: { column: 'sex', minority: ['Female'] }, label: { column: 'income-per-year', favourable: ['>50K'] } })}\n`);
+	writeFileSync(
+		join(dir, 'adult.fairness.json'),
+		`${JSON.stringify({ version: 1, sensitive: { column: 'sex', minority: ['Female'] }, label: { column: 'income-per-year', favourable: ['>50K'] } })}\n`,
+	);
 	const adultText = readFileSync(adult, 'utf8');
 	const adultUri = pathToFileURL(adult).href;
 	const adultStarts = lineStarts(adultText);
@@ -308,24 +378,33 @@ if (adultArg !== undefined && adultArg !== '' && existsSync(adultArg)) {
 		const first = await s.hover(adultUri, 1, 0);
 		const firstMs = performance.now() - t0;
 		const d = await s.diagnosticsFor(adultUri);
-		console.log(`  first hover ${firstMs.toFixed(0)} ms after didOpen; diagnostics (${d.map((x) => x.code).join(', ')}) after ${(performance.now() - t0).toFixed(0)} ms`);
+		console.log(
+			`  first hover ${firstMs.toFixed(0)} ms after didOpen; diagnostics (${d.map((x) => x.code).join(', ')}) after ${(performance.now() - t0).toFixed(0)} ms`,
+		);
 		const hovers = await timedHovers(s, adultUri, adultStarts, HOVERS, 5);
 		const once = stats(hovers.times);
-		console.log(`  once parsed: ${HOVERS} hovers on random cells: p50 ${once.p50} ms, p95 ${once.p95} ms, max ${once.max} ms (${hovers.nulls} null); first: ${firstLine(first)}`);
+		console.log(
+			`  once parsed: ${HOVERS} hovers on random cells: p50 ${once.p50} ms, p95 ${once.p95} ms, max ${once.max} ms (${hovers.nulls} null); first: ${firstLine(first)}`,
+		);
 
-		console.log(`\n3. collectiveFairness/simulate on Adult ${JSON.stringify(SIM_PARAMS)}, a hover every ${SIM_HOVER_EVERY_MS} ms while it runs (cancelled after ${SIM_CAP_MS / 1000} s):`);
+		console.log(
+			`\n3. collectiveFairness/simulate on Adult ${JSON.stringify(SIM_PARAMS)}, a hover every ${SIM_HOVER_EVERY_MS} ms while it runs (cancelled after ${SIM_CAP_MS / 1000} s):`,
+		);
 		const source = new CancellationTokenSource();
 		let done = false;
 		let outcome = 'finished';
 		const simStart = performance.now();
-		const run = s.connection.sendRequest('collectiveFairness/simulate', { uri: adultUri, params: SIM_PARAMS }, source.token).then(
-			() => undefined,
-			(e: unknown) => {
-				outcome = `rejected: ${e instanceof Error ? e.message : String(e)}`;
-			},
-		).finally(() => {
-			done = true;
-		});
+		const run = s.connection
+			.sendRequest('collectiveFairness/simulate', { uri: adultUri, params: SIM_PARAMS }, source.token)
+			.then(
+				() => undefined,
+				(e: unknown) => {
+					outcome = `rejected: ${e instanceof Error ? e.message : String(e)}`;
+				},
+			)
+			.finally(() => {
+				done = true;
+			});
 		const next = randomCells(adultStarts, 23);
 		const during: number[] = [];
 		const inflight: Promise<void>[] = [];
@@ -338,39 +417,55 @@ if (adultArg !== undefined && adultArg !== '' && existsSync(adultArg)) {
 			}
 			const { line, character } = next();
 			const sent = performance.now();
-			inflight.push(s.hover(adultUri, line, character).then(() => {
-				// Only hovers sent while the run was still going count.
-				if (!done) {
-					during.push(performance.now() - sent);
-				}
-			}));
+			inflight.push(
+				s.hover(adultUri, line, character).then(() => {
+					// Only hovers sent while the run was still going count.
+					if (!done) {
+						during.push(performance.now() - sent);
+					}
+				}),
+			);
 			await sleep(SIM_HOVER_EVERY_MS);
 		}
 		await run;
 		await Promise.all(inflight);
 		const simMs = performance.now() - simStart;
 		const sim = stats(during);
-		console.log(`  simulation ${outcome} after ${(simMs / 1000).toFixed(1)} s; ${during.length} hovers answered during it: p50 ${sim.p50} ms, p95 ${sim.p95} ms, max ${sim.max} ms`);
-		return { firstHoverMs: round(firstMs), hover: stats(hovers.times), simulation: { params: SIM_PARAMS, seconds: round(simMs / 1000, 2), outcome, hovers: sim } };
+		console.log(
+			`  simulation ${outcome} after ${(simMs / 1000).toFixed(1)} s; ${during.length} hovers answered during it: p50 ${sim.p50} ms, p95 ${sim.p95} ms, max ${sim.max} ms`,
+		);
+		return {
+			firstHoverMs: round(firstMs),
+			hover: stats(hovers.times),
+			simulation: { params: SIM_PARAMS, seconds: round(simMs / 1000, 2), outcome, hovers: sim },
+		};
 	});
 } else {
 	console.log(`\n2, 3. skipped: no Adult (${adultArg ?? 'not given'})`);
 }
 
-console.log(JSON.stringify({
-	file: { path: big, bytes: bigBytes, rows: bigStarts.length - 2 },
-	disk: {
-		profileMedianMs: round(median(disk.map((x) => x.profileMs))), profileRunsMs: disk.map((x) => round(x.profileMs)),
-		hoverByUriAlone: disk[0]!.hover, hoverByUriMs: round(median(disk.map((x) => x.hoverMs)), 2),
-		breakdown: { hashMs: round(hashMs), parseMs: round(parseMs), profileTableMs: round(profileMs) },
-	},
-	didOpen: {
-		firstHoverMedianMs: round(median(opened.map((x) => x.firstHoverMs))), firstHoverRunsMs: opened.map((x) => round(x.firstHoverMs)),
-		receivedMedianMs: round(median(opened.map((x) => x.receivedMs))), afterReceiptMedianMs: round(median(opened.map((x) => x.firstHoverMs - x.receivedMs))),
-		serverCpuMedianMs: opened.every((x) => x.cpuMs !== undefined) ? median(opened.map((x) => x.cpuMs!)) : null,
-		serverCpuAfterReceiptMedianMs: opened.every((x) => x.cpuAfterMs !== undefined) ? median(opened.map((x) => x.cpuAfterMs!)) : null,
-		preliminary: opened.map((x) => x.preliminary), fullMedianMs: round(median(opened.map((x) => x.fullMs))), fullRunsMs: opened.map((x) => round(x.fullMs)),
-	},
-	bigHover: bigStats,
-	adult: adultResult ?? null,
-}));
+console.log(
+	JSON.stringify({
+		file: { path: big, bytes: bigBytes, rows: bigStarts.length - 2 },
+		disk: {
+			profileMedianMs: round(median(disk.map((x) => x.profileMs))),
+			profileRunsMs: disk.map((x) => round(x.profileMs)),
+			hoverByUriAlone: disk[0]!.hover,
+			hoverByUriMs: round(median(disk.map((x) => x.hoverMs)), 2),
+			breakdown: { hashMs: round(hashMs), parseMs: round(parseMs), profileTableMs: round(profileMs) },
+		},
+		didOpen: {
+			firstHoverMedianMs: round(median(opened.map((x) => x.firstHoverMs))),
+			firstHoverRunsMs: opened.map((x) => round(x.firstHoverMs)),
+			receivedMedianMs: round(median(opened.map((x) => x.receivedMs))),
+			afterReceiptMedianMs: round(median(opened.map((x) => x.firstHoverMs - x.receivedMs))),
+			serverCpuMedianMs: opened.every((x) => x.cpuMs !== undefined) ? median(opened.map((x) => x.cpuMs!)) : null,
+			serverCpuAfterReceiptMedianMs: opened.every((x) => x.cpuAfterMs !== undefined) ? median(opened.map((x) => x.cpuAfterMs!)) : null,
+			preliminary: opened.map((x) => x.preliminary),
+			fullMedianMs: round(median(opened.map((x) => x.fullMs))),
+			fullRunsMs: opened.map((x) => round(x.fullMs)),
+		},
+		bigHover: bigStats,
+		adult: adultResult ?? null,
+	}),
+);

@@ -22,7 +22,17 @@ for (const file of files) {
 		process.exit(2);
 	}
 	const outfile = join(root, 'out', relative(root, source)).replace(/\.ts$/, '.js');
-	await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', sourcemap: true, outfile, logLevel: 'warning' });
+	await esbuild.build({
+		entryPoints: [source],
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		packages: 'external',
+		sourcemap: true,
+		outfile,
+		logLevel: 'warning',
+	});
 	outputs.push(outfile);
 }
 const run = spawnSync(process.execPath, ['--enable-source-maps', '--test', ...outputs], { stdio: 'inherit', cwd: root });

@@ -45,9 +45,17 @@ export class Config {
 		const isFraction = (a: unknown): boolean => typeof a === 'number' && a > 0 && a <= 1;
 		return {
 			experiment: this.get<Experiment>('simulation.experiment', 'size', (v) => EXPERIMENTS.includes(v as Experiment)),
-			alphas: this.get<number[]>('simulation.alphas', [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5], (v) => Array.isArray(v) && v.length > 0 && v.every(isFraction)),
+			alphas: this.get<number[]>(
+				'simulation.alphas',
+				[0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5],
+				(v) => Array.isArray(v) && v.length > 0 && v.every(isFraction),
+			),
 			alpha: this.get<number>('simulation.alpha', 0.3, isFraction),
-			methods: this.get<Method[]>('simulation.methods', [...METHODS], (v) => Array.isArray(v) && v.length > 0 && v.every((m) => METHODS.includes(m as Method))),
+			methods: this.get<Method[]>(
+				'simulation.methods',
+				[...METHODS],
+				(v) => Array.isArray(v) && v.length > 0 && v.every((m) => METHODS.includes(m as Method)),
+			),
 			seeds: this.get<number>('simulation.seeds', 5, (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1000),
 		};
 	}

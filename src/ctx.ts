@@ -5,7 +5,14 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
-import { ExecuteCommandRequest, WorkDoneProgress, type RequestType, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageclient/node';
+import {
+	ExecuteCommandRequest,
+	WorkDoneProgress,
+	type RequestType,
+	type WorkDoneProgressBegin,
+	type WorkDoneProgressEnd,
+	type WorkDoneProgressReport,
+} from 'vscode-languageclient/node';
 import { createClient } from './client/client';
 import { AnalysisStatusNotification, EditRolesCommand, type AnalysisStatus, type EditRolesArgs } from './shared/lspProtocol';
 import { ResultStore } from './util/results';
@@ -41,7 +48,11 @@ export class Ctx implements vscode.Disposable {
 	constructor(readonly extension: vscode.ExtensionContext) {
 		this.log = vscode.window.createOutputChannel('Collective Fairness', { log: true });
 		// On disk in the workspace storage (the extension host's machine), not in the browser-side state.
-		this.results = new ResultStore(vscode.Uri.joinPath(extension.storageUri ?? extension.globalStorageUri, 'results'), () => Config.for().resultsKeepPerDataset, (m) => this.log.warn(m));
+		this.results = new ResultStore(
+			vscode.Uri.joinPath(extension.storageUri ?? extension.globalStorageUri, 'results'),
+			() => Config.for().resultsKeepPerDataset,
+			(m) => this.log.warn(m),
+		);
 		this.pushCleanup(this.log, this.results, this.statusChanged, this.rolesChanged);
 	}
 
@@ -63,10 +74,12 @@ export class Ctx implements vscode.Disposable {
 		this.client = client;
 		try {
 			await client.start();
-			this.pushCleanup(client.onNotification(AnalysisStatusNotification.type, (s) => {
-				this.statuses.set(s.uri, s);
-				this.statusChanged.fire(s);
-			}));
+			this.pushCleanup(
+				client.onNotification(AnalysisStatusNotification.type, (s) => {
+					this.statuses.set(s.uri, s);
+					this.statusChanged.fire(s);
+				}),
+			);
 			this.log.info('language server started');
 		} catch (e) {
 			this.client = undefined;
@@ -106,7 +119,10 @@ export class Ctx implements vscode.Disposable {
 	}
 
 	/** Work-done progress of a request we started (the token we put in its params). */
-	onWorkDone(token: string, handler: (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => void): vscode.Disposable {
+	onWorkDone(
+		token: string,
+		handler: (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => void,
+	): vscode.Disposable {
 		return this.live().onProgress(WorkDoneProgress.type, token, handler);
 	}
 

@@ -42,10 +42,13 @@ export function base(s: Simulation): { error: number; eqod: number; eqodLo: numb
 }
 
 const defined = (rows: readonly Row[]): Row[] => rows.filter((r) => r.eqod.mean !== null && r.error.mean !== null);
-const lowest = <T extends { eqod: Summary }>(rows: readonly T[]): T | undefined => rows.reduce<T | undefined>((a, b) => (a === undefined || m(b.eqod) < m(a.eqod) ? b : a), undefined);
+const lowest = <T extends { eqod: Summary }>(rows: readonly T[]): T | undefined =>
+	rows.reduce<T | undefined>((a, b) => (a === undefined || m(b.eqod) < m(a.eqod) ? b : a), undefined);
 
 function point(r: Row | undefined): Point | undefined {
-	return r === undefined ? undefined : { error: m(r.error), eqod: m(r.eqod), label: `${r.method}, α = ${r.alpha}, M = ${wholeRows(r.flips)}`, row: r };
+	return r === undefined
+		? undefined
+		: { error: m(r.error), eqod: m(r.eqod), label: `${r.method}, α = ${r.alpha}, M = ${wholeRows(r.flips)}`, row: r };
 }
 
 /** Every collective point of a dataset: the size grid (every α) and the flips run (α = 0.3, refined M grid). */
@@ -73,7 +76,9 @@ export function envelope(size: Simulation): Array<{ alpha: number; eqod: number;
 			byAlpha.set(r.alpha, r);
 		}
 	}
-	return [...byAlpha.values()].sort((a, b) => a.alpha - b.alpha).map((r) => ({ alpha: r.alpha, eqod: m(r.eqod), method: r.method, row: r }));
+	return [...byAlpha.values()]
+		.sort((a, b) => a.alpha - b.alpha)
+		.map((r) => ({ alpha: r.alpha, eqod: m(r.eqod), method: r.method, row: r }));
 }
 
 /** The efficiency entries of a run (knowledge arm `all` unless asked), by method. */
@@ -87,7 +92,10 @@ export function atThirdOfPool(flips: Simulation): Row[] {
 	const out: Row[] = [];
 	for (const method of [...new Set(rows.map((r) => r.method))]) {
 		const mine = rows.filter((r) => r.method === method);
-		const near = mine.reduce<Row | undefined>((a, r) => (a === undefined || Math.abs(r.flips - r.poolSize / 3) < Math.abs(a.flips - a.poolSize / 3) ? r : a), undefined);
+		const near = mine.reduce<Row | undefined>(
+			(a, r) => (a === undefined || Math.abs(r.flips - r.poolSize / 3) < Math.abs(a.flips - a.poolSize / 3) ? r : a),
+			undefined,
+		);
 		if (near !== undefined) {
 			out.push(near);
 		}
@@ -105,14 +113,19 @@ export function bestRowOf(flips: Simulation, method: string): Row | undefined {
  * lowest-EqOd point; its cheapest point at ≤ half the base EqOd; and its lowest EqOd in the
  * low-error region (error ≤ base + ERROR_SLACK).
  */
-export function firmSide(c: Comparison, baseEqod: number, baseError: number): Array<{ approach: string; nearZero?: CompareRow; lowest: CompareRow; half?: CompareRow; lowError?: CompareRow }> {
+export function firmSide(
+	c: Comparison,
+	baseEqod: number,
+	baseError: number,
+): Array<{ approach: string; nearZero?: CompareRow; lowest: CompareRow; half?: CompareRow; lowError?: CompareRow }> {
 	const groups = new Map<string, CompareRow[]>();
 	for (const r of c.rows) {
 		if (r.approach !== 'base' && r.approach !== 'collective' && r.eqod.mean !== null && r.error.mean !== null) {
 			groups.set(r.approach, [...(groups.get(r.approach) ?? []), r]);
 		}
 	}
-	const cheapest = (rows: CompareRow[]): CompareRow | undefined => rows.reduce<CompareRow | undefined>((a, b) => (a === undefined || m(b.error) < m(a.error) ? b : a), undefined);
+	const cheapest = (rows: CompareRow[]): CompareRow | undefined =>
+		rows.reduce<CompareRow | undefined>((a, b) => (a === undefined || m(b.error) < m(a.error) ? b : a), undefined);
 	return [...groups].map(([approach, rows]) => ({
 		approach,
 		nearZero: cheapest(rows.filter((r) => m(r.eqod) <= NEAR_ZERO)),
@@ -125,10 +138,14 @@ export function firmSide(c: Comparison, baseEqod: number, baseError: number): Ar
 /** The collective's cheapest point at ≤ half the base EqOd (size grid and flips run). */
 export function collectiveHalf(size: Simulation, flips?: Simulation): Row | undefined {
 	const b = m(size.base.eqod);
-	return collectivePoints(size, flips).filter((r) => m(r.eqod) <= b / 2).reduce<Row | undefined>((a, r) => (a === undefined || m(r.error) < m(a.error) ? r : a), undefined);
+	return collectivePoints(size, flips)
+		.filter((r) => m(r.eqod) <= b / 2)
+		.reduce<Row | undefined>((a, r) => (a === undefined || m(r.error) < m(a.error) ? r : a), undefined);
 }
 
 export function describeParameter(r: CompareRow): string {
-	const p = Object.entries(r.parameter).map(([k, v]) => `${k} = ${v}`).join(', ');
+	const p = Object.entries(r.parameter)
+		.map(([k, v]) => `${k} = ${v}`)
+		.join(', ');
 	return [r.variant, p].filter((s) => s !== '').join('; ');
 }

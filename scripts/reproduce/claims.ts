@@ -4,8 +4,24 @@
  * distinguishable at N seeds" — by a rule stated in the report (CLAIM_RULES), never by eye.
  */
 import {
-	atThirdOfPool, bestNearBaseError, describeParameter, bestRowOf, efficiencyOf, envelope, ERROR_SLACK, firmSide, hi, lo, m, SATURATION_SHARE, wholeRows,
-	type Comparison, type EfficiencyEntry, type Row, type Simulation, type Summary,
+	atThirdOfPool,
+	bestNearBaseError,
+	describeParameter,
+	bestRowOf,
+	efficiencyOf,
+	envelope,
+	ERROR_SLACK,
+	firmSide,
+	hi,
+	lo,
+	m,
+	SATURATION_SHARE,
+	wholeRows,
+	type Comparison,
+	type EfficiencyEntry,
+	type Row,
+	type Simulation,
+	type Summary,
 } from './analysis';
 
 export interface Claim {
@@ -22,7 +38,11 @@ const signed = (x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : ''}${whol
 const METHOD: Record<string, string> = { 'rb-prob': 'RB-prob', 'rb-label': 'RB-label', 'rb-dist': 'RB-dist', random: 'Random' };
 export const methodName = (x: string): string => METHOD[x] ?? x;
 const FIRM: Record<string, string> = {
-	'calibrated-eqodds': 'Calibrated EqOd', 'eqodds-thresholds': 'EqOd thresholds (Hardt et al.)', fare: 'FARE', reweighing: 'Reweighing', massaging: 'Massaging',
+	'calibrated-eqodds': 'Calibrated EqOd',
+	'eqodds-thresholds': 'EqOd thresholds (Hardt et al.)',
+	fare: 'FARE',
+	reweighing: 'Reweighing',
+	massaging: 'Massaging',
 };
 export const firmName = (a: string): string => FIRM[a] ?? a;
 const undistinguishable = (n: number): string => `not distinguishable at ${n} seeds`;
@@ -45,7 +65,9 @@ export function saturationClaim(size: Simulation): Claim & { alpha?: number } {
 	const env = envelope(size);
 	const b = m(size.base.eqod);
 	const at03 = env.find((e) => e.alpha === 0.3);
-	const beyond = env.filter((e) => e.alpha > 0.3).reduce<(typeof env)[number] | undefined>((a, e) => (a === undefined || e.eqod < a.eqod ? e : a), undefined);
+	const beyond = env
+		.filter((e) => e.alpha > 0.3)
+		.reduce<(typeof env)[number] | undefined>((a, e) => (a === undefined || e.eqod < a.eqod ? e : a), undefined);
 	const lowestEqod = Math.min(...env.map((e) => e.eqod));
 	const drop = b - lowestEqod;
 	const alpha = drop > 0 ? env.find((e) => b - e.eqod >= SATURATION_SHARE * drop)?.alpha : undefined;
@@ -74,7 +96,9 @@ function pairedText(d: { mean: number; lo: number; hi: number; n: number; censor
 }
 
 /** (2) RB vs Random by paired flips-to-target, from the flips run. */
-export function rbVsRandomClaim(flips: Simulation): Claim & { perMethod: Array<{ method: string; side: 'fewer' | 'more' | 'same' | 'none' }> } {
+export function rbVsRandomClaim(
+	flips: Simulation,
+): Claim & { perMethod: Array<{ method: string; side: 'fewer' | 'more' | 'same' | 'none' }> } {
 	const entries = efficiencyOf(flips).filter((e) => e.method !== 'random');
 	const random = efficiencyOf(flips).find((e) => e.method === 'random');
 	const seeds = flips.base.seeds;
@@ -86,8 +110,13 @@ export function rbVsRandomClaim(flips: Simulation): Claim & { perMethod: Array<{
 	}
 	const perMethod = entries.map((e) => {
 		const d = e.vsRandom?.flipsToTarget;
-		const side: 'fewer' | 'more' | 'same' | 'none' = d === undefined || d === null ? 'none' : d.hi < 0 ? 'fewer' : d.lo > 0 ? 'more' : 'same';
-		return { method: e.method, side, text: d === undefined || d === null ? `${methodName(e.method)} —` : `${methodName(e.method)} ${pairedText(d)}` };
+		const side: 'fewer' | 'more' | 'same' | 'none' =
+			d === undefined || d === null ? 'none' : d.hi < 0 ? 'fewer' : d.lo > 0 ? 'more' : 'same';
+		return {
+			method: e.method,
+			side,
+			text: d === undefined || d === null ? `${methodName(e.method)} —` : `${methodName(e.method)} ${pairedText(d)}`,
+		};
 	});
 	const randomMedian = random.flipsToTarget.median;
 	const statistic = `target ${f3(flips.target)}; Random's median flips to it ${randomMedian === null ? `not reached (${random.flipsToTarget.reached} of ${random.flipsToTarget.seeds} seeds reach it)` : `≈ ${wholeRows(randomMedian)}`}; method − Random: ${perMethod.map((p) => p.text).join('; ')}`;
@@ -114,8 +143,13 @@ export function thirdOfPool(flips: Simulation): { text: string; bestBelowRandom?
 	if (random === undefined || rb === undefined) {
 		return { text: '—' };
 	}
-	const paired = efficiencyOf(flips).find((e) => e.method === rb.method)?.vsRandom?.eqodByFlips.find((p) => Math.abs(p.flips - rb.flips) < 1);
-	const diff = paired === undefined ? '' : `; paired ${methodName(rb.method)} − Random ${signed3(paired.mean)} [${signed3(paired.lo)}, ${signed3(paired.hi)}]`;
+	const paired = efficiencyOf(flips)
+		.find((e) => e.method === rb.method)
+		?.vsRandom?.eqodByFlips.find((p) => Math.abs(p.flips - rb.flips) < 1);
+	const diff =
+		paired === undefined
+			? ''
+			: `; paired ${methodName(rb.method)} − Random ${signed3(paired.mean)} [${signed3(paired.lo)}, ${signed3(paired.hi)}]`;
 	return {
 		text: `M ≈ ${wholeRows(rb.flips)} of ${wholeRows(rb.poolSize)}: ${rows.map((r) => `${methodName(r.method)} ${f3(m(r.eqod))}`).join(', ')}${diff}`,
 		bestBelowRandom: m(rb.eqod) < m(random.eqod),
@@ -138,7 +172,8 @@ export function knowledgeClaim(k: Simulation | undefined): Claim {
 		if (d === undefined || d === null) {
 			return { e, side: 'none' as const, text: `${methodName(e.method)} —${failed}` };
 		}
-		const side = d.lo >= -bound && d.hi <= bound ? 'small' as const : d.lo > bound || d.hi < -bound ? 'large' as const : 'wide' as const;
+		const side =
+			d.lo >= -bound && d.hi <= bound ? ('small' as const) : d.lo > bound || d.hi < -bound ? ('large' as const) : ('wide' as const);
 		return { e, side, text: `${methodName(e.method)} ${pairedText(d)}${failed}` };
 	});
 	const tested = parts.filter((p) => p.side !== 'none');
@@ -147,14 +182,26 @@ export function knowledgeClaim(k: Simulation | undefined): Claim {
 		return { verdict: 'not tested: no paired seeds', statistic };
 	}
 	if (tested.some((p) => p.side === 'large')) {
-		return { verdict: `does not hold for ${tested.filter((p) => p.side === 'large').map((p) => methodName(p.e.method)).join(', ')}`, statistic };
+		return {
+			verdict: `does not hold for ${tested
+				.filter((p) => p.side === 'large')
+				.map((p) => methodName(p.e.method))
+				.join(', ')}`,
+			statistic,
+		};
 	}
 	if (tested.every((p) => p.side === 'small')) {
 		const measurable = tested.filter((p) => {
 			const d = p.e.vsAllKnown!.flipsToTarget!;
 			return d.lo > 0 || d.hi < 0;
 		});
-		return { verdict: measurable.length === 0 ? 'holds' : `holds (a measurable but small difference for ${measurable.map((p) => methodName(p.e.method)).join(', ')})`, statistic };
+		return {
+			verdict:
+				measurable.length === 0
+					? 'holds'
+					: `holds (a measurable but small difference for ${measurable.map((p) => methodName(p.e.method)).join(', ')})`,
+			statistic,
+		};
 	}
 	return { verdict: undistinguishable(seeds), statistic };
 }
@@ -168,14 +215,20 @@ export function firmSideClaim(size: Simulation, flips: Simulation, c: Comparison
 	const baseError = m(size.base.error);
 	const collective = bestNearBaseError(size, flips)?.row;
 	const firms = firmSide(c, m(size.base.eqod), baseError).filter((f) => f.lowError !== undefined);
-	const firm = firms.reduce<(typeof firms)[number] | undefined>((a, f) => (a === undefined || m(f.lowError!.eqod) < m(a.lowError!.eqod) ? f : a), undefined);
+	const firm = firms.reduce<(typeof firms)[number] | undefined>(
+		(a, f) => (a === undefined || m(f.lowError!.eqod) < m(a.lowError!.eqod) ? f : a),
+		undefined,
+	);
 	if (collective === undefined) {
 		return { verdict: 'does not hold: no collective point at error ≤ base + 0.01', statistic: '—' };
 	}
 	const cText = `collective ${f3(m(collective.eqod))}${interval(collective.eqod)} at error ${f3(m(collective.error))} (${methodName(collective.method)}, α = ${collective.alpha}, M = ${wholeRows(collective.flips)})`;
 	if (firm === undefined) {
 		const below = m(collective.eqod) < (lo(size.base.eqod) ?? m(size.base.eqod));
-		return { verdict: below ? 'holds' : undistinguishable(seeds), statistic: `${cText}; no firm-side point has error ≤ ${f3(baseError + ERROR_SLACK)}` };
+		return {
+			verdict: below ? 'holds' : undistinguishable(seeds),
+			statistic: `${cText}; no firm-side point has error ≤ ${f3(baseError + ERROR_SLACK)}`,
+		};
 	}
 	const f = firm.lowError!;
 	const statistic = `${cText}; best firm side ${f3(m(f.eqod))}${interval(f.eqod)} at error ${f3(m(f.error))} (${firmName(firm.approach)}, ${describeParameter(f)})`;
@@ -212,4 +265,5 @@ export function bestPoints(flips: Simulation): Array<{ entry: EfficiencyEntry; r
 }
 
 /** One sentence, shared by every place that prints "no measurable gap". */
-export const EQOD_FLOOR = 'EqOd averages the absolute values of two noisy differences (ΔTPR and ΔFPR on a finite test set), so even a firm with no true gap shows an EqOd of about the size of that sampling noise — the floor explained in [methods.md](methods.md#the-eqod-floor-and-the-signed-gaps) — and near the best M only the signed gaps and their intervals can say whether a gap is left.';
+export const EQOD_FLOOR =
+	'EqOd averages the absolute values of two noisy differences (ΔTPR and ΔFPR on a finite test set), so even a firm with no true gap shows an EqOd of about the size of that sampling noise — the floor explained in [methods.md](methods.md#the-eqod-floor-and-the-signed-gaps) — and near the best M only the signed gaps and their intervals can say whether a gap is left.';

@@ -14,7 +14,11 @@ import { loadDataset } from '../../src/io/loadDataset';
 import { GRID } from './config';
 
 async function main(): Promise<void> {
-	const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: { ...ROLE_OPTIONS, seeds: { type: 'string' } }, allowPositionals: true });
+	const { values, positionals } = parseArgs({
+		args: process.argv.slice(2),
+		options: { ...ROLE_OPTIONS, seeds: { type: 'string' } },
+		allowPositionals: true,
+	});
 	const file = positionals[0];
 	if (file === undefined || positionals.length !== 1) {
 		throw new Error('usage: compareRun.js FILE [role flags] --seeds N');
@@ -22,13 +26,20 @@ async function main(): Promise<void> {
 	const loaded = await loadDataset(file);
 	const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
 	const result = await compare(loaded.parse.table, sidecar, {
-		firm: { approaches: GRID.firmMethods as readonly FirmApproach[], seeds: Number(values.seeds ?? 5), fareGammas: GRID.fareGammas, fareLeaves: GRID.fareLeaves },
+		firm: {
+			approaches: GRID.firmMethods as readonly FirmApproach[],
+			seeds: Number(values.seeds ?? 5),
+			fareGammas: GRID.fareGammas,
+			fareLeaves: GRID.fareLeaves,
+		},
 		includeCollective: false,
 	});
-	process.stdout.write(`${JSON.stringify({ tool: 'collective-fairness', command: 'compare', dataset: { file, rows: loaded.parse.table.rowCount }, ...result })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ tool: 'collective-fairness', command: 'compare', dataset: { file, rows: loaded.parse.table.rowCount }, ...result })}\n`,
+	);
 }
 
 main().catch((e: unknown) => {
-	process.stderr.write(`compareRun: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+	process.stderr.write(`compareRun: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
 	process.exit(1);
 });

@@ -30,49 +30,120 @@ const COMPAS_FEATURES = 'sex,age,age_cat,juv_fel_count,juv_misd_count,juv_other_
 /** Seeds: 10 under 10,000 rows (COMPAS, German credit, the synthetic sample); 3 for the large tables (20k–45k rows). */
 export const DATASETS: readonly DatasetConfig[] = [
 	{
-		id: 'adult-sex', title: 'Adult (sex)', file: 'adult.csv', seeds: 3, large: true, blind: true, poster: 'Adult',
+		id: 'adult-sex',
+		title: 'Adult (sex)',
+		file: 'adult.csv',
+		seeds: 3,
+		large: true,
+		blind: true,
+		poster: 'Adult',
 		roles: ['--sensitive', 'sex', '--minority', 'Female', '--label', 'income-per-year', '--positive', '>50K'],
 		rolesText: '`sex`: Female (minority) vs Male; label `income-per-year`, favourable `>50K`; all 13 other columns as features',
 	},
 	{
-		id: 'adult-race', title: 'Adult (race)', file: 'adult.csv', seeds: 3, large: true, poster: 'Adult',
+		id: 'adult-race',
+		title: 'Adult (race)',
+		file: 'adult.csv',
+		seeds: 3,
+		large: true,
+		poster: 'Adult',
 		roles: ['--sensitive', 'race', '--minority', 'Black', '--majority', 'White', '--label', 'income-per-year', '--positive', '>50K'],
-		rolesText: '`race`: Black (minority) vs White, other races left out; label `income-per-year`, favourable `>50K`; all 13 other columns as features',
+		rolesText:
+			'`race`: Black (minority) vs White, other races left out; label `income-per-year`, favourable `>50K`; all 13 other columns as features',
 	},
 	{
-		id: 'compas', title: 'COMPAS (race)', file: 'compas.csv', seeds: 10, blind: true, poster: 'COMPAS',
-		roles: ['--sensitive', 'race', '--minority', 'African-American', '--majority', 'Caucasian', '--label', 'two_year_recid', '--positive', '0', '--features', COMPAS_FEATURES],
+		id: 'compas',
+		title: 'COMPAS (race)',
+		file: 'compas.csv',
+		seeds: 10,
+		blind: true,
+		poster: 'COMPAS',
+		roles: [
+			'--sensitive',
+			'race',
+			'--minority',
+			'African-American',
+			'--majority',
+			'Caucasian',
+			'--label',
+			'two_year_recid',
+			'--positive',
+			'0',
+			'--features',
+			COMPAS_FEATURES,
+		],
 		rolesText: `\`race\`: African-American (the collective) vs Caucasian, other races left out; label \`two_year_recid\`, favourable \`0\` (no recidivism); ProPublica features \`${COMPAS_FEATURES}\``,
 	},
 	{
-		id: 'german-credit', title: 'German credit', file: 'german-credit.csv', seeds: 10, blind: true,
+		id: 'german-credit',
+		title: 'German credit',
+		file: 'german-credit.csv',
+		seeds: 10,
+		blind: true,
 		roles: ['--sensitive', 'personal_status', '--minority', 'female div/dep/mar', '--label', 'class', '--positive', 'good'],
-		rolesText: '`personal_status`: `female div/dep/mar` (minority) vs the rest pooled; label `class`, favourable `good`; all 19 other columns',
+		rolesText:
+			'`personal_status`: `female div/dep/mar` (minority) vs the rest pooled; label `class`, favourable `good`; all 19 other columns',
 	},
 	{
-		id: 'bank', title: 'Bank marketing', file: 'bank.csv', seeds: 3, large: true,
+		id: 'bank',
+		title: 'Bank marketing',
+		file: 'bank.csv',
+		seeds: 3,
+		large: true,
 		roles: ['--sensitive', 'marital', '--minority', 'single', '--label', 'y', '--positive', 'yes'],
 		rolesText: '`marital`: single (minority) vs married; label `y`, favourable `yes`; all 15 other columns',
 	},
 	{
-		id: 'law-school', title: 'Law school', file: 'law-school.csv', seeds: 3, large: true, blind: true,
+		id: 'law-school',
+		title: 'Law school',
+		file: 'law-school.csv',
+		seeds: 3,
+		large: true,
+		blind: true,
 		roles: ['--sensitive', 'race', '--minority', 'Non-White', '--majority', 'White', '--label', 'pass_bar', '--positive', '1'],
 		rolesText: '`race`: Non-White (minority) vs White; label `pass_bar`, favourable `1`; all 10 other columns',
 	},
 	{
-		id: 'credit-default', title: 'Credit default', file: 'credit-default.csv', seeds: 3, large: true,
+		id: 'credit-default',
+		title: 'Credit default',
+		file: 'credit-default.csv',
+		seeds: 3,
+		large: true,
 		roles: ['--sensitive', 'SEX', '--minority', '1', '--label', 'default payment', '--positive', '0'],
 		rolesText: '`SEX`: `1` (male, the smaller group) vs `2`; label `default payment`, favourable `0` (no default); all 22 other columns',
 	},
 	{
-		id: 'synthetic', title: 'Synthetic (bundled)', file: 'samples/synthetic.csv', bundled: true, seeds: 10,
+		id: 'synthetic',
+		title: 'Synthetic (bundled)',
+		file: 'samples/synthetic.csv',
+		bundled: true,
+		seeds: 10,
 		roles: [],
-		rolesText: '`group`: minority vs majority; label `label`, favourable `favourable`; 7 features, the `cf_*` counterfactual columns excluded (roles from `samples/synthetic.fairness.json`)',
+		rolesText:
+			'`group`: minority vs majority; label `label`, favourable `favourable`; 7 features, the `cf_*` counterfactual columns excluded (roles from `samples/synthetic.fairness.json`)',
 	},
 	{
-		id: 'compas-caucasian', title: 'COMPAS exploration: Caucasian collective, favourable = recidivism 1', file: 'compas.csv', seeds: 10, exploration: true,
-		roles: ['--sensitive', 'race', '--minority', 'Caucasian', '--majority', 'African-American', '--label', 'two_year_recid', '--positive', '1', '--features', COMPAS_FEATURES],
-		rolesText: '`race`: Caucasian (the smaller group, acting) vs African-American; label `two_year_recid`, "favourable" `1` (recidivism), so the collective\'s flips 0 → 1 move its own members towards the prediction the larger group receives more often',
+		id: 'compas-caucasian',
+		title: 'COMPAS exploration: Caucasian collective, favourable = recidivism 1',
+		file: 'compas.csv',
+		seeds: 10,
+		exploration: true,
+		roles: [
+			'--sensitive',
+			'race',
+			'--minority',
+			'Caucasian',
+			'--majority',
+			'African-American',
+			'--label',
+			'two_year_recid',
+			'--positive',
+			'1',
+			'--features',
+			COMPAS_FEATURES,
+		],
+		rolesText:
+			'`race`: Caucasian (the smaller group, acting) vs African-American; label `two_year_recid`, "favourable" `1` (recidivism), so the collective\'s flips 0 → 1 move its own members towards the prediction the larger group receives more often',
 	},
 ];
 
@@ -114,13 +185,63 @@ export function cliArgs(d: DatasetConfig, experiment: Experiment, file: string):
 	const common = [...d.roles, '--seeds', String(d.seeds), '--json'];
 	switch (experiment) {
 		case 'size':
-			return ['simulate', file, '--experiment', 'size', '--alphas', alphasOf(d).join(','), '--flips', String(GRID.sizeFlips), '--methods', GRID.methods.join(','), '--k', String(GRID.k), '--workers', '1', ...common];
+			return [
+				'simulate',
+				file,
+				'--experiment',
+				'size',
+				'--alphas',
+				alphasOf(d).join(','),
+				'--flips',
+				String(GRID.sizeFlips),
+				'--methods',
+				GRID.methods.join(','),
+				'--k',
+				String(GRID.k),
+				'--workers',
+				'1',
+				...common,
+			];
 		case 'flips':
-			return ['simulate', file, '--experiment', 'flips', '--alpha', String(GRID.flipsAlpha), '--flips', String(GRID.flipsFlips), '--methods', GRID.methods.join(','), '--k', String(GRID.k), '--workers', '1', ...common];
+			return [
+				'simulate',
+				file,
+				'--experiment',
+				'flips',
+				'--alpha',
+				String(GRID.flipsAlpha),
+				'--flips',
+				String(GRID.flipsFlips),
+				'--methods',
+				GRID.methods.join(','),
+				'--k',
+				String(GRID.k),
+				'--workers',
+				'1',
+				...common,
+			];
 		case 'blind':
 			return [...cliArgs(d, 'flips', file), '--exclude-sensitive'];
 		case 'knowledge':
-			return ['simulate', file, '--experiment', 'knowledge', '--alpha', String(GRID.flipsAlpha), '--knowledge', String(GRID.knowledgeRows), '--flips', String(GRID.knowledgeFlips), '--methods', GRID.knowledgeMethods.join(','), '--k', String(GRID.k), '--workers', '1', ...common];
+			return [
+				'simulate',
+				file,
+				'--experiment',
+				'knowledge',
+				'--alpha',
+				String(GRID.flipsAlpha),
+				'--knowledge',
+				String(GRID.knowledgeRows),
+				'--flips',
+				String(GRID.knowledgeFlips),
+				'--methods',
+				GRID.knowledgeMethods.join(','),
+				'--k',
+				String(GRID.k),
+				'--workers',
+				'1',
+				...common,
+			];
 		case 'compare':
 			return [file, ...d.roles, '--seeds', String(d.seeds)];
 	}
@@ -130,9 +251,5 @@ export function experimentsOf(d: DatasetConfig): Experiment[] {
 	if (d.exploration === true) {
 		return ['size', 'flips'];
 	}
-	return [
-		'size', 'flips', 'compare',
-		...(d.large === true ? [] : ['knowledge' as const]),
-		...(d.blind === true ? ['blind' as const] : []),
-	];
+	return ['size', 'flips', 'compare', ...(d.large === true ? [] : ['knowledge' as const]), ...(d.blind === true ? ['blind' as const] : [])];
 }

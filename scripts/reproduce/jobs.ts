@@ -23,7 +23,12 @@ export interface JobResult {
 	readonly command: string;
 }
 
-export async function runJobs(cwd: string, jobs: readonly Job[], slots: number, log: (line: string) => void): Promise<Map<string, JobResult>> {
+export async function runJobs(
+	cwd: string,
+	jobs: readonly Job[],
+	slots: number,
+	log: (line: string) => void,
+): Promise<Map<string, JobResult>> {
 	const queue = [...jobs].sort((a, b) => b.cost - a.cost);
 	const results = new Map<string, JobResult>();
 	const started = performance.now();
@@ -34,7 +39,9 @@ export async function runJobs(cwd: string, jobs: readonly Job[], slots: number, 
 			const seconds = (performance.now() - t0) / 1000;
 			results.set(job.key, { key: job.key, seconds, json: JSON.parse(stdout), command: `${job.display} ${job.args.map(quote).join(' ')}` });
 			const elapsed = (performance.now() - started) / 1000;
-			log(`  ${job.key.padEnd(28)} ${seconds.toFixed(1).padStart(6)} s   (elapsed ${elapsed.toFixed(0)} s, load ${os.loadavg()[0]!.toFixed(1)}, ${queue.length} queued)`);
+			log(
+				`  ${job.key.padEnd(28)} ${seconds.toFixed(1).padStart(6)} s   (elapsed ${elapsed.toFixed(0)} s, load ${os.loadavg()[0]!.toFixed(1)}, ${queue.length} queued)`,
+			);
 		}
 	}
 	await Promise.all(Array.from({ length: slots }, () => worker()));

@@ -23,8 +23,12 @@ const STUB = `(() => {
 	});
 })();`;
 const LIGHT: Record<string, string> = {
-	'--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#5f5f5f',
-	'--vscode-panel-border': '#e5e5e5', '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px',
+	'--vscode-foreground': '#3b3b3b',
+	'--vscode-editor-background': '#ffffff',
+	'--vscode-descriptionForeground': '#5f5f5f',
+	'--vscode-panel-border': '#e5e5e5',
+	'--vscode-font-family': 'system-ui, sans-serif',
+	'--vscode-font-size': '13px',
 };
 
 export interface Renderer {
@@ -47,8 +51,13 @@ export async function startRenderer(root: string, figurePageJs: string, chromium
 		if (url.pathname === '/favicon.ico') {
 			send(204, 'image/x-icon', '');
 		} else if (url.pathname === '/panel.html') {
-			const html = panelHtml({ cspSource: origin, scriptUri: `${origin}/dist/webview/main.js`, styleUri: `${origin}/dist/webview/main.css`, nonce: NONCE, title: 'Fairness: reproduction' })
-				.replace('<script nonce', `<script nonce="${NONCE}" src="${origin}/stub.js"></script>\n<script nonce`);
+			const html = panelHtml({
+				cspSource: origin,
+				scriptUri: `${origin}/dist/webview/main.js`,
+				styleUri: `${origin}/dist/webview/main.css`,
+				nonce: NONCE,
+				title: 'Fairness: reproduction',
+			}).replace('<script nonce', `<script nonce="${NONCE}" src="${origin}/stub.js"></script>\n<script nonce`);
 			send(200, 'text/html; charset=utf-8', html);
 		} else if (url.pathname === '/stub.js') {
 			send(200, 'text/javascript', STUB);
@@ -56,7 +65,11 @@ export async function startRenderer(root: string, figurePageJs: string, chromium
 			send(200, 'text/html; charset=utf-8', '<!DOCTYPE html><html><body><script src="/figures.js"></script></body></html>');
 		} else if (url.pathname === '/figures.js') {
 			send(200, 'text/javascript', readFileSync(figurePageJs));
-		} else if (url.pathname.startsWith('/dist/webview/') && /^[\w.]+$/.test(path.basename(url.pathname)) && existsSync(path.join(webviewDir, path.basename(url.pathname)))) {
+		} else if (
+			url.pathname.startsWith('/dist/webview/') &&
+			/^[\w.]+$/.test(path.basename(url.pathname)) &&
+			existsSync(path.join(webviewDir, path.basename(url.pathname)))
+		) {
 			const file = path.join(webviewDir, path.basename(url.pathname));
 			send(200, file.endsWith('.css') ? 'text/css' : 'text/javascript', readFileSync(file));
 		} else {
@@ -67,8 +80,16 @@ export async function startRenderer(root: string, figurePageJs: string, chromium
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	const { chromium: launcher } = await import('playwright-core');
 	const browser: Browser = await launcher.launch({
-		executablePath: chromium, headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		executablePath: chromium,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 
 	return {
@@ -94,8 +115,13 @@ export async function startRenderer(root: string, figurePageJs: string, chromium
 				}
 				document.body.classList.add('vscode-light');
 			}, LIGHT);
-			await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'webview/ready'));
-			const messages: unknown[] = Object.values(results.simulations).map((result) => ({ type: 'simulation/didChange', params: { result } }));
+			await page.waitForFunction(() =>
+				(window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'webview/ready'),
+			);
+			const messages: unknown[] = Object.values(results.simulations).map((result) => ({
+				type: 'simulation/didChange',
+				params: { result },
+			}));
 			if (results.comparison !== undefined) {
 				messages.push({ type: 'comparison/didChange', params: { result: results.comparison } });
 			}
@@ -104,8 +130,12 @@ export async function startRenderer(root: string, figurePageJs: string, chromium
 				await page.evaluate((msg) => window.postMessage(msg, '*'), m);
 				await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
 			}
-			await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'report/export'));
-			const posted = await page.evaluate(() => (window as unknown as { __posted: Array<{ type: string; params: { images?: ChartImage[] } }> }).__posted);
+			await page.waitForFunction(() =>
+				(window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'report/export'),
+			);
+			const posted = await page.evaluate(
+				() => (window as unknown as { __posted: Array<{ type: string; params: { images?: ChartImage[] } }> }).__posted,
+			);
 			await context.close();
 			if (errors.length > 0) {
 				throw new Error(`the panel reported: ${errors.join('; ')}`);
@@ -116,7 +146,10 @@ export async function startRenderer(root: string, figurePageJs: string, chromium
 		async specs(specs) {
 			const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
 			await page.goto(`${origin}/figures.html`);
-			const urls = await page.evaluate((s) => (window as unknown as { renderSpecs: (x: unknown) => string[] }).renderSpecs(s), specs as unknown);
+			const urls = await page.evaluate(
+				(s) => (window as unknown as { renderSpecs: (x: unknown) => string[] }).renderSpecs(s),
+				specs as unknown,
+			);
 			await page.close();
 			return urls.map((u) => Buffer.from(u.slice('data:image/png;base64,'.length), 'base64'));
 		},

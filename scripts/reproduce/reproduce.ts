@@ -30,9 +30,12 @@ const ONLY = ((): string[] | undefined => {
 
 const ROOT = process.env.REPRODUCE_ROOT ?? process.cwd();
 const OUT = ONLY === undefined ? path.join(ROOT, 'docs', 'reproduction') : path.join(ROOT, 'out', 'reproduce', 'only', 'reproduction');
-const REPORT = ONLY === undefined ? path.join(ROOT, 'docs', 'reproduction.md') : path.join(ROOT, 'out', 'reproduce', 'only', 'reproduction.md');
+const REPORT =
+	ONLY === undefined ? path.join(ROOT, 'docs', 'reproduction.md') : path.join(ROOT, 'out', 'reproduce', 'only', 'reproduction.md');
 const SELECTED = ONLY === undefined ? DATASETS : DATASETS.filter((d) => ONLY.includes(d.id));
-const DATASETS_DIR = process.env.COLLECTIVE_FAIRNESS_DATASETS ? path.resolve(process.env.COLLECTIVE_FAIRNESS_DATASETS) : path.resolve(ROOT, '..', 'shared', 'datasets');
+const DATASETS_DIR = process.env.COLLECTIVE_FAIRNESS_DATASETS
+	? path.resolve(process.env.COLLECTIVE_FAIRNESS_DATASETS)
+	: path.resolve(ROOT, '..', 'shared', 'datasets');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const FIGURE_PAGE = process.env.REPRODUCE_FIGURE_PAGE ?? '';
 const COMPARE_RUN = process.env.REPRODUCE_COMPARE_RUN ?? '';
@@ -78,18 +81,29 @@ async function runAll(): Promise<{ runs: DatasetRun[]; info: RunInfo }> {
 	}
 	const missing = SELECTED.filter((d) => !existsSync(path.resolve(ROOT, datasetFile(d))));
 	if (missing.length > 0) {
-		throw new Error(`missing dataset(s): ${missing.map((d) => datasetFile(d)).join(', ')} (set COLLECTIVE_FAIRNESS_DATASETS to the folder holding them)`);
+		throw new Error(
+			`missing dataset(s): ${missing.map((d) => datasetFile(d)).join(', ')} (set COLLECTIVE_FAIRNESS_DATASETS to the folder holding them)`,
+		);
 	}
 	const jobs: Job[] = [];
 	for (const d of SELECTED) {
-		const rows = Number(readFileSync(path.resolve(ROOT, datasetFile(d))).toString('latin1').split('\n').length);
+		const rows = Number(
+			readFileSync(path.resolve(ROOT, datasetFile(d)))
+				.toString('latin1')
+				.split('\n').length,
+		);
 		for (const e of experimentsOf(d)) {
-			const script = e === 'compare' ? { script: COMPARE_RUN, display: 'node out/reproduce/compareRun.js' } : { script: cli, display: 'collective-fairness' };
+			const script =
+				e === 'compare'
+					? { script: COMPARE_RUN, display: 'node out/reproduce/compareRun.js' }
+					: { script: cli, display: 'collective-fairness' };
 			jobs.push({ key: `${d.id}/${e}`, ...script, args: cliArgs(d, e, datasetFile(d)), cost: COST[e] * rows * d.seeds });
 		}
 	}
 	const loadAtStart = os.loadavg()[0]!;
-	log(`Running ${jobs.length} CLI runs, ${GRID.slots} at a time (one core each) on ${os.cpus().length} cores, load ${loadAtStart.toFixed(1)}:`);
+	log(
+		`Running ${jobs.length} CLI runs, ${GRID.slots} at a time (one core each) on ${os.cpus().length} cores, load ${loadAtStart.toFixed(1)}:`,
+	);
 	const started = performance.now();
 	const results = await runJobs(ROOT, jobs, GRID.slots, log);
 	const runSeconds = (performance.now() - started) / 1000;
@@ -110,7 +124,19 @@ async function runAll(): Promise<{ runs: DatasetRun[]; info: RunInfo }> {
 			commands: Object.fromEntries(experimentsOf(d).map((e) => [e, parts[e]!.command])),
 		};
 	});
-	return { runs, info: { runSeconds, renderSeconds: 0, totalSeconds: 0, cores: os.cpus().length, loadAtStart, loadAtEnd: os.loadavg()[0]!, date: new Date().toISOString(), node: process.version } };
+	return {
+		runs,
+		info: {
+			runSeconds,
+			renderSeconds: 0,
+			totalSeconds: 0,
+			cores: os.cpus().length,
+			loadAtStart,
+			loadAtEnd: os.loadavg()[0]!,
+			date: new Date().toISOString(),
+			node: process.version,
+		},
+	};
 }
 
 function loadCommitted(): { runs: DatasetRun[]; info: RunInfo } {
@@ -130,7 +156,10 @@ async function main(): Promise<void> {
 		mkdirSync(OUT, { recursive: true });
 		for (const r of runs) {
 			const { config, ...rest } = r;
-			writeFileSync(path.join(OUT, `${config.id}.json`), `${JSON.stringify({ dataset: config.title, roles: config.rolesText, seeds: config.seeds, ...rest })}\n`);
+			writeFileSync(
+				path.join(OUT, `${config.id}.json`),
+				`${JSON.stringify({ dataset: config.title, roles: config.rolesText, seeds: config.seeds, ...rest })}\n`,
+			);
 		}
 	} else if (!keepFigures) {
 		for (const f of readdirSync(OUT).filter((f) => f.endsWith('.png'))) {
@@ -146,7 +175,14 @@ async function main(): Promise<void> {
 	if (keepFigures) {
 		const pngs = readdirSync(OUT).filter((f) => f.endsWith('.png'));
 		for (const r of runs) {
-			figures.set(r.config.id, pngs.filter((f) => f.startsWith(`${r.config.id}-`) && !DATASETS.some((d) => d.id !== r.config.id && d.id.startsWith(`${r.config.id}-`) && f.startsWith(`${d.id}-`))));
+			figures.set(
+				r.config.id,
+				pngs.filter(
+					(f) =>
+						f.startsWith(`${r.config.id}-`) &&
+						!DATASETS.some((d) => d.id !== r.config.id && d.id.startsWith(`${r.config.id}-`) && f.startsWith(`${d.id}-`)),
+				),
+			);
 		}
 		const { missingFigures } = info;
 		if (missingFigures !== undefined) {
@@ -169,10 +205,16 @@ async function main(): Promise<void> {
 	log(`\nTiming (wall seconds; ${GRID.slots} runs at a time):`);
 	log(`  ${'dataset'.padEnd(18)} ${EXPERIMENTS.map((e) => e.padStart(9)).join(' ')}`);
 	for (const r of runs) {
-		log(`  ${r.config.id.padEnd(18)} ${EXPERIMENTS.map((e) => (r.seconds[e] !== undefined ? r.seconds[e]!.toFixed(1) : '—').padStart(9)).join(' ')}`);
+		log(
+			`  ${r.config.id.padEnd(18)} ${EXPERIMENTS.map((e) => (r.seconds[e] !== undefined ? r.seconds[e]!.toFixed(1) : '—').padStart(9)).join(' ')}`,
+		);
 	}
-	log(`  CLI runs ${finalInfo.runSeconds.toFixed(0)} s, figures ${renderSeconds.toFixed(0)} s, total ${((performance.now() - t0) / 1000).toFixed(0)} s (budget ${GRID.budgetSeconds} s).`);
-	log(`Wrote ${path.relative(ROOT, REPORT)} and ${[...figures.values()].flat().length} figures under ${path.relative(ROOT, OUT)}/ (load ${os.loadavg()[0]!.toFixed(1)}).`);
+	log(
+		`  CLI runs ${finalInfo.runSeconds.toFixed(0)} s, figures ${renderSeconds.toFixed(0)} s, total ${((performance.now() - t0) / 1000).toFixed(0)} s (budget ${GRID.budgetSeconds} s).`,
+	);
+	log(
+		`Wrote ${path.relative(ROOT, REPORT)} and ${[...figures.values()].flat().length} figures under ${path.relative(ROOT, OUT)}/ (load ${os.loadavg()[0]!.toFixed(1)}).`,
+	);
 	if (missingFigures !== undefined) {
 		log(`Figures missing: ${missingFigures}`);
 	}
@@ -180,7 +222,7 @@ async function main(): Promise<void> {
 
 async function drawAll(runs: readonly DatasetRun[], figures: Map<string, string[]>, missing: string[]): Promise<void> {
 	try {
-		log('Drawing the figures in headless Chromium (the panel\'s own page and chart code)…');
+		log("Drawing the figures in headless Chromium (the panel's own page and chart code)…");
 		const renderer = await startRenderer(ROOT, FIGURE_PAGE, CHROMIUM);
 		try {
 			for (const r of runs) {

@@ -12,19 +12,41 @@ const root = join(here, '..', '..');
 const outDir = join(root, 'out', 'reproduce');
 
 await esbuild.build({
-	entryPoints: [join(here, 'reproduce.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-	outfile: join(outDir, 'reproduce.js'), external: ['playwright-core'], logLevel: 'warning',
+	entryPoints: [join(here, 'reproduce.ts')],
+	bundle: true,
+	platform: 'node',
+	format: 'cjs',
+	target: 'node20',
+	outfile: join(outDir, 'reproduce.js'),
+	external: ['playwright-core'],
+	logLevel: 'warning',
 });
 await esbuild.build({
-	entryPoints: [join(here, 'compareRun.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-	outfile: join(outDir, 'compareRun.js'), logLevel: 'warning',
+	entryPoints: [join(here, 'compareRun.ts')],
+	bundle: true,
+	platform: 'node',
+	format: 'cjs',
+	target: 'node20',
+	outfile: join(outDir, 'compareRun.js'),
+	logLevel: 'warning',
 });
 await esbuild.build({
-	entryPoints: [join(here, 'figurePage.ts')], bundle: true, platform: 'browser', format: 'iife', target: 'es2022',
-	outfile: join(outDir, 'figurePage.js'), logLevel: 'warning',
+	entryPoints: [join(here, 'figurePage.ts')],
+	bundle: true,
+	platform: 'browser',
+	format: 'iife',
+	target: 'es2022',
+	outfile: join(outDir, 'figurePage.js'),
+	logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, [join(outDir, 'reproduce.js'), ...process.argv.slice(2)], {
-	cwd: root, stdio: 'inherit',
-	env: { ...process.env, REPRODUCE_ROOT: root, REPRODUCE_FIGURE_PAGE: join(outDir, 'figurePage.js'), REPRODUCE_COMPARE_RUN: join(outDir, 'compareRun.js') },
+	cwd: root,
+	stdio: 'inherit',
+	env: {
+		...process.env,
+		REPRODUCE_ROOT: root,
+		REPRODUCE_FIGURE_PAGE: join(outDir, 'figurePage.js'),
+		REPRODUCE_COMPARE_RUN: join(outDir, 'compareRun.js'),
+	},
 });
 process.exit(result.status ?? 1);

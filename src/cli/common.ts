@@ -32,7 +32,12 @@ export function readOnBadRow(value: string | undefined): 'skip' | 'fail' {
 	return onBadRow;
 }
 
-export function readCommonOptions(values: { seed?: string; 'test-fraction'?: string; 'on-bad-row'?: string; json?: boolean }): CommonOptions {
+export function readCommonOptions(values: {
+	seed?: string;
+	'test-fraction'?: string;
+	'on-bad-row'?: string;
+	json?: boolean;
+}): CommonOptions {
 	const onBadRow = readOnBadRow(values['on-bad-row']);
 	return {
 		seed: parseNumberFlag('seed', values.seed, { integer: true, min: 0 }) ?? 0,
@@ -75,27 +80,55 @@ export function parseNumberFlag(flag: string, text: string | undefined, callerRu
 	}
 	const rule = NUMERIC_OPTIONS[flag] ?? callerRule;
 	const v = Number(text);
-	if (text.trim() === '' || !Number.isFinite(v) || (rule.integer === true && !Number.isInteger(v)) || (rule.min !== undefined && v < rule.min) || (rule.max !== undefined && v > rule.max)) {
-		const range = [rule.integer === true ? 'an integer' : 'a number', rule.min !== undefined ? `≥ ${rule.min}` : '', rule.max !== undefined ? `≤ ${rule.max}` : ''].filter((s) => s !== '').join(' ');
+	if (
+		text.trim() === '' ||
+		!Number.isFinite(v) ||
+		(rule.integer === true && !Number.isInteger(v)) ||
+		(rule.min !== undefined && v < rule.min) ||
+		(rule.max !== undefined && v > rule.max)
+	) {
+		const range = [
+			rule.integer === true ? 'an integer' : 'a number',
+			rule.min !== undefined ? `≥ ${rule.min}` : '',
+			rule.max !== undefined ? `≤ ${rule.max}` : '',
+		]
+			.filter((s) => s !== '')
+			.join(' ');
 		throw new UsageError(`--${flag} must be ${range}, got '${text}'`);
 	}
 	return v;
 }
 
 /** What the reader saw: dialect, skipped rows and the first issues, for reports and the console. */
-export function describeParse(parse: ParseResult): { summary: string; dialect: ParseResult['dialect']; skippedRows: number; issues: ParseResult['issues'] } {
+export function describeParse(parse: ParseResult): {
+	summary: string;
+	dialect: ParseResult['dialect'];
+	skippedRows: number;
+	issues: ParseResult['issues'];
+} {
 	const d = parse.dialect;
 	const binary = binaryFormatOf(parse);
 	if (binary !== undefined) {
 		return { summary: binary === 'parquet' ? 'Parquet' : 'Arrow IPC', dialect: d, skippedRows: 0, issues: [] };
 	}
 	const delimiter = d.delimiter === '\t' ? 'TAB' : d.delimiter;
-	const skipped = parse.skippedRows > 0 ? `, ${parse.skippedRows} malformed rows skipped (first at line ${parse.issues.find((i) => i.severity === 'error')?.line ?? '?'})` : '';
+	const skipped =
+		parse.skippedRows > 0
+			? `, ${parse.skippedRows} malformed rows skipped (first at line ${parse.issues.find((i) => i.severity === 'error')?.line ?? '?'})`
+			: '';
 	// Warnings (NUL bytes, a numeric column made text…) belong in the text output too, not only in --json.
 	const warnings = parse.issues.filter((i) => i.severity === 'warning');
 	const first = warnings[0];
-	const warned = first === undefined ? '' : `; warning${first.line > 0 ? ` at line ${first.line}` : ''}: ${first.message}${warnings.length > 1 ? ` (and ${warnings.length - 1} more in --json)` : ''}`;
-	return { summary: `${d.encoding}${d.bom ? ' with BOM' : ''}, '${delimiter}'-delimited${skipped}${warned}`, dialect: d, skippedRows: parse.skippedRows, issues: parse.issues.slice(0, 50) };
+	const warned =
+		first === undefined
+			? ''
+			: `; warning${first.line > 0 ? ` at line ${first.line}` : ''}: ${first.message}${warnings.length > 1 ? ` (and ${warnings.length - 1} more in --json)` : ''}`;
+	return {
+		summary: `${d.encoding}${d.bom ? ' with BOM' : ''}, '${delimiter}'-delimited${skipped}${warned}`,
+		dialect: d,
+		skippedRows: parse.skippedRows,
+		issues: parse.issues.slice(0, 50),
+	};
 }
 
 /** Help lines for the output options shared by simulate and compare. */

@@ -13,15 +13,34 @@ export function renderEfficiency(entries: readonly EfficiencyEntry[], target: nu
 		return [];
 	}
 	const knowledgeShown = new Set(entries.map((e) => String(e.knowledge))).size > 1;
-	const header = ['Method', ...(knowledgeShown ? ['Known'] : []), 'α', 'Flips to target (median)', '95% of seeds', 'Reached', 'Best M', 'Best EqOd', 'vs Random (paired)'];
+	const header = [
+		'Method',
+		...(knowledgeShown ? ['Known'] : []),
+		'α',
+		'Flips to target (median)',
+		'95% of seeds',
+		'Reached',
+		'Best M',
+		'Best EqOd',
+		'vs Random (paired)',
+	];
 	const rows = entries.map((e) => {
 		const f = e.flipsToTarget;
 		const d = e.vsRandom?.flipsToTarget;
 		return [
-			e.method, ...(knowledgeShown ? [String(e.knowledge)] : []), e.alpha.toFixed(2), whole(f.median),
-			f.reached === 0 ? '—' : `${whole(f.lo)} – ${whole(f.hi)}`, `${f.reached}/${f.seeds}`,
-			e.best === null ? 'n/a' : `≈ ${e.best.flips.toLocaleString('en-US')}`, e.best === null ? 'n/a' : e.best.eqod.toFixed(3),
-			d === undefined ? '' : d === null ? 'n/a (one seed)' : `${d.mean >= 0 ? '+' : ''}${Math.round(d.mean)} [${Math.round(d.lo)}, ${Math.round(d.hi)}]`,
+			e.method,
+			...(knowledgeShown ? [String(e.knowledge)] : []),
+			e.alpha.toFixed(2),
+			whole(f.median),
+			f.reached === 0 ? '—' : `${whole(f.lo)} – ${whole(f.hi)}`,
+			`${f.reached}/${f.seeds}`,
+			e.best === null ? 'n/a' : `≈ ${e.best.flips.toLocaleString('en-US')}`,
+			e.best === null ? 'n/a' : e.best.eqod.toFixed(3),
+			d === undefined
+				? ''
+				: d === null
+					? 'n/a (one seed)'
+					: `${d.mean >= 0 ? '+' : ''}${Math.round(d.mean)} [${Math.round(d.lo)}, ${Math.round(d.hi)}]`,
 		];
 	});
 	return [

@@ -9,7 +9,8 @@ import { renderTable } from './format';
 
 const num = (v: number | null): string => (v === null ? 'n/a' : v.toFixed(3));
 const signed = (v: number | null): string => (v === null ? 'n/a' : `${v >= 0 ? '+' : ''}${v.toFixed(3)}`);
-const paired = (d: PairedInterval): string => (d.value === null ? 'n/a' : `${signed(d.value)}${d.lo !== undefined && d.hi !== undefined ? ` [${signed(d.lo)}, ${signed(d.hi)}]` : ''}`);
+const paired = (d: PairedInterval): string =>
+	d.value === null ? 'n/a' : `${signed(d.value)}${d.lo !== undefined && d.hi !== undefined ? ` [${signed(d.lo)}, ${signed(d.hi)}]` : ''}`;
 
 /** The header line naming the firm the audit's figures are for. */
 export function firmLine(r: Pick<AuditResult, 'firm' | 'roles'>): string {

@@ -13,10 +13,15 @@ export function renderTable(rawRows: ReadonlyArray<readonly string[]>): string {
 		});
 	}
 	const isNumeric = (s: string): boolean => /^[-+]?[\d.,]+%?( \[.*\])?$/.test(s);
-	return rows.map((row, i) => {
-		const line = row.map((cell, j) => (i > 0 && j > 0 && isNumeric(cell) ? cell.padStart(widths[j]!) : cell.padEnd(widths[j]!))).join('  ').trimEnd();
-		return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-	}).join('\n');
+	return rows
+		.map((row, i) => {
+			const line = row
+				.map((cell, j) => (i > 0 && j > 0 && isNumeric(cell) ? cell.padStart(widths[j]!) : cell.padEnd(widths[j]!)))
+				.join('  ')
+				.trimEnd();
+			return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+		})
+		.join('\n');
 }
 
 export function formatNumber(value: number, digits = 3): string {

@@ -20,7 +20,10 @@ export function leakWarningLines(leaks: readonly LeakFinding[], label: string): 
 	}
 	return [
 		`WARNING: ${leaks.length === 1 ? 'a feature leaks' : `${leaks.length} features leak`} the label '${label}': the figures above are not to be trusted.`,
-		...leaks.map((f) => `  - '${f.column}': one-column AUC ${f.auc.toFixed(3)} on ${f.evaluated.toLocaleString('en-US')} held-out rows${f.pureRecall >= PURE_RECALL_THRESHOLD ? `; some of its values fix the outcome for ${(100 * f.pureRecall).toFixed(0)}% of one outcome's rows` : ''}`),
+		...leaks.map(
+			(f) =>
+				`  - '${f.column}': one-column AUC ${f.auc.toFixed(3)} on ${f.evaluated.toLocaleString('en-US')} held-out rows${f.pureRecall >= PURE_RECALL_THRESHOLD ? `; some of its values fix the outcome for ${(100 * f.pureRecall).toFixed(0)}% of one outcome's rows` : ''}`,
+		),
 		'  Such columns are usually recorded after the outcome (docs/diagnostics.md, label-leak).',
 		`  Exclude ${leaks.length === 1 ? 'it' : 'them'}: --exclude ${leaks.map((f) => f.column).join(',')} or "features": { "exclude": [...] } in the sidecar.`,
 	];

@@ -30,7 +30,18 @@ Exit codes: 0 ok, 1 fairness gate failed, 2 usage or input error, 130 cancelled 
 }
 
 /** Input errors we expect and explain in one line (no stack trace). */
-const EXPECTED_ERRORS = new Set(['UsageError', 'CsvError', 'SidecarError', 'RolesError', 'ProtectedFileError', 'OutputRefusedError', 'OutputWriteError', 'InputError', 'RangeError', 'QueueError']);
+const EXPECTED_ERRORS = new Set([
+	'UsageError',
+	'CsvError',
+	'SidecarError',
+	'RolesError',
+	'ProtectedFileError',
+	'OutputRefusedError',
+	'OutputWriteError',
+	'InputError',
+	'RangeError',
+	'QueueError',
+]);
 
 export async function main(argv: readonly string[]): Promise<number> {
 	const [name, ...rest] = argv;
@@ -61,7 +72,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 			printErr(`collective-fairness ${name}: cancelled\n`);
 			return EXIT_CANCELLED;
 		}
-		if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (typeof nodeCode === 'string' && nodeCode.startsWith('ERR_PARSE_ARGS'))) {
+		if (
+			err instanceof UsageError ||
+			(err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+			(typeof nodeCode === 'string' && nodeCode.startsWith('ERR_PARSE_ARGS'))
+		) {
 			printErr(`collective-fairness ${name}: ${forTerminal(err.message)}\nRun 'collective-fairness ${name} --help' for usage.\n`);
 		} else if (EXPECTED_ERRORS.has(err.name) || nodeCode === 'ENOENT' || nodeCode === 'EACCES' || nodeCode === 'EISDIR') {
 			printErr(`collective-fairness ${name}: ${forTerminal(err.message)}\n`);

@@ -50,13 +50,17 @@ export function firmModelFromFlags(values: ModelFlagValues, seed: number, flag =
 	const given = BOOSTING_FLAGS.filter((f) => values[f] !== undefined);
 	if (kind !== 'boosting') {
 		if (given.length > 0) {
-			throw new UsageError(`--${given[0]} applies to --${flag} boosting only (the learner is ${kind}; choose one of ${FIRM_MODEL_KINDS.join(', ')})`);
+			throw new UsageError(
+				`--${given[0]} applies to --${flag} boosting only (the learner is ${kind}; choose one of ${FIRM_MODEL_KINDS.join(', ')})`,
+			);
 		}
 		return { kind: 'logistic', C: 1 };
 	}
 	const learningRate = parseNumberFlag('learning-rate', values['learning-rate'], { min: 0, max: 1000 });
 	if (learningRate === 0) {
-		throw new UsageError(`--learning-rate must be a number > 0 (a rate of 0 never moves from the base rate), got '${values['learning-rate']}'`);
+		throw new UsageError(
+			`--learning-rate must be a number > 0 (a rate of 0 never moves from the base rate), got '${values['learning-rate']}'`,
+		);
 	}
 	const maxIterations = parseNumberFlag('iterations', values.iterations, { integer: true, min: 1, max: 10_000 });
 	const maxLeaves = parseNumberFlag('max-leaves', values['max-leaves'], { integer: true, min: 2, max: 4096 });

@@ -32,7 +32,10 @@ export interface OutputContext {
 export async function checkOutputBeforeRun(out: string | undefined, force: boolean, file: string): Promise<void> {
 	if (out !== undefined) {
 		const p = reportPaths(out);
-		await checkReportTargets(/\.html?$/i.test(out) ? [p.html, p.json, p.csv] : [out], { force, protectedPaths: [file, sidecarPathFor(file)] });
+		await checkReportTargets(/\.html?$/i.test(out) ? [p.html, p.json, p.csv] : [out], {
+			force,
+			protectedPaths: [file, sidecarPathFor(file)],
+		});
 	}
 }
 
@@ -65,7 +68,14 @@ async function whileWriting<T>(work: () => Promise<T>): Promise<T> {
 	}
 }
 
-async function writeTargets(out: string, html: boolean, json: unknown, results: PanelResults, ctx: OutputContext, protectedPaths: readonly string[]): Promise<string[]> {
+async function writeTargets(
+	out: string,
+	html: boolean,
+	json: unknown,
+	results: PanelResults,
+	ctx: OutputContext,
+	protectedPaths: readonly string[],
+): Promise<string[]> {
 	if (html) {
 		const files = buildReport({
 			dataset: { label: path.basename(ctx.file), sha256: await sha256File(ctx.file), rows: ctx.rows },
@@ -113,8 +123,21 @@ export interface RunOutput {
 /** The result of simulate or compare: `--out` (JSON or HTML report), then stdout in the chosen format. */
 export async function emitRunResult(result: object, o: RunOutput): Promise<void> {
 	const { loaded } = o;
-	const output = { tool: 'collective-fairness', command: o.command, dataset: { file: o.file, rows: loaded.parse.table.rowCount, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse) }, ...result };
-	const written = o.out === undefined ? [] : await writeOutput(o.out, output, o.panelResults, { file: o.file, sidecarPath: loaded.sidecarPath, rows: loaded.parse.table.rowCount, force: o.force === true });
+	const output = {
+		tool: 'collective-fairness',
+		command: o.command,
+		dataset: { file: o.file, rows: loaded.parse.table.rowCount, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse) },
+		...result,
+	};
+	const written =
+		o.out === undefined
+			? []
+			: await writeOutput(o.out, output, o.panelResults, {
+					file: o.file,
+					sidecarPath: loaded.sidecarPath,
+					rows: loaded.parse.table.rowCount,
+					force: o.force === true,
+				});
 	if (o.format === 'json') {
 		printJson(`${JSON.stringify(output, null, 2)}\n`);
 	} else if (o.format === 'csv') {

@@ -11,7 +11,8 @@ import { existingNode, nodeKind, OutputRefusedError, ProtectedFileError, sameFil
 
 /** How a report of ours begins: JSON results, the HTML report, and its rows files. */
 const OUR_JSON = /^\{\s*"tool":\s*"collective-fairness"/;
-const OUR_HTML = /^<!DOCTYPE html>\s*<html lang="en"><head><meta charset="UTF-8">\s*<meta http-equiv="Content-Security-Policy"[^>]*>\s*<title>Collective Fairness report: /;
+const OUR_HTML =
+	/^<!DOCTYPE html>\s*<html lang="en"><head><meta charset="UTF-8">\s*<meta http-equiv="Content-Security-Policy"[^>]*>\s*<title>Collective Fairness report: /;
 const OUR_ROWS_CSV = /^experiment,method,knowledge,alpha,grid_index,flips,pool_size,collective_size,seeds,/;
 
 /** True when `file` starts the way a report, JSON result or rows file of this tool does. */
@@ -39,10 +40,13 @@ export function isSidecarName(file: string): boolean {
  * Refuses each target that is not a new path or (with `force`) a report of ours. Throws
  * {@link OutputRefusedError} or {@link ProtectedFileError} naming the file and what to do.
  */
-export async function checkReportTargets(targets: readonly string[], options: { readonly force: boolean; readonly protectedPaths: readonly string[] }): Promise<void> {
+export async function checkReportTargets(
+	targets: readonly string[],
+	options: { readonly force: boolean; readonly protectedPaths: readonly string[] },
+): Promise<void> {
 	for (const target of targets) {
 		if (isSidecarName(target)) {
-			throw new OutputRefusedError(target, 'a NAME.fairness.json file holds a dataset\'s roles, never a report; choose another name');
+			throw new OutputRefusedError(target, "a NAME.fairness.json file holds a dataset's roles, never a report; choose another name");
 		}
 		for (const p of options.protectedPaths) {
 			if (await sameFile(path.resolve(target), path.resolve(p))) {
@@ -57,7 +61,10 @@ export async function checkReportTargets(targets: readonly string[], options: { 
 			throw new OutputRefusedError(target, `it is ${nodeKind(existing)}; outputs go only to a new file or over a report of ours`);
 		}
 		if (!(await isReportOfOurs(target))) {
-			throw new OutputRefusedError(target, 'the file exists and is not a report written by collective-fairness; choose a new file (--force replaces only a report of ours)');
+			throw new OutputRefusedError(
+				target,
+				'the file exists and is not a report written by collective-fairness; choose a new file (--force replaces only a report of ours)',
+			);
 		}
 		if (!options.force) {
 			throw new OutputRefusedError(target, 'the file exists (a report of ours); add --force to replace it');
@@ -70,7 +77,10 @@ export async function checkNewFiles(targets: readonly string[]): Promise<void> {
 	for (const target of targets) {
 		const existing = await existingNode(target);
 		if (existing !== undefined) {
-			throw new OutputRefusedError(target, `it already exists (${nodeKind(existing)}); generate writes only new files, so a dataset or its roles are never replaced: choose a new name or remove the file yourself`);
+			throw new OutputRefusedError(
+				target,
+				`it already exists (${nodeKind(existing)}); generate writes only new files, so a dataset or its roles are never replaced: choose a new name or remove the file yourself`,
+			);
 		}
 	}
 }

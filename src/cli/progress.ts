@@ -33,8 +33,10 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, dela
 			const width = 24;
 			const filled = Math.round(fraction * width);
 			const elapsed = (now - started) / 1000;
-			const eta = fraction > 0 && fraction < 1 ? ` ETA ${Math.ceil(elapsed * (1 - fraction) / fraction)} s` : '';
-			stream.write(`\r${stage.padEnd(18).slice(0, 18)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(fraction * 100)}%${eta}\x1b[K`);
+			const eta = fraction > 0 && fraction < 1 ? ` ETA ${Math.ceil((elapsed * (1 - fraction)) / fraction)} s` : '';
+			stream.write(
+				`\r${stage.padEnd(18).slice(0, 18)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(fraction * 100)}%${eta}\x1b[K`,
+			);
 		},
 		finish() {
 			observeFits(undefined);

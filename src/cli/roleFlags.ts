@@ -46,15 +46,23 @@ export interface RoleFlagValues {
 	'exclude-sensitive'?: boolean;
 }
 
-const list = (value: string): string[] => value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+const list = (value: string): string[] =>
+	value
+		.split(',')
+		.map((v) => v.trim())
+		.filter((v) => v !== '');
 
 /** Merges flags over a sidecar (either may be absent); usage error naming what is missing. */
 export function sidecarFromFlags(flags: RoleFlagValues, base: Sidecar | undefined, fileName: string): Sidecar {
 	const sensitiveColumn = flags.sensitive !== undefined ? list(flags.sensitive) : undefined;
-	const column = sensitiveColumn === undefined ? base?.sensitive.column : sensitiveColumn.length === 1 ? sensitiveColumn[0] : sensitiveColumn;
-	const minority = flags.minority !== undefined ? list(flags.minority) : flags.sensitive === undefined ? base?.sensitive.minority : undefined;
-	const majority = flags.majority !== undefined ? list(flags.majority) : flags.sensitive === undefined ? base?.sensitive.majority : undefined;
-	const others = (flags.others ?? (flags.sensitive === undefined && flags.majority === undefined ? base?.sensitive.others : undefined)) as OtherGroups | undefined;
+	const column =
+		sensitiveColumn === undefined ? base?.sensitive.column : sensitiveColumn.length === 1 ? sensitiveColumn[0] : sensitiveColumn;
+	const minority =
+		flags.minority !== undefined ? list(flags.minority) : flags.sensitive === undefined ? base?.sensitive.minority : undefined;
+	const majority =
+		flags.majority !== undefined ? list(flags.majority) : flags.sensitive === undefined ? base?.sensitive.majority : undefined;
+	const others = (flags.others ?? (flags.sensitive === undefined && flags.majority === undefined ? base?.sensitive.others : undefined)) as
+		OtherGroups | undefined;
 	const labelColumn = flags.label ?? base?.label.column;
 	const positive = flags.positive !== undefined ? list(flags.positive) : flags.label === undefined ? base?.label.favourable : undefined;
 	const missing: string[] = [];
@@ -71,10 +79,14 @@ export function sidecarFromFlags(flags: RoleFlagValues, base: Sidecar | undefine
 		missing.push('--positive');
 	}
 	if (missing.length > 0) {
-		throw new UsageError(`no roles for ${fileName}: give ${missing.join(', ')} (or write the sidecar with the extension's "Set Sensitive Attribute…" / "Set Label…")`);
+		throw new UsageError(
+			`no roles for ${fileName}: give ${missing.join(', ')} (or write the sidecar with the extension's "Set Sensitive Attribute…" / "Set Label…")`,
+		);
 	}
 	if (flags['include-sensitive'] === true && flags['exclude-sensitive'] === true) {
-		throw new UsageError('--include-sensitive and --exclude-sensitive contradict each other: give one (the default is --include-sensitive)');
+		throw new UsageError(
+			'--include-sensitive and --exclude-sensitive contradict each other: give one (the default is --include-sensitive)',
+		);
 	}
 	const firmFlag = flags['include-sensitive'] === true ? true : flags['exclude-sensitive'] === true ? false : undefined;
 	const features = {
@@ -84,11 +96,14 @@ export function sidecarFromFlags(flags: RoleFlagValues, base: Sidecar | undefine
 		...(firmFlag !== undefined ? { includeSensitive: firmFlag } : {}),
 	};
 	// Validate the merged roles with the sidecar's own rules, so flags get the same messages.
-	return validateSidecar({
-		version: 1,
-		sensitive: { column, minority, ...(majority !== undefined ? { majority } : {}), ...(others !== undefined ? { others } : {}) },
-		label: { column: labelColumn, favourable: positive },
-		...(Object.keys(features).length > 0 ? { features } : {}),
-		...(base?.missingTokens !== undefined ? { missingTokens: base.missingTokens } : {}),
-	}, 'command-line roles');
+	return validateSidecar(
+		{
+			version: 1,
+			sensitive: { column, minority, ...(majority !== undefined ? { majority } : {}), ...(others !== undefined ? { others } : {}) },
+			label: { column: labelColumn, favourable: positive },
+			...(Object.keys(features).length > 0 ? { features } : {}),
+			...(base?.missingTokens !== undefined ? { missingTokens: base.missingTokens } : {}),
+		},
+		'command-line roles',
+	);
 }

@@ -44,13 +44,17 @@ export function auditWarnings(a: AuditResult): string[] {
 		const positives = g.counts.favourableLabels;
 		const negatives = g.counts.unfavourableLabels;
 		if (Math.min(positives, negatives) < MIN_TEST_ROWS) {
-			out.push(`group ${a.roles.sensitive} = ${g.name} has only ${positives} favourable and ${negatives} unfavourable test rows: its TPR and FPR are too noisy to compare (fewer than ${MIN_TEST_ROWS})`);
+			out.push(
+				`group ${a.roles.sensitive} = ${g.name} has only ${positives} favourable and ${negatives} unfavourable test rows: its TPR and FPR are too noisy to compare (fewer than ${MIN_TEST_ROWS})`,
+			);
 		}
 	}
 	const minority = a.predictions.groups.find((g) => g.name === a.roles.minority)?.baseRate.value;
 	const majority = a.predictions.groups.find((g) => g.name === a.roles.majority)?.baseRate.value;
 	if (minority !== undefined && majority !== undefined && minority !== null && majority !== null && minority > majority) {
-		out.push(`the minority ${a.roles.sensitive} = ${a.roles.minority} is the advantaged group (favourable ${(100 * minority).toFixed(1)}% against ${(100 * majority).toFixed(1)}%): a collective from it can only widen the gap`);
+		out.push(
+			`the minority ${a.roles.sensitive} = ${a.roles.minority} is the advantaged group (favourable ${(100 * minority).toFixed(1)}% against ${(100 * majority).toFixed(1)}%): a collective from it can only widen the gap`,
+		);
 	}
 	return out;
 }

@@ -16,7 +16,17 @@ import { datasetWithRoles } from './datasetRoles';
 import { settleOnce } from '../util/quickPick';
 
 /** The columns ProPublica's COMPAS analysis modelled the two-year recidivism with (all recorded before it). */
-export const PROPUBLICA_COMPAS = ['sex', 'age', 'age_cat', 'race', 'juv_fel_count', 'juv_misd_count', 'juv_other_count', 'priors_count', 'c_charge_degree'];
+export const PROPUBLICA_COMPAS = [
+	'sex',
+	'age',
+	'age_cat',
+	'race',
+	'juv_fel_count',
+	'juv_misd_count',
+	'juv_other_count',
+	'priors_count',
+	'c_charge_degree',
+];
 
 /** Flags from the server's diagnostics: column → sentence ("leaks the label …", "proxy …"). */
 export function columnFlags(uri: vscode.Uri): Map<string, string[]> {
@@ -27,7 +37,10 @@ export function columnFlags(uri: vscode.Uri): Map<string, string[]> {
 		if (column === undefined || (code !== 'label-leak' && code !== 'proxy-column')) {
 			continue;
 		}
-		const detail = code === 'label-leak' ? `$(warning) leaks the label (${/AUC [\d.]+/.exec(d.message)?.[0] ?? 'near-deterministic'})` : `$(eye) proxy (${/(Cramér's V|U\(group \| column\)) = [\d.]+/.exec(d.message)?.[0] ?? 'associated with the group'})`;
+		const detail =
+			code === 'label-leak'
+				? `$(warning) leaks the label (${/AUC [\d.]+/.exec(d.message)?.[0] ?? 'near-deterministic'})`
+				: `$(eye) proxy (${/(Cramér's V|U\(group \| column\)) = [\d.]+/.exec(d.message)?.[0] ?? 'associated with the group'})`;
 		flags.set(column, [...(flags.get(column) ?? []), detail]);
 	}
 	return flags;
@@ -81,17 +94,38 @@ export async function chooseFeatures(ctx: Ctx, arg: unknown): Promise<EditRolesR
 	}
 }
 
-function pick(columns: readonly ColumnProfile[], roles: Sidecar, flags: Map<string, string[]>, file: string): Promise<string[] | undefined> {
+function pick(
+	columns: readonly ColumnProfile[],
+	roles: Sidecar,
+	flags: Map<string, string[]>,
+	file: string,
+): Promise<string[] | undefined> {
 	const sensitive = typeof roles.sensitive.column === 'string' ? [roles.sensitive.column] : [...roles.sensitive.column];
 	const inUse = new Set(featuresInUse(columns, roles));
-	const items: ColumnItem[] = columns.filter((c) => c.name !== roles.label.column && !sensitive.includes(c.name)).map((c) => {
-		const notes = [...(flags.get(c.name) ?? []), ...(defaultOut(c) !== undefined ? [`left out by default: ${defaultOut(c)!}`] : [])];
-		return { label: c.name, description: `${c.type} · ${c.distinct.toLocaleString('en-US')} values`, ...(notes.length > 0 ? { detail: notes.join(' · ') } : {}), column: c.name, flagged: flags.has(c.name) };
-	});
+	const items: ColumnItem[] = columns
+		.filter((c) => c.name !== roles.label.column && !sensitive.includes(c.name))
+		.map((c) => {
+			const notes = [...(flags.get(c.name) ?? []), ...(defaultOut(c) !== undefined ? [`left out by default: ${defaultOut(c)!}`] : [])];
+			return {
+				label: c.name,
+				description: `${c.type} · ${c.distinct.toLocaleString('en-US')} values`,
+				...(notes.length > 0 ? { detail: notes.join(' · ') } : {}),
+				column: c.name,
+				flagged: flags.has(c.name),
+			};
+		});
 	const qp = vscode.window.createQuickPick<ColumnItem>();
-	const dropFlagged: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('warning'), tooltip: 'Deselect every flagged column (label leaks, proxies)' };
-	const proPublica: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('law'), tooltip: 'Select only the pre-outcome columns ProPublica used for COMPAS' };
-	const hasProPublica = PROPUBLICA_COMPAS.filter((c) => c !== roles.label.column && !sensitive.includes(c)).every((c) => items.some((i) => i.column === c));
+	const dropFlagged: vscode.QuickInputButton = {
+		iconPath: new vscode.ThemeIcon('warning'),
+		tooltip: 'Deselect every flagged column (label leaks, proxies)',
+	};
+	const proPublica: vscode.QuickInputButton = {
+		iconPath: new vscode.ThemeIcon('law'),
+		tooltip: 'Select only the pre-outcome columns ProPublica used for COMPAS',
+	};
+	const hasProPublica = PROPUBLICA_COMPAS.filter((c) => c !== roles.label.column && !sensitive.includes(c)).every((c) =>
+		items.some((i) => i.column === c),
+	);
 	qp.title = `${file}: features of the firm's model (${sensitive.join(' & ')} ${roles.features?.includeSensitive === false ? 'not seen: the blind firm' : 'is seen as well: the aware firm'})`;
 	qp.placeholder = `Tick the columns the classifier may read (label '${roles.label.column}' is never one)`;
 	qp.canSelectMany = true;
@@ -102,7 +136,8 @@ function pick(columns: readonly ColumnProfile[], roles: Sidecar, flags: Map<stri
 	qp.buttons = hasProPublica ? [dropFlagged, proPublica] : [dropFlagged];
 	return settleOnce<ColumnItem, string[]>(qp, (finish) => {
 		qp.onDidTriggerButton((b) => {
-			qp.selectedItems = b === proPublica ? items.filter((i) => PROPUBLICA_COMPAS.includes(i.column)) : qp.selectedItems.filter((i) => !i.flagged);
+			qp.selectedItems =
+				b === proPublica ? items.filter((i) => PROPUBLICA_COMPAS.includes(i.column)) : qp.selectedItems.filter((i) => !i.flagged);
 		});
 		qp.onDidAccept(() => {
 			if (qp.selectedItems.length === 0) {

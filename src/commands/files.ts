@@ -21,8 +21,14 @@ interface GenerateArgs {
 
 function intInput(title: string, prompt: string, value: string, lo: number, hi: number): Thenable<string | undefined> {
 	return vscode.window.showInputBox({
-		title, prompt, value, ignoreFocusOut: true,
-		validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= lo && Number(v) <= hi ? undefined : `an integer from ${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')}`),
+		title,
+		prompt,
+		value,
+		ignoreFocusOut: true,
+		validateInput: (v) =>
+			/^\d+$/.test(v.trim()) && Number(v) >= lo && Number(v) <= hi
+				? undefined
+				: `an integer from ${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')}`,
 	});
 }
 
@@ -40,7 +46,7 @@ function runCli(ctx: Ctx, args: readonly string[], token: vscode.CancellationTok
 			if (code === 0) {
 				resolve(out);
 			} else {
-				reject(new Error(token.isCancellationRequested ? 'cancelled' : (err.trim() || `the CLI exited with ${code}`)));
+				reject(new Error(token.isCancellationRequested ? 'cancelled' : err.trim() || `the CLI exited with ${code}`));
 			}
 		});
 	});
@@ -48,28 +54,39 @@ function runCli(ctx: Ctx, args: readonly string[], token: vscode.CancellationTok
 
 export async function generateSynthetic(ctx: Ctx, arg: unknown): Promise<string | undefined> {
 	const given = asArgs(arg) as GenerateArgs;
-	const rows = given.rows ?? Number((await intInput('Generate Synthetic Dataset (1/3): rows', 'Number of rows (individuals)', '5000', 1, 10_000_000)) ?? NaN);
+	const rows =
+		given.rows ??
+		Number((await intInput('Generate Synthetic Dataset (1/3): rows', 'Number of rows (individuals)', '5000', 1, 10_000_000)) ?? NaN);
 	if (!Number.isInteger(rows)) {
 		return undefined;
 	}
-	const seed = given.seed ?? Number((await intInput('Generate Synthetic Dataset (2/3): seed', 'Random seed (same seed, same data)', '0', 0, 2 ** 31)) ?? NaN);
+	const seed =
+		given.seed ??
+		Number((await intInput('Generate Synthetic Dataset (2/3): seed', 'Random seed (same seed, same data)', '0', 0, 2 ** 31)) ?? NaN);
 	if (!Number.isInteger(seed)) {
 		return undefined;
 	}
 	const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-	const target = given.target ?? (await vscode.window.showSaveDialog({
-		title: 'Generate Synthetic Dataset (3/3): where to write the CSV (its roles go beside it)',
-		filters: { CSV: ['csv'] },
-		...(folder !== undefined ? { defaultUri: vscode.Uri.joinPath(folder, 'synthetic.csv') } : {}),
-	}))?.fsPath;
+	const target =
+		given.target ??
+		(
+			await vscode.window.showSaveDialog({
+				title: 'Generate Synthetic Dataset (3/3): where to write the CSV (its roles go beside it)',
+				filters: { CSV: ['csv'] },
+				...(folder !== undefined ? { defaultUri: vscode.Uri.joinPath(folder, 'synthetic.csv') } : {}),
+			})
+		)?.fsPath;
 	if (target === undefined) {
 		return undefined;
 	}
 	try {
-		const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Generating ${rows.toLocaleString('en-US')} rows`, cancellable: true }, async (_p, token) => {
-			await runCli(ctx, ['generate', '--out', target, '--rows', String(rows), '--seed', String(seed), '--json'], token);
-			return target;
-		});
+		const written = await vscode.window.withProgress(
+			{ location: vscode.ProgressLocation.Notification, title: `Generating ${rows.toLocaleString('en-US')} rows`, cancellable: true },
+			async (_p, token) => {
+				await runCli(ctx, ['generate', '--out', target, '--rows', String(rows), '--seed', String(seed), '--json'], token);
+				return target;
+			},
+		);
 		ctx.log.info(`generated ${written} (${rows} rows, seed ${seed})`);
 		await vscode.window.showTextDocument(vscode.Uri.file(written), { preview: false });
 		return written;
@@ -93,13 +110,18 @@ async function sampleTarget(ctx: Ctx, name = 'fairness-sample.csv'): Promise<vsc
 async function openToy(ctx: Ctx): Promise<string | undefined> {
 	try {
 		const target = await sampleTarget(ctx, 'fairness-toy.csv');
-		const copies: Array<[string, string]> = [['toy.csv', target.fsPath], ['toy.fairness.json', target.fsPath.replace(/\.csv$/, '.fairness.json')]];
+		const copies: Array<[string, string]> = [
+			['toy.csv', target.fsPath],
+			['toy.fairness.json', target.fsPath.replace(/\.csv$/, '.fairness.json')],
+		];
 		for (const [from, to] of copies) {
-			await fs.copyFile(path.join(ctx.extension.extensionPath, 'samples', from), to, fs.constants.COPYFILE_EXCL).catch((e: NodeJS.ErrnoException) => {
-				if (e.code !== 'EEXIST') {
-					throw e;
-				}
-			});
+			await fs
+				.copyFile(path.join(ctx.extension.extensionPath, 'samples', from), to, fs.constants.COPYFILE_EXCL)
+				.catch((e: NodeJS.ErrnoException) => {
+					if (e.code !== 'EEXIST') {
+						throw e;
+					}
+				});
 		}
 		await vscode.window.showTextDocument(target, { preview: false });
 		return target.fsPath;
@@ -115,7 +137,10 @@ export async function openSample(ctx: Ctx, which?: unknown): Promise<string | un
 	}
 	try {
 		const target = await sampleTarget(ctx);
-		const exists = await fs.stat(target.fsPath).then(() => true, () => false);
+		const exists = await fs.stat(target.fsPath).then(
+			() => true,
+			() => false,
+		);
 		if (!exists) {
 			const text = await fs.readFile(path.join(ctx.extension.extensionPath, 'samples', 'synthetic.csv'), 'utf8');
 			// The shipped sample has no quoted fields (it is ours), so splitting on commas is exact.

@@ -31,17 +31,32 @@ export async function chooseFirm(ctx: Ctx, arg: unknown): Promise<EditRolesResul
 			includeSensitive = given;
 		} else {
 			const items: FirmItem[] = [
-				{ label: `Aware: the firm sees ${sensitive}`, description: current === true ? 'current' : current === undefined ? 'default' : '', detail: 'The paper\'s protocol: the collective\'s signal changes an input of the firm\'s model.', includeSensitive: true },
-				{ label: `Blind: the firm never sees ${sensitive}`, description: current === false ? 'current' : '', detail: 'The group reaches the model only through features associated with it (proxies).', includeSensitive: false },
+				{
+					label: `Aware: the firm sees ${sensitive}`,
+					description: current === true ? 'current' : current === undefined ? 'default' : '',
+					detail: "The paper's protocol: the collective's signal changes an input of the firm's model.",
+					includeSensitive: true,
+				},
+				{
+					label: `Blind: the firm never sees ${sensitive}`,
+					description: current === false ? 'current' : '',
+					detail: 'The group reaches the model only through features associated with it (proxies).',
+					includeSensitive: false,
+				},
 			];
-			const chosen = await vscode.window.showQuickPick(items, { title: `${file}: does the firm's model see ${sensitive}?`, placeHolder: 'Audits show both firms side by side; simulations use the one chosen here' });
+			const chosen = await vscode.window.showQuickPick(items, {
+				title: `${file}: does the firm's model see ${sensitive}?`,
+				placeHolder: 'Audits show both firms side by side; simulations use the one chosen here',
+			});
 			if (chosen === undefined) {
 				return undefined;
 			}
 			includeSensitive = chosen.includeSensitive;
 		}
 		const result = await ctx.editRoles({ uri: uri.toString(), change: { kind: 'firm', includeSensitive } });
-		ctx.log.info(`${file}: the firm ${includeSensitive ? 'sees' : 'does not see'} ${sensitive}${result.sidecar !== null ? ` (saved to ${result.sidecar})` : ''}`);
+		ctx.log.info(
+			`${file}: the firm ${includeSensitive ? 'sees' : 'does not see'} ${sensitive}${result.sidecar !== null ? ` (saved to ${result.sidecar})` : ''}`,
+		);
 		vscode.window.setStatusBarMessage(`$(check) ${file}: ${includeSensitive ? 'aware' : 'blind'} firm saved`, 6000);
 		return result;
 	} catch (e) {

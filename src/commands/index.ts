@@ -43,21 +43,23 @@ export const COMMANDS: Readonly<Record<string, CommandFactory>> = {
 export function registerCommands(ctx: Ctx, deps: CommandDeps): void {
 	for (const [name, factory] of Object.entries(COMMANDS)) {
 		const cmd = factory(ctx, deps);
-		ctx.pushCleanup(vscode.commands.registerCommand(`collectiveFairness.${name}`, async (...args: unknown[]) => {
-			try {
-				return await cmd(...args);
-			} catch (e) {
-				if (e instanceof ServerDownError) {
-					ctx.log.warn(`${name}: ${e.message}`);
-					void vscode.window.showWarningMessage(`Collective Fairness: ${e.message}.`, 'Show Log').then((a) => {
-						if (a !== undefined) {
-							ctx.log.show();
-						}
-					});
-					return undefined;
+		ctx.pushCleanup(
+			vscode.commands.registerCommand(`collectiveFairness.${name}`, async (...args: unknown[]) => {
+				try {
+					return await cmd(...args);
+				} catch (e) {
+					if (e instanceof ServerDownError) {
+						ctx.log.warn(`${name}: ${e.message}`);
+						void vscode.window.showWarningMessage(`Collective Fairness: ${e.message}.`, 'Show Log').then((a) => {
+							if (a !== undefined) {
+								ctx.log.show();
+							}
+						});
+						return undefined;
+					}
+					throw e;
 				}
-				throw e;
-			}
-		}));
+			}),
+		);
 	}
 }

@@ -51,7 +51,10 @@ export class ServerPanelHost implements PanelHost {
 	readonly version: string;
 	readonly defaults: SimulationRequest;
 
-	constructor(private readonly ctx: Ctx, private readonly uri: vscode.Uri) {
+	constructor(
+		private readonly ctx: Ctx,
+		private readonly uri: vscode.Uri,
+	) {
 		this.dataset = { id: uri.toString(), label: path.basename(uri.fsPath), synthetic: looksSynthetic(uri) };
 		this.datasetPath = uri.fsPath;
 		this.protectedPaths = [uri.fsPath, sidecarPathFor(uri.fsPath)];
@@ -76,13 +79,21 @@ export class ServerPanelHost implements PanelHost {
 		}
 	}
 
-	async runSimulation(request: SimulationRequest, token: CancellationLike, onProgress: (p: SimulationProgress) => void): Promise<SimulationResult> {
+	async runSimulation(
+		request: SimulationRequest,
+		token: CancellationLike,
+		onProgress: (p: SimulationProgress) => void,
+	): Promise<SimulationResult> {
 		const cts = linked(token);
 		try {
 			// A window progress (status bar spinner): the panel shows its own progress bar.
-			const run = await withServerProgress(this.ctx, `Collective simulation (${request.experiment}) on ${this.dataset.label}`,
-				(r) => this.ctx.request(SimulateRequest.type, { uri: this.uri.toString(), params: request, workDoneToken: r.workDoneToken }, r.token),
-				{ cancellation: cts.token, onProgress, notification: false });
+			const run = await withServerProgress(
+				this.ctx,
+				`Collective simulation (${request.experiment}) on ${this.dataset.label}`,
+				(r) =>
+					this.ctx.request(SimulateRequest.type, { uri: this.uri.toString(), params: request, workDoneToken: r.workDoneToken }, r.token),
+				{ cancellation: cts.token, onProgress, notification: false },
+			);
 			if (run.cancelled) {
 				throw abortError();
 			}
@@ -97,7 +108,8 @@ export class ServerPanelHost implements PanelHost {
 		const cts = linked(token);
 		try {
 			this.ctx.log.info(`panel: firm-side comparison of ${this.dataset.label}`);
-			const value = (await this.ctx.request(CompareRequest.type, { uri: this.uri.toString() }, cts.token)) as Parameters<typeof comparisonFromCompare>[0] | null;
+			const value = (await this.ctx.request(CompareRequest.type, { uri: this.uri.toString() }, cts.token)) as
+				Parameters<typeof comparisonFromCompare>[0] | null;
 			if (value === null || typeof value !== 'object' || !Array.isArray(value.rows)) {
 				return undefined;
 			}
@@ -117,7 +129,11 @@ export class ServerPanelHost implements PanelHost {
 	}
 
 	async chooseReportPath(suggested: string): Promise<string | undefined> {
-		const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(suggested), filters: { 'HTML report': ['html'] }, title: 'Export fairness report' });
+		const uri = await vscode.window.showSaveDialog({
+			defaultUri: vscode.Uri.file(suggested),
+			filters: { 'HTML report': ['html'] },
+			title: 'Export fairness report',
+		});
 		return uri?.fsPath;
 	}
 
@@ -148,7 +164,10 @@ export async function openPanel(ctx: Ctx, arg: unknown): Promise<OpenPanelResult
 		return undefined;
 	}
 	if ((await rolesOf(uri)) === undefined) {
-		const a = await vscode.window.showInformationMessage(`${path.basename(uri.fsPath)} has no roles yet: set the sensitive attribute and the label first.`, 'Set Sensitive Attribute…');
+		const a = await vscode.window.showInformationMessage(
+			`${path.basename(uri.fsPath)} has no roles yet: set the sensitive attribute and the label first.`,
+			'Set Sensitive Attribute…',
+		);
 		if (a !== undefined) {
 			void vscode.commands.executeCommand('collectiveFairness.setSensitiveAttribute', { uri: uri.toString() });
 		}
@@ -171,8 +190,18 @@ export async function openPanel(ctx: Ctx, arg: unknown): Promise<OpenPanelResult
 	}
 	// The panel takes earlier results only through revive (its reload path), so open one and hand them over.
 	const panel = vscode.window.createWebviewPanel(FairnessPanel.viewType, `Fairness: ${host.dataset.label}`, column);
-	FairnessPanel.revive(panel, ctx.extensionUri, host, { results: { simulations: stored.simulations, ...(stored.audit !== undefined ? { audit: stored.audit } : {}), ...(stored.comparison !== undefined ? { comparison: stored.comparison } : {}) } });
-	return { datasetId: id, restored: true, shown: { audit: stored.audit !== undefined, simulations: Object.keys(stored.simulations), comparison: stored.comparison !== undefined } };
+	FairnessPanel.revive(panel, ctx.extensionUri, host, {
+		results: {
+			simulations: stored.simulations,
+			...(stored.audit !== undefined ? { audit: stored.audit } : {}),
+			...(stored.comparison !== undefined ? { comparison: stored.comparison } : {}),
+		},
+	});
+	return {
+		datasetId: id,
+		restored: true,
+		shown: { audit: stored.audit !== undefined, simulations: Object.keys(stored.simulations), comparison: stored.comparison !== undefined },
+	};
 }
 
 /** Export Report… from the remembered results; `{ uri, target }` skips the save dialog (tests). */
@@ -186,19 +215,28 @@ export async function exportReport(ctx: Ctx, arg: unknown): Promise<string[] | u
 	// Only results computed under the current data and roles go into a report (never mixed with stale ones).
 	const stored = (await ctx.results.current(uri)).fresh;
 	if (stored === undefined || (stored.audit === undefined && Object.keys(stored.simulations).length === 0)) {
-		void vscode.window.showInformationMessage(`${file}: nothing to report for the current roles — run Audit Dataset or Run Collective Simulation… first.`);
+		void vscode.window.showInformationMessage(
+			`${file}: nothing to report for the current roles — run Audit Dataset or Run Collective Simulation… first.`,
+		);
 		return undefined;
 	}
 	const host = new ServerPanelHost(ctx, uri);
 	const given = (asArgs(arg) as { target?: string }).target;
-	const target = given ?? (await host.chooseReportPath(path.join(path.dirname(uri.fsPath), `${file.replace(/\.[^.]+$/, '')}.fairness-report.html`)));
+	const target =
+		given ?? (await host.chooseReportPath(path.join(path.dirname(uri.fsPath), `${file.replace(/\.[^.]+$/, '')}.fairness-report.html`)));
 	if (target === undefined) {
 		return undefined;
 	}
 	try {
 		await fs.mkdir(path.dirname(target), { recursive: true });
 		const sha256 = await sha256File(uri.fsPath);
-		const files = buildReport({ dataset: { label: file, sha256 }, version: ctx.version, date: new Date(), results: stored, metric: 'eqod' });
+		const files = buildReport({
+			dataset: { label: file, sha256 },
+			version: ctx.version,
+			date: new Date(),
+			results: stored,
+			metric: 'eqod',
+		});
 		const written = await writeReportFiles(target, files, host.protectedPaths);
 		ctx.log.info(`report written to ${written.join(', ')}`);
 		void offerToOpen(written);
@@ -219,7 +257,11 @@ async function offerToOpen(written: readonly string[]): Promise<void> {
 	if (html === undefined) {
 		return;
 	}
-	const a = await vscode.window.showInformationMessage(`Report written: ${path.basename(html)} (with its data beside it)`, 'Reveal in Explorer', 'Open HTML');
+	const a = await vscode.window.showInformationMessage(
+		`Report written: ${path.basename(html)} (with its data beside it)`,
+		'Reveal in Explorer',
+		'Open HTML',
+	);
 	const uri = vscode.Uri.file(html);
 	if (a === 'Reveal in Explorer') {
 		await vscode.commands.executeCommand('revealInExplorer', uri);

@@ -16,7 +16,14 @@ import { ResponseError } from 'vscode-languageclient/node';
 import type { Ctx, EditRolesResult } from '../ctx';
 import { EditRolesCommand, ProfileRequest, type EditRolesArgs } from '../shared/lspProtocol';
 import type { ColumnProfile, LabelRole, Sidecar } from '../shared/model';
-import { advantagedWarning, guessFavourable, rankLabelColumns, rankSensitiveColumns, suggestMinority, type GroupRate } from '../shared/roleSuggest';
+import {
+	advantagedWarning,
+	guessFavourable,
+	rankLabelColumns,
+	rankSensitiveColumns,
+	suggestMinority,
+	type GroupRate,
+} from '../shared/roleSuggest';
 import { asArgs, targetUri, type CommandArgs } from '../util/dataset';
 import { showError } from '../util/progress';
 import { settleOnce } from '../util/quickPick';
@@ -45,11 +52,22 @@ function sensitiveColumnsOf(roles: Sidecar | null | undefined): string[] {
 }
 
 /** The column pick: suggestions ranked by name (never the column holding the other role), then the rest. */
-async function pickColumn(kind: RoleKind, columns: readonly ColumnProfile[], exclude: readonly string[], file: string, step: string): Promise<string | undefined> {
+async function pickColumn(
+	kind: RoleKind,
+	columns: readonly ColumnProfile[],
+	exclude: readonly string[],
+	file: string,
+	step: string,
+): Promise<string | undefined> {
 	type Item = vscode.QuickPickItem & { column?: string };
 	const ranked = kind === 'sensitive' ? rankSensitiveColumns(columns, exclude) : rankLabelColumns(columns, exclude);
 	const byName = new Map(columns.map((c) => [c.name, c]));
-	const item = (c: ColumnProfile, why?: string): Item => ({ label: c.name, description: `${c.type} · ${c.distinct.toLocaleString('en-US')} values${why !== undefined ? ` · ${why}` : ''}`, detail: topValuesText(c), column: c.name });
+	const item = (c: ColumnProfile, why?: string): Item => ({
+		label: c.name,
+		description: `${c.type} · ${c.distinct.toLocaleString('en-US')} values${why !== undefined ? ` · ${why}` : ''}`,
+		detail: topValuesText(c),
+		column: c.name,
+	});
 	const suggested = ranked.filter((s) => s.score > 0);
 	const rest = columns.filter((c) => !exclude.includes(c.name) && !suggested.some((s) => s.name === c.name));
 	const items: Item[] = [
@@ -58,7 +76,12 @@ async function pickColumn(kind: RoleKind, columns: readonly ColumnProfile[], exc
 		...(rest.length > 0 ? [{ label: 'other columns', kind: vscode.QuickPickItemKind.Separator } as Item] : []),
 		...rest.map((c) => item(c)),
 	];
-	const picked = await vscode.window.showQuickPick(items, { title: `${file}: ${WORDS[kind].role} (${step})`, placeHolder: `The column holding the ${WORDS[kind].role}`, matchOnDetail: true, ignoreFocusOut: true });
+	const picked = await vscode.window.showQuickPick(items, {
+		title: `${file}: ${WORDS[kind].role} (${step})`,
+		placeHolder: `The column holding the ${WORDS[kind].role}`,
+		matchOnDetail: true,
+		ignoreFocusOut: true,
+	});
 	return picked?.column;
 }
 
@@ -70,7 +93,17 @@ interface ValueItem extends vscode.QuickPickItem {
  * A multi-select of a column's values, shown with their column (`afam = yes`). `preselect` comes
  * with its reason (in the title) or is empty, and then the placeholder asks.
  */
-async function pickValues(c: ColumnProfile, opts: { title: string; ask: string; preselect: readonly string[]; reason?: string; describe?: (value: string) => string | undefined; warn?: (values: readonly string[]) => string | undefined }): Promise<string[] | undefined> {
+async function pickValues(
+	c: ColumnProfile,
+	opts: {
+		title: string;
+		ask: string;
+		preselect: readonly string[];
+		reason?: string;
+		describe?: (value: string) => string | undefined;
+		warn?: (values: readonly string[]) => string | undefined;
+	},
+): Promise<string[] | undefined> {
 	const nonMissing = c.rows - c.missing;
 	const items: ValueItem[] = c.topValues.map((t) => ({
 		label: `${c.name} = ${t.value}`,
@@ -97,20 +130,37 @@ async function pickValues(c: ColumnProfile, opts: { title: string; ask: string; 
 
 /** The favourable values: pre-ticked only when the names say which outcome is good. */
 function pickFavourable(c: ColumnProfile, file: string, step: string): Promise<string[] | undefined> {
-	const guess = guessFavourable(c.name, c.topValues.map((t) => t.value));
+	const guess = guessFavourable(
+		c.name,
+		c.topValues.map((t) => t.value),
+	);
 	return pickValues(c, {
 		title: `${file}: favourable values of '${c.name}' (${step})`,
-		ask: guess !== undefined ? 'Tick the favourable value(s): the outcome a person wants' : `Nothing is pre-ticked: which value of '${c.name}' is the outcome a person wants (approved, not denied)?`,
+		ask:
+			guess !== undefined
+				? 'Tick the favourable value(s): the outcome a person wants'
+				: `Nothing is pre-ticked: which value of '${c.name}' is the outcome a person wants (approved, not denied)?`,
 		preselect: guess?.values ?? [],
 		...(guess !== undefined ? { reason: guess.reason } : {}),
 	});
 }
 
 /** The minority values: the group with the lowest favourable rate pre-ticked, a warning for the advantaged group. */
-async function pickMinority(ctx: Ctx, uri: vscode.Uri, c: ColumnProfile, label: LabelRole | undefined, file: string, step: string): Promise<string[] | undefined> {
+async function pickMinority(
+	ctx: Ctx,
+	uri: vscode.Uri,
+	c: ColumnProfile,
+	label: LabelRole | undefined,
+	file: string,
+	step: string,
+): Promise<string[] | undefined> {
 	let rates: GroupRate[] = [];
 	if (label !== undefined && c.topValues.length >= 2) {
-		const roles: Sidecar = { version: 1, sensitive: { column: c.name, minority: [c.topValues[1]!.value], others: 'separate' }, label: { column: label.column, favourable: [...label.favourable] } };
+		const roles: Sidecar = {
+			version: 1,
+			sensitive: { column: c.name, minority: [c.topValues[1]!.value], others: 'separate' },
+			label: { column: label.column, favourable: [...label.favourable] },
+		};
 		const withGroups = await ctx.request(ProfileRequest.type, { uri: uri.toString(), roles }).catch(() => undefined);
 		rates = (withGroups?.profile.groups?.groups ?? []).map((g) => ({ value: g.group, labelled: g.labelled, favourable: g.favourable }));
 	}
@@ -118,14 +168,17 @@ async function pickMinority(ctx: Ctx, uri: vscode.Uri, c: ColumnProfile, label: 
 	const rateOf = new Map(rates.map((g) => [g.value, g]));
 	return pickValues(c, {
 		title: `${file}: minority values of '${c.name}' (${step})`,
-		ask: label === undefined
-			? 'No label yet, so nothing is pre-ticked: the default minority is the group with the lower favourable rate, known once the label is set'
-			: 'Tick the minority: the group whose favourable rate the collective wants to raise',
+		ask:
+			label === undefined
+				? 'No label yet, so nothing is pre-ticked: the default minority is the group with the lower favourable rate, known once the label is set'
+				: 'Tick the minority: the group whose favourable rate the collective wants to raise',
 		preselect: suggestion !== undefined ? [suggestion.value] : [],
 		...(suggestion !== undefined ? { reason: suggestion.reason } : {}),
 		describe: (v) => {
 			const g = rateOf.get(v);
-			return g !== undefined && g.labelled > 0 && label !== undefined ? ` · ${label.column} = ${label.favourable.join('/')}: ${((100 * g.favourable) / g.labelled).toFixed(1)} %` : undefined;
+			return g !== undefined && g.labelled > 0 && label !== undefined
+				? ` · ${label.column} = ${label.favourable.join('/')}: ${((100 * g.favourable) / g.labelled).toFixed(1)} %`
+				: undefined;
 		},
 		warn: (values) => (values.length > 0 && rates.length > 0 ? advantagedWarning(c.name, values, rates) : undefined),
 	});
@@ -144,7 +197,9 @@ export async function setRole(ctx: Ctx, kind: RoleKind, arg: unknown): Promise<E
 		if (args.column !== undefined && args.values !== undefined) {
 			return await save(ctx, uri, file, kind, args.column, [...args.values]);
 		}
-		const profile = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Profiling ${file}` }, () => ctx.request(ProfileRequest.type, { uri: uri.toString() }));
+		const profile = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Profiling ${file}` }, () =>
+			ctx.request(ProfileRequest.type, { uri: uri.toString() }),
+		);
 		const columns = profile.profile.columns;
 		const find = (name: string | undefined): ColumnProfile | undefined => columns.find((c) => c.name === name);
 		if (kind === 'label') {
@@ -155,7 +210,9 @@ export async function setRole(ctx: Ctx, kind: RoleKind, arg: unknown): Promise<E
 			}
 			const result = await save(ctx, uri, file, 'label', col.name, values);
 			// Picked by hand with no sensitive attribute yet: go on to it, the label now known (Escape leaves it for later).
-			return result?.sidecar === null ? ((await setRole(ctx, 'sensitive', { uri: uri.toString(), label: { column: col.name, favourable: values } })) ?? result) : result;
+			return result?.sidecar === null
+				? ((await setRole(ctx, 'sensitive', { uri: uri.toString(), label: { column: col.name, favourable: values } })) ?? result)
+				: result;
 		}
 		let label = args.label ?? profile.roles?.label;
 		const labelColumns = label !== undefined ? [label.column] : [];
@@ -192,7 +249,9 @@ export async function setRole(ctx: Ctx, kind: RoleKind, arg: unknown): Promise<E
 
 async function save(ctx: Ctx, uri: vscode.Uri, file: string, kind: RoleKind, column: string, values: string[]): Promise<EditRolesResult> {
 	const result = await ctx.editRoles({ uri: uri.toString(), change: { kind, column, values } });
-	ctx.log.info(`${file}: ${result.summary} (${kind === 'label' ? 'favourable' : 'minority'} ${column} = ${values.join(', ')})${result.sidecar !== null ? ` (saved to ${result.sidecar})` : ''}`);
+	ctx.log.info(
+		`${file}: ${result.summary} (${kind === 'label' ? 'favourable' : 'minority'} ${column} = ${values.join(', ')})${result.sidecar !== null ? ` (saved to ${result.sidecar})` : ''}`,
+	);
 	if (result.sidecar === null) {
 		// The server holds the first role until the second is chosen (a sidecar needs both).
 		vscode.window.setStatusBarMessage(`${file}: ${WORDS[kind].role} '${column}' chosen — ${result.summary}`, 8000);
@@ -209,10 +268,13 @@ export async function changeRoles(ctx: Ctx, arg: unknown): Promise<EditRolesResu
 		void vscode.window.showInformationMessage('Collective Fairness: open a CSV or TSV file first.');
 		return undefined;
 	}
-	const pick = await vscode.window.showQuickPick([
-		{ label: '$(person) Sensitive attribute…', role: 'sensitive' as const, detail: 'The column defining the groups, and the minority' },
-		{ label: '$(tag) Label…', role: 'label' as const, detail: 'The outcome column, and its favourable value' },
-	], { title: `Roles of ${path.basename(uri.fsPath)}` });
+	const pick = await vscode.window.showQuickPick(
+		[
+			{ label: '$(person) Sensitive attribute…', role: 'sensitive' as const, detail: 'The column defining the groups, and the minority' },
+			{ label: '$(tag) Label…', role: 'label' as const, detail: 'The outcome column, and its favourable value' },
+		],
+		{ title: `Roles of ${path.basename(uri.fsPath)}` },
+	);
 	return pick !== undefined ? setRole(ctx, pick.role, { uri: uri.toString() }) : undefined;
 }
 
@@ -226,7 +288,13 @@ export const roleLensMiddleware: Middleware = {
 		const cmd = resolved.command;
 		const args = cmd?.command === EditRolesCommand.command ? (cmd.arguments?.[0] as EditRolesArgs | undefined) : undefined;
 		const change = args?.change;
-		if (cmd !== undefined && args !== undefined && change !== undefined && (change.kind === 'sensitive' || change.kind === 'label') && change.values === undefined) {
+		if (
+			cmd !== undefined &&
+			args !== undefined &&
+			change !== undefined &&
+			(change.kind === 'sensitive' || change.kind === 'label') &&
+			change.values === undefined
+		) {
 			resolved.command = {
 				title: cmd.title,
 				command: change.kind === 'sensitive' ? 'collectiveFairness.setSensitiveAttribute' : 'collectiveFairness.setLabel',

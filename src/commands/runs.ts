@@ -8,7 +8,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Config } from '../config';
 import type { Ctx } from '../ctx';
-import { AuditRequest, CompareRequest, ProfileRequest, SimulateRequest, type ProfileResult, type SimulateParams } from '../shared/lspProtocol';
+import {
+	AuditRequest,
+	CompareRequest,
+	ProfileRequest,
+	SimulateRequest,
+	type ProfileResult,
+	type SimulateParams,
+} from '../shared/lspProtocol';
 import type { AuditResult, Estimate, Experiment, SimulationResult } from '../shared/model';
 import { asArgs, targetUri } from '../util/dataset';
 import { showError, withServerProgress } from '../util/progress';
@@ -57,7 +64,8 @@ function offerPanel(uri: vscode.Uri, text: string, rerun?: { readonly label: str
 
 /** The server's label-leak diagnostics of the file, as short warnings. */
 function leakWarningsOf(uri: vscode.Uri): string[] {
-	return vscode.languages.getDiagnostics(uri)
+	return vscode.languages
+		.getDiagnostics(uri)
 		.filter((d) => (typeof d.code === 'object' && d.code !== null ? d.code.value : d.code) === 'label-leak')
 		.map((d) => `${/^'[^']+'/.exec(d.message)?.[0] ?? 'a feature'} leaks the label: the figures are not to be trusted`);
 }
@@ -69,22 +77,39 @@ export async function profileDataset(ctx: Ctx, arg: unknown): Promise<ProfileRes
 	}
 	const file = path.basename(uri.fsPath);
 	try {
-		const run = await withServerProgress(ctx, `Profiling ${file}`, (r) => ctx.request(ProfileRequest.type, { uri: uri.toString(), workDoneToken: r.workDoneToken }, r.token), { cancellation: runArgs(arg).cancellation });
+		const run = await withServerProgress(
+			ctx,
+			`Profiling ${file}`,
+			(r) => ctx.request(ProfileRequest.type, { uri: uri.toString(), workDoneToken: r.workDoneToken }, r.token),
+			{ cancellation: runArgs(arg).cancellation },
+		);
 		if (run.cancelled) {
 			return undefined;
 		}
 		const p = run.value;
 		const d = p.dialect;
-		ctx.log.info(`${file}: ${p.profile.rows} rows × ${p.profile.columns.length} columns, delimiter ${JSON.stringify(d.delimiter)}, ${d.encoding}, source ${p.source}`);
+		ctx.log.info(
+			`${file}: ${p.profile.rows} rows × ${p.profile.columns.length} columns, delimiter ${JSON.stringify(d.delimiter)}, ${d.encoding}, source ${p.source}`,
+		);
 		for (const c of p.profile.columns) {
-			ctx.log.info(`  ${c.name}: ${c.type}, ${c.distinct} distinct, ${c.missing} missing; ${c.topValues.slice(0, 3).map((t) => `${t.value} ${t.count}`).join(', ')}`);
+			ctx.log.info(
+				`  ${c.name}: ${c.type}, ${c.distinct} distinct, ${c.missing} missing; ${c.topValues
+					.slice(0, 3)
+					.map((t) => `${t.value} ${t.count}`)
+					.join(', ')}`,
+			);
 		}
 		const roles = p.roles !== null ? `roles set (${p.roles.sensitive.column.toString()} / ${p.roles.label.column})` : 'no roles yet';
-		void vscode.window.showInformationMessage(`${file}: ${p.profile.rows.toLocaleString('en-US')} rows × ${p.profile.columns.length} columns, ${roles}${p.issues.length > 0 ? `, ${p.issues.length} issue(s) in Problems` : ''}.`, 'Show Log').then((a) => {
-			if (a !== undefined) {
-				ctx.log.show(true);
-			}
-		});
+		void vscode.window
+			.showInformationMessage(
+				`${file}: ${p.profile.rows.toLocaleString('en-US')} rows × ${p.profile.columns.length} columns, ${roles}${p.issues.length > 0 ? `, ${p.issues.length} issue(s) in Problems` : ''}.`,
+				'Show Log',
+			)
+			.then((a) => {
+				if (a !== undefined) {
+					ctx.log.show(true);
+				}
+			});
 		return p;
 	} catch (e) {
 		showError(ctx, `profiling ${file}`, e);
@@ -100,7 +125,12 @@ export async function auditDataset(ctx: Ctx, arg: unknown): Promise<AuditResult 
 	const file = path.basename(uri.fsPath);
 	const resamples = runArgs(arg).resamples ?? Config.for(uri).auditResamples;
 	try {
-		const run = await withServerProgress(ctx, `Fairness audit of ${file}`, (r) => ctx.request(AuditRequest.type, { uri: uri.toString(), resamples, workDoneToken: r.workDoneToken }, r.token), { cancellation: runArgs(arg).cancellation });
+		const run = await withServerProgress(
+			ctx,
+			`Fairness audit of ${file}`,
+			(r) => ctx.request(AuditRequest.type, { uri: uri.toString(), resamples, workDoneToken: r.workDoneToken }, r.token),
+			{ cancellation: runArgs(arg).cancellation },
+		);
 		if (run.cancelled) {
 			return undefined;
 		}
@@ -111,7 +141,10 @@ export async function auditDataset(ctx: Ctx, arg: unknown): Promise<AuditResult 
 		// Beside the figures: what they cannot carry (few test rows of a label, an advantaged minority, leaking features).
 		const warnings = [...auditWarnings(a), ...leakWarningsOf(uri)];
 		warnings.forEach((w) => ctx.log.warn(`${file}: ${w}`));
-		offerPanel(uri, `${file}: equalized odds ${formatEstimate(s.eqodAverage)}, statistical parity ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}.${warnings.length > 0 ? ` ⚠ ${warnings.join('; ')}.` : ''}`);
+		offerPanel(
+			uri,
+			`${file}: equalized odds ${formatEstimate(s.eqodAverage)}, statistical parity ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}.${warnings.length > 0 ? ` ⚠ ${warnings.join('; ')}.` : ''}`,
+		);
 		return a;
 	} catch (e) {
 		showError(ctx, `auditing ${file}`, e);
@@ -128,12 +161,30 @@ async function askSimulation(uri: vscode.Uri): Promise<SimulateParams['params'] 
 	}
 	const experiments: Array<vscode.QuickPickItem & { id: Experiment }> = [
 		{ id: 'size', label: 'Collective size', description: 'size', detail: 'Best equalized odds over the flips, for each collective size α' },
-		{ id: 'flips', label: 'Relabelling efficiency', description: 'flips', detail: `Equalized odds, statistical parity and error against the number of flips, at α = ${d.alpha}` },
-		{ id: 'knowledge', label: 'Knowledge of the majority', description: 'knowledge', detail: 'A collective knowing a few majority rows against one knowing them all' },
-		{ id: 'minimum', label: 'Minimum collective', description: 'minimum', detail: 'The smallest α whose mean equalized odds reaches the target' },
+		{
+			id: 'flips',
+			label: 'Relabelling efficiency',
+			description: 'flips',
+			detail: `Equalized odds, statistical parity and error against the number of flips, at α = ${d.alpha}`,
+		},
+		{
+			id: 'knowledge',
+			label: 'Knowledge of the majority',
+			description: 'knowledge',
+			detail: 'A collective knowing a few majority rows against one knowing them all',
+		},
+		{
+			id: 'minimum',
+			label: 'Minimum collective',
+			description: 'minimum',
+			detail: 'The smallest α whose mean equalized odds reaches the target',
+		},
 	];
 	experiments.sort((a, b) => (a.id === d.experiment ? -1 : b.id === d.experiment ? 1 : 0));
-	const exp = await vscode.window.showQuickPick(experiments, { title: 'Run Collective Simulation (1/2): experiment', ignoreFocusOut: true });
+	const exp = await vscode.window.showQuickPick(experiments, {
+		title: 'Run Collective Simulation (1/2): experiment',
+		ignoreFocusOut: true,
+	});
 	if (exp === undefined) {
 		return undefined;
 	}
@@ -162,7 +213,12 @@ export async function runSimulation(ctx: Ctx, arg: unknown): Promise<SimulationR
 		return undefined;
 	}
 	try {
-		const run = await withServerProgress(ctx, `Collective simulation (${params.experiment}) on ${file}`, (r) => ctx.request(SimulateRequest.type, { uri: uri.toString(), params, workDoneToken: r.workDoneToken }, r.token), { cancellation: runArgs(arg).cancellation });
+		const run = await withServerProgress(
+			ctx,
+			`Collective simulation (${params.experiment}) on ${file}`,
+			(r) => ctx.request(SimulateRequest.type, { uri: uri.toString(), params, workDoneToken: r.workDoneToken }, r.token),
+			{ cancellation: runArgs(arg).cancellation },
+		);
 		if (run.cancelled) {
 			vscode.window.setStatusBarMessage(`Collective simulation on ${file} cancelled`, 5000);
 			return undefined;
@@ -175,8 +231,13 @@ export async function runSimulation(ctx: Ctx, arg: unknown): Promise<SimulationR
 		if (headline !== undefined) {
 			ctx.log.info(`${file}: ${headline.text}`);
 		}
-		offerPanel(uri, `${file}: collective simulation done (${describeSimulation(run.value)}).${headline !== undefined ? ` ${headline.text}` : ''}`,
-			headline?.needsMoreSeeds === true ? { label: `Re-run with ${run.value.params.seeds * 2} seeds`, params: { ...params, seeds: run.value.params.seeds * 2 } } : undefined);
+		offerPanel(
+			uri,
+			`${file}: collective simulation done (${describeSimulation(run.value)}).${headline !== undefined ? ` ${headline.text}` : ''}`,
+			headline?.needsMoreSeeds === true
+				? { label: `Re-run with ${run.value.params.seeds * 2} seeds`, params: { ...params, seeds: run.value.params.seeds * 2 } }
+				: undefined,
+		);
 		return run.value;
 	} catch (e) {
 		showError(ctx, `simulating on ${file}`, e);
@@ -192,7 +253,12 @@ export async function compareFirmSide(ctx: Ctx, arg: unknown): Promise<unknown> 
 	}
 	const file = path.basename(uri.fsPath);
 	try {
-		const run = await withServerProgress(ctx, `Firm-side comparison on ${file}`, (r) => ctx.request(CompareRequest.type, { uri: uri.toString(), workDoneToken: r.workDoneToken }, r.token), { cancellation: runArgs(arg).cancellation });
+		const run = await withServerProgress(
+			ctx,
+			`Firm-side comparison on ${file}`,
+			(r) => ctx.request(CompareRequest.type, { uri: uri.toString(), workDoneToken: r.workDoneToken }, r.token),
+			{ cancellation: runArgs(arg).cancellation },
+		);
 		if (run.cancelled) {
 			return undefined;
 		}

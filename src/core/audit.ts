@@ -89,11 +89,21 @@ export function runAudit(table: Table, sidecar: Sidecar, options: AuditOptions =
 	const seed = data.seed;
 	const predictions = auditPredictions(
 		{ y: pick(data.y, data.test), yhat, group: pick(data.group, data.test), groupNames: data.roles.groupNames, reference: 0 },
-		{ resamples, ...(options.level !== undefined ? { level: options.level } : {}), random: createRandom(deriveSeed(seed, 'bootstrap', 'predictions')), seed },
+		{
+			resamples,
+			...(options.level !== undefined ? { level: options.level } : {}),
+			random: createRandom(deriveSeed(seed, 'bootstrap', 'predictions')),
+			seed,
+		},
 	);
 	const labels = auditLabels(
 		{ y: data.y, group: data.group, groupNames: data.roles.groupNames, reference: 0 },
-		{ resamples, ...(options.level !== undefined ? { level: options.level } : {}), random: createRandom(deriveSeed(seed, 'bootstrap', 'labels')), seed },
+		{
+			resamples,
+			...(options.level !== undefined ? { level: options.level } : {}),
+			random: createRandom(deriveSeed(seed, 'bootstrap', 'labels')),
+			seed,
+		},
 	);
 	const firms = options.compareFirms === false ? undefined : sideBySide(table, sidecar, options, data, yhat, resamples, spec);
 	stage('done', 4, 4);
@@ -111,7 +121,15 @@ export function runAudit(table: Table, sidecar: Sidecar, options: AuditOptions =
 }
 
 /** Trains the other firm on the same split and compares the two (see fairness/pairedFirms.ts). */
-function sideBySide(table: Table, sidecar: Sidecar, options: AuditOptions, data: PreparedDataset, yhat: Uint8Array, resamples: number, spec: FirmModelSpec): FirmComparison | { unavailable: string } {
+function sideBySide(
+	table: Table,
+	sidecar: Sidecar,
+	options: AuditOptions,
+	data: PreparedDataset,
+	yhat: Uint8Array,
+	resamples: number,
+	spec: FirmModelSpec,
+): FirmComparison | { unavailable: string } {
 	const aware = firmAwareness(sidecar) === 'aware';
 	const other: Sidecar = { ...sidecar, features: { ...sidecar.features, includeSensitive: !aware } };
 	let otherData: PreparedDataset;
@@ -129,7 +147,10 @@ function sideBySide(table: Table, sidecar: Sidecar, options: AuditOptions, data:
 	const y = pick(data.y, data.test);
 	const group = pick(data.group, data.test);
 	return compareFirms(y, aware ? yhat : otherYhat, aware ? otherYhat : yhat, group, {
-		resamples: Math.min(resamples, 2000), level: options.level ?? 0.95, random: createRandom(deriveSeed(data.seed, 'bootstrap', 'firms')), sensitive: data.roles.sensitive,
+		resamples: Math.min(resamples, 2000),
+		level: options.level ?? 0.95,
+		random: createRandom(deriveSeed(data.seed, 'bootstrap', 'firms')),
+		sensitive: data.roles.sensitive,
 	});
 }
 

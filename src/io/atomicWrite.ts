@@ -20,7 +20,10 @@ export class ProtectedFileError extends Error {
 
 /** The target exists and is not something we may replace (a device, FIFO, socket, link, folder…). */
 export class OutputRefusedError extends Error {
-	constructor(readonly target: string, reason: string) {
+	constructor(
+		readonly target: string,
+		reason: string,
+	) {
 		super(`refusing to write ${target}: ${reason}`);
 		this.name = 'OutputRefusedError';
 	}
@@ -29,7 +32,10 @@ export class OutputRefusedError extends Error {
 /** Writing failed for a reason of the system (disk full, read-only, permissions): names the file. */
 export class OutputWriteError extends Error {
 	readonly code: string | undefined;
-	constructor(readonly target: string, cause: unknown) {
+	constructor(
+		readonly target: string,
+		cause: unknown,
+	) {
 		const code = (cause as NodeJS.ErrnoException | undefined)?.code;
 		super(`cannot write ${target}: ${describeWriteFailure(cause)}; nothing was changed`);
 		this.name = 'OutputWriteError';
@@ -178,13 +184,19 @@ async function writeTemp(temp: string, f: AtomicFile, mode: number | undefined):
 function describeWriteFailure(cause: unknown): string {
 	const code = (cause as NodeJS.ErrnoException | undefined)?.code;
 	switch (code) {
-		case 'ENOSPC': return 'no space left on the device (ENOSPC)';
-		case 'EDQUOT': return 'the disk quota is exceeded (EDQUOT)';
-		case 'EROFS': return 'the file system is read-only (EROFS)';
+		case 'ENOSPC':
+			return 'no space left on the device (ENOSPC)';
+		case 'EDQUOT':
+			return 'the disk quota is exceeded (EDQUOT)';
+		case 'EROFS':
+			return 'the file system is read-only (EROFS)';
 		case 'EACCES':
-		case 'EPERM': return `permission denied (${code})`;
-		case 'EIO': return 'an input/output error (EIO)';
-		default: return cause instanceof Error ? cause.message : String(cause);
+		case 'EPERM':
+			return `permission denied (${code})`;
+		case 'EIO':
+			return 'an input/output error (EIO)';
+		default:
+			return cause instanceof Error ? cause.message : String(cause);
 	}
 }
 

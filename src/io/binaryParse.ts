@@ -20,7 +20,15 @@ export function binaryParseResult(format: BinaryFormat, columns: Column[], rowCo
 	for (let row = 0; row < rowCount; row++) {
 		rowLines[row] = row + 1;
 	}
-	return { format, table: { columns, rowCount }, header: columns.map((c) => c.name), dialect: NEUTRAL_DIALECT, issues: [], skippedRows: 0, rowLines };
+	return {
+		format,
+		table: { columns, rowCount },
+		header: columns.map((c) => c.name),
+		dialect: NEUTRAL_DIALECT,
+		issues: [],
+		skippedRows: 0,
+		rowLines,
+	};
 }
 
 /** 'parquet' or 'arrow' for a binary input's parse result, undefined for a CSV/TSV one. */

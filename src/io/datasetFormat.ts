@@ -6,7 +6,18 @@
 export type DatasetFormat = 'csv' | 'csv.gz' | 'parquet' | 'arrow';
 
 /** Extensions (lower case, with the dot) of every dataset file the readers open. */
-export const DATASET_EXTENSIONS: readonly string[] = ['.csv', '.tsv', '.tab', '.csv.gz', '.tsv.gz', '.parquet', '.arrow', '.arrows', '.feather', '.ipc'];
+export const DATASET_EXTENSIONS: readonly string[] = [
+	'.csv',
+	'.tsv',
+	'.tab',
+	'.csv.gz',
+	'.tsv.gz',
+	'.parquet',
+	'.arrow',
+	'.arrows',
+	'.feather',
+	'.ipc',
+];
 
 /** Only CSV/TSV text has lines and cells an editor can hover; the binary and compressed files do not. */
 export const TEXT_DATASET_EXTENSIONS: readonly string[] = ['.csv', '.tsv', '.tab'];

@@ -53,7 +53,11 @@ export async function readArrowFile(path: string, options: ReadArrowOptions = {}
 		}
 		throw new DatasetFileError(fileName, `not a readable Arrow IPC file (${detailOf(error)})`);
 	}
-	return binaryParseResult('arrow', builders.map((b) => b.build()), rows);
+	return binaryParseResult(
+		'arrow',
+		builders.map((b) => b.build()),
+		rows,
+	);
 }
 
 function kindOf(field: Field, fileName: string): ValueKind {
@@ -61,7 +65,11 @@ function kindOf(field: Field, fileName: string): ValueKind {
 	if (DataType.isInt(type) || DataType.isFloat(type)) {
 		return 'numeric';
 	}
-	if (DataType.isUtf8(type) || DataType.isLargeUtf8(type) || (DataType.isDictionary(type) && (DataType.isUtf8(type.dictionary) || DataType.isLargeUtf8(type.dictionary)))) {
+	if (
+		DataType.isUtf8(type) ||
+		DataType.isLargeUtf8(type) ||
+		(DataType.isDictionary(type) && (DataType.isUtf8(type.dictionary) || DataType.isLargeUtf8(type.dictionary)))
+	) {
 		return 'text';
 	}
 	if (DataType.isBool(type)) {

@@ -82,7 +82,13 @@ export async function readCsvFile(path: string, options: ReadCsvFileOptions = {}
 			throw error;
 		}
 		if (gzipped && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('Z_')) {
-			throw new CsvError(fileName, 0, 0, 'io', `truncated or corrupt gzip data after ${bytesRead} compressed bytes (${(error as Error).message})`);
+			throw new CsvError(
+				fileName,
+				0,
+				0,
+				'io',
+				`truncated or corrupt gzip data after ${bytesRead} compressed bytes (${(error as Error).message})`,
+			);
 		}
 		throw ioError(fileName, error);
 	} finally {

@@ -45,7 +45,10 @@ export async function readParquetFile(path: string, options: ReadParquetOptions 
 	const tree = hyparquet.parquetSchema(metadata);
 	const missing = new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
 	const totalRows = Number(metadata.num_rows);
-	const builders = tree.children.map((child) => new ValueColumnBuilder(child.element.name, kindOf(child.element, child.children.length > 0, fileName), fileName, missing, totalRows));
+	const builders = tree.children.map(
+		(child) =>
+			new ValueColumnBuilder(child.element.name, kindOf(child.element, child.children.length > 0, fileName), fileName, missing, totalRows),
+	);
 	checkCodecs(metadata, fileName);
 	const names = builders.map((b) => b.name);
 	let groupStart = 0;
@@ -55,7 +58,12 @@ export async function readParquetFile(path: string, options: ReadParquetOptions 
 		const chunks = new Map<string, ColumnData[]>(names.map((n) => [n, []]));
 		try {
 			await hyparquet.parquetRead({
-				file, metadata, compressors, columns: names, rowStart: groupStart, rowEnd: groupStart + groupRows,
+				file,
+				metadata,
+				compressors,
+				columns: names,
+				rowStart: groupStart,
+				rowEnd: groupStart + groupRows,
 				onChunk: (chunk) => chunks.get(chunk.columnName)?.push(chunk),
 			});
 		} catch (error) {
@@ -68,7 +76,11 @@ export async function readParquetFile(path: string, options: ReadParquetOptions 
 		options.onProgress?.(groupStart, totalRows);
 	}
 	signal?.throwIfAborted();
-	return binaryParseResult('parquet', builders.map((b) => b.build()), groupStart);
+	return binaryParseResult(
+		'parquet',
+		builders.map((b) => b.build()),
+		groupStart,
+	);
 }
 
 /** Appends a row group's chunks of one column in row order (chunks may arrive in any order). */
@@ -84,7 +96,10 @@ function appendGroup(builder: ValueColumnBuilder, chunks: ColumnData[], groupSta
 		row = Math.max(row, Math.min(groupEnd, chunk.rowEnd));
 	}
 	if (row !== groupEnd) {
-		throw new DatasetFileError(fileName, `corrupt Parquet data: column '${builder.name}' has ${row - groupStart} of the ${groupRows} rows of the row group starting at row ${groupStart + 1}`);
+		throw new DatasetFileError(
+			fileName,
+			`corrupt Parquet data: column '${builder.name}' has ${row - groupStart} of the ${groupRows} rows of the row group starting at row ${groupStart + 1}`,
+		);
 	}
 }
 
@@ -94,7 +109,10 @@ function checkCodecs(metadata: FileMetaData, fileName: string): void {
 			const codec = chunk.meta_data?.codec;
 			if (codec !== undefined && !SUPPORTED_CODECS.has(codec)) {
 				const column = chunk.meta_data?.path_in_schema.join('.') ?? '?';
-				throw new DatasetFileError(fileName, `column '${column}' is compressed with ${codec}, which this reader does not decode (supported: ${[...SUPPORTED_CODECS].join(', ')})`);
+				throw new DatasetFileError(
+					fileName,
+					`column '${column}' is compressed with ${codec}, which this reader does not decode (supported: ${[...SUPPORTED_CODECS].join(', ')})`,
+				);
 			}
 		}
 	}
@@ -125,21 +143,44 @@ function kindOf(element: SchemaElement, nested: boolean, fileName: string): Valu
 		return refuse(`of Parquet logical type ${logical}`);
 	}
 	switch (element.converted_type) {
-		case 'UTF8': case 'ENUM': return 'text';
-		case 'DATE': return 'date';
-		case 'TIMESTAMP_MILLIS': case 'TIMESTAMP_MICROS': return 'timestamp';
-		case 'DECIMAL': case 'INT_8': case 'INT_16': case 'INT_32': case 'INT_64':
-		case 'UINT_8': case 'UINT_16': case 'UINT_32': case 'UINT_64': return 'numeric';
-		case undefined: break;
-		default: return refuse(`of Parquet converted type ${element.converted_type}`);
+		case 'UTF8':
+		case 'ENUM':
+			return 'text';
+		case 'DATE':
+			return 'date';
+		case 'TIMESTAMP_MILLIS':
+		case 'TIMESTAMP_MICROS':
+			return 'timestamp';
+		case 'DECIMAL':
+		case 'INT_8':
+		case 'INT_16':
+		case 'INT_32':
+		case 'INT_64':
+		case 'UINT_8':
+		case 'UINT_16':
+		case 'UINT_32':
+		case 'UINT_64':
+			return 'numeric';
+		case undefined:
+			break;
+		default:
+			return refuse(`of Parquet converted type ${element.converted_type}`);
 	}
 	switch (element.type) {
-		case 'BOOLEAN': return 'boolean';
-		case 'INT32': case 'INT64': case 'FLOAT': case 'DOUBLE': return 'numeric';
-		case 'INT96': return 'timestamp';
+		case 'BOOLEAN':
+			return 'boolean';
+		case 'INT32':
+		case 'INT64':
+		case 'FLOAT':
+		case 'DOUBLE':
+			return 'numeric';
+		case 'INT96':
+			return 'timestamp';
 		// Writers that predate the string annotation store text as plain byte arrays; hyparquet decodes them as UTF-8.
-		case 'BYTE_ARRAY': return 'text';
-		default: return refuse(`of Parquet type ${element.type ?? 'unknown'} without a string or decimal annotation (raw bytes)`);
+		case 'BYTE_ARRAY':
+			return 'text';
+		default:
+			return refuse(`of Parquet type ${element.type ?? 'unknown'} without a string or decimal annotation (raw bytes)`);
 	}
 }
 

@@ -39,7 +39,11 @@ export async function readSidecar(csvPath: string): Promise<{ path: string; side
 			throw new SidecarError(p, '', `cannot read the sidecar: it is ${nodeKind(info)}, not a regular file`);
 		}
 		if (info.size > SIDECAR_MAX_BYTES) {
-			throw new SidecarError(p, '', `the sidecar is ${info.size.toLocaleString('en-US')} bytes; a sidecar may hold at most ${SIDECAR_MAX_BYTES.toLocaleString('en-US')} bytes`);
+			throw new SidecarError(
+				p,
+				'',
+				`the sidecar is ${info.size.toLocaleString('en-US')} bytes; a sidecar may hold at most ${SIDECAR_MAX_BYTES.toLocaleString('en-US')} bytes`,
+			);
 		}
 		// Read one byte past the limit: a file growing after the stat is still caught.
 		const buffer = Buffer.alloc(info.size + 1);

@@ -13,7 +13,11 @@ export type ValueKind = 'numeric' | 'text' | 'boolean' | 'date' | 'timestamp';
 
 /** An input column whose declared type the engine cannot use; the message names the file and column. */
 export class UnsupportedColumnError extends Error {
-	constructor(readonly fileName: string, readonly column: string, detail: string) {
+	constructor(
+		readonly fileName: string,
+		readonly column: string,
+		detail: string,
+	) {
 		super(`${fileName}: column '${column}' ${detail}; supported column types are numbers, strings, booleans, dates and timestamps`);
 		// 'InputError' is one of the names the CLI reports in one line with exit code 2.
 		this.name = 'InputError';
@@ -22,7 +26,10 @@ export class UnsupportedColumnError extends Error {
 
 /** A file that is not what its extension says, or is damaged; the message names the file. */
 export class DatasetFileError extends Error {
-	constructor(readonly fileName: string, detail: string) {
+	constructor(
+		readonly fileName: string,
+		detail: string,
+	) {
 		super(`${fileName}: ${detail}`);
 		this.name = 'InputError';
 	}
@@ -114,7 +121,14 @@ export class ValueColumnBuilder {
 	}
 
 	private unexpected(value: unknown): never {
-		const what = value instanceof Uint8Array ? 'raw bytes' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a nested record' : `a ${typeof value}`;
+		const what =
+			value instanceof Uint8Array
+				? 'raw bytes'
+				: Array.isArray(value)
+					? 'a list'
+					: typeof value === 'object'
+						? 'a nested record'
+						: `a ${typeof value}`;
 		throw new UnsupportedColumnError(this.fileName, this.name, `holds ${what} (row ${this.length + 1})`);
 	}
 

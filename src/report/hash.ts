@@ -5,6 +5,9 @@ import { createReadStream } from 'node:fs';
 export function sha256File(path: string): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const hash = createHash('sha256');
-		createReadStream(path).on('data', (chunk) => hash.update(chunk)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
+		createReadStream(path)
+			.on('data', (chunk) => hash.update(chunk))
+			.on('error', reject)
+			.on('end', () => resolve(hash.digest('hex')));
 	});
 }

@@ -50,16 +50,30 @@ function table(columns: readonly string[], rows: ReadonlyArray<readonly string[]
 	return `<table${className !== undefined ? ` class="${className}"` : ''}>${head}<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-const list = (items: readonly string[], className?: string): string => (items.length === 0 ? '' : `<ul${className !== undefined ? ` class="${className}"` : ''}>${items.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`);
+const list = (items: readonly string[], className?: string): string =>
+	items.length === 0
+		? ''
+		: `<ul${className !== undefined ? ` class="${className}"` : ''}>${items.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`;
 
 function paramsRows(r: SimulationResult): string[][] {
 	const p = r.params;
 	return [
-		['experiment', p.experiment], ['α grid', p.alphas.join(', ')], ['α (flips, knowledge)', String(p.alpha)],
-		['flip grid', p.flipGrid !== undefined ? p.flipGrid.join(', ') : `${p.flips} points`], ['methods', p.methods.join(', ')], ['k', String(p.k)],
-		['knowledge', String(p.knowledge)], ['known rows (knowledge run)', String(p.knowledgeRows)], ['seeds', `${p.seeds} from ${p.firstSeed}`],
-		['target EqOd', p.targetEqod !== undefined ? String(p.targetEqod) : 'default (half the base EqOd)'], ['test fraction', String(p.testFraction)], ['C', String(p.C)],
-		['roles', `sensitive ${r.roles.sensitive} (minority ${r.roles.minority}, majority ${r.roles.majority}); label ${r.roles.label} (favourable ${r.roles.favourable.join(', ')})`],
+		['experiment', p.experiment],
+		['α grid', p.alphas.join(', ')],
+		['α (flips, knowledge)', String(p.alpha)],
+		['flip grid', p.flipGrid !== undefined ? p.flipGrid.join(', ') : `${p.flips} points`],
+		['methods', p.methods.join(', ')],
+		['k', String(p.k)],
+		['knowledge', String(p.knowledge)],
+		['known rows (knowledge run)', String(p.knowledgeRows)],
+		['seeds', `${p.seeds} from ${p.firstSeed}`],
+		['target EqOd', p.targetEqod !== undefined ? String(p.targetEqod) : 'default (half the base EqOd)'],
+		['test fraction', String(p.testFraction)],
+		['C', String(p.C)],
+		[
+			'roles',
+			`sensitive ${r.roles.sensitive} (minority ${r.roles.minority}, majority ${r.roles.majority}); label ${r.roles.label} (favourable ${r.roles.favourable.join(', ')})`,
+		],
 		['fits, seconds', `${r.timings.fits}, ${r.timings.seconds.toFixed(1)}`],
 	];
 }
@@ -70,7 +84,10 @@ function scorecardSection(a: AuditResult | undefined): string {
 	}
 	const card = buildScorecard(a);
 	return `<section id="scorecard"><h2>${esc(card.title)}</h2><p class="sub">${esc(card.positive)}</p>
-${table(['disparity', 'value', 'interval', 'verdict'], card.headline.map((h) => [h.name, h.value, h.interval, h.verdict]))}
+${table(
+	['disparity', 'value', 'interval', 'verdict'],
+	card.headline.map((h) => [h.name, h.value, h.interval, h.verdict]),
+)}
 <h3>Findings</h3>${list(card.findings)}
 <h3>Per-group rates</h3>${table(card.groupColumns, card.groupRows)}
 <p class="sub">${esc(card.firm)}</p></section>`;
@@ -85,15 +102,31 @@ function figureSection(spec: FigureSpec): string {
 
 function auditManifest(audit: AuditResult): string {
 	// Read loosely: a message from an older host carries only what the validator checks.
-	const a = audit as unknown as { roles: Partial<AuditResult['roles']>; split?: Partial<AuditResult['split']>; model?: Partial<AuditResult['model']>; predictions: AuditResult['predictions'] };
+	const a = audit as unknown as {
+		roles: Partial<AuditResult['roles']>;
+		split?: Partial<AuditResult['split']>;
+		model?: Partial<AuditResult['model']>;
+		predictions: AuditResult['predictions'];
+	};
 	const b = a.predictions.bootstrap;
-	return `<h3>audit</h3>${table(['parameter', 'value'], [
-		['roles', `sensitive ${a.roles.sensitive ?? '?'} (groups ${(a.roles.groups ?? []).join(', ')}); label ${a.roles.label ?? '?'} (favourable ${(a.roles.favourable ?? []).join(', ')})`],
-		['features', (a.roles.features ?? []).join(', ')],
-		['split', `${a.split?.train ?? '?'} train / ${a.split?.test ?? '?'} test rows, seed ${a.split?.seed ?? '?'}`],
-		['model', a.model?.kind === 'gradient-boosting' ? a.model.text ?? 'gradient-boosting' : `${a.model?.kind ?? 'logistic-regression'}, C = ${a.model?.C ?? '?'}, ${a.model?.solver ?? ''}, ${a.model?.converged === false ? 'not converged' : 'converged'}`],
-		['bootstrap', `${b.resamples} resamples, ${b.method}, level ${b.level}`],
-	])}`;
+	return `<h3>audit</h3>${table(
+		['parameter', 'value'],
+		[
+			[
+				'roles',
+				`sensitive ${a.roles.sensitive ?? '?'} (groups ${(a.roles.groups ?? []).join(', ')}); label ${a.roles.label ?? '?'} (favourable ${(a.roles.favourable ?? []).join(', ')})`,
+			],
+			['features', (a.roles.features ?? []).join(', ')],
+			['split', `${a.split?.train ?? '?'} train / ${a.split?.test ?? '?'} test rows, seed ${a.split?.seed ?? '?'}`],
+			[
+				'model',
+				a.model?.kind === 'gradient-boosting'
+					? (a.model.text ?? 'gradient-boosting')
+					: `${a.model?.kind ?? 'logistic-regression'}, C = ${a.model?.C ?? '?'}, ${a.model?.solver ?? ''}, ${a.model?.converged === false ? 'not converged' : 'converged'}`,
+			],
+			['bootstrap', `${b.resamples} resamples, ${b.method}, level ${b.level}`],
+		],
+	)}`;
 }
 
 export function buildReport(input: ReportInput): ReportFiles {
@@ -103,13 +136,23 @@ export function buildReport(input: ReportInput): ReportFiles {
 	const date = input.date.toISOString();
 	const simulations = Object.values(results.simulations).filter((r): r is SimulationResult => r !== undefined);
 	const warnings = simulations.flatMap((r) => r.warnings.map((w) => `${r.experiment}: ${w}`));
-	const summary = collective.length === 0
-		? '<p>No collective simulation in this report: run Collective Simulation, then export again.</p>'
-		: `<ul>${collective.map((f) => `<li><strong>${esc(f.title)}.</strong> ${esc(f.conclusion ?? '')}</li>`).join('')}</ul>`;
-	const manifest = table([], [
-		['dataset', input.dataset.label], ['sha256 of the CSV bytes', input.dataset.sha256], ...(input.dataset.rows !== undefined ? [['rows', String(input.dataset.rows)]] : []),
-		['Collective Fairness version', input.version], ['date', date], ['fairness metric on the charts', input.metric], ['charts', 'SVG drawn from the same figure data as the panel'],
-	], 'meta');
+	const summary =
+		collective.length === 0
+			? '<p>No collective simulation in this report: run Collective Simulation, then export again.</p>'
+			: `<ul>${collective.map((f) => `<li><strong>${esc(f.title)}.</strong> ${esc(f.conclusion ?? '')}</li>`).join('')}</ul>`;
+	const manifest = table(
+		[],
+		[
+			['dataset', input.dataset.label],
+			['sha256 of the CSV bytes', input.dataset.sha256],
+			...(input.dataset.rows !== undefined ? [['rows', String(input.dataset.rows)]] : []),
+			['Collective Fairness version', input.version],
+			['date', date],
+			['fairness metric on the charts', input.metric],
+			['charts', 'SVG drawn from the same figure data as the panel'],
+		],
+		'meta',
+	);
 	const glossary = `<dl>${GLOSSARY.map((e) => `<dt>${esc(e.terms.join(', '))}</dt><dd>${esc(e.definition)}${e.formula !== undefined ? ` <code>${esc(e.formula)}</code>` : ''} <span class="sub">(docs/methods.md ${esc(e.methods)})</span></dd>`).join('')}</dl>`;
 	const html = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">

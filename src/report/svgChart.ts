@@ -44,14 +44,21 @@ function ticks(lo: number, hi: number): number[] {
 function marker(shape: PointShape, x: number, y: number, r: number, fill: string, stroke: string): string {
 	const attrs = `fill="${fill}" stroke="${stroke}" stroke-width="1.5"`;
 	switch (shape) {
-		case 'rect': case 'rectRounded': return `<rect x="${num(x - r)}" y="${num(y - r)}" width="${num(2 * r)}" height="${num(2 * r)}" ${attrs}/>`;
-		case 'triangle': return `<polygon points="${num(x)},${num(y - r)} ${num(x + r)},${num(y + r)} ${num(x - r)},${num(y + r)}" ${attrs}/>`;
-		case 'rectRot': return `<polygon points="${num(x)},${num(y - r)} ${num(x + r)},${num(y)} ${num(x)},${num(y + r)} ${num(x - r)},${num(y)}" ${attrs}/>`;
-		case 'cross': return `<path d="M${num(x - r)},${num(y)}H${num(x + r)}M${num(x)},${num(y - r)}V${num(y + r)}" stroke="${stroke}" stroke-width="2" fill="none"/>`;
-		case 'crossRot': return `<path d="M${num(x - r)},${num(y - r)}L${num(x + r)},${num(y + r)}M${num(x - r)},${num(y + r)}L${num(x + r)},${num(y - r)}" stroke="${stroke}" stroke-width="2" fill="none"/>`;
+		case 'rect':
+		case 'rectRounded':
+			return `<rect x="${num(x - r)}" y="${num(y - r)}" width="${num(2 * r)}" height="${num(2 * r)}" ${attrs}/>`;
+		case 'triangle':
+			return `<polygon points="${num(x)},${num(y - r)} ${num(x + r)},${num(y + r)} ${num(x - r)},${num(y + r)}" ${attrs}/>`;
+		case 'rectRot':
+			return `<polygon points="${num(x)},${num(y - r)} ${num(x + r)},${num(y)} ${num(x)},${num(y + r)} ${num(x - r)},${num(y)}" ${attrs}/>`;
+		case 'cross':
+			return `<path d="M${num(x - r)},${num(y)}H${num(x + r)}M${num(x)},${num(y - r)}V${num(y + r)}" stroke="${stroke}" stroke-width="2" fill="none"/>`;
+		case 'crossRot':
+			return `<path d="M${num(x - r)},${num(y - r)}L${num(x + r)},${num(y + r)}M${num(x - r)},${num(y + r)}L${num(x + r)},${num(y - r)}" stroke="${stroke}" stroke-width="2" fill="none"/>`;
 		case 'star':
 			return `<path d="M${num(x - r)},${num(y - r)}L${num(x + r)},${num(y + r)}M${num(x - r)},${num(y + r)}L${num(x + r)},${num(y - r)}M${num(x)},${num(y - r)}V${num(y + r)}M${num(x - r)},${num(y)}H${num(x + r)}" stroke="${stroke}" stroke-width="2" fill="none"/>`;
-		default: return `<circle cx="${num(x)}" cy="${num(y)}" r="${num(r)}" ${attrs}/>`;
+		default:
+			return `<circle cx="${num(x)}" cy="${num(y)}" r="${num(r)}" ${attrs}/>`;
 	}
 }
 
@@ -98,7 +105,10 @@ export function figureSvg(spec: FigureSpec): string {
 	const px = (x: number): number => plot.left + ((x - x0) / (x1 - x0)) * (plot.right - plot.left);
 	const py = (y: number): number => plot.bottom - ((y - y0) / (y1 - y0)) * (plot.bottom - plot.top);
 	const entries = legendEntries(spec);
-	const slots = layoutLegend(entries.map((e) => e.label), PLOT_H + 10);
+	const slots = layoutLegend(
+		entries.map((e) => e.label),
+		PLOT_H + 10,
+	);
 	const height = Math.max(PLOT_H, (slots[slots.length - 1]?.y ?? PLOT_H) + LEGEND_ROW);
 	const out: string[] = [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" font-family="${C.fontFamily}" font-size="${FONT}">`,
@@ -106,20 +116,34 @@ export function figureSvg(spec: FigureSpec): string {
 		`<rect width="${W}" height="${height}" fill="${C.background}"/>`,
 	];
 	for (const t of ticks(y0, y1)) {
-		out.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${num(py(t))}" y2="${num(py(t))}" stroke="${C.grid}"/>`, `<text x="${plot.left - 6}" y="${num(py(t) + 4)}" text-anchor="end" fill="${C.foreground}">${Math.round(t * 1000) / 1000}</text>`);
+		out.push(
+			`<line x1="${plot.left}" x2="${plot.right}" y1="${num(py(t))}" y2="${num(py(t))}" stroke="${C.grid}"/>`,
+			`<text x="${plot.left - 6}" y="${num(py(t) + 4)}" text-anchor="end" fill="${C.foreground}">${Math.round(t * 1000) / 1000}</text>`,
+		);
 	}
 	if (bars) {
-		categories.forEach((c, i) => out.push(`<text x="${num(px(i))}" y="${plot.bottom + 16}" text-anchor="middle" fill="${C.foreground}">${xml(c)}</text>`));
+		categories.forEach((c, i) =>
+			out.push(`<text x="${num(px(i))}" y="${plot.bottom + 16}" text-anchor="middle" fill="${C.foreground}">${xml(c)}</text>`),
+		);
 	} else {
 		for (const t of ticks(x0, x1)) {
-			out.push(`<text x="${num(px(t))}" y="${plot.bottom + 16}" text-anchor="middle" fill="${C.foreground}">${Math.round(t * 1000) / 1000}</text>`);
+			out.push(
+				`<text x="${num(px(t))}" y="${plot.bottom + 16}" text-anchor="middle" fill="${C.foreground}">${Math.round(t * 1000) / 1000}</text>`,
+			);
 		}
 	}
-	out.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}" stroke="${C.foreground}"/>`, `<line x1="${plot.left}" x2="${plot.left}" y1="${plot.top}" y2="${plot.bottom}" stroke="${C.foreground}"/>`);
-	out.push(`<text x="${(plot.left + plot.right) / 2}" y="${plot.bottom + 36}" text-anchor="middle" fill="${C.foreground}">${xml(spec.xLabel)}</text>`);
-	out.push(`<text transform="translate(16 ${(plot.top + plot.bottom) / 2}) rotate(-90)" text-anchor="middle" fill="${C.foreground}">${xml(spec.yLabel)}</text>`);
+	out.push(
+		`<line x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}" stroke="${C.foreground}"/>`,
+		`<line x1="${plot.left}" x2="${plot.left}" y1="${plot.top}" y2="${plot.bottom}" stroke="${C.foreground}"/>`,
+	);
+	out.push(
+		`<text x="${(plot.left + plot.right) / 2}" y="${plot.bottom + 36}" text-anchor="middle" fill="${C.foreground}">${xml(spec.xLabel)}</text>`,
+	);
+	out.push(
+		`<text transform="translate(16 ${(plot.top + plot.bottom) / 2}) rotate(-90)" text-anchor="middle" fill="${C.foreground}">${xml(spec.yLabel)}</text>`,
+	);
 	out.push(`<g clip-path="url(#plot-${spec.id})" class="plot">`);
-	const barWidth = bars ? (px(1) - px(0)) * 0.8 / Math.max(spec.series.length, 1) : 0;
+	const barWidth = bars ? ((px(1) - px(0)) * 0.8) / Math.max(spec.series.length, 1) : 0;
 	// Higher layers first, so the collective (layer 0) is drawn last, on top.
 	const order = spec.series.map((s, si) => ({ s, si })).sort((a, b) => (b.s.layer ?? 1) - (a.s.layer ?? 1));
 	const labels: Array<{ y: number; text: string; colour: string }> = [];
@@ -128,24 +152,34 @@ export function figureSvg(spec: FigureSpec): string {
 		const at = (p: FigurePoint): number => (bars ? px(p.x) - (barWidth * spec.series.length) / 2 + barWidth * (si + 0.5) : px(p.x));
 		if (bars) {
 			for (const p of s.points) {
-				out.push(`<rect x="${num(at(p) - barWidth / 2)}" y="${num(py(p.y))}" width="${num(barWidth)}" height="${num(py(0) - py(p.y))}" fill="${colour}" fill-opacity="0.35" stroke="${colour}" stroke-width="1.5"/>`);
+				out.push(
+					`<rect x="${num(at(p) - barWidth / 2)}" y="${num(py(p.y))}" width="${num(barWidth)}" height="${num(py(0) - py(p.y))}" fill="${colour}" fill-opacity="0.35" stroke="${colour}" stroke-width="1.5"/>`,
+				);
 			}
 		} else if (s.kind === 'reference' && s.points.length > 1) {
-			out.push(`<polyline fill="none" stroke="${colour}" stroke-width="${REFERENCE_STYLE.base.width}" stroke-dasharray="${REFERENCE_STYLE.base.dash.join(' ')}" points="${s.points.map((p) => `${num(at(p))},${num(py(p.y))}`).join(' ')}"/>`);
+			out.push(
+				`<polyline fill="none" stroke="${colour}" stroke-width="${REFERENCE_STYLE.base.width}" stroke-dasharray="${REFERENCE_STYLE.base.dash.join(' ')}" points="${s.points.map((p) => `${num(at(p))},${num(py(p.y))}`).join(' ')}"/>`,
+			);
 			labels.push({ y: py(s.points[0]!.y), text: s.label, colour });
 		} else if (s.kind === 'front') {
 			const front = s.points.filter((p) => p.highlight === true).sort((a, b) => a.x - b.x || a.y - b.y);
 			if (front.length > 1) {
-				out.push(`<polyline fill="none" stroke="${colour}" stroke-width="${C.lineWidth}" points="${front.map((p) => `${num(at(p))},${num(py(p.y))}`).join(' ')}"/>`);
+				out.push(
+					`<polyline fill="none" stroke="${colour}" stroke-width="${C.lineWidth}" points="${front.map((p) => `${num(at(p))},${num(py(p.y))}`).join(' ')}"/>`,
+				);
 			}
 		} else if (s.kind !== 'points' && s.points.length > 1) {
-			out.push(`<polyline fill="none" stroke="${colour}" stroke-width="${C.lineWidth}"${s.dashed === true ? ' stroke-dasharray="6 4"' : ''} points="${s.points.map((p) => `${num(at(p))},${num(py(p.y))}`).join(' ')}"/>`);
+			out.push(
+				`<polyline fill="none" stroke="${colour}" stroke-width="${C.lineWidth}"${s.dashed === true ? ' stroke-dasharray="6 4"' : ''} points="${s.points.map((p) => `${num(at(p))},${num(py(p.y))}`).join(' ')}"/>`,
+			);
 		}
 		for (const p of s.points) {
 			const dominated = s.kind === 'front' && p.highlight !== true;
 			if (p.lo !== undefined && p.hi !== undefined && !dominated) {
 				const x = at(p);
-				out.push(`<path class="error-bar" d="M${num(x)},${num(py(p.hi))}V${num(py(p.lo))}M${num(x - 4)},${num(py(p.hi))}H${num(x + 4)}M${num(x - 4)},${num(py(p.lo))}H${num(x + 4)}" stroke="${colour}" stroke-width="1.2" fill="none"/>`);
+				out.push(
+					`<path class="error-bar" d="M${num(x)},${num(py(p.hi))}V${num(py(p.lo))}M${num(x - 4)},${num(py(p.hi))}H${num(x + 4)}M${num(x - 4)},${num(py(p.lo))}H${num(x + 4)}" stroke="${colour}" stroke-width="1.2" fill="none"/>`,
+				);
 			}
 			if (!bars && s.kind !== 'reference') {
 				const fill = dominated || (s.kind === 'points' && p.highlight !== true) ? faded(colour) : colour;
@@ -154,7 +188,9 @@ export function figureSvg(spec: FigureSpec): string {
 		}
 	}
 	if (spec.target !== undefined) {
-		out.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${num(py(spec.target.y))}" y2="${num(py(spec.target.y))}" stroke="${C.muted}" stroke-width="${REFERENCE_STYLE.target.width}" stroke-dasharray="${REFERENCE_STYLE.target.dash.join(' ')}"/>`);
+		out.push(
+			`<line x1="${plot.left}" x2="${plot.right}" y1="${num(py(spec.target.y))}" y2="${num(py(spec.target.y))}" stroke="${C.muted}" stroke-width="${REFERENCE_STYLE.target.width}" stroke-dasharray="${REFERENCE_STYLE.target.dash.join(' ')}"/>`,
+		);
 		labels.push({ y: py(spec.target.y), text: spec.target.label, colour: C.muted });
 	}
 	for (const m of spec.markers) {
@@ -164,7 +200,9 @@ export function figureSvg(spec: FigureSpec): string {
 	const used: number[] = [];
 	for (const l of labels) {
 		const above = !used.some((u) => Math.abs(u - l.y) < 16) && l.y - 16 > plot.top;
-		out.push(`<text class="reference-label" x="${plot.right - 4}" y="${num(above ? l.y - 4 : l.y + 14)}" text-anchor="end" fill="${l.colour}" stroke="${C.background}" stroke-width="3" paint-order="stroke">${xml(l.text)}</text>`);
+		out.push(
+			`<text class="reference-label" x="${plot.right - 4}" y="${num(above ? l.y - 4 : l.y + 14)}" text-anchor="end" fill="${l.colour}" stroke="${C.background}" stroke-width="3" paint-order="stroke">${xml(l.text)}</text>`,
+		);
 		used.push(l.y);
 	}
 	out.push('</g>');
@@ -173,8 +211,11 @@ export function figureSvg(spec: FigureSpec): string {
 		const colour = colourAt(C, e.colour);
 		const cy = slot.y + 6;
 		if (e.line !== 'none') {
-			const dash = e.line === 'base' ? REFERENCE_STYLE.base.dash.join(' ') : e.line === 'target' ? REFERENCE_STYLE.target.dash.join(' ') : '';
-			out.push(`<line x1="${slot.x}" x2="${slot.x + 28}" y1="${cy}" y2="${cy}" stroke="${colour}" stroke-width="2"${dash !== '' ? ` stroke-dasharray="${dash}"` : ''}/>`);
+			const dash =
+				e.line === 'base' ? REFERENCE_STYLE.base.dash.join(' ') : e.line === 'target' ? REFERENCE_STYLE.target.dash.join(' ') : '';
+			out.push(
+				`<line x1="${slot.x}" x2="${slot.x + 28}" y1="${cy}" y2="${cy}" stroke="${colour}" stroke-width="2"${dash !== '' ? ` stroke-dasharray="${dash}"` : ''}/>`,
+			);
 		}
 		if (e.line === 'solid' || e.line === 'none') {
 			out.push(marker(e.shape, slot.x + 14, cy, 4.5, e.line === 'none' && e.shape !== 'star' ? faded(colour) : colour, colour));

@@ -24,6 +24,13 @@ export async function writeReportFiles(target: string, files: ReportFiles, prote
 		}
 	}
 	// One set: all three are flushed before any is renamed into place (a full disk leaves none).
-	await writeFilesAtomic([{ target: p.html, content: files.html }, { target: p.json, content: files.json }, { target: p.csv, content: files.csv }], protectedPaths);
+	await writeFilesAtomic(
+		[
+			{ target: p.html, content: files.html },
+			{ target: p.json, content: files.json },
+			{ target: p.csv, content: files.csv },
+		],
+		protectedPaths,
+	);
 	return [p.html, p.json, p.csv];
 }

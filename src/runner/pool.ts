@@ -52,86 +52,89 @@ export function createPoolExecutor(workers: number, script: string = workerScrip
 	if (!Number.isInteger(workers) || workers < 1) {
 		throw new RangeError(`workers must be a positive integer, got ${workers}`);
 	}
-	return (units, { table, sidecar, params, signal, onFit }) => new Promise<UnitResult[]>((resolve, reject) => {
-		if (signal?.aborted === true) {
-			reject(abortError());
-			return;
-		}
-		if (units.length === 0) {
-			resolve([]);
-			return;
-		}
-		const results: Array<UnitResult | undefined> = new Array(units.length);
-		const exits: Array<Promise<void>> = [];
-		const threads: Worker[] = [];
-		let next = 0;
-		let finished = 0;
-		let settled = false;
-		const settle = (error?: Error): void => {
-			if (settled) {
+	return (units, { table, sidecar, params, signal, onFit }) =>
+		new Promise<UnitResult[]>((resolve, reject) => {
+			if (signal?.aborted === true) {
+				reject(abortError());
 				return;
 			}
-			settled = true;
-			signal?.removeEventListener('abort', onAbort);
-			// terminate() stops a thread even in the middle of a fit (V8 interrupts running JS);
-			// waiting for every 'exit' is what makes "settled" mean "no thread left".
-			for (const t of threads) {
-				void t.terminate();
-			}
-			void Promise.all(exits).then(() => (error !== undefined ? reject(error) : resolve(results as UnitResult[])));
-		};
-		const onAbort = (): void => settle(abortError());
-		signal?.addEventListener('abort', onAbort, { once: true });
-		const dispatch = (worker: Worker): void => {
-			if (next >= units.length) {
+			if (units.length === 0) {
+				resolve([]);
 				return;
 			}
-			const index = next++;
-			worker.postMessage({ type: 'run', index, key: units[index]! } satisfies ToWorker);
-		};
-		const count = Math.min(workers, units.length);
-		for (let w = 0; w < count; w++) {
-			const worker = new Worker(script);
-			threads.push(worker);
-			const threadId = worker.threadId;
-			hooks.onWorkerStart?.(threadId);
-			exits.push(new Promise<void>((exited) => {
-				worker.once('exit', (code) => {
-					hooks.onWorkerExit?.(threadId, code);
-					exited();
-					if (!settled) {
-						// A thread that leaves before the run is over (crash, or process.exit in a
-						// dependency) would otherwise leave its units, and the promise, pending forever.
-						settle(new Error(`a simulation worker exited with code ${code} before the run finished`));
-					}
-				});
-			}));
-			worker.on('message', (m: FromWorker) => {
+			const results: Array<UnitResult | undefined> = new Array(units.length);
+			const exits: Array<Promise<void>> = [];
+			const threads: Worker[] = [];
+			let next = 0;
+			let finished = 0;
+			let settled = false;
+			const settle = (error?: Error): void => {
 				if (settled) {
 					return;
 				}
-				if (m.type === 'fit') {
-					onFit();
-				} else if (m.type === 'done') {
-					results[m.index] = m.result;
-					finished++;
-					if (finished === units.length) {
-						settle();
-					} else {
-						dispatch(worker);
-					}
-				} else {
-					const e = new Error(m.message);
-					e.name = m.name;
-					if (m.stack !== undefined) {
-						e.stack = m.stack;
-					}
-					settle(e);
+				settled = true;
+				signal?.removeEventListener('abort', onAbort);
+				// terminate() stops a thread even in the middle of a fit (V8 interrupts running JS);
+				// waiting for every 'exit' is what makes "settled" mean "no thread left".
+				for (const t of threads) {
+					void t.terminate();
 				}
-			});
-			worker.on('error', (e) => settle(e));
-			worker.postMessage({ type: 'init', table, sidecar, params } satisfies ToWorker);
-			dispatch(worker);
-		}
-	});
+				void Promise.all(exits).then(() => (error !== undefined ? reject(error) : resolve(results as UnitResult[])));
+			};
+			const onAbort = (): void => settle(abortError());
+			signal?.addEventListener('abort', onAbort, { once: true });
+			const dispatch = (worker: Worker): void => {
+				if (next >= units.length) {
+					return;
+				}
+				const index = next++;
+				worker.postMessage({ type: 'run', index, key: units[index]! } satisfies ToWorker);
+			};
+			const count = Math.min(workers, units.length);
+			for (let w = 0; w < count; w++) {
+				const worker = new Worker(script);
+				threads.push(worker);
+				const threadId = worker.threadId;
+				hooks.onWorkerStart?.(threadId);
+				exits.push(
+					new Promise<void>((exited) => {
+						worker.once('exit', (code) => {
+							hooks.onWorkerExit?.(threadId, code);
+							exited();
+							if (!settled) {
+								// A thread that leaves before the run is over (crash, or process.exit in a
+								// dependency) would otherwise leave its units, and the promise, pending forever.
+								settle(new Error(`a simulation worker exited with code ${code} before the run finished`));
+							}
+						});
+					}),
+				);
+				worker.on('message', (m: FromWorker) => {
+					if (settled) {
+						return;
+					}
+					if (m.type === 'fit') {
+						onFit();
+					} else if (m.type === 'done') {
+						results[m.index] = m.result;
+						finished++;
+						if (finished === units.length) {
+							settle();
+						} else {
+							dispatch(worker);
+						}
+					} else {
+						const e = new Error(m.message);
+						e.name = m.name;
+						if (m.stack !== undefined) {
+							e.stack = m.stack;
+						}
+						settle(e);
+					}
+				});
+				worker.on('error', (e) => settle(e));
+				worker.postMessage({ type: 'init', table, sidecar, params } satisfies ToWorker);
+				dispatch(worker);
+			}
+		});
 }

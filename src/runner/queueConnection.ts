@@ -37,7 +37,13 @@ export function bullConnection(url: string, retry: (attempt: number) => number |
 /** Connects once, with a short timeout; a URL that does not answer is a {@link QueueError} naming it. */
 export async function connectOrFail(url: string, timeoutMs = 3000): Promise<Redis> {
 	requireRedisUrl(url);
-	const redis = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 1, retryStrategy: () => null, enableOfflineQueue: false });
+	const redis = new Redis(url, {
+		lazyConnect: true,
+		connectTimeout: timeoutMs,
+		maxRetriesPerRequest: 1,
+		retryStrategy: () => null,
+		enableOfflineQueue: false,
+	});
 	let lastError: Error | undefined;
 	redis.on('error', (e: Error) => {
 		lastError = e;

@@ -16,8 +16,20 @@ import type { UnitExecutor } from '../core/collective/simulate';
 import type { UnitResult } from '../core/collective/unit';
 import { bullConnection, connectOrFail, QueueError } from './queueConnection';
 import {
-	ALIVE_REFRESH_MS, ALIVE_TTL_SECONDS, aliveKey, cancelledKey, DATASET_TTL_SECONDS, datasetKey, decodeResult, encodeSpec, encodeTable,
-	ENGINE, jobId, QUEUE_NAME, redactedUrl, type UnitJob,
+	ALIVE_REFRESH_MS,
+	ALIVE_TTL_SECONDS,
+	aliveKey,
+	cancelledKey,
+	DATASET_TTL_SECONDS,
+	datasetKey,
+	decodeResult,
+	encodeSpec,
+	encodeTable,
+	ENGINE,
+	jobId,
+	QUEUE_NAME,
+	redactedUrl,
+	type UnitJob,
 } from './queueProtocol';
 
 export interface QueueExecutorOptions {
@@ -50,14 +62,19 @@ export function createQueueExecutor(url: string, options: QueueExecutorOptions =
 				await redis.expire(datasetKey(hash), DATASET_TTL_SECONDS);
 			}
 			await redis.set(aliveKey(run), ENGINE, 'EX', ALIVE_TTL_SECONDS);
-			heartbeat = setInterval(() => void redis.set(aliveKey(run), ENGINE, 'EX', ALIVE_TTL_SECONDS).catch(() => undefined), ALIVE_REFRESH_MS);
+			heartbeat = setInterval(
+				() => void redis.set(aliveKey(run), ENGINE, 'EX', ALIVE_TTL_SECONDS).catch(() => undefined),
+				ALIVE_REFRESH_MS,
+			);
 			const spec = encodeSpec({ sidecar, params });
 			const collected = collect(units.length, run, queue, events, onFit, options.idleHintMs ?? 15_000, log, where, signal);
-			await queue.addBulk(units.map((key, index) => ({
-				name: 'unit',
-				data: { engine: ENGINE, run, dataset: hash, index, key, spec },
-				opts: { jobId: jobId(run, index), attempts: 1, removeOnComplete: false, removeOnFail: { age: 24 * 3600 } },
-			})));
+			await queue.addBulk(
+				units.map((key, index) => ({
+					name: 'unit',
+					data: { engine: ENGINE, run, dataset: hash, index, key, spec },
+					opts: { jobId: jobId(run, index), attempts: 1, removeOnComplete: false, removeOnFail: { age: 24 * 3600 } },
+				})),
+			);
 			log(`queued ${units.length} units of run ${run} on ${where} (dataset ${hash.slice(0, 12)}…, ${(bytes.length / 1e6).toFixed(1)} MB)`);
 			try {
 				return await collected;
@@ -78,8 +95,15 @@ export function createQueueExecutor(url: string, options: QueueExecutorOptions =
 
 /** Waits for every unit's result (in plan order), reporting refits as workers report them. */
 function collect(
-	count: number, run: string, queue: Queue, events: QueueEvents, onFit: () => void,
-	idleHintMs: number, log: (line: string) => void, where: string, signal: AbortSignal | undefined,
+	count: number,
+	run: string,
+	queue: Queue,
+	events: QueueEvents,
+	onFit: () => void,
+	idleHintMs: number,
+	log: (line: string) => void,
+	where: string,
+	signal: AbortSignal | undefined,
 ): Promise<UnitResult[]> {
 	return new Promise<UnitResult[]>((resolve, reject) => {
 		const results: Array<UnitResult | undefined> = new Array(count);
@@ -160,7 +184,9 @@ function collect(
 		}, RECONCILE_MS);
 		const idle = setTimeout(() => {
 			if (finished === 0 && !settled) {
-				log(`no unit has finished after ${Math.round(idleHintMs / 1000)} s: is a worker running? Start one with: collective-fairness worker --queue ${where}`);
+				log(
+					`no unit has finished after ${Math.round(idleHintMs / 1000)} s: is a worker running? Start one with: collective-fairness worker --queue ${where}`,
+				);
 			}
 		}, idleHintMs);
 		function finish(): void {

@@ -62,7 +62,9 @@ export const jobId = (run: string, index: number): string => `${run}-${index}`;
 
 /** The table as bytes (arrays copied to their exact length first, so equal tables give equal bytes) and its SHA-256. */
 export function encodeTable(table: Table): { bytes: Buffer; hash: string } {
-	const columns: Column[] = table.columns.map((c) => (c.kind === 'numeric' ? { ...c, values: c.values.slice() } : { ...c, codes: c.codes.slice(), levels: [...c.levels] }));
+	const columns: Column[] = table.columns.map((c) =>
+		c.kind === 'numeric' ? { ...c, values: c.values.slice() } : { ...c, codes: c.codes.slice(), levels: [...c.levels] },
+	);
 	const bytes = serialize({ columns, rowCount: table.rowCount });
 	return { bytes, hash: createHash('sha256').update(bytes).digest('hex') };
 }

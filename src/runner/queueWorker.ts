@@ -12,7 +12,19 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Table } from '../core/csv/table';
 import { bullConnection, connectWithRetry } from './queueConnection';
-import { aliveKey, cancelledKey, datasetKey, decodeSpec, decodeTable, encodeResult, ENGINE, QUEUE_NAME, redactedUrl, type RunSpec, type UnitJob } from './queueProtocol';
+import {
+	aliveKey,
+	cancelledKey,
+	datasetKey,
+	decodeSpec,
+	decodeTable,
+	encodeResult,
+	ENGINE,
+	QUEUE_NAME,
+	redactedUrl,
+	type RunSpec,
+	type UnitJob,
+} from './queueProtocol';
 import { ThreadSlots } from './threadSlots';
 
 export interface QueueWorkerOptions {
@@ -79,7 +91,9 @@ interface WorkerState {
 async function runJob(job: Job<UnitJob, string>, state: WorkerState): Promise<string> {
 	const data = job.data;
 	if (data.engine !== ENGINE) {
-		throw new UnrecoverableError(`refused: this unit was queued by ${data.engine ?? 'an unknown engine'}, and this worker runs ${ENGINE}; run workers of the coordinator's version`);
+		throw new UnrecoverableError(
+			`refused: this unit was queued by ${data.engine ?? 'an unknown engine'}, and this worker runs ${ENGINE}; run workers of the coordinator's version`,
+		);
 	}
 	if ((await state.redis.exists(aliveKey(data.run))) === 0 || (await state.redis.exists(cancelledKey(data.run))) === 1) {
 		throw new UnrecoverableError(`dropped: the coordinator of run ${data.run} is gone or cancelled`);
@@ -94,17 +108,23 @@ async function runJob(job: Job<UnitJob, string>, state: WorkerState): Promise<st
 	const controller = new AbortController();
 	let fits = 0;
 	let reported = 0;
-	const watch = setInterval(() => {
-		void runIsOver(state.redis, data.run).then((over) => {
-			if (over) {
-				controller.abort();
+	const watch = setInterval(
+		() => {
+			void runIsOver(state.redis, data.run).then(
+				(over) => {
+					if (over) {
+						controller.abort();
+					}
+				},
+				() => undefined,
+			);
+			if (fits !== reported) {
+				reported = fits;
+				job.updateProgress(fits).catch(() => undefined);
 			}
-		}, () => undefined);
-		if (fits !== reported) {
-			reported = fits;
-			job.updateProgress(fits).catch(() => undefined);
-		}
-	}, Math.min(RUN_CHECK_MS, PROGRESS_MS));
+		},
+		Math.min(RUN_CHECK_MS, PROGRESS_MS),
+	);
 	try {
 		const result = await state.slots.run({
 			initKey: `${data.dataset}|${data.run}`,

@@ -33,6 +33,12 @@ port.on('message', (message: ToWorker) => {
 		post({ type: 'done', index: message.index, result });
 	} catch (e) {
 		const err = e instanceof Error ? e : new Error(String(e));
-		post({ type: 'error', index: message.index, name: err.name, message: err.message, ...(err.stack !== undefined ? { stack: err.stack } : {}) });
+		post({
+			type: 'error',
+			index: message.index,
+			name: err.name,
+			message: err.message,
+			...(err.stack !== undefined ? { stack: err.stack } : {}),
+		});
 	}
 });

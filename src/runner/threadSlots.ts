@@ -92,7 +92,10 @@ class Slot {
 export class ThreadSlots {
 	private readonly free: Slot[];
 
-	constructor(readonly size: number, script: string = workerScriptPath()) {
+	constructor(
+		readonly size: number,
+		script: string = workerScriptPath(),
+	) {
 		this.free = Array.from({ length: size }, () => new Slot(script));
 	}
 

@@ -33,7 +33,10 @@ export function auditWorkerMain(): void {
 	const job = workerData as AuditJob;
 	const post = (m: FromAuditWorker): void => parentPort!.postMessage(m);
 	try {
-		const result = runAudit(job.table, job.sidecar, { ...job.options, onStage: (stage, done, total) => post({ type: 'stage', stage, done, total }) });
+		const result = runAudit(job.table, job.sidecar, {
+			...job.options,
+			onStage: (stage, done, total) => post({ type: 'stage', stage, done, total }),
+		});
 		post({ type: 'done', result });
 	} catch (e) {
 		post({ type: 'error', name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) });
@@ -41,7 +44,14 @@ export function auditWorkerMain(): void {
 }
 
 /** Main-thread side. `script` is the running bundle (dist/server.js). */
-export function runAuditInWorker(script: string, table: Table, sidecar: Sidecar, options: AuditJobOptions, signal: AbortSignal, onStage: (stage: string, done: number, total: number) => void): Promise<AuditResult> {
+export function runAuditInWorker(
+	script: string,
+	table: Table,
+	sidecar: Sidecar,
+	options: AuditJobOptions,
+	signal: AbortSignal,
+	onStage: (stage: string, done: number, total: number) => void,
+): Promise<AuditResult> {
 	return new Promise((resolve, reject) => {
 		if (signal.aborted) {
 			reject(abortError('the audit was cancelled'));

@@ -36,8 +36,18 @@ export function codeActions(state: DocState, diagnostics: readonly Diagnostic[])
 			const names = state.resolved?.groupNames ?? [];
 			// Only the "other" groups (index ≥ 2, kept separate) can be pooled; a small minority stays as chosen.
 			if (names.indexOf(data.group) >= 2) {
-				out.push(action(state.uri, 'Pool the small groups with the majority (sidecar: sensitive.others = majority)', d, { kind: 'others', others: 'majority' }, true));
-				out.push(action(state.uri, 'Leave the other groups out (sidecar: sensitive.others = exclude)', d, { kind: 'others', others: 'exclude' }));
+				out.push(
+					action(
+						state.uri,
+						'Pool the small groups with the majority (sidecar: sensitive.others = majority)',
+						d,
+						{ kind: 'others', others: 'majority' },
+						true,
+					),
+				);
+				out.push(
+					action(state.uri, 'Leave the other groups out (sidecar: sensitive.others = exclude)', d, { kind: 'others', others: 'exclude' }),
+				);
 			}
 		} else if (d.code === 'missing-token-candidate' && data.token !== undefined) {
 			const change: RoleChange = { kind: 'missingToken', token: data.token };

@@ -31,10 +31,20 @@ export function codeLenses(state: DocState, pending: PendingRoles): CodeLens[] {
 		const p = state.columnProfile(i);
 		const isSensitive = typeof sensitive === 'string' ? sensitive === column.name : sensitive?.includes(column.name) === true;
 		if (!isSensitive && p.distinct >= 2 && p.distinct <= MAX_SENSITIVE_VALUES && p.type !== 'identifier' && p.type !== 'text') {
-			lenses.push({ range: cells[i]!, data: { uri: state.uri, title: `Set '${column.name}' as sensitive attribute`, change: { kind: 'sensitive', column: column.name } } satisfies LensData });
+			lenses.push({
+				range: cells[i]!,
+				data: {
+					uri: state.uri,
+					title: `Set '${column.name}' as sensitive attribute`,
+					change: { kind: 'sensitive', column: column.name },
+				} satisfies LensData,
+			});
 		}
 		if (label !== column.name && p.distinct === 2) {
-			lenses.push({ range: cells[i]!, data: { uri: state.uri, title: `Set '${column.name}' as label`, change: { kind: 'label', column: column.name } } satisfies LensData });
+			lenses.push({
+				range: cells[i]!,
+				data: { uri: state.uri, title: `Set '${column.name}' as label`, change: { kind: 'label', column: column.name } } satisfies LensData,
+			});
 		}
 	});
 	return lenses;
@@ -45,9 +55,14 @@ export function resolveCodeLens(lens: CodeLens): CodeLens {
 	if (data === undefined) {
 		return lens;
 	}
-	const command: Command = data.change !== undefined
-		? { title: data.title, command: EditRolesCommand.command, arguments: [{ uri: data.uri, change: data.change } satisfies EditRolesArgs] }
-		: { title: data.title, command: '' };
+	const command: Command =
+		data.change !== undefined
+			? {
+					title: data.title,
+					command: EditRolesCommand.command,
+					arguments: [{ uri: data.uri, change: data.change } satisfies EditRolesArgs],
+				}
+			: { title: data.title, command: '' };
 	return { ...lens, command };
 }
 
@@ -62,7 +77,11 @@ function rolesTitle(state: DocState, pending: PendingRoles): string {
 		return 'Roles: none yet — choose a sensitive attribute and a label';
 	}
 	const parts: string[] = [];
-	parts.push(s !== undefined ? `sensitive = ${typeof s.column === 'string' ? s.column : s.column.join(' × ')} (${s.minority.length > 0 ? `minority ${s.minority.join(', ')}` : 'minority: the lowest favourable rate, once the label is set'})` : 'choose a sensitive attribute');
+	parts.push(
+		s !== undefined
+			? `sensitive = ${typeof s.column === 'string' ? s.column : s.column.join(' × ')} (${s.minority.length > 0 ? `minority ${s.minority.join(', ')}` : 'minority: the lowest favourable rate, once the label is set'})`
+			: 'choose a sensitive attribute',
+	);
 	parts.push(l !== undefined ? `label = ${l.column} (favourable ${l.favourable.join(', ')})` : 'choose a label');
 	return `Roles: ${parts.join(' · ')}${sidecar === undefined ? ' — not saved until both are set' : ''}`;
 }

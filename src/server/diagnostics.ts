@@ -18,7 +18,18 @@ import type { DocState } from './docState';
 export const DIAGNOSTIC_SOURCE = 'collective-fairness';
 
 /** Fairness diagnostic codes (reading problems use the parser's codes: ragged-row, stray-quote …). */
-export type FairnessCode = 'roles-invalid' | 'label-single-class' | 'label-many-values' | 'missing-label' | 'missing-sensitive' | 'small-group' | 'four-fifths' | 'proxy-column' | 'missing-token-candidate' | 'label-leak' | 'advantaged-minority';
+export type FairnessCode =
+	| 'roles-invalid'
+	| 'label-single-class'
+	| 'label-many-values'
+	| 'missing-label'
+	| 'missing-sensitive'
+	| 'small-group'
+	| 'four-fifths'
+	| 'proxy-column'
+	| 'missing-token-candidate'
+	| 'label-leak'
+	| 'advantaged-minority';
 
 /** What a quick fix needs, in Diagnostic.data. */
 export type DiagnosticData = { readonly column: string } | { readonly token: string } | { readonly group: string } | undefined;
@@ -32,7 +43,15 @@ export function docsLink(code: string): string {
 }
 
 function make(range: Range, severity: DiagnosticSeverity, code: string, message: string, data?: DiagnosticData): Diagnostic {
-	return { range, severity, code, codeDescription: { href: docsLink(code) }, source: DIAGNOSTIC_SOURCE, message, ...(data !== undefined ? { data } : {}) };
+	return {
+		range,
+		severity,
+		code,
+		codeDescription: { href: docsLink(code) },
+		source: DIAGNOSTIC_SOURCE,
+		message,
+		...(data !== undefined ? { data } : {}),
+	};
 }
 
 /** Header cell ranges (line 0 for a header-less file), computed from the header text. */
@@ -49,7 +68,12 @@ export function issueDiagnostics(issues: readonly CsvIssue[], lineLength: (line:
 		const character = Math.max(0, issue.column - 1);
 		const end = lineLength(line);
 		const range = { start: { line, character }, end: { line, character: end !== undefined && end > character ? end : character + 1 } };
-		const severity = issue.code === 'issues-truncated' ? DiagnosticSeverity.Information : issue.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+		const severity =
+			issue.code === 'issues-truncated'
+				? DiagnosticSeverity.Information
+				: issue.severity === 'error'
+					? DiagnosticSeverity.Error
+					: DiagnosticSeverity.Warning;
 		return make(range, severity, issue.code, issue.message);
 	});
 }
@@ -61,14 +85,26 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
  * yields between columns so hovers are answered meanwhile; `stillWanted` stops it when the
  * analysis it belongs to has been replaced.
  */
-export async function computeDiagnostics(state: DocState, settings: ServerSettings['diagnostics'], lineLength: (line: number) => number | undefined, stillWanted: () => boolean = () => true): Promise<Diagnostic[]> {
+export async function computeDiagnostics(
+	state: DocState,
+	settings: ServerSettings['diagnostics'],
+	lineLength: (line: number) => number | undefined,
+	stillWanted: () => boolean = () => true,
+): Promise<Diagnostic[]> {
 	const out = issueDiagnostics(state.parse.issues, lineLength);
 	const cells = headerRanges(state);
 	const firstLine: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: cells[cells.length - 1]?.end.character ?? 0 } };
 	const table = state.parse.table;
 	const cellOf = (name: string): Range => cells[state.columnIndex(name)] ?? firstLine;
 	if (state.rolesError !== undefined) {
-		out.push(make(firstLine, DiagnosticSeverity.Error, 'roles-invalid', `The roles in ${path.basename(state.roles.sidecarPath ?? 'the sidecar')} do not apply: ${state.rolesError}`));
+		out.push(
+			make(
+				firstLine,
+				DiagnosticSeverity.Error,
+				'roles-invalid',
+				`The roles in ${path.basename(state.roles.sidecarPath ?? 'the sidecar')} do not apply: ${state.rolesError}`,
+			),
+		);
 	}
 	const r = state.resolved;
 	const groups = state.groups();
@@ -79,21 +115,64 @@ export async function computeDiagnostics(state: DocState, settings: ServerSettin
 		for (const row of r.rows) {
 			favourable += r.favourable[row] === 1 ? 1 : 0;
 		}
-		const favourableValues = r.labelValues.filter((v) => v.favourable).map((v) => `'${v.value}'`).join(', ');
+		const favourableValues = r.labelValues
+			.filter((v) => v.favourable)
+			.map((v) => `'${v.value}'`)
+			.join(', ');
 		if (r.rows.length > 0 && (favourable === 0 || favourable === r.rows.length)) {
-			out.push(make(labelCell, DiagnosticSeverity.Error, 'label-single-class', `The label '${r.label}' is not binary under the favourable values (${favourableValues}): all ${r.rows.length.toLocaleString('en-US')} rows used are ${favourable === 0 ? 'unfavourable' : 'favourable'}.`, { column: r.label }));
+			out.push(
+				make(
+					labelCell,
+					DiagnosticSeverity.Error,
+					'label-single-class',
+					`The label '${r.label}' is not binary under the favourable values (${favourableValues}): all ${r.rows.length.toLocaleString('en-US')} rows used are ${favourable === 0 ? 'unfavourable' : 'favourable'}.`,
+					{ column: r.label },
+				),
+			);
 		} else if (r.labelValues.length > 2) {
-			out.push(make(labelCell, DiagnosticSeverity.Information, 'label-many-values', `The label '${r.label}' has ${r.labelValues.length} values; ${favourableValues} count as favourable and the other ${r.labelValues.length - r.labelValues.filter((v) => v.favourable).length} as unfavourable.`, { column: r.label }));
+			out.push(
+				make(
+					labelCell,
+					DiagnosticSeverity.Information,
+					'label-many-values',
+					`The label '${r.label}' has ${r.labelValues.length} values; ${favourableValues} count as favourable and the other ${r.labelValues.length - r.labelValues.filter((v) => v.favourable).length} as unfavourable.`,
+					{ column: r.label },
+				),
+			);
 		}
 		if (r.dropped.missingLabel > 0) {
-			out.push(make(labelCell, DiagnosticSeverity.Warning, 'missing-label', `${r.dropped.missingLabel.toLocaleString('en-US')} rows have no value for the label '${r.label}' and are left out.`, { column: r.label }));
+			out.push(
+				make(
+					labelCell,
+					DiagnosticSeverity.Warning,
+					'missing-label',
+					`${r.dropped.missingLabel.toLocaleString('en-US')} rows have no value for the label '${r.label}' and are left out.`,
+					{ column: r.label },
+				),
+			);
 		}
 		if (r.dropped.missingSensitive > 0) {
-			out.push(make(sensitiveCell, DiagnosticSeverity.Warning, 'missing-sensitive', `${r.dropped.missingSensitive.toLocaleString('en-US')} rows (${pctOf(r.dropped.missingSensitive, table.rowCount)}) have no value for the sensitive attribute '${r.sensitive}' and are left out of every group.`, { column: r.sensitive }));
+			out.push(
+				make(
+					sensitiveCell,
+					DiagnosticSeverity.Warning,
+					'missing-sensitive',
+					`${r.dropped.missingSensitive.toLocaleString('en-US')} rows (${pctOf(r.dropped.missingSensitive, table.rowCount)}) have no value for the sensitive attribute '${r.sensitive}' and are left out of every group.`,
+					{ column: r.sensitive },
+				),
+			);
 		}
 		for (const g of groups.groups) {
 			if (g.rows < settings.minGroupSize) {
-				out.push(make(sensitiveCell, DiagnosticSeverity.Warning, 'small-group', `Group '${g.group}' has ${g.rows} rows, fewer than ${settings.minGroupSize}: its rates are too noisy to compare.`, { group: g.group }));
+				out.push(
+					make(
+						sensitiveCell,
+						DiagnosticSeverity.Warning,
+						'small-group',
+						`Group '${g.group}' has ${g.rows} rows, fewer than ${settings.minGroupSize}: its rates are too noisy to compare.`,
+						{ group: g.group },
+					),
+				);
 			}
 		}
 		const rated = groups.groups.filter((g) => g.favourableRate.value !== null && g.rows >= settings.minGroupSize);
@@ -102,13 +181,35 @@ export async function computeDiagnostics(state: DocState, settings: ServerSettin
 			const lo = rated.reduce((a, b) => (b.favourableRate.value! < a.favourableRate.value! ? b : a));
 			const ratio = hi.favourableRate.value! > 0 ? lo.favourableRate.value! / hi.favourableRate.value! : 1;
 			if (ratio < settings.disparateImpactThreshold) {
-				out.push(make(sensitiveCell, DiagnosticSeverity.Warning, 'four-fifths', `Favourable rate of '${lo.group}' is ${pctOf(lo.favourable, lo.labelled)} against ${pctOf(hi.favourable, hi.labelled)} for '${hi.group}': ratio ${ratio.toFixed(2)} < ${settings.disparateImpactThreshold} (four-fifths rule).`, { group: lo.group }));
+				out.push(
+					make(
+						sensitiveCell,
+						DiagnosticSeverity.Warning,
+						'four-fifths',
+						`Favourable rate of '${lo.group}' is ${pctOf(lo.favourable, lo.labelled)} against ${pctOf(hi.favourable, hi.labelled)} for '${hi.group}': ratio ${ratio.toFixed(2)} < ${settings.disparateImpactThreshold} (four-fifths rule).`,
+						{ group: lo.group },
+					),
+				);
 			}
 		}
 		// The collective comes from the minority: if that is the advantaged side, its flips widen the gap.
 		const [majorityGroup, minorityGroup] = groups.groups;
-		if (majorityGroup !== undefined && minorityGroup !== undefined && minorityGroup.favourableRate.value !== null && majorityGroup.favourableRate.value !== null && minorityGroup.favourableRate.value > majorityGroup.favourableRate.value) {
-			out.push(make(sensitiveCell, DiagnosticSeverity.Warning, 'advantaged-minority', `The minority '${r.sensitive} = ${minorityGroup.group}' is the advantaged group: favourable ${pctOf(minorityGroup.favourable, minorityGroup.labelled)} against ${pctOf(majorityGroup.favourable, majorityGroup.labelled)} for '${majorityGroup.group}'. A collective from it can only widen the gap; the minority is usually the group with the lower favourable rate.`, { group: minorityGroup.group }));
+		if (
+			majorityGroup !== undefined &&
+			minorityGroup !== undefined &&
+			minorityGroup.favourableRate.value !== null &&
+			majorityGroup.favourableRate.value !== null &&
+			minorityGroup.favourableRate.value > majorityGroup.favourableRate.value
+		) {
+			out.push(
+				make(
+					sensitiveCell,
+					DiagnosticSeverity.Warning,
+					'advantaged-minority',
+					`The minority '${r.sensitive} = ${minorityGroup.group}' is the advantaged group: favourable ${pctOf(minorityGroup.favourable, minorityGroup.labelled)} against ${pctOf(majorityGroup.favourable, majorityGroup.labelled)} for '${majorityGroup.group}'. A collective from it can only widen the gap; the minority is usually the group with the lower favourable rate.`,
+					{ group: minorityGroup.group },
+				),
+			);
 		}
 		const groupCoding = { codes: r.group, levels: r.groupNames.length };
 		for (const name of r.featureColumns) {
@@ -123,11 +224,27 @@ export async function computeDiagnostics(state: DocState, settings: ServerSettin
 			const value = t === undefined ? undefined : settings.proxyMeasure === 'cramersV' ? cramersV(t) : mutualInformation(t).uncertaintyOfY;
 			if (value !== undefined && value >= settings.proxyThreshold) {
 				const measure = settings.proxyMeasure === 'cramersV' ? "Cramér's V" : 'uncertainty coefficient U(group | column)';
-				out.push(make(cellOf(name), DiagnosticSeverity.Warning, 'proxy-column', `'${name}' is a proxy for '${r.sensitive}': ${measure} = ${value.toFixed(2)} ≥ ${settings.proxyThreshold}. The model can recover group membership from it even without the sensitive attribute.`, { column: name }));
+				out.push(
+					make(
+						cellOf(name),
+						DiagnosticSeverity.Warning,
+						'proxy-column',
+						`'${name}' is a proxy for '${r.sensitive}': ${measure} = ${value.toFixed(2)} ≥ ${settings.proxyThreshold}. The model can recover group membership from it even without the sensitive attribute.`,
+						{ column: name },
+					),
+				);
 			}
 			const leak = singleColumnAuc(column, table.rowCount, r.favourable, r.rows);
 			if (leak !== undefined && (leak.auc >= LEAK_AUC_THRESHOLD || leak.pureRecall >= PURE_RECALL_THRESHOLD)) {
-				out.push(make(cellOf(name), DiagnosticSeverity.Warning, 'label-leak', `${describeLeak({ column: name, ...leak }, r.label)}. Exclude it from the features.`, { column: name }));
+				out.push(
+					make(
+						cellOf(name),
+						DiagnosticSeverity.Warning,
+						'label-leak',
+						`${describeLeak({ column: name, ...leak }, r.label)}. Exclude it from the features.`,
+						{ column: name },
+					),
+				);
 			}
 		}
 	}
@@ -138,7 +255,15 @@ export async function computeDiagnostics(state: DocState, settings: ServerSettin
 		}
 		const token = column.levels.find((v) => PLACEHOLDER.test(v.trim()) && !known.has(v));
 		if (token !== undefined) {
-			out.push(make(cells[i]!, DiagnosticSeverity.Information, 'missing-token-candidate', `'${column.name}' holds the value '${token}', which looks like a missing-value marker; it is counted as a real value.`, { token }));
+			out.push(
+				make(
+					cells[i]!,
+					DiagnosticSeverity.Information,
+					'missing-token-candidate',
+					`'${column.name}' holds the value '${token}', which looks like a missing-value marker; it is counted as a real value.`,
+					{ token },
+				),
+			);
 		}
 	});
 	return out;

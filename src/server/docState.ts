@@ -83,7 +83,11 @@ export class DocState {
 		const cache = this.resolved !== undefined ? this.groupProfiles : this.parsed.profiles;
 		let p = cache.get(index);
 		if (p === undefined) {
-			p = profileColumn(column, table.rowCount, this.resolved !== undefined ? { topValues: 5, groups: this.groupAssignment()! } : { topValues: 5 });
+			p = profileColumn(
+				column,
+				table.rowCount,
+				this.resolved !== undefined ? { topValues: 5, groups: this.groupAssignment()! } : { topValues: 5 },
+			);
 			cache.set(index, p);
 		}
 		return p;

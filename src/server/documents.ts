@@ -46,7 +46,10 @@ export class DocumentStore {
 	private readonly pending = new Map<string, Pending>();
 	private readonly cache = new Map<string, ParsedFile>();
 
-	constructor(private readonly documents: DocumentSource, private readonly hooks: StoreHooks) {}
+	constructor(
+		private readonly documents: DocumentSource,
+		private readonly hooks: StoreHooks,
+	) {}
 
 	/** The latest finished analysis, possibly older than the text (during the debounce). */
 	current(uri: string): DocState | undefined {
@@ -105,29 +108,31 @@ export class DocumentStore {
 		const early = new Promise<DocState>((resolve) => {
 			entry.provisional = resolve;
 		});
-		const promise = begun.then(() => this.analyse(uri, controller.signal, (s) => entry.provisional?.(s))).then(
-			(state) => {
-				if (this.pending.get(uri) === entry) {
-					this.pending.delete(uri);
-				}
-				if (state !== undefined && !controller.signal.aborted) {
-					this.states.set(uri, state);
-					this.hooks.onReady(state);
-				}
-				return controller.signal.aborted ? this.get(uri) : state;
-			},
-			(e: unknown) => {
-				if (this.pending.get(uri) === entry) {
-					this.pending.delete(uri);
-				}
-				if (controller.signal.aborted) {
-					return this.states.has(uri) || this.pending.has(uri) ? this.get(uri) : undefined;
-				}
-				this.states.delete(uri);
-				this.hooks.onError(uri, e instanceof Error ? e.message : String(e));
-				return undefined;
-			},
-		);
+		const promise = begun
+			.then(() => this.analyse(uri, controller.signal, (s) => entry.provisional?.(s)))
+			.then(
+				(state) => {
+					if (this.pending.get(uri) === entry) {
+						this.pending.delete(uri);
+					}
+					if (state !== undefined && !controller.signal.aborted) {
+						this.states.set(uri, state);
+						this.hooks.onReady(state);
+					}
+					return controller.signal.aborted ? this.get(uri) : state;
+				},
+				(e: unknown) => {
+					if (this.pending.get(uri) === entry) {
+						this.pending.delete(uri);
+					}
+					if (controller.signal.aborted) {
+						return this.states.has(uri) || this.pending.has(uri) ? this.get(uri) : undefined;
+					}
+					this.states.delete(uri);
+					this.hooks.onError(uri, e instanceof Error ? e.message : String(e));
+					return undefined;
+				},
+			);
 		entry.promise = promise;
 		entry.early = Promise.race([early, promise]);
 		this.pending.set(uri, entry);
@@ -180,7 +185,9 @@ export class DocumentStore {
 			}
 			const encoded = await encodeText(text, signal);
 			const key = `${encoded.hash}\u0000${tokensKey}`;
-			parsed = this.cached(key) ?? this.remember({ key, hash: encoded.hash, parse: await parseBytes(encoded, options, signal), profiles: new Map() });
+			parsed =
+				this.cached(key) ??
+				this.remember({ key, hash: encoded.hash, parse: await parseBytes(encoded, options, signal), profiles: new Map() });
 			headerText = text.length > 1 << 20 ? text.slice(0, 1 << 20) : text;
 		} else {
 			if (!isFile(uri)) {
@@ -200,7 +207,14 @@ export class DocumentStore {
 	}
 
 	/** The head of the text up to a line break, parsed on its own (a cut multi-line field only costs an issue). */
-	private async provisionalState(uri: string, doc: TextDocument, text: string, roles: RolesInput, options: { missingTokens?: string[] }, signal: AbortSignal): Promise<DocState> {
+	private async provisionalState(
+		uri: string,
+		doc: TextDocument,
+		text: string,
+		roles: RolesInput,
+		options: { missingTokens?: string[] },
+		signal: AbortSignal,
+	): Promise<DocState> {
 		const cut = Math.max(text.lastIndexOf('\n', PROVISIONAL_BYTES), 1);
 		const head = text.slice(0, cut + 1);
 		const parse = await parseBytes(Buffer.from(head, 'utf8'), options, signal);
@@ -249,5 +263,13 @@ export function withRoles(state: DocState, roles: Sidecar | undefined): DocState
 	if (roles === undefined) {
 		return state;
 	}
-	return new DocState(state.uri, state.source, state.version, state.parsed, { sidecar: roles, sidecarPath: state.roles.sidecarPath, sidecarError: undefined }, state.headerSpans, state.headerText);
+	return new DocState(
+		state.uri,
+		state.source,
+		state.version,
+		state.parsed,
+		{ sidecar: roles, sidecarPath: state.roles.sidecarPath, sidecarError: undefined },
+		state.headerSpans,
+		state.headerText,
+	);
 }

@@ -60,9 +60,12 @@ export function hover(state: DocState, doc: TextDocument, position: Position): H
 	const profile = state.columnProfile(index);
 	const role = columnRole(state, profile.name);
 	const groups = state.groups();
-	const stale = state.sample !== undefined
-		? `Preliminary: the first ${state.parse.table.rowCount.toLocaleString('en-US')} rows (${mb(state.sample.bytes)} of ${mb(state.sample.totalBytes)}); the rest of the file is still being read.`
-		: state.version !== undefined && state.version !== doc.version ? 'Figures from the last analysed version; updating after your edit.' : undefined;
+	const stale =
+		state.sample !== undefined
+			? `Preliminary: the first ${state.parse.table.rowCount.toLocaleString('en-US')} rows (${mb(state.sample.bytes)} of ${mb(state.sample.totalBytes)}); the rest of the file is still being read.`
+			: state.version !== undefined && state.version !== doc.version
+				? 'Figures from the last analysed version; updating after your edit.'
+				: undefined;
 	return {
 		contents: {
 			kind: 'markdown',

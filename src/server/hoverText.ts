@@ -55,7 +55,9 @@ export function bar(fraction: number, width = BAR_WIDTH): string {
 /** One character per bin, scaled to the tallest bin (an empty bin is a space). */
 export function sparkline(counts: readonly number[]): string {
 	const max = Math.max(0, ...counts);
-	return counts.map((c) => (c === 0 || max === 0 ? ' ' : SPARK[Math.min(SPARK.length - 1, Math.floor((c / max) * (SPARK.length - 1) + 0.5))]!)).join('');
+	return counts
+		.map((c) => (c === 0 || max === 0 ? ' ' : SPARK[Math.min(SPARK.length - 1, Math.floor((c / max) * (SPARK.length - 1) + 0.5))]!))
+		.join('');
 }
 
 /** Markdown pipes and backticks in column names and values would break the table or the code span. */
@@ -131,7 +133,9 @@ function groupTable(p: ColumnProfile, g: GroupsProfile): string {
 	const missingByGroup = new Map((p.groups ?? []).map((m) => [m.group, m.missingRate]));
 	const rows = ['| group | rows | favourable | missing here |', '|---|--:|--:|--:|'];
 	for (const s of g.groups) {
-		rows.push(`| ${esc(s.group)} | ${int(s.rows)} | ${pct(s.favourableRate)} | ${pct(missingByGroup.get(s.group) ?? { value: null, reason: '' })} |`);
+		rows.push(
+			`| ${esc(s.group)} | ${int(s.rows)} | ${pct(s.favourableRate)} | ${pct(missingByGroup.get(s.group) ?? { value: null, reason: '' })} |`,
+		);
 	}
 	const gaps: string[] = [];
 	const fg = g.favourableRateGap;

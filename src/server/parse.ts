@@ -112,5 +112,7 @@ export async function readHead(path: string, bytes = 256 * 1024): Promise<string
 	for await (const chunk of stream as AsyncIterable<Buffer>) {
 		parts.push(chunk);
 	}
-	return Buffer.concat(parts).toString('utf8').replace(/^\uFEFF/, '');
+	return Buffer.concat(parts)
+		.toString('utf8')
+		.replace(/^\uFEFF/, '');
 }

@@ -8,7 +8,15 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProg
 import { profileTable } from '../core/profile';
 import { simulate, type UnitExecutor } from '../core/collective/simulate';
 import { createPoolExecutor, defaultWorkerCount } from '../runner/pool';
-import { ErrorCodes, type AuditParams, type CompareParams, type DocumentParams, type ProfileParams, type ProfileResult, type SimulateParams } from '../shared/lspProtocol';
+import {
+	ErrorCodes,
+	type AuditParams,
+	type CompareParams,
+	type DocumentParams,
+	type ProfileParams,
+	type ProfileResult,
+	type SimulateParams,
+} from '../shared/lspProtocol';
 import type { AuditResult, CompareResult, SimulationResult } from '../shared/model';
 import { compare } from '../core/firm/compare';
 import { runAuditInWorker } from './auditWorker';
@@ -88,7 +96,10 @@ function requireRoles(state: DocState): NonNullable<DocState['roles']['sidecar']
 		throw new ResponseError(ErrorCodes.RolesInvalid, state.roles.sidecarError);
 	}
 	if (state.roles.sidecar === undefined) {
-		throw new ResponseError(ErrorCodes.RolesMissing, `no roles for ${state.uri}: set the sensitive attribute and the label (header code lenses), or pass 'roles'`);
+		throw new ResponseError(
+			ErrorCodes.RolesMissing,
+			`no roles for ${state.uri}: set the sensitive attribute and the label (header code lenses), or pass 'roles'`,
+		);
 	}
 	if (state.rolesError !== undefined) {
 		throw new ResponseError(ErrorCodes.RolesInvalid, state.rolesError);
@@ -96,7 +107,12 @@ function requireRoles(state: DocState): NonNullable<DocState['roles']['sidecar']
 	return state.roles.sidecar;
 }
 
-export async function profileRequest(ctx: RequestContext, params: ProfileParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<ProfileResult> {
+export async function profileRequest(
+	ctx: RequestContext,
+	params: ProfileParams,
+	token: CancellationToken,
+	progress: WorkDoneProgressReporter,
+): Promise<ProfileResult> {
 	progress.begin('Profiling', undefined, 'reading', true);
 	try {
 		const state = await load(ctx, params, token);
@@ -121,14 +137,26 @@ export async function profileRequest(ctx: RequestContext, params: ProfileParams,
 	}
 }
 
-export async function auditRequest(ctx: RequestContext, params: AuditParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<AuditResult> {
+export async function auditRequest(
+	ctx: RequestContext,
+	params: AuditParams,
+	token: CancellationToken,
+	progress: WorkDoneProgressReporter,
+): Promise<AuditResult> {
 	progress.begin('Fairness audit', 0, 'reading', true);
 	const abort = toAbort(token);
 	try {
 		const state = await load(ctx, params, token);
 		const sidecar = requireRoles(state);
-		const options = { ...(params.seed !== undefined ? { seed: params.seed } : {}), ...(params.testFraction !== undefined ? { testFraction: params.testFraction } : {}), ...(params.resamples !== undefined ? { resamples: params.resamples } : {}), ...(params.C !== undefined ? { C: params.C } : {}) };
-		return await runAuditInWorker(ctx.script, state.parse.table, sidecar, options, abort.signal, (stage, done, total) => progress.report(Math.round((done / total) * 100), stage));
+		const options = {
+			...(params.seed !== undefined ? { seed: params.seed } : {}),
+			...(params.testFraction !== undefined ? { testFraction: params.testFraction } : {}),
+			...(params.resamples !== undefined ? { resamples: params.resamples } : {}),
+			...(params.C !== undefined ? { C: params.C } : {}),
+		};
+		return await runAuditInWorker(ctx.script, state.parse.table, sidecar, options, abort.signal, (stage, done, total) =>
+			progress.report(Math.round((done / total) * 100), stage),
+		);
 	} catch (e) {
 		throw responseError(e);
 	} finally {
@@ -136,13 +164,27 @@ export async function auditRequest(ctx: RequestContext, params: AuditParams, tok
 	}
 }
 
-export async function simulateRequest(ctx: RequestContext, params: SimulateParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<SimulationResult> {
-	return runOnPool(ctx, params, token, progress, 'Collective-action simulation', (table, sidecar, options) => simulate(table, sidecar, params.params, options));
+export async function simulateRequest(
+	ctx: RequestContext,
+	params: SimulateParams,
+	token: CancellationToken,
+	progress: WorkDoneProgressReporter,
+): Promise<SimulationResult> {
+	return runOnPool(ctx, params, token, progress, 'Collective-action simulation', (table, sidecar, options) =>
+		simulate(table, sidecar, params.params, options),
+	);
 }
 
 /** The firm-side comparison (Pareto fronts, defending firm), with the collective's grid on the pool. */
-export async function compareRequest(ctx: RequestContext, params: CompareParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<CompareResult> {
-	return runOnPool(ctx, params, token, progress, 'Firm-side comparison', (table, sidecar, options) => compare(table, sidecar, params.input ?? {}, options));
+export async function compareRequest(
+	ctx: RequestContext,
+	params: CompareParams,
+	token: CancellationToken,
+	progress: WorkDoneProgressReporter,
+): Promise<CompareResult> {
+	return runOnPool(ctx, params, token, progress, 'Firm-side comparison', (table, sidecar, options) =>
+		compare(table, sidecar, params.input ?? {}, options),
+	);
 }
 
 interface PoolRunOptions {
@@ -157,7 +199,11 @@ interface PoolRunOptions {
  * work-done progress, cancellation through `$/cancelRequest`, engine errors as ResponseErrors.
  */
 async function runOnPool<T>(
-	ctx: RequestContext, params: DocumentParams, token: CancellationToken, progress: WorkDoneProgressReporter, title: string,
+	ctx: RequestContext,
+	params: DocumentParams,
+	token: CancellationToken,
+	progress: WorkDoneProgressReporter,
+	title: string,
 	run: (table: DocState['parse']['table'], sidecar: NonNullable<DocState['roles']['sidecar']>, options: PoolRunOptions) => Promise<T>,
 ): Promise<T> {
 	progress.begin(title, 0, 'reading', true);
@@ -166,7 +212,12 @@ async function runOnPool<T>(
 		const state = await load(ctx, params, token);
 		const sidecar = requireRoles(state);
 		const workers = defaultWorkerCount('server');
-		return await run(state.parse.table, sidecar, { executor: createPoolExecutor(workers), workers, signal: abort.signal, onProgress: throttledFitProgress(progress) });
+		return await run(state.parse.table, sidecar, {
+			executor: createPoolExecutor(workers),
+			workers,
+			signal: abort.signal,
+			onProgress: throttledFitProgress(progress),
+		});
 	} catch (e) {
 		throw responseError(e);
 	} finally {

@@ -24,7 +24,12 @@ export function guessMinority(column: string, label: LabelRole | undefined, rate
 
 /** The favourable default: only from a name (src/shared/roleSuggest.ts), never from rarity. */
 export function guessFavourableValues(profile: ColumnProfile): string[] {
-	return [...(guessFavourable(profile.name, profile.topValues.map((t) => t.value))?.values ?? [])];
+	return [
+		...(guessFavourable(
+			profile.name,
+			profile.topValues.map((t) => t.value),
+		)?.values ?? []),
+	];
 }
 
 export type EditOutcome =
@@ -35,7 +40,13 @@ export type EditOutcome =
  * The new sidecar (or pending roles) after `change`. `profileOf` gives a column's profile (for the
  * guesses); throws an Error with a message for the user when the change cannot apply.
  */
-export function applyRoleChange(current: Sidecar | undefined, pending: PendingRoles, change: RoleChange, profileOf: (column: string) => ColumnProfile | undefined, ratesOf: RatesOf = () => []): EditOutcome {
+export function applyRoleChange(
+	current: Sidecar | undefined,
+	pending: PendingRoles,
+	change: RoleChange,
+	profileOf: (column: string) => ColumnProfile | undefined,
+	ratesOf: RatesOf = () => [],
+): EditOutcome {
 	const need = (column: string): ColumnProfile => {
 		const p = profileOf(column);
 		if (p === undefined) {
@@ -49,7 +60,8 @@ export function applyRoleChange(current: Sidecar | undefined, pending: PendingRo
 		case 'sensitive': {
 			need(change.column);
 			const keptLabel = label?.column === change.column ? undefined : label;
-			const minority = change.values !== undefined && change.values.length > 0 ? [...change.values] : guessMinority(change.column, keptLabel, ratesOf);
+			const minority =
+				change.values !== undefined && change.values.length > 0 ? [...change.values] : guessMinority(change.column, keptLabel, ratesOf);
 			if (minority.length === 0 && keptLabel !== undefined) {
 				throw new Error(`choose the minority of '${change.column}': no group has a lower favourable rate under '${keptLabel.column}'`);
 			}
@@ -61,12 +73,16 @@ export function applyRoleChange(current: Sidecar | undefined, pending: PendingRo
 			break;
 		}
 		case 'label': {
-			const favourable = change.values !== undefined && change.values.length > 0 ? [...change.values] : guessFavourableValues(need(change.column));
+			const favourable =
+				change.values !== undefined && change.values.length > 0 ? [...change.values] : guessFavourableValues(need(change.column));
 			if (favourable.length === 0) {
-				throw new Error(`choose the favourable value of '${change.column}': its names do not say which outcome is good (Set Label… lists the values)`);
+				throw new Error(
+					`choose the favourable value of '${change.column}': its names do not say which outcome is good (Set Label… lists the values)`,
+				);
 			}
 			label = { column: change.column, favourable };
-			const sensitiveColumns = sensitive === undefined ? [] : typeof sensitive.column === 'string' ? [sensitive.column] : [...sensitive.column];
+			const sensitiveColumns =
+				sensitive === undefined ? [] : typeof sensitive.column === 'string' ? [sensitive.column] : [...sensitive.column];
 			if (sensitiveColumns.includes(change.column)) {
 				sensitive = undefined;
 			} else if (sensitive !== undefined && sensitive.minority.length === 0 && typeof sensitive.column === 'string') {
@@ -86,9 +102,19 @@ export function applyRoleChange(current: Sidecar | undefined, pending: PendingRo
 	}
 	if (sensitive === undefined || label === undefined) {
 		const next: PendingRoles = { ...(sensitive !== undefined ? { sensitive } : {}), ...(label !== undefined ? { label } : {}) };
-		return { kind: 'pending', pending: next, summary: sensitive === undefined ? 'now choose the sensitive attribute' : 'now choose the label' };
+		return {
+			kind: 'pending',
+			pending: next,
+			summary: sensitive === undefined ? 'now choose the sensitive attribute' : 'now choose the label',
+		};
 	}
-	const base: Sidecar = current ?? { version: 1, sensitive, label, description: 'Roles set in the editor; a favourable value not chosen was guessed from the names and a minority not chosen is the group with the lowest favourable rate — check them.' };
+	const base: Sidecar = current ?? {
+		version: 1,
+		sensitive,
+		label,
+		description:
+			'Roles set in the editor; a favourable value not chosen was guessed from the names and a minority not chosen is the group with the lowest favourable rate — check them.',
+	};
 	return { kind: 'sidecar', sidecar: { ...base, sensitive, label }, summary: describeChange(change) };
 }
 
@@ -106,7 +132,10 @@ function editExisting(current: Sidecar, change: Exclude<RoleChange, { kind: 'sen
 			// An explicit list replaces the exclusions it covers; exclusions of columns left out stay.
 			const exclude = current.features?.exclude?.filter((c) => !change.include.includes(c));
 			const { include: _old, exclude: _oldExclude, ...rest } = current.features ?? {};
-			return { ...current, features: { ...rest, include: [...change.include], ...(exclude !== undefined && exclude.length > 0 ? { exclude } : {}) } };
+			return {
+				...current,
+				features: { ...rest, include: [...change.include], ...(exclude !== undefined && exclude.length > 0 ? { exclude } : {}) },
+			};
 		}
 		case 'others':
 			return { ...current, sensitive: { ...current.sensitive, others: change.others } };
@@ -137,6 +166,8 @@ export function describeChange(change: RoleChange): string {
 		case 'missingToken':
 			return `'${change.token}' is read as missing`;
 		case 'firm':
-			return change.includeSensitive ? 'the firm sees the sensitive attribute (aware)' : 'the firm does not see the sensitive attribute (blind)';
+			return change.includeSensitive
+				? 'the firm sees the sensitive attribute (aware)'
+				: 'the firm does not see the sensitive attribute (blind)';
 	}
 }

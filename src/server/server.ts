@@ -4,7 +4,14 @@
  * started as a worker thread, runs an audit off the main thread (auditWorker.ts).
  */
 import { isMainThread, workerData } from 'node:worker_threads';
-import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import {
+	createConnection,
+	DidChangeWatchedFilesNotification,
+	ProposedFeatures,
+	TextDocuments,
+	TextDocumentSyncKind,
+	type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AuditRequest, CompareRequest, EditRolesCommand, ProfileRequest, SimulateRequest, type EditRolesArgs } from '../shared/lspProtocol';
 import { auditWorkerMain, isAuditWorker } from './auditWorker';
@@ -17,7 +24,10 @@ import { stdioTransport } from './stdio';
 function startServer(): void {
 	let shutdown = false;
 	const transport = stdioTransport(process.argv, () => shutdown);
-	const connection = transport === undefined ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, transport.reader, transport.writer);
+	const connection =
+		transport === undefined
+			? createConnection(ProposedFeatures.all)
+			: createConnection(ProposedFeatures.all, transport.reader, transport.writer);
 	connection.onShutdown(() => {
 		shutdown = true;
 	});
@@ -28,15 +38,27 @@ function startServer(): void {
 
 	connection.onInitialize((params): InitializeResult => {
 		const caps = params.capabilities;
-		const settings = new SettingsCache(connection, caps.workspace?.configuration === true, (params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+		const settings = new SettingsCache(
+			connection,
+			caps.workspace?.configuration === true,
+			(params.initializationOptions as { settings?: unknown } | undefined)?.settings,
+		);
 		lensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
 		watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 		session = new Session(connection, documents, settings, () => lensRefresh);
 		const ctx: RequestContext = { store: session.store, script: __filename, settings: (uri) => settings.get(uri) };
-		connection.onRequest(ProfileRequest.type, (p, token) => profileRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)));
-		connection.onRequest(AuditRequest.type, (p, token) => auditRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)));
-		connection.onRequest(SimulateRequest.type, (p, token) => simulateRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)));
-		connection.onRequest(CompareRequest.type, (p, token) => compareRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)));
+		connection.onRequest(ProfileRequest.type, (p, token) =>
+			profileRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)),
+		);
+		connection.onRequest(AuditRequest.type, (p, token) =>
+			auditRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)),
+		);
+		connection.onRequest(SimulateRequest.type, (p, token) =>
+			simulateRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)),
+		);
+		connection.onRequest(CompareRequest.type, (p, token) =>
+			compareRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)),
+		);
 		connection.onDidChangeConfiguration((change) => {
 			settings.changed(change.settings);
 			void session?.settingsChanged();
@@ -55,7 +77,9 @@ function startServer(): void {
 	});
 	connection.onInitialized(() => {
 		if (watchRegistration) {
-			void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{csv,tsv,tab}' }, { globPattern: '**/*.fairness.json' }] });
+			void connection.client.register(DidChangeWatchedFilesNotification.type, {
+				watchers: [{ globPattern: '**/*.{csv,tsv,tab}' }, { globPattern: '**/*.fairness.json' }],
+			});
 		}
 	});
 	documents.onDidOpen((e) => void session?.changed(e.document.uri, e.document.version));

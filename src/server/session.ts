@@ -4,7 +4,17 @@
  * connection events to these methods.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeLensRefreshRequest, type CodeAction, type CodeActionParams, type CodeLens, type Connection, type Diagnostic, type Hover, type HoverParams, type TextDocuments } from 'vscode-languageserver';
+import {
+	CodeLensRefreshRequest,
+	type CodeAction,
+	type CodeActionParams,
+	type CodeLens,
+	type Connection,
+	type Diagnostic,
+	type Hover,
+	type HoverParams,
+	type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { sidecarPathFor } from '../shared/sidecarPath';
 import { writeSidecar } from '../io/sidecarFile';
@@ -27,7 +37,12 @@ export class Session {
 	/** Diagnostics computed for each analysis, by uri (for code actions and tests). */
 	private readonly published = new Map<string, { state: DocState; diagnostics: Diagnostic[] }>();
 
-	constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>, private readonly settings: SettingsCache, private readonly canRefreshLenses: () => boolean) {
+	constructor(
+		private readonly connection: Connection,
+		private readonly documents: TextDocuments<TextDocument>,
+		private readonly settings: SettingsCache,
+		private readonly canRefreshLenses: () => boolean,
+	) {
 		this.store = new DocumentStore(documents, {
 			onParsing: (uri) => void connection.sendNotification(AnalysisStatusNotification.type, { uri, state: 'parsing' }),
 			onReady: (state) => void this.analysed(state),
@@ -97,10 +112,16 @@ export class Session {
 		if (state.roles.sidecarError !== undefined) {
 			throw new Error(`fix the sidecar first: ${state.roles.sidecarError}`);
 		}
-		const outcome = applyRoleChange(state.roles.sidecar, this.pending.get(args.uri) ?? {}, args.change, (name) => {
-			const i = state.columnIndex(name);
-			return i < 0 ? undefined : state.columnProfile(i);
-		}, (column, label) => groupRates(state.parse.table, column, label));
+		const outcome = applyRoleChange(
+			state.roles.sidecar,
+			this.pending.get(args.uri) ?? {},
+			args.change,
+			(name) => {
+				const i = state.columnIndex(name);
+				return i < 0 ? undefined : state.columnProfile(i);
+			},
+			(column, label) => groupRates(state.parse.table, column, label),
+		);
 		if (outcome.kind === 'pending') {
 			this.pending.set(args.uri, outcome.pending);
 			this.refreshLenses();
@@ -130,18 +151,44 @@ export class Session {
 		const r = state.resolved;
 		const dialect = state.parse.dialect;
 		// The favourable value and the minority are shown: a reversed label must be visible at a glance.
-		const summary = [`${dialect.delimiter === '\t' ? 'TAB' : dialect.delimiter} ${dialect.encoding.toUpperCase()}`, ...(r !== undefined ? [`favourable ${r.label} = ${r.labelValues.filter((v) => v.favourable).map((v) => v.value).join('/')}`, `minority ${r.sensitive} = ${r.groupNames[1] ?? '?'}`] : [])].join(' · ');
-		void this.connection.sendNotification(AnalysisStatusNotification.type, { uri: state.uri, state: 'ready', rows: state.parse.table.rowCount, columns: state.parse.table.columns.length, summary });
+		const summary = [
+			`${dialect.delimiter === '\t' ? 'TAB' : dialect.delimiter} ${dialect.encoding.toUpperCase()}`,
+			...(r !== undefined
+				? [
+						`favourable ${r.label} = ${r.labelValues
+							.filter((v) => v.favourable)
+							.map((v) => v.value)
+							.join('/')}`,
+						`minority ${r.sensitive} = ${r.groupNames[1] ?? '?'}`,
+					]
+				: []),
+		].join(' · ');
+		void this.connection.sendNotification(AnalysisStatusNotification.type, {
+			uri: state.uri,
+			state: 'ready',
+			rows: state.parse.table.rowCount,
+			columns: state.parse.table.columns.length,
+			summary,
+		});
 		this.refreshLenses();
 		const settings = await this.settings.get(state.uri);
 		const doc = this.documents.get(state.uri);
-		const lineLength = (line: number): number | undefined => (doc === undefined || line >= doc.lineCount ? undefined : doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '').length);
-		const diagnostics = settings.diagnostics.enabled ? await computeDiagnostics(state, settings.diagnostics, lineLength, () => this.store.current(state.uri) === state) : [];
+		const lineLength = (line: number): number | undefined =>
+			doc === undefined || line >= doc.lineCount
+				? undefined
+				: doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '').length;
+		const diagnostics = settings.diagnostics.enabled
+			? await computeDiagnostics(state, settings.diagnostics, lineLength, () => this.store.current(state.uri) === state)
+			: [];
 		if (this.store.current(state.uri) !== state) {
 			return;
 		}
 		this.published.set(state.uri, { state, diagnostics });
-		await this.connection.sendDiagnostics({ uri: state.uri, ...(state.version !== undefined ? { version: state.version } : {}), diagnostics });
+		await this.connection.sendDiagnostics({
+			uri: state.uri,
+			...(state.version !== undefined ? { version: state.version } : {}),
+			diagnostics,
+		});
 		// Profile every column now, a column per turn, so no later hover pays for a sort of the file;
 		// likewise index the document's lines, 20,000 per turn, so no hover pays for a long scan.
 		for (let i = 0; i < state.parse.table.columns.length && this.store.current(state.uri) === state; i++) {

@@ -12,7 +12,11 @@ export class SettingsCache {
 	private readonly cache = new Map<string, Promise<ServerSettings>>();
 	private fallback: ServerSettings;
 
-	constructor(private readonly connection: Connection, private supportsConfiguration: boolean, initial: unknown) {
+	constructor(
+		private readonly connection: Connection,
+		private supportsConfiguration: boolean,
+		initial: unknown,
+	) {
 		this.fallback = ServerSettings.from(initial);
 	}
 

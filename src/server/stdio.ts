@@ -16,14 +16,19 @@ export interface StdioTransport {
 }
 
 /** The transport when started with --stdio, else undefined (IPC, sockets: the library's own). */
-export function stdioTransport(argv: readonly string[] = process.argv, shutdownReceived: () => boolean = () => false): StdioTransport | undefined {
+export function stdioTransport(
+	argv: readonly string[] = process.argv,
+	shutdownReceived: () => boolean = () => false,
+): StdioTransport | undefined {
 	if (!argv.slice(2).includes('--stdio')) {
 		return undefined;
 	}
 	const reader = new StreamMessageReader(process.stdin);
 	const writer = new StreamMessageWriter(process.stdout);
 	reader.onError((error) => {
-		process.stderr.write(`collective-fairness server: broken message on stdin (${error.message.split('\n', 1)[0]}); exiting so that the client restarts the server\n`);
+		process.stderr.write(
+			`collective-fairness server: broken message on stdin (${error.message.split('\n', 1)[0]}); exiting so that the client restarts the server\n`,
+		);
 		process.exit(EXIT_FRAMING_ERROR);
 	});
 	// The library ends the process when stdin closes only for streams it opened itself.

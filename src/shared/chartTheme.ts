@@ -35,8 +35,13 @@ export interface ChartColours {
 
 /** The report's colours, whatever the editor's theme (a report is read on paper-white). */
 export const REPORT_COLOURS: ChartColours = {
-	foreground: '#222222', muted: '#666666', grid: '#dddddd', background: '#ffffff',
-	fontFamily: 'system-ui, sans-serif', lineWidth: 2, palette: PALETTE_LIGHT,
+	foreground: '#222222',
+	muted: '#666666',
+	grid: '#dddddd',
+	background: '#ffffff',
+	fontFamily: 'system-ui, sans-serif',
+	lineWidth: 2,
+	palette: PALETTE_LIGHT,
 };
 
 /** A palette index as a colour; -1 is the text colour (the collective, the base model), -2 the muted one (the target). */

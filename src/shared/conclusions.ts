@@ -40,11 +40,13 @@ export function sizeConclusion(r: SimulationResult, minima: readonly SizeFinding
 	const n = seedsOf(r);
 	const reached = minima.filter((m) => m.row !== undefined && defined(m.row.eqod));
 	if (minima.length === 0) {
-		return 'No target EqOd could be set: the base model\'s EqOd is undefined on this data.';
+		return "No target EqOd could be set: the base model's EqOd is undefined on this data.";
 	}
 	const target = minima[0]!.target;
 	if (reached.length === 0) {
-		const bests = minima.filter((m) => m.best !== undefined && defined(m.best.eqod)).sort((a, b) => (a.best!.eqod.mean as number) - (b.best!.eqod.mean as number));
+		const bests = minima
+			.filter((m) => m.best !== undefined && defined(m.best.eqod))
+			.sort((a, b) => (a.best!.eqod.mean as number) - (b.best!.eqod.mean as number));
 		const b = bests[0];
 		return b === undefined
 			? `No method reaches the target EqOd ≤ ${fmt(target)} on this α grid.`
@@ -74,27 +76,38 @@ export function flipsConclusion(r: SimulationResult, metric: FairnessMetric, tar
 	for (const x of r.rows) {
 		byMethod.set(x.method, [...(byMethod.get(x.method) ?? []), x]);
 	}
-	const lows = [...byMethod].map(([method, rows]) => {
-		const sorted = rows.filter((x) => defined(x[metric])).sort((a, b) => a.flips - b.flips);
-		const low = [...sorted].sort((a, b) => (a[metric].mean as number) - (b[metric].mean as number))[0];
-		return { method, sorted, low };
-	}).filter((m): m is { method: string; sorted: Row[]; low: Row } => m.low !== undefined).sort((a, b) => (a.low[metric].mean as number) - (b.low[metric].mean as number));
+	const lows = [...byMethod]
+		.map(([method, rows]) => {
+			const sorted = rows.filter((x) => defined(x[metric])).sort((a, b) => a.flips - b.flips);
+			const low = [...sorted].sort((a, b) => (a[metric].mean as number) - (b[metric].mean as number))[0];
+			return { method, sorted, low };
+		})
+		.filter((m): m is { method: string; sorted: Row[]; low: Row } => m.low !== undefined)
+		.sort((a, b) => (a.low[metric].mean as number) - (b.low[metric].mean as number));
 	const best = lows[0];
 	if (best === undefined) {
 		return `No method has a defined ${short} on this flip grid.`;
 	}
 	const b = best.low[metric] as Defined;
-	const parts: string[] = [`${methodLabel(best.method)} lowers ${short} the most: ${fmt(b.mean)} ${band(b)} at M = ${Math.round(best.low.flips)} flips${defined(r.base[metric]) ? `, from the base model's ${fmt(r.base[metric].mean)}` : ''}.`];
+	const parts: string[] = [
+		`${methodLabel(best.method)} lowers ${short} the most: ${fmt(b.mean)} ${band(b)} at M = ${Math.round(best.low.flips)} flips${defined(r.base[metric]) ? `, from the base model's ${fmt(r.base[metric].mean)}` : ''}.`,
+	];
 	const second = lows[1];
 	if (second !== undefined) {
 		const s = second.low[metric] as Defined;
-		parts.push(overlaps(b, s)
-			? `${methodLabel(second.method)} (${fmt(s.mean)} ${band(s)}) is not distinguishable from it at ${n} seeds.`
-			: `It is clearly better than ${methodLabel(second.method)} (${fmt(s.mean)} ${band(s)}), the next best, at ${n} seeds.`);
+		parts.push(
+			overlaps(b, s)
+				? `${methodLabel(second.method)} (${fmt(s.mean)} ${band(s)}) is not distinguishable from it at ${n} seeds.`
+				: `It is clearly better than ${methodLabel(second.method)} (${fmt(s.mean)} ${band(s)}), the next best, at ${n} seeds.`,
+		);
 	}
 	if (target !== undefined && metric === 'eqod') {
 		const hit = best.sorted.find((x) => (x.eqod.mean as number) <= target);
-		parts.push(hit === undefined ? `No M on this grid reaches the target EqOd ≤ ${fmt(target)}.` : `It reaches the target EqOd ≤ ${fmt(target)} after M = ${Math.round(hit.flips)} flips.`);
+		parts.push(
+			hit === undefined
+				? `No M on this grid reaches the target EqOd ≤ ${fmt(target)}.`
+				: `It reaches the target EqOd ≤ ${fmt(target)} after M = ${Math.round(hit.flips)} flips.`,
+		);
 	}
 	const after = best.sorted.filter((x) => x.flips > best.low.flips);
 	const last = after[after.length - 1];
@@ -117,7 +130,8 @@ export function knowledgeConclusion(r: SimulationResult, metric: FairnessMetric)
 		const all = new Map(rows.filter((x) => x.knowledge === 'all').map((x) => [x.gridIndex, x]));
 		const restricted = rows.filter((x) => x.knowledge !== 'all');
 		// M = 0 flips nothing in both arms; the comparison is on the points that relabel.
-		const pairs = restricted.map((x) => [x, all.get(x.gridIndex)] as const)
+		const pairs = restricted
+			.map((x) => [x, all.get(x.gridIndex)] as const)
 			.filter((p): p is readonly [Row, Row] => p[1] !== undefined && p[0].flips > 0 && defined(p[0][metric]) && defined(p[1][metric]));
 		if (pairs.length === 0) {
 			continue;
@@ -125,8 +139,13 @@ export function knowledgeConclusion(r: SimulationResult, metric: FairnessMetric)
 		const diff = pairs.reduce((s, [a, b]) => s + (a[metric].mean as number) - (b[metric].mean as number), 0) / pairs.length;
 		const apart = pairs.filter(([a, b]) => !overlaps(a[metric] as Defined, b[metric] as Defined)).length;
 		const knows = restricted[0]!.knowledge;
-		const gap = fmt(Math.abs(diff)) === '0' ? `the same ${short} on average as` : `${fmt(Math.abs(diff))} ${short} ${diff > 0 ? 'higher (worse)' : 'lower (better)'} on average than`;
-		out.push(`${methodLabel(method)} knowing ${knows} majority rows ends ${gap} knowing all of them (over ${pairs.length} values of M); ${apart === 0 ? `not distinguishable at ${n} seeds at any M` : `the intervals separate at ${apart} of ${pairs.length} values of M`}.`);
+		const gap =
+			fmt(Math.abs(diff)) === '0'
+				? `the same ${short} on average as`
+				: `${fmt(Math.abs(diff))} ${short} ${diff > 0 ? 'higher (worse)' : 'lower (better)'} on average than`;
+		out.push(
+			`${methodLabel(method)} knowing ${knows} majority rows ends ${gap} knowing all of them (over ${pairs.length} values of M); ${apart === 0 ? `not distinguishable at ${n} seeds at any M` : `the intervals separate at ${apart} of ${pairs.length} values of M`}.`,
+		);
 	}
 	return out.length > 0 ? out.join(' ') : 'The run has no pair of knowledge arms to compare (it needs a restricted and an "all" arm).';
 }
@@ -140,12 +159,19 @@ export interface PlanePoint {
 }
 
 /** Pareto: where the collective dominates the firm side, and what the firm reaches that it cannot. */
-export function paretoConclusion(collective: readonly PlanePoint[], firm: readonly PlanePoint[], metric: FairnessMetric, seeds: number): string {
+export function paretoConclusion(
+	collective: readonly PlanePoint[],
+	firm: readonly PlanePoint[],
+	metric: FairnessMetric,
+	seeds: number,
+): string {
 	const short = METRIC_SHORT[metric];
 	const lowest = (ps: readonly PlanePoint[]): PlanePoint | undefined => [...ps].sort((a, b) => a.y - b.y || a.x - b.x)[0];
 	const c = lowest(collective);
 	if (c === undefined) {
-		return firm.length === 0 ? 'Nothing to compare yet.' : `Only the firm side is drawn: its lowest ${short} is ${fmt(lowest(firm)!.y)} (${lowest(firm)!.series}). Run a simulation to place the collective.`;
+		return firm.length === 0
+			? 'Nothing to compare yet.'
+			: `Only the firm side is drawn: its lowest ${short} is ${fmt(lowest(firm)!.y)} (${lowest(firm)!.series}). Run a simulation to place the collective.`;
 	}
 	if (firm.length === 0) {
 		return `The collective's lowest ${short} is ${fmt(c.y)} at error ${fmt(c.x)}. Run "Compare with Firm-side Methods" to see where it stands against what the firm could do itself.`;
@@ -153,15 +179,22 @@ export function paretoConclusion(collective: readonly PlanePoint[], firm: readon
 	const dominated = firm.filter((f) => collective.some((p) => p.x <= f.x && p.y <= f.y && (p.x < f.x || p.y < f.y)));
 	const free = collective.filter((p) => !firm.some((f) => f.x <= p.x && f.y <= p.y && (f.x < p.x || f.y < p.y)));
 	const f = lowest(firm)!;
-	const freeWords = free.length === 0
-		? `every collective point is dominated by some firm-side point`
-		: `${free.length} of ${collective.length} collective points are dominated by no firm-side point`;
-	const parts = [`${dominated.length} of ${firm.length} firm-side points are dominated by a collective point (lower error and lower ${short}); ${freeWords}.`];
+	const freeWords =
+		free.length === 0
+			? `every collective point is dominated by some firm-side point`
+			: `${free.length} of ${collective.length} collective points are dominated by no firm-side point`;
+	const parts = [
+		`${dominated.length} of ${firm.length} firm-side points are dominated by a collective point (lower error and lower ${short}); ${freeWords}.`,
+	];
 	if (f.y < c.y) {
 		const same = overlaps(f, c) ? `, a difference not distinguishable at ${seeds} seeds` : '';
-		parts.push(`The collective cannot go below ${short} ${fmt(c.y)}; the firm side reaches ${fmt(f.y)} (${f.series}, error ${fmt(f.x)})${same}.`);
+		parts.push(
+			`The collective cannot go below ${short} ${fmt(c.y)}; the firm side reaches ${fmt(f.y)} (${f.series}, error ${fmt(f.x)})${same}.`,
+		);
 	} else {
-		parts.push(`The collective reaches the lowest ${short}, ${fmt(c.y)} at error ${fmt(c.x)}; the firm side's lowest is ${fmt(f.y)} (${f.series})${overlaps(f, c) ? `, not distinguishable at ${seeds} seeds` : ''}.`);
+		parts.push(
+			`The collective reaches the lowest ${short}, ${fmt(c.y)} at error ${fmt(c.x)}; the firm side's lowest is ${fmt(f.y)} (${f.series})${overlaps(f, c) ? `, not distinguishable at ${seeds} seeds` : ''}.`,
+		);
 	}
 	return parts.join(' ');
 }
@@ -187,7 +220,11 @@ export function groupsConclusion(a: AuditResult): string {
 		const same = overlaps(x.interval ?? {}, y.interval ?? {});
 		const less = x.value < y.value;
 		const worse = (good === 'higher') === less;
-		const verdict = same ? `not distinguishable on ${a.split?.test ?? 'these'} test rows` : worse ? `${min} is disadvantaged` : `${min} is favoured`;
+		const verdict = same
+			? `not distinguishable on ${a.split?.test ?? 'these'} test rows`
+			: worse
+				? `${min} is disadvantaged`
+				: `${min} is favoured`;
 		return `${what}: ${fmt(x.value)} for ${min} against ${fmt(y.value)} for ${maj} (${verdict}).`;
 	};
 	const parts = [
@@ -209,6 +246,10 @@ export function successConclusion(r: SimulationResult): string {
 	}
 	const s = top.success as Defined;
 	const base = r.base.success;
-	const vs = defined(base) ? (overlaps(s, base) ? `, not distinguishable from the base model's ${fmt(base.mean)} at ${seedsOf(r)} seeds` : `, against the base model's ${fmt(base.mean)}`) : '';
+	const vs = defined(base)
+		? overlaps(s, base)
+			? `, not distinguishable from the base model's ${fmt(base.mean)} at ${seedsOf(r)} seeds`
+			: `, against the base model's ${fmt(base.mean)}`
+		: '';
 	return `The collective succeeds most often with ${methodLabel(top.method)} at α = ${top.alpha}: S = ${fmt(s.mean)} ${band(s)}${vs}.`;
 }

@@ -36,7 +36,9 @@ export function tableToCsv(table: Table, options: CsvWriteOptions = {}): string 
 		}
 	}
 	// Quote each categorical level once, not once per cell.
-	const renderedLevels = columns.map((column) => (column.kind === 'categorical' ? column.levels.map((level) => csvField(level, delimiter)) : []));
+	const renderedLevels = columns.map((column) =>
+		column.kind === 'categorical' ? column.levels.map((level) => csvField(level, delimiter)) : [],
+	);
 	const lines: string[] = [columns.map((column) => csvField(column.name, delimiter)).join(delimiter)];
 	const cells: string[] = new Array<string>(columns.length);
 	for (let row = 0; row < table.rowCount; row++) {

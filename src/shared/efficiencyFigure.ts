@@ -17,10 +17,18 @@ function entriesAt(r: SimulationResult): Entry[] {
 
 /** A marker per method at (median flips-to-target, target), when half the seeds or more reach it. */
 export function efficiencyMarkers(r: SimulationResult): FigureMarker[] {
-	return entriesAt(r).flatMap((e) => (e.flipsToTarget.median === null ? [] : [{
-		x: e.flipsToTarget.median, y: e.target, colour: methodColour(e.method),
-		label: `${methodLabel(e.method)} reaches EqOd ≤ ${fmt(e.target)} after ≈ ${Math.round(e.flipsToTarget.median)} flips (median of ${e.flipsToTarget.seeds} seeds)`,
-	}]));
+	return entriesAt(r).flatMap((e) =>
+		e.flipsToTarget.median === null
+			? []
+			: [
+					{
+						x: e.flipsToTarget.median,
+						y: e.target,
+						colour: methodColour(e.method),
+						label: `${methodLabel(e.method)} reaches EqOd ≤ ${fmt(e.target)} after ≈ ${Math.round(e.flipsToTarget.median)} flips (median of ${e.flipsToTarget.seeds} seeds)`,
+					},
+				],
+	);
 }
 
 /** Whether the most efficient method beats Random on paired flips-to-target, and by how much. */

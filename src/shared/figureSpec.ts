@@ -89,7 +89,12 @@ export const METRIC_LABELS: Record<FairnessMetric, string> = {
 };
 export const METRIC_SHORT: Record<FairnessMetric, string> = { eqod: 'EqOd', eqodMax: 'EqOd max', spd: 'SPD' };
 
-export const METHOD_LABELS: Record<string, string> = { 'rb-prob': 'RB-prob', 'rb-label': 'RB-label', 'rb-dist': 'RB-dist', random: 'Random' };
+export const METHOD_LABELS: Record<string, string> = {
+	'rb-prob': 'RB-prob',
+	'rb-label': 'RB-label',
+	'rb-dist': 'RB-dist',
+	random: 'Random',
+};
 const METHOD_ORDER = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
 
 export const methodLabel = (m: string): string => METHOD_LABELS[m] ?? m;
@@ -144,8 +149,28 @@ export function nonDominated(points: ReadonlyArray<{ readonly x: number; readonl
 	return points.map((p) => !points.some((q) => q.x <= p.x && q.y <= p.y && (q.x < p.x || q.y < p.y)));
 }
 
-export function emptyFigure(id: FigureId, title: string, xLabel: string, yLabel: string, why: string, runs?: FigureSpec['runs']): FigureSpec {
-	return { id, title, xLabel, yLabel, series: [], markers: [], statements: [], conclusion: why, table: { columns: [], rows: [] }, empty: why, summary: `${title}: ${why}`, ...(runs !== undefined ? { runs } : {}) };
+export function emptyFigure(
+	id: FigureId,
+	title: string,
+	xLabel: string,
+	yLabel: string,
+	why: string,
+	runs?: FigureSpec['runs'],
+): FigureSpec {
+	return {
+		id,
+		title,
+		xLabel,
+		yLabel,
+		series: [],
+		markers: [],
+		statements: [],
+		conclusion: why,
+		table: { columns: [], rows: [] },
+		empty: why,
+		summary: `${title}: ${why}`,
+		...(runs !== undefined ? { runs } : {}),
+	};
 }
 
 /** Whether two intervals overlap (then the two means are not distinguishable at these seeds). */
@@ -179,9 +204,16 @@ export function uniqueStyles(spec: FigureSpec): FigureSpec {
 }
 
 /** The legend's entries of a figure (series, markers, the target line), in drawing order. */
-export function legendEntries(spec: FigureSpec): Array<{ label: string; colour: number; shape: PointShape; line: 'solid' | 'base' | 'target' | 'none' }> {
+export function legendEntries(
+	spec: FigureSpec,
+): Array<{ label: string; colour: number; shape: PointShape; line: 'solid' | 'base' | 'target' | 'none' }> {
 	return [
-		...spec.series.map((s) => ({ label: s.label, colour: s.colour, shape: s.shape, line: s.kind === 'reference' ? 'base' as const : s.kind === 'points' || s.kind === 'bar' ? 'none' as const : 'solid' as const })),
+		...spec.series.map((s) => ({
+			label: s.label,
+			colour: s.colour,
+			shape: s.shape,
+			line: s.kind === 'reference' ? ('base' as const) : s.kind === 'points' || s.kind === 'bar' ? ('none' as const) : ('solid' as const),
+		})),
 		...spec.markers.map((m) => ({ label: m.label, colour: m.colour, shape: 'star' as PointShape, line: 'none' as const })),
 		...(spec.target !== undefined ? [{ label: spec.target.label, colour: -2, shape: 'cross' as PointShape, line: 'target' as const }] : []),
 	];

@@ -7,7 +7,7 @@ import { groupsConclusion, groupWords, positiveWords } from './conclusions';
 import { definedPoints, emptyFigure, fmt, fmtInterval, shapeAt, type FigureSeries, type FigureSpec } from './figureSpec';
 import type { AuditResult } from './webviewProtocol';
 
-const GROUPS_TITLE = 'Per-group rates of the firm\'s classifier';
+const GROUPS_TITLE = "Per-group rates of the firm's classifier";
 const RATES = [
 	{ key: 'selectionRate', label: 'selection rate' },
 	{ key: 'truePositiveRate', label: 'TPR' },
@@ -20,24 +20,43 @@ export function groupsFigure(a: AuditResult | undefined): FigureSpec {
 	}
 	const groups = a.predictions.groups;
 	const series: FigureSeries[] = RATES.map((rate, i) => ({
-		label: rate.label, kind: 'bar' as const, colour: i, shape: shapeAt(i),
-		points: definedPoints(groups.map((g, gi) => {
-			const e = g[rate.key];
-			return e === undefined || e.value === null ? undefined : { x: gi, y: e.value, ...(e.interval !== undefined ? { lo: e.interval.lo, hi: e.interval.hi } : {}) };
-		})),
+		label: rate.label,
+		kind: 'bar' as const,
+		colour: i,
+		shape: shapeAt(i),
+		points: definedPoints(
+			groups.map((g, gi) => {
+				const e = g[rate.key];
+				return e === undefined || e.value === null
+					? undefined
+					: { x: gi, y: e.value, ...(e.interval !== undefined ? { lo: e.interval.lo, hi: e.interval.hi } : {}) };
+			}),
+		),
 	}));
 	const rowsOut: string[][] = [];
 	for (const g of groups) {
 		for (const rate of RATES) {
 			const e = g[rate.key];
-			rowsOut.push([groupWords(a.roles.sensitive, g.name), String(g.size), rate.label, e === undefined ? '—' : e.value === null ? `undefined: ${e.reason}` : fmt(e.value), fmtInterval(e?.interval?.lo, e?.interval?.hi)]);
+			rowsOut.push([
+				groupWords(a.roles.sensitive, g.name),
+				String(g.size),
+				rate.label,
+				e === undefined ? '—' : e.value === null ? `undefined: ${e.reason}` : fmt(e.value),
+				fmtInterval(e?.interval?.lo, e?.interval?.hi),
+			]);
 		}
 	}
 	const level = fmt(a.predictions.bootstrap.level * 100);
 	const positive = positiveWords(a.roles);
 	return {
-		id: 'groups', title: `${GROUPS_TITLE} (${a.roles.sensitive}; positive = ${positive})`, xLabel: a.roles.sensitive, yLabel: `rate of predicting ${positive}`,
-		categories: groups.map((g) => (g.isReference ? `${g.name} (reference)` : g.name)), series, markers: [], statements: [],
+		id: 'groups',
+		title: `${GROUPS_TITLE} (${a.roles.sensitive}; positive = ${positive})`,
+		xLabel: a.roles.sensitive,
+		yLabel: `rate of predicting ${positive}`,
+		categories: groups.map((g) => (g.isReference ? `${g.name} (reference)` : g.name)),
+		series,
+		markers: [],
+		statements: [],
 		conclusion: groupsConclusion(a),
 		table: { columns: ['group', 'test rows', 'rate', 'value', `${level}% bootstrap interval`], rows: rowsOut },
 		summary: `Bar chart of selection rate, TPR and FPR with ${level}% intervals for ${groups.length} groups of ${a.roles.sensitive}; positive means ${positive}.`,

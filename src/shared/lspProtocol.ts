@@ -6,7 +6,19 @@
  * and honour `$/cancelRequest`; failures are ResponseErrors with a code from {@link ErrorCodes}.
  */
 import { NotificationType, RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
-import type { AuditResult, CompareInput, CompareResult, CsvIssue, Dialect, Experiment, OtherGroups, Sidecar, SimulationParams, SimulationResult, TableProfile } from './model';
+import type {
+	AuditResult,
+	CompareInput,
+	CompareResult,
+	CsvIssue,
+	Dialect,
+	Experiment,
+	OtherGroups,
+	Sidecar,
+	SimulationParams,
+	SimulationResult,
+	TableProfile,
+} from './model';
 
 /** A CSV/TSV document: open in the editor (synced text) or, when not open, read from disk. */
 export interface DocumentParams {

@@ -5,9 +5,23 @@
  */
 import { flipsConclusion, knowledgeConclusion, sizeConclusion, successConclusion } from './conclusions';
 import {
-	definedPoints, emptyFigure, fmt, fmtCount, methodColour, methodLabel, methodShape, METRIC_LABELS, METRIC_SHORT,
-	fmtInterval, summaryCells, summaryPoint, uniqueStyles,
-	type FigureId, type FigureMarker, type FigureSeries, type FigureSpec,
+	definedPoints,
+	emptyFigure,
+	fmt,
+	fmtCount,
+	methodColour,
+	methodLabel,
+	methodShape,
+	METRIC_LABELS,
+	METRIC_SHORT,
+	fmtInterval,
+	summaryCells,
+	summaryPoint,
+	uniqueStyles,
+	type FigureId,
+	type FigureMarker,
+	type FigureSeries,
+	type FigureSpec,
 } from './figureSpec';
 import { groupsFigure } from './groupsFigure';
 import { efficiencyMarkers, efficiencySentence } from './efficiencyFigure';
@@ -36,7 +50,9 @@ function failureStatements(r: SimulationResult): string[] {
 		const seen = byArm.get(key);
 		byArm.set(key, { method: f.method, knowledge: f.knowledge, seeds: (seen?.seeds ?? 0) + 1, reason: seen?.reason ?? f.reason });
 	}
-	return [...byArm.values()].map((f) => `${methodLabel(f.method)} (knowing ${knowsLabel(f.knowledge)}) failed on ${f.seeds} of ${r.params.seeds} seeds: ${f.reason}`);
+	return [...byArm.values()].map(
+		(f) => `${methodLabel(f.method)} (knowing ${knowsLabel(f.knowledge)}) failed on ${f.seeds} of ${r.params.seeds} seeds: ${f.reason}`,
+	);
 }
 
 const knowsLabel = (k: Row['knowledge']): string => (k === 'all' ? 'all majority rows' : `${k} majority rows`);
@@ -56,7 +72,12 @@ export function smallestCollectives(r: SimulationResult): Array<{ method: string
 		return [];
 	}
 	if (r.minimum !== undefined) {
-		return r.minimum.map((m) => ({ method: m.method, target: m.target, ...(m.reached && m.row !== undefined ? { row: m.row } : {}), ...(m.best !== undefined ? { best: m.best } : {}) }));
+		return r.minimum.map((m) => ({
+			method: m.method,
+			target: m.target,
+			...(m.reached && m.row !== undefined ? { row: m.row } : {}),
+			...(m.best !== undefined ? { best: m.best } : {}),
+		}));
 	}
 	return [...byMethod(r.rows)].map(([method, rows]) => {
 		const sorted = [...rows].sort((a, b) => a.alpha - b.alpha);
@@ -84,7 +105,19 @@ function baseLine(r: SimulationResult, metric: FairnessMetric | 'success', xs: r
 	if (value === null || value === undefined || xs.length === 0) {
 		return [];
 	}
-	return [{ label: `base model, mean of ${r.base.seeds} seeds`, kind: 'reference', colour: -1, shape: 'star', dashed: true, points: [{ x: Math.min(...xs), y: value }, { x: Math.max(...xs), y: value }] }];
+	return [
+		{
+			label: `base model, mean of ${r.base.seeds} seeds`,
+			kind: 'reference',
+			colour: -1,
+			shape: 'star',
+			dashed: true,
+			points: [
+				{ x: Math.min(...xs), y: value },
+				{ x: Math.max(...xs), y: value },
+			],
+		},
+	];
 }
 
 const SIZE_TITLE = 'Collective size: best fairness against α';
@@ -93,18 +126,37 @@ const SIZE_TITLE = 'Collective size: best fairness against α';
 export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
 	const yLabel = METRIC_LABELS[metric];
 	if (r === undefined || (r.experiment !== 'size' && r.experiment !== 'minimum')) {
-		return emptyFigure('size', SIZE_TITLE, 'α (fraction of the minority in the collective)', yLabel, 'Run the "size" experiment to see how large a collective must be.', 'size');
+		return emptyFigure(
+			'size',
+			SIZE_TITLE,
+			'α (fraction of the minority in the collective)',
+			yLabel,
+			'Run the "size" experiment to see how large a collective must be.',
+			'size',
+		);
 	}
 	const series: FigureSeries[] = [];
 	const rowsOut: string[][] = [];
 	for (const [method, rows] of byMethod(r.rows)) {
 		const sorted = [...rows].sort((a, b) => a.alpha - b.alpha);
-		series.push({ label: methodLabel(method), kind: 'line', colour: methodColour(method), shape: methodShape(method), points: definedPoints(sorted.map((x) => summaryPoint(x.alpha, x[metric]))) });
+		series.push({
+			label: methodLabel(method),
+			kind: 'line',
+			colour: methodColour(method),
+			shape: methodShape(method),
+			points: definedPoints(sorted.map((x) => summaryPoint(x.alpha, x[metric]))),
+		});
 		for (const x of sorted) {
 			rowsOut.push([methodLabel(method), String(x.alpha), fmtCount(x.collectiveSize), fmtCount(x.flips), ...summaryCells(x[metric])]);
 		}
 	}
-	series.push(...baseLine(r, metric, r.rows.map((x) => x.alpha)));
+	series.push(
+		...baseLine(
+			r,
+			metric,
+			r.rows.map((x) => x.alpha),
+		),
+	);
 	rowsOut.push(['Base model', '—', '0', '0', ...summaryCells(r.base[metric])]);
 	const minima = smallestCollectives(r);
 	// Methods often reach the target at the same point (at M = the whole pool they flip the same
@@ -120,7 +172,12 @@ export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetr
 			const k = markers[same]!;
 			markers[same] = { ...k, label: k.label.replace(/\): α = /, `, ${methodLabel(m.method)}): α = `) };
 		} else {
-			markers.push({ x: m.row.alpha, y, label: `smallest collective (${methodLabel(m.method)}): α = ${m.row.alpha}`, colour: methodColour(m.method) });
+			markers.push({
+				x: m.row.alpha,
+				y,
+				label: `smallest collective (${methodLabel(m.method)}): α = ${m.row.alpha}`,
+				colour: methodColour(m.method),
+			});
 		}
 	}
 	const statements = new Map<string, string[]>();
@@ -130,11 +187,19 @@ export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetr
 	}
 	const target = minima[0]?.target;
 	return {
-		id: 'size', title: SIZE_TITLE, xLabel: 'α (fraction of the minority in the collective)', yLabel, series, markers,
+		id: 'size',
+		title: SIZE_TITLE,
+		xLabel: 'α (fraction of the minority in the collective)',
+		yLabel,
+		series,
+		markers,
 		...(target !== undefined && metric === 'eqod' ? { target: { y: target, label: `target EqOd ${fmt(target)}` } } : {}),
 		statements: [...[...statements].map(([text, methods]) => `${methods.join(', ')}: ${text}`), ...failureStatements(r)],
 		conclusion: sizeConclusion(r, minima),
-		table: { columns: ['method', 'α', 'collective size', 'M (best)', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds'], rows: rowsOut },
+		table: {
+			columns: ['method', 'α', 'collective size', 'M (best)', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds'],
+			rows: rowsOut,
+		},
 		summary: `Line chart of the best ${METRIC_SHORT[metric]} over the flip grid against collective size α for ${series.length} series; ${markers.length} smallest collectives marked.`,
 	};
 }
@@ -145,24 +210,61 @@ const SUCCESS_TITLE = 'True collective success S(α) (synthetic data)';
 export function successFigure(r: SimulationResult | undefined): FigureSpec {
 	const xLabel = 'α (fraction of the minority in the collective)';
 	if (r === undefined || (r.experiment !== 'size' && r.experiment !== 'minimum')) {
-		return { ...emptyFigure('success', SUCCESS_TITLE, xLabel, 'S(α)', 'S(α) needs counterfactual rows, which only synthetic datasets (with a known generator) have.'), notApplicable: true };
+		return {
+			...emptyFigure(
+				'success',
+				SUCCESS_TITLE,
+				xLabel,
+				'S(α)',
+				'S(α) needs counterfactual rows, which only synthetic datasets (with a known generator) have.',
+			),
+			notApplicable: true,
+		};
 	}
 	if (!r.rows.some((x) => x.success !== undefined && x.success.mean !== null)) {
-		return { ...emptyFigure('success', SUCCESS_TITLE, xLabel, 'S(α)', 'S(α) needs counterfactual rows, which only synthetic datasets (with a known generator) have.'), notApplicable: true };
+		return {
+			...emptyFigure(
+				'success',
+				SUCCESS_TITLE,
+				xLabel,
+				'S(α)',
+				'S(α) needs counterfactual rows, which only synthetic datasets (with a known generator) have.',
+			),
+			notApplicable: true,
+		};
 	}
 	const series: FigureSeries[] = [];
 	const rowsOut: string[][] = [];
 	for (const [method, rows] of byMethod(r.rows)) {
 		const sorted = [...rows].sort((a, b) => a.alpha - b.alpha);
-		series.push({ label: methodLabel(method), kind: 'line', colour: methodColour(method), shape: methodShape(method), points: definedPoints(sorted.map((x) => summaryPoint(x.alpha, x.success))) });
+		series.push({
+			label: methodLabel(method),
+			kind: 'line',
+			colour: methodColour(method),
+			shape: methodShape(method),
+			points: definedPoints(sorted.map((x) => summaryPoint(x.alpha, x.success))),
+		});
 		for (const x of sorted) {
 			rowsOut.push([methodLabel(method), String(x.alpha), ...summaryCells(x.success)]);
 		}
 	}
-	series.push(...baseLine(r, 'success', r.rows.map((x) => x.alpha)));
+	series.push(
+		...baseLine(
+			r,
+			'success',
+			r.rows.map((x) => x.alpha),
+		),
+	);
 	rowsOut.push(['Base model', '—', ...summaryCells(r.base.success)]);
 	return {
-		id: 'success', title: SUCCESS_TITLE, xLabel, yLabel: 'S(α) = P[h(g(x)) = h(x)]', series, markers: [], statements: [], conclusion: successConclusion(r),
+		id: 'success',
+		title: SUCCESS_TITLE,
+		xLabel,
+		yLabel: 'S(α) = P[h(g(x)) = h(x)]',
+		series,
+		markers: [],
+		statements: [],
+		conclusion: successConclusion(r),
 		table: { columns: ['method', 'α', 'S mean', '95% interval over seeds', 'seeds'], rows: rowsOut },
 		summary: `Line chart of the true collective success S against α for ${series.length} series.`,
 	};
@@ -172,35 +274,77 @@ const FLIPS_TITLE = 'Relabelling efficiency: fairness against the number of flip
 
 /** Signed gaps with their seed intervals, and whether a gap is left that the seeds can measure. */
 function signedGapCells(x: Row): string[] {
-	const cell = (s: SeedSummary | undefined): string => (s === undefined || s.mean === null ? '—' : `${fmt(s.mean)} ${fmtInterval(s.lo, s.hi)}`);
+	const cell = (s: SeedSummary | undefined): string =>
+		s === undefined || s.mean === null ? '—' : `${fmt(s.mean)} ${fmtInterval(s.lo, s.hi)}`;
 	const verdict = (x as Partial<Row>).gapVerdict;
-	return [cell((x as Partial<Row>).tprGap), cell((x as Partial<Row>).fprGap), verdict === 'none-measurable' ? 'none measurable at these seeds' : verdict === 'gap' ? 'yes' : '—'];
+	return [
+		cell((x as Partial<Row>).tprGap),
+		cell((x as Partial<Row>).fprGap),
+		verdict === 'none-measurable' ? 'none measurable at these seeds' : verdict === 'gap' ? 'yes' : '—',
+	];
 }
 
 /** EqOd (or SPD) against M at one α, error bars over seeds. */
 export function flipsFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
 	const yLabel = METRIC_LABELS[metric];
 	if (r === undefined || r.experiment !== 'flips') {
-		return emptyFigure('flips', FLIPS_TITLE, 'M (labels flipped)', yLabel, 'Run the "flips" experiment to see how many relabelled rows each method needs.', 'flips');
+		return emptyFigure(
+			'flips',
+			FLIPS_TITLE,
+			'M (labels flipped)',
+			yLabel,
+			'Run the "flips" experiment to see how many relabelled rows each method needs.',
+			'flips',
+		);
 	}
 	const series: FigureSeries[] = [];
 	const rowsOut: string[][] = [];
 	for (const [method, rows] of byMethod(r.rows)) {
 		const sorted = [...rows].sort((a, b) => a.gridIndex - b.gridIndex);
-		series.push({ label: methodLabel(method), kind: 'line', colour: methodColour(method), shape: methodShape(method), points: definedPoints(sorted.map((x) => summaryPoint(x.flips, x[metric]))) });
+		series.push({
+			label: methodLabel(method),
+			kind: 'line',
+			colour: methodColour(method),
+			shape: methodShape(method),
+			points: definedPoints(sorted.map((x) => summaryPoint(x.flips, x[metric]))),
+		});
 		for (const x of sorted) {
 			rowsOut.push([methodLabel(method), fmtCount(x.flips), ...summaryCells(x[metric]), ...signedGapCells(x), fmt(x.error.mean)]);
 		}
 	}
-	series.push(...baseLine(r, metric, r.rows.map((x) => x.flips)));
+	series.push(
+		...baseLine(
+			r,
+			metric,
+			r.rows.map((x) => x.flips),
+		),
+	);
 	const target = (r as Partial<SimulationResult>).target ?? targetEqod(r);
 	const efficiency = metric === 'eqod' ? efficiencySentence(r) : undefined;
 	return {
-		id: 'flips', title: `${FLIPS_TITLE} (α = ${r.params.alpha})`, xLabel: 'M (labels flipped)', yLabel, series,
-		markers: metric === 'eqod' ? efficiencyMarkers(r) : [], statements: failureStatements(r),
+		id: 'flips',
+		title: `${FLIPS_TITLE} (α = ${r.params.alpha})`,
+		xLabel: 'M (labels flipped)',
+		yLabel,
+		series,
+		markers: metric === 'eqod' ? efficiencyMarkers(r) : [],
+		statements: failureStatements(r),
 		...(target !== undefined && metric === 'eqod' ? { target: { y: target, label: `target EqOd ${fmt(target)}` } } : {}),
 		conclusion: [flipsConclusion(r, metric, target), ...(efficiency !== undefined ? [efficiency] : [])].join(' '),
-		table: { columns: ['method', 'M', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds', 'ΔTPR (minority − majority)', 'ΔFPR', 'gap left?', 'error mean'], rows: rowsOut },
+		table: {
+			columns: [
+				'method',
+				'M',
+				`${METRIC_SHORT[metric]} mean`,
+				'95% interval over seeds',
+				'seeds',
+				'ΔTPR (minority − majority)',
+				'ΔFPR',
+				'gap left?',
+				'error mean',
+			],
+			rows: rowsOut,
+		},
 		summary: `Line chart with error bars of ${METRIC_SHORT[metric]} against the number of flips M at α = ${r.params.alpha} for ${series.length} methods.`,
 	};
 }
@@ -211,7 +355,14 @@ const KNOWLEDGE_TITLE = 'Varying knowledge: the error–fairness plane';
 export function knowledgeFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
 	const yLabel = METRIC_LABELS[metric];
 	if (r === undefined || r.experiment !== 'knowledge') {
-		return emptyFigure('knowledge', KNOWLEDGE_TITLE, 'error', yLabel, 'Run the "knowledge" experiment to compare knowing some majority rows with knowing all.', 'knowledge');
+		return emptyFigure(
+			'knowledge',
+			KNOWLEDGE_TITLE,
+			'error',
+			yLabel,
+			'Run the "knowledge" experiment to compare knowing some majority rows with knowing all.',
+			'knowledge',
+		);
 	}
 	const groups = new Map<string, Row[]>();
 	for (const x of r.rows) {
@@ -225,20 +376,42 @@ export function knowledgeFigure(r: SimulationResult | undefined, metric: Fairnes
 		const restricted = first.knowledge !== 'all';
 		const sorted = [...rows].sort((a, b) => a.gridIndex - b.gridIndex);
 		const points = definedPoints(sorted.map((x) => (x.error.mean === null ? undefined : summaryPoint(x.error.mean, x[metric]))));
-		series.push({ label: `${methodLabel(first.method)}, knows ${knowsLabel(first.knowledge)}`, kind: 'line', colour: methodColour(first.method), shape: restricted ? 'triangle' : 'circle', ...(restricted ? { dashed: true } : {}), points });
+		series.push({
+			label: `${methodLabel(first.method)}, knows ${knowsLabel(first.knowledge)}`,
+			kind: 'line',
+			colour: methodColour(first.method),
+			shape: restricted ? 'triangle' : 'circle',
+			...(restricted ? { dashed: true } : {}),
+			points,
+		});
 		for (const x of sorted) {
 			rowsOut.push([methodLabel(x.method), knowsLabel(x.knowledge), fmtCount(x.flips), fmt(x.error.mean), ...summaryCells(x[metric])]);
 		}
 	}
 	const b = r.base;
 	if (b.error.mean !== null && b[metric].mean !== null) {
-		series.push({ label: `base model, mean of ${b.seeds} seeds`, kind: 'points', colour: -1, shape: 'star', points: [{ x: b.error.mean, y: b[metric].mean as number }] });
+		series.push({
+			label: `base model, mean of ${b.seeds} seeds`,
+			kind: 'points',
+			colour: -1,
+			shape: 'star',
+			points: [{ x: b.error.mean, y: b[metric].mean as number }],
+		});
 	}
 	rowsOut.push(['Base model', '—', '0', fmt(b.error.mean), ...summaryCells(b[metric])]);
 	return {
-		id: 'knowledge', title: `${KNOWLEDGE_TITLE} (α = ${r.params.alpha})`, xLabel: 'error', yLabel, series, markers: [], statements: failureStatements(r),
+		id: 'knowledge',
+		title: `${KNOWLEDGE_TITLE} (α = ${r.params.alpha})`,
+		xLabel: 'error',
+		yLabel,
+		series,
+		markers: [],
+		statements: failureStatements(r),
 		conclusion: knowledgeConclusion(r, metric),
-		table: { columns: ['method', 'knows', 'M', 'error mean', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds'], rows: rowsOut },
+		table: {
+			columns: ['method', 'knows', 'M', 'error mean', `${METRIC_SHORT[metric]} mean`, '95% interval over seeds', 'seeds'],
+			rows: rowsOut,
+		},
 		summary: `Curves on the error–${METRIC_SHORT[metric]} plane for ${series.length} method and knowledge combinations.`,
 	};
 }

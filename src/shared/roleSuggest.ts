@@ -21,13 +21,105 @@ export interface FavourableGuess {
 }
 
 /** Words of a value that name a good / a bad outcome on their own. */
-const GOOD_VALUE = new Set(['good', 'approved', 'approve', 'accepted', 'accept', 'granted', 'hired', 'pass', 'passed', 'paid', 'repaid', 'success', 'successful', 'favourable', 'favorable', 'admitted', 'eligible', 'survived', 'promoted']);
-const BAD_VALUE = new Set(['bad', 'denied', 'deny', 'rejected', 'reject', 'declined', 'refused', 'fail', 'failed', 'default', 'defaulted', 'fired', 'unfavourable', 'unfavorable', 'died', 'dead']);
+const GOOD_VALUE = new Set([
+	'good',
+	'approved',
+	'approve',
+	'accepted',
+	'accept',
+	'granted',
+	'hired',
+	'pass',
+	'passed',
+	'paid',
+	'repaid',
+	'success',
+	'successful',
+	'favourable',
+	'favorable',
+	'admitted',
+	'eligible',
+	'survived',
+	'promoted',
+]);
+const BAD_VALUE = new Set([
+	'bad',
+	'denied',
+	'deny',
+	'rejected',
+	'reject',
+	'declined',
+	'refused',
+	'fail',
+	'failed',
+	'default',
+	'defaulted',
+	'fired',
+	'unfavourable',
+	'unfavorable',
+	'died',
+	'dead',
+]);
 
 /** Column-name stems (matched at the start of a word) saying a yes / 1 / true is a bad outcome. */
-const BAD_NAME = ['deny', 'denied', 'denial', 'reject', 'declin', 'refus', 'default', 'recid', 'reoffend', 'arrest', 'crime', 'criminal', 'convict', 'fraud', 'churn', 'death', 'dead', 'died', 'mortal', 'fail', 'bad', 'risk', 'delinquen', 'late', 'violent', 'readmit', 'disease', 'sick', 'fired', 'dropout', 'evict', 'loss', 'unemploy'];
+const BAD_NAME = [
+	'deny',
+	'denied',
+	'denial',
+	'reject',
+	'declin',
+	'refus',
+	'default',
+	'recid',
+	'reoffend',
+	'arrest',
+	'crime',
+	'criminal',
+	'convict',
+	'fraud',
+	'churn',
+	'death',
+	'dead',
+	'died',
+	'mortal',
+	'fail',
+	'bad',
+	'risk',
+	'delinquen',
+	'late',
+	'violent',
+	'readmit',
+	'disease',
+	'sick',
+	'fired',
+	'dropout',
+	'evict',
+	'loss',
+	'unemploy',
+];
 /** Column-name stems saying a yes / 1 / true is a good outcome. */
-const GOOD_NAME = ['approv', 'accept', 'admit', 'admission', 'hire', 'hired', 'grant', 'pass', 'success', 'surviv', 'repaid', 'repay', 'promot', 'good', 'eligib', 'subscrib', 'employed', 'graduat', 'award', 'select'];
+const GOOD_NAME = [
+	'approv',
+	'accept',
+	'admit',
+	'admission',
+	'hire',
+	'hired',
+	'grant',
+	'pass',
+	'success',
+	'surviv',
+	'repaid',
+	'repay',
+	'promot',
+	'good',
+	'eligib',
+	'subscrib',
+	'employed',
+	'graduat',
+	'award',
+	'select',
+];
 /** Names of an income-like label, for which the `>` side of `>50K` / `<=50K` is the favourable one. */
 const INCOME_NAME = ['income', 'salary', 'wage', 'earn', 'pay'];
 
@@ -36,7 +128,11 @@ const NO = new Set(['0', '0.0', 'false', 'no', 'n', 'f']);
 
 /** Lower-case words of a column name: `two_year_recid` → two, year, recid; `isRecid` → is, recid. */
 export function nameWords(name: string): string[] {
-	return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+	return name
+		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.toLowerCase()
+		.split(/[^a-z0-9]+/)
+		.filter((w) => w.length > 0);
 }
 
 function hasStem(words: readonly string[], stems: readonly string[]): string | undefined {
@@ -67,7 +163,10 @@ export function guessFavourable(column: string, values: readonly string[]): Favo
 	}
 	if (bad >= 0) {
 		const other = 1 - bad;
-		return { values: [top[other]!], reason: `guessed from the name: '${top[bad]}' names a bad outcome, so '${top[other]}' is favourable — check` };
+		return {
+			values: [top[other]!],
+			reason: `guessed from the name: '${top[bad]}' names a bad outcome, so '${top[other]}' is favourable — check`,
+		};
 	}
 	const words = nameWords(column);
 	// 2. `>50K` against `<=50K` of an income.
@@ -84,10 +183,16 @@ export function guessFavourable(column: string, values: readonly string[]): Favo
 	const badWord = hasStem(words, BAD_NAME);
 	const goodWord = hasStem(words, GOOD_NAME);
 	if (badWord !== undefined && goodWord === undefined) {
-		return { values: [top[no]!], reason: `guessed from the name: '${column} = ${top[yes]}' reads as a bad outcome ('${badWord}'), so '${top[no]}' is favourable — check` };
+		return {
+			values: [top[no]!],
+			reason: `guessed from the name: '${column} = ${top[yes]}' reads as a bad outcome ('${badWord}'), so '${top[no]}' is favourable — check`,
+		};
 	}
 	if (goodWord !== undefined && badWord === undefined) {
-		return { values: [top[yes]!], reason: `guessed from the name: '${column} = ${top[yes]}' reads as a good outcome ('${goodWord}') — check` };
+		return {
+			values: [top[yes]!],
+			reason: `guessed from the name: '${column} = ${top[yes]}' reads as a good outcome ('${goodWord}') — check`,
+		};
 	}
 	return undefined;
 }
@@ -95,7 +200,11 @@ export function guessFavourable(column: string, values: readonly string[]): Favo
 /** Column-name stems of attributes people are protected on, with how strongly the name says so. */
 const SENSITIVE_NAME: ReadonlyArray<{ readonly stems: readonly string[]; readonly score: number; readonly what: string }> = [
 	{ stems: ['sex', 'gender', 'male', 'female', 'women', 'woman'], score: 100, what: 'sex' },
-	{ stems: ['race', 'racial', 'ethnic', 'afam', 'black', 'hispanic', 'latin', 'white', 'nonwhite', 'minority', 'caste'], score: 95, what: 'race or ethnicity' },
+	{
+		stems: ['race', 'racial', 'ethnic', 'afam', 'black', 'hispanic', 'latin', 'white', 'nonwhite', 'minority', 'caste'],
+		score: 95,
+		what: 'race or ethnicity',
+	},
 	{ stems: ['age'], score: 80, what: 'age' },
 	{ stems: ['religio', 'faith'], score: 75, what: 'religion' },
 	{ stems: ['national', 'citizen', 'foreign', 'immigra', 'native', 'country', 'birthplace', 'language'], score: 70, what: 'origin' },
@@ -149,7 +258,15 @@ export function rankSensitiveColumns(columns: readonly CandidateColumn[], exclud
 		}
 		const words = nameWords(c.name);
 		const s = nameScore(c.name);
-		if (s.score === 0 && (hasStem(words, BAD_NAME) !== undefined || hasStem(words, GOOD_NAME) !== undefined || words.includes('label') || words.includes('target') || words.includes('outcome') || words.includes('class'))) {
+		if (
+			s.score === 0 &&
+			(hasStem(words, BAD_NAME) !== undefined ||
+				hasStem(words, GOOD_NAME) !== undefined ||
+				words.includes('label') ||
+				words.includes('target') ||
+				words.includes('outcome') ||
+				words.includes('class'))
+		) {
 			return; // reads like an outcome
 		}
 		out.push({ name: c.name, score: s.score, ...(s.why !== undefined ? { why: s.why } : {}), index });
@@ -197,8 +314,9 @@ export function suggestMinority(column: string, groups: readonly GroupRate[]): M
 		return undefined;
 	}
 	const largest = rated.every((g) => g === lowest || g.labelled <= lowest.labelled);
-	const reason = `'${column} = ${lowest.value}' has the lowest favourable rate (${pct(rate(lowest))} against ${pct(rate(highest))} for '${column} = ${highest.value}')`
-		+ (largest ? `; it is also the largest group — "minority" here means the disadvantaged group, not the smaller one` : '');
+	const reason =
+		`'${column} = ${lowest.value}' has the lowest favourable rate (${pct(rate(lowest))} against ${pct(rate(highest))} for '${column} = ${highest.value}')` +
+		(largest ? `; it is also the largest group — "minority" here means the disadvantaged group, not the smaller one` : '');
 	return { value: lowest.value, rate: rate(lowest), largest, reason };
 }
 
@@ -230,7 +348,11 @@ export function advantagedWarning(column: string, minority: readonly string[], g
  * Favourable counts of each value of `column` under a label's favourable values (rows missing
  * either are left out), most labelled first: the input of {@link suggestMinority}.
  */
-export function groupRates(table: Table, column: string, label: { readonly column: string; readonly favourable: readonly string[] }): GroupRate[] {
+export function groupRates(
+	table: Table,
+	column: string,
+	label: { readonly column: string; readonly favourable: readonly string[] },
+): GroupRate[] {
 	const sens = table.columns.find((c) => c.name === column);
 	const lab = table.columns.find((c) => c.name === label.column);
 	if (sens === undefined || lab === undefined) {
@@ -252,7 +374,9 @@ export function groupRates(table: Table, column: string, label: { readonly colum
 		}
 		counts.set(s, c);
 	}
-	return [...counts.entries()].map(([value, c]) => ({ value, ...c })).sort((a, b) => b.labelled - a.labelled || (a.value < b.value ? -1 : 1));
+	return [...counts.entries()]
+		.map(([value, c]) => ({ value, ...c }))
+		.sort((a, b) => b.labelled - a.labelled || (a.value < b.value ? -1 : 1));
 }
 
 function cellText(col: Column, row: number): string | undefined {
@@ -277,7 +401,10 @@ export function rankLabelColumns(columns: readonly CandidateColumn[], exclude: r
 			return;
 		}
 		const words = nameWords(c.name);
-		const outcome = hasStem(words, BAD_NAME) ?? hasStem(words, GOOD_NAME) ?? words.find((w) => ['label', 'target', 'outcome', 'class', 'y', 'income', 'result', 'decision', 'status'].includes(w));
+		const outcome =
+			hasStem(words, BAD_NAME) ??
+			hasStem(words, GOOD_NAME) ??
+			words.find((w) => ['label', 'target', 'outcome', 'class', 'y', 'income', 'result', 'decision', 'status'].includes(w));
 		const score = outcome !== undefined ? 2 : nameScore(c.name).score > 0 ? 0 : 1;
 		out.push({ name: c.name, score, ...(outcome !== undefined ? { why: 'named like an outcome' } : {}), index });
 	});

@@ -31,7 +31,8 @@ export interface Scorecard {
 }
 
 const valueOf = (e: Estimate | undefined): number | null => (e === undefined ? null : e.value);
-const cell = (e: Estimate | undefined): string => (e === undefined ? '—' : e.value === null ? `undefined: ${e.reason}` : `${fmt(e.value)} ${fmtInterval(e.interval?.lo, e.interval?.hi)}`);
+const cell = (e: Estimate | undefined): string =>
+	e === undefined ? '—' : e.value === null ? `undefined: ${e.reason}` : `${fmt(e.value)} ${fmtInterval(e.interval?.lo, e.interval?.hi)}`;
 /** Whether a signed difference's interval excludes 0 (a gap the test rows can tell from none). */
 const clearGap = (e: Estimate | undefined): boolean => e?.interval !== undefined && (e.interval.lo > 0 || e.interval.hi < 0);
 
@@ -93,33 +94,80 @@ export function buildScorecard(audit: AuditResult): Scorecard {
 	const s = a.summary;
 	const groupRows = a.predictions.groups.map((g) => {
 		const labelGroup = a.labels?.groups?.find((x) => x.name === g.name);
-		return [groupWords(a.roles.sensitive, g.name) + (g.isReference ? ' (reference)' : ''), String(g.size), cell(labelGroup?.baseRate ?? g.baseRate), cell(g.selectionRate), cell(g.truePositiveRate), cell(g.falsePositiveRate), cell(g.errorRate)];
+		return [
+			groupWords(a.roles.sensitive, g.name) + (g.isReference ? ' (reference)' : ''),
+			String(g.size),
+			cell(labelGroup?.baseRate ?? g.baseRate),
+			cell(g.selectionRate),
+			cell(g.truePositiveRate),
+			cell(g.falsePositiveRate),
+			cell(g.errorRate),
+		];
 	});
 	const di = valueOf(s.disparateImpact);
 	const headline: Headline[] = [
-		{ name: 'EqOd (equalized odds, average)', value: fmt(valueOf(s.eqodAverage)), interval: intervalOf(s.eqodAverage), verdict: `${gapWords(cmp?.truePositiveRateDifference, 'TPR', min, maj, rows)}; ${gapWords(cmp?.falsePositiveRateDifference, 'FPR', min, maj, rows).replace(`${min}'s `, '')}.` },
-		{ name: 'SPD (statistical parity difference)', value: fmt(valueOf(s.spd)), interval: intervalOf(s.spd), verdict: `${gapWords(cmp?.statisticalParitySigned, `rate of predicted ${pos}`, min, maj, rows)}.` },
-		{ name: 'Equal opportunity (TPR gap)', value: fmt(valueOf(s.equalOpportunity)), interval: intervalOf(s.equalOpportunity), verdict: `Among rows that are ${pos} in the data, ${gapWords(cmp?.truePositiveRateDifference, 'chance of being predicted so', min, maj, rows)}.` },
-		{ name: 'Disparate impact (selection-rate ratio)', value: fmt(di), interval: intervalOf(s.disparateImpact), verdict: di === null ? 'Undefined: the reference group is never selected.' : `${min} is selected ${fmt(di)} times as often as ${maj}: ${di < 0.8 ? 'below 0.8, it fails the four-fifths rule' : 'at least 0.8, it passes the four-fifths rule'}.` },
-		{ name: 'Error', value: fmt(valueOf(s.error)), interval: intervalOf(s.error), verdict: valueOf(s.error) === null ? 'Undefined.' : `The firm's classifier is wrong on ${((valueOf(s.error) as number) * 100).toFixed(1)}% of ${rows} test rows.` },
+		{
+			name: 'EqOd (equalized odds, average)',
+			value: fmt(valueOf(s.eqodAverage)),
+			interval: intervalOf(s.eqodAverage),
+			verdict: `${gapWords(cmp?.truePositiveRateDifference, 'TPR', min, maj, rows)}; ${gapWords(cmp?.falsePositiveRateDifference, 'FPR', min, maj, rows).replace(`${min}'s `, '')}.`,
+		},
+		{
+			name: 'SPD (statistical parity difference)',
+			value: fmt(valueOf(s.spd)),
+			interval: intervalOf(s.spd),
+			verdict: `${gapWords(cmp?.statisticalParitySigned, `rate of predicted ${pos}`, min, maj, rows)}.`,
+		},
+		{
+			name: 'Equal opportunity (TPR gap)',
+			value: fmt(valueOf(s.equalOpportunity)),
+			interval: intervalOf(s.equalOpportunity),
+			verdict: `Among rows that are ${pos} in the data, ${gapWords(cmp?.truePositiveRateDifference, 'chance of being predicted so', min, maj, rows)}.`,
+		},
+		{
+			name: 'Disparate impact (selection-rate ratio)',
+			value: fmt(di),
+			interval: intervalOf(s.disparateImpact),
+			verdict:
+				di === null
+					? 'Undefined: the reference group is never selected.'
+					: `${min} is selected ${fmt(di)} times as often as ${maj}: ${di < 0.8 ? 'below 0.8, it fails the four-fifths rule' : 'at least 0.8, it passes the four-fifths rule'}.`,
+		},
+		{
+			name: 'Error',
+			value: fmt(valueOf(s.error)),
+			interval: intervalOf(s.error),
+			verdict:
+				valueOf(s.error) === null
+					? 'Undefined.'
+					: `The firm's classifier is wrong on ${((valueOf(s.error) as number) * 100).toFixed(1)}% of ${rows} test rows.`,
+		},
 	];
 	const findings: string[] = [];
 	if (di !== null) {
-		findings.push(di < 0.8
-			? `Four-fifths rule: fails. Disparate impact ${fmt(di)} < 0.8, adverse impact against ${min}${s.disparateImpact?.interval !== undefined && s.disparateImpact.interval.hi >= 0.8 ? ` (though the interval reaches ${fmt(s.disparateImpact.interval.hi)}: not distinguishable from 0.8 on ${rows} test rows)` : ''}.`
-			: `Four-fifths rule: passes (disparate impact ${fmt(di)} ≥ 0.8).`);
+		findings.push(
+			di < 0.8
+				? `Four-fifths rule: fails. Disparate impact ${fmt(di)} < 0.8, adverse impact against ${min}${s.disparateImpact?.interval !== undefined && s.disparateImpact.interval.hi >= 0.8 ? ` (though the interval reaches ${fmt(s.disparateImpact.interval.hi)}: not distinguishable from 0.8 on ${rows} test rows)` : ''}.`
+				: `Four-fifths rule: passes (disparate impact ${fmt(di)} ≥ 0.8).`,
+		);
 	}
 	const lab = a.labels?.comparisons?.find((c) => c.group === a.roles.minority);
 	const labDi = valueOf(lab?.labelDisparateImpact);
 	if (lab !== undefined && valueOf(lab.baseRateDifferenceSigned) !== null) {
-		findings.push(`Bias already in the data: the base rate of ${pos} is ${fmt(Math.abs(valueOf(lab.baseRateDifferenceSigned)!))} ${valueOf(lab.baseRateDifferenceSigned)! < 0 ? 'lower' : 'higher'} for ${min} than for ${maj}${labDi !== null ? ` (label disparate impact ${fmt(labDi)})` : ''}.`);
+		findings.push(
+			`Bias already in the data: the base rate of ${pos} is ${fmt(Math.abs(valueOf(lab.baseRateDifferenceSigned)!))} ${valueOf(lab.baseRateDifferenceSigned)! < 0 ? 'lower' : 'higher'} for ${min} than for ${maj}${labDi !== null ? ` (label disparate impact ${fmt(labDi)})` : ''}.`,
+		);
 	}
 	const err = valueOf(s.error);
 	if (err !== null && err < 0.02) {
-		findings.push(`Leak suspected: the error is only ${fmt(err)}. A feature may record the outcome itself (a column filled in after the label); check the features and exclude it.`);
+		findings.push(
+			`Leak suspected: the error is only ${fmt(err)}. A feature may record the outcome itself (a column filled in after the label); check the features and exclude it.`,
+		);
 	}
 	if (a.model?.converged === false) {
-		findings.push(`The firm's logistic regression did not converge in ${a.model.iterations ?? '?'} iterations: its figures are approximate.`);
+		findings.push(
+			`The firm's logistic regression did not converge in ${a.model.iterations ?? '?'} iterations: its figures are approximate.`,
+		);
 	}
 	const both = firmsFinding(a);
 	if (both !== undefined) {
@@ -127,7 +175,9 @@ export function buildScorecard(audit: AuditResult): Scorecard {
 	}
 	const dropped = a.dataset?.dropped;
 	if (dropped !== undefined && dropped.missingSensitive + dropped.missingLabel + dropped.otherGroups > 0) {
-		findings.push(`${dropped.missingSensitive + dropped.missingLabel + dropped.otherGroups} rows left out (missing group ${dropped.missingSensitive}, missing label ${dropped.missingLabel}, other groups ${dropped.otherGroups}).`);
+		findings.push(
+			`${dropped.missingSensitive + dropped.missingLabel + dropped.otherGroups} rows left out (missing group ${dropped.missingSensitive}, missing label ${dropped.missingLabel}, other groups ${dropped.otherGroups}).`,
+		);
 	}
 	return {
 		title: `Audit of ${a.roles.sensitive}: ${min} against ${maj}`,
@@ -136,7 +186,7 @@ export function buildScorecard(audit: AuditResult): Scorecard {
 		groupRows,
 		headline,
 		findings,
-		firm: `The firm's classifier: ${a.model?.kind === 'gradient-boosting' ? a.model.text ?? 'gradient boosting' : `L2 logistic regression (C = ${a.model?.C ?? 1})`} on ${a.roles.features?.length ?? '?'} features, trained on ${a.split?.train ?? '?'} rows and judged on ${rows} test rows (one split, seed ${a.split?.seed ?? 0}); intervals are ${fmt(a.predictions.bootstrap.level * 100)}% bootstrap intervals.${awarenessWords(a)}`,
+		firm: `The firm's classifier: ${a.model?.kind === 'gradient-boosting' ? (a.model.text ?? 'gradient boosting') : `L2 logistic regression (C = ${a.model?.C ?? 1})`} on ${a.roles.features?.length ?? '?'} features, trained on ${a.split?.train ?? '?'} rows and judged on ${rows} test rows (one split, seed ${a.split?.seed ?? 0}); intervals are ${fmt(a.predictions.bootstrap.level * 100)}% bootstrap intervals.${awarenessWords(a)}`,
 		next: [
 			`Run the collective "size" experiment: how large must a collective of ${min} be to halve EqOd?`,
 			'Compare with Firm-side Methods: what could the firm do itself, and at what error?',

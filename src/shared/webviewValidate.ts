@@ -14,10 +14,19 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isRunId = (v: unknown): v is string => isString(v) && v.length > 0 && v.length <= 100;
-const arrayOf = (check: Check, max = 100_000): Check => (v) => Array.isArray(v) && v.length <= max && v.every(check);
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
+const arrayOf =
+	(check: Check, max = 100_000): Check =>
+	(v) =>
+		Array.isArray(v) && v.length <= max && v.every(check);
+const optional =
+	(check: Check): Check =>
+	(v) =>
+		v === undefined || check(v);
 /** Every listed field passes its check (extra fields are allowed and ignored). */
-const shape = (fields: Record<string, Check>): Check => (v) => isObject(v) && Object.entries(fields).every(([k, check]) => check(v[k]));
+const shape =
+	(fields: Record<string, Check>): Check =>
+	(v) =>
+		isObject(v) && Object.entries(fields).every(([k, check]) => check(v[k]));
 
 const METHODS = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
 const EXPERIMENTS = ['size', 'flips', 'knowledge', 'minimum'];
@@ -27,18 +36,31 @@ const isExperiment = (v: unknown): boolean => isString(v) && EXPERIMENTS.include
 const isMetric = (v: unknown): boolean => isString(v) && METRICS.includes(v);
 const isKnowledge = (v: unknown): boolean => v === 'all' || (isFiniteNumber(v) && v >= 0);
 
-export const isSeedSummary: Check = (v) => isObject(v) && (v.mean === null
-	? isString(v.reason)
-	: isFiniteNumber(v.mean) && isFiniteNumber(v.sd) && isFiniteNumber(v.lo) && isFiniteNumber(v.hi) && isFiniteNumber(v.n));
+export const isSeedSummary: Check = (v) =>
+	isObject(v) &&
+	(v.mean === null
+		? isString(v.reason)
+		: isFiniteNumber(v.mean) && isFiniteNumber(v.sd) && isFiniteNumber(v.lo) && isFiniteNumber(v.hi) && isFiniteNumber(v.n));
 
 const metricFields = {
-	error: isSeedSummary, spd: isSeedSummary, eqod: isSeedSummary, eqodMax: isSeedSummary,
-	success: optional(isSeedSummary), counterfactualGap: optional(isSeedSummary),
+	error: isSeedSummary,
+	spd: isSeedSummary,
+	eqod: isSeedSummary,
+	eqodMax: isSeedSummary,
+	success: optional(isSeedSummary),
+	counterfactualGap: optional(isSeedSummary),
 };
 
 export const isSimulationRow: Check = shape({
-	method: (v) => v === 'base' || isMethod(v), knowledge: isKnowledge, alpha: isFiniteNumber, gridIndex: isFiniteNumber,
-	flips: isFiniteNumber, poolSize: isFiniteNumber, collectiveSize: isFiniteNumber, seeds: isFiniteNumber, ...metricFields,
+	method: (v) => v === 'base' || isMethod(v),
+	knowledge: isKnowledge,
+	alpha: isFiniteNumber,
+	gridIndex: isFiniteNumber,
+	flips: isFiniteNumber,
+	poolSize: isFiniteNumber,
+	collectiveSize: isFiniteNumber,
+	seeds: isFiniteNumber,
+	...metricFields,
 });
 
 /** Requests from the webview: bounded sizes, so a hostile page cannot ask for a run of any size. */
@@ -59,11 +81,24 @@ export const isSimulationRequest: Check = shape({
 	C: optional((x) => isFiniteNumber(x) && x > 0),
 });
 
-const isMinimum: Check = shape({ method: isMethod, target: isFiniteNumber, reached: isBoolean, row: optional(isSimulationRow), best: optional(isSimulationRow) });
+const isMinimum: Check = shape({
+	method: isMethod,
+	target: isFiniteNumber,
+	reached: isBoolean,
+	row: optional(isSimulationRow),
+	best: optional(isSimulationRow),
+});
 
 export const isSimulationResult: Check = shape({
 	experiment: isExperiment,
-	params: shape({ experiment: isExperiment, alphas: arrayOf(isFiniteNumber), alpha: isFiniteNumber, methods: arrayOf(isMethod), seeds: isFiniteNumber, targetEqod: optional(isFiniteNumber) }),
+	params: shape({
+		experiment: isExperiment,
+		alphas: arrayOf(isFiniteNumber),
+		alpha: isFiniteNumber,
+		methods: arrayOf(isMethod),
+		seeds: isFiniteNumber,
+		targetEqod: optional(isFiniteNumber),
+	}),
 	roles: shape({ sensitive: isString, minority: isString, majority: isString, label: isString, favourable: arrayOf(isString) }),
 	base: shape({ seeds: isFiniteNumber, ...metricFields }),
 	rows: arrayOf(isSimulationRow),
@@ -73,28 +108,59 @@ export const isSimulationResult: Check = shape({
 	failures: arrayOf(isObject),
 });
 
-const isEstimate: Check = (v) => isObject(v) && (v.value === null ? isString(v.reason) : isFiniteNumber(v.value))
-	&& optional(shape({ lo: isFiniteNumber, hi: isFiniteNumber, level: isFiniteNumber }))(v.interval);
+const isEstimate: Check = (v) =>
+	isObject(v) &&
+	(v.value === null ? isString(v.reason) : isFiniteNumber(v.value)) &&
+	optional(shape({ lo: isFiniteNumber, hi: isFiniteNumber, level: isFiniteNumber }))(v.interval);
 
 const isGroupRates: Check = shape({
-	name: isString, size: isFiniteNumber, isReference: isBoolean, baseRate: isEstimate,
-	selectionRate: optional(isEstimate), truePositiveRate: optional(isEstimate), falsePositiveRate: optional(isEstimate),
+	name: isString,
+	size: isFiniteNumber,
+	isReference: isBoolean,
+	baseRate: isEstimate,
+	selectionRate: optional(isEstimate),
+	truePositiveRate: optional(isEstimate),
+	falsePositiveRate: optional(isEstimate),
 });
 
 export const isAuditResult: Check = shape({
 	roles: shape({ sensitive: isString, label: isString, minority: isString, majority: isString }),
-	predictions: shape({ kind: isString, reference: isString, groups: arrayOf(isGroupRates, 10_000), bootstrap: shape({ level: isFiniteNumber }) }),
+	predictions: shape({
+		kind: isString,
+		reference: isString,
+		groups: arrayOf(isGroupRates, 10_000),
+		bootstrap: shape({ level: isFiniteNumber }),
+	}),
 	summary: isObject,
 });
 
-const isFrontPoint: Check = shape({ sweep: isFiniteNumber, error: isSeedSummary, eqod: isSeedSummary, spd: isSeedSummary, eqodMax: optional(isSeedSummary), setting: optional(isString), nonDominated: isBoolean });
+const isFrontPoint: Check = shape({
+	sweep: isFiniteNumber,
+	error: isSeedSummary,
+	eqod: isSeedSummary,
+	spd: isSeedSummary,
+	eqodMax: optional(isSeedSummary),
+	setting: optional(isString),
+	nonDominated: isBoolean,
+});
 
 export const isComparisonResult: Check = shape({
 	seeds: isFiniteNumber,
-	fronts: arrayOf(shape({
-		approach: isString, sweepParameter: isString, points: arrayOf(isFrontPoint),
-		certificate: optional(shape({ metric: isMetric, level: isFiniteNumber, bounds: arrayOf(shape({ sweep: isFiniteNumber, error: isFiniteNumber, bound: isFiniteNumber })) })),
-	}), 50),
+	fronts: arrayOf(
+		shape({
+			approach: isString,
+			sweepParameter: isString,
+			points: arrayOf(isFrontPoint),
+			certificate: optional(
+				shape({
+					metric: isMetric,
+					level: isFiniteNumber,
+					bounds: arrayOf(shape({ sweep: isFiniteNumber, error: isFiniteNumber, bound: isFiniteNumber })),
+				}),
+			),
+		}),
+		50,
+	),
 	warnings: optional(arrayOf(isString)),
 });
 
@@ -107,21 +173,27 @@ const webviewChecks: { [K in WebviewMessage['type']]: Check } = {
 	'simulation/run': shape({ runId: isRunId, request: isSimulationRequest }),
 	'simulation/cancel': shape({ runId: isRunId }),
 	'audit/run': shape({ runId: isRunId }),
-	'report/export': shape({ images: arrayOf(shape({ figure: (v) => isString(v) && v.length <= 50, png: isPngDataUrl }), 20), metric: isMetric }),
+	'report/export': shape({
+		images: arrayOf(shape({ figure: (v) => isString(v) && v.length <= 50, png: isPngDataUrl }), 20),
+		metric: isMetric,
+	}),
 	'log/write': shape({ level: (v) => v === 'info' || v === 'warn' || v === 'error', message: (v) => isString(v) && v.length <= 10_000 }),
 };
 
 const hostChecks: { [K in HostMessage['type']]: Check } = {
 	'panel/didInit': shape({
 		dataset: shape({ id: isString, label: isString, sha256: optional(isString), synthetic: isBoolean }),
-		version: isString, defaults: isSimulationRequest,
+		version: isString,
+		defaults: isSimulationRequest,
 	}),
 	'audit/didChange': shape({ result: isAuditResult }),
 	'comparison/didChange': shape({ result: isComparisonResult }),
 	'simulation/didChange': shape({ result: isSimulationResult }),
 	'simulation/didProgress': shape({ runId: isRunId, done: isFiniteNumber, total: isFiniteNumber, etaSeconds: optional(isFiniteNumber) }),
-	'simulation/didFinish': (v) => isObject(v) && isRunId(v.runId)
-		&& (v.result !== undefined ? isSimulationResult(v.result) : isString(v.error) && isBoolean(v.cancelled)),
+	'simulation/didFinish': (v) =>
+		isObject(v) &&
+		isRunId(v.runId) &&
+		(v.result !== undefined ? isSimulationResult(v.result) : isString(v.error) && isBoolean(v.cancelled)),
 	'audit/didFail': shape({ runId: isRunId, error: isString }),
 	'report/didRequestExport': isObject,
 	'report/didExport': (v) => isObject(v) && (arrayOf(isString)(v.files) || isString(v.error)),

@@ -38,7 +38,12 @@ export function parseFitsMessage(message: string | undefined): SimulationProgres
 	return { stage: 'running', done: Number(m[1]), total: Number(m[2]), ...eta };
 }
 
-export async function withServerProgress<R>(ctx: Ctx, title: string, run: (r: ProgressRun) => Promise<R>, options: ProgressOptions = {}): Promise<RunOutcome<R>> {
+export async function withServerProgress<R>(
+	ctx: Ctx,
+	title: string,
+	run: (r: ProgressRun) => Promise<R>,
+	options: ProgressOptions = {},
+): Promise<RunOutcome<R>> {
 	const location = options.notification === false ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification;
 	return vscode.window.withProgress({ location, title, cancellable: true }, async (progress, uiToken) => {
 		const cts = new vscode.CancellationTokenSource();
@@ -52,21 +57,26 @@ export async function withServerProgress<R>(ctx: Ctx, title: string, run: (r: Pr
 		const workDoneToken = `collectiveFairness/${randomUUID()}`;
 		let shown = 0;
 		const started = Date.now();
-		links.push(ctx.onWorkDone(workDoneToken, (v) => {
-			if (v.kind === 'end') {
-				return;
-			}
-			const pct = v.percentage;
-			const increment = pct !== undefined && pct > shown ? pct - shown : undefined;
-			shown = pct ?? shown;
-			const elapsed = Math.round((Date.now() - started) / 1000);
-			const detail = v.message !== undefined ? `${v.message}` : '';
-			progress.report({ message: `${detail}${pct !== undefined ? ` (${pct} %, ${elapsed} s)` : ''}`, ...(increment !== undefined ? { increment } : {}) });
-			const fits = parseFitsMessage(v.message);
-			if (fits !== undefined) {
-				options.onProgress?.(fits);
-			}
-		}));
+		links.push(
+			ctx.onWorkDone(workDoneToken, (v) => {
+				if (v.kind === 'end') {
+					return;
+				}
+				const pct = v.percentage;
+				const increment = pct !== undefined && pct > shown ? pct - shown : undefined;
+				shown = pct ?? shown;
+				const elapsed = Math.round((Date.now() - started) / 1000);
+				const detail = v.message !== undefined ? `${v.message}` : '';
+				progress.report({
+					message: `${detail}${pct !== undefined ? ` (${pct} %, ${elapsed} s)` : ''}`,
+					...(increment !== undefined ? { increment } : {}),
+				});
+				const fits = parseFitsMessage(v.message);
+				if (fits !== undefined) {
+					options.onProgress?.(fits);
+				}
+			}),
+		);
 		ctx.log.info(`${title}: started`);
 		try {
 			const value = await run({ workDoneToken, token: cts.token });

@@ -5,7 +5,10 @@
  */
 import type * as vscode from 'vscode';
 
-export function settleOnce<T extends vscode.QuickPickItem, R>(qp: vscode.QuickPick<T>, wire: (finish: (value: R | undefined) => void) => void): Promise<R | undefined> {
+export function settleOnce<T extends vscode.QuickPickItem, R>(
+	qp: vscode.QuickPick<T>,
+	wire: (finish: (value: R | undefined) => void) => void,
+): Promise<R | undefined> {
 	return new Promise((resolve) => {
 		let done = false;
 		const finish = (value: R | undefined): void => {

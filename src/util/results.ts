@@ -75,7 +75,11 @@ function sortKeys(v: unknown): unknown {
 		return v.map(sortKeys);
 	}
 	if (v !== null && typeof v === 'object') {
-		return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+		return Object.fromEntries(
+			Object.keys(v)
+				.sort()
+				.map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+		);
 	}
 	return v;
 }
@@ -139,7 +143,11 @@ export class ResultStore implements vscode.Disposable {
 	private readonly hashes = new Map<string, { size: number; mtimeMs: number; sha256: string }>();
 	private writes = Promise.resolve();
 
-	constructor(private readonly dir: vscode.Uri, private readonly keep: () => number = () => DEFAULT_KEEP_PER_DATASET, private readonly log?: (m: string) => void) {
+	constructor(
+		private readonly dir: vscode.Uri,
+		private readonly keep: () => number = () => DEFAULT_KEEP_PER_DATASET,
+		private readonly log?: (m: string) => void,
+	) {
 		this.loaded = this.load();
 	}
 
@@ -270,7 +278,9 @@ export class ResultStore implements vscode.Disposable {
 			await fs.writeFile(tmp, JSON.stringify({ version: 1, uri: uriText, runs } satisfies DatasetFile));
 			await fs.rename(tmp, target);
 		};
-		this.writes = this.writes.then(run, run).catch((e: unknown) => this.log?.(`results: could not save (${e instanceof Error ? e.message : String(e)})`));
+		this.writes = this.writes
+			.then(run, run)
+			.catch((e: unknown) => this.log?.(`results: could not save (${e instanceof Error ? e.message : String(e)})`));
 		return this.writes;
 	}
 

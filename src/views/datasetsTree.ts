@@ -22,12 +22,23 @@ const REFRESH_DELAY_MS = 250;
 export class DatasetNode {
 	readonly kind = 'dataset' as const;
 	/** `results`: the runs matching the data and roles now; `stale`: the others, marked in the view. */
-	constructor(readonly uri: vscode.Uri, readonly roles: Sidecar | undefined, readonly results: StoredResults | undefined, readonly stale: readonly StaleRun[] = []) {}
+	constructor(
+		readonly uri: vscode.Uri,
+		readonly roles: Sidecar | undefined,
+		readonly results: StoredResults | undefined,
+		readonly stale: readonly StaleRun[] = [],
+	) {}
 }
 
 export class DetailNode {
 	readonly kind = 'detail' as const;
-	constructor(readonly label: string, readonly description: string, readonly icon: string, readonly tooltip?: string, readonly command?: vscode.Command) {}
+	constructor(
+		readonly label: string,
+		readonly description: string,
+		readonly icon: string,
+		readonly tooltip?: string,
+		readonly command?: vscode.Command,
+	) {}
 }
 
 type Node = DatasetNode | DetailNode;
@@ -56,12 +67,21 @@ export class DatasetsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
 	constructor(private readonly ctx: Ctx) {
 		const view = vscode.window.createTreeView('collectiveFairness.datasets', { treeDataProvider: this, showCollapseAll: true });
-		const watcher = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,tab,csv.gz,tsv.gz,parquet,arrow,arrows,feather,ipc,fairness.json}');
+		const watcher = vscode.workspace.createFileSystemWatcher(
+			'**/*.{csv,tsv,tab,csv.gz,tsv.gz,parquet,arrow,arrows,feather,ipc,fairness.json}',
+		);
 		const soon = (): void => void this.refresh();
-		this.disposables.push(view, watcher, this.changed,
-			watcher.onDidCreate(soon), watcher.onDidDelete(soon), watcher.onDidChange(soon),
-			ctx.onDidChangeRoles(soon), ctx.results.onDidChange(soon),
-			vscode.workspace.onDidChangeWorkspaceFolders(soon));
+		this.disposables.push(
+			view,
+			watcher,
+			this.changed,
+			watcher.onDidCreate(soon),
+			watcher.onDidDelete(soon),
+			watcher.onDidChange(soon),
+			ctx.onDidChangeRoles(soon),
+			ctx.results.onDidChange(soon),
+			vscode.workspace.onDidChangeWorkspaceFolders(soon),
+		);
 	}
 
 	/** Coalesces bursts of file events into one refresh; resolves once the view was told. */
@@ -101,7 +121,11 @@ export class DatasetsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 		const tip = new vscode.MarkdownString(undefined, true);
 		tip.appendMarkdown(`**${item.label}**\n\n`);
 		tip.appendText(`${vscode.workspace.asRelativePath(node.uri)}\n\n`);
-		tip.appendText(node.roles !== undefined ? `Roles: ${describeRoles(node.roles)}` : 'No roles yet: use the person icon to set the sensitive attribute.');
+		tip.appendText(
+			node.roles !== undefined
+				? `Roles: ${describeRoles(node.roles)}`
+				: 'No roles yet: use the person icon to set the sensitive attribute.',
+		);
 		item.tooltip = tip;
 		item.command = { command: 'vscode.open', title: 'Open', arguments: [node.uri] };
 		return item;
@@ -110,26 +134,39 @@ export class DatasetsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 	async getChildren(node?: Node): Promise<Node[]> {
 		if (node === undefined) {
 			// A report's exported rows (NAME.rows.csv beside NAME.html) are not a dataset to audit.
-			const uris = (await vscode.workspace.findFiles(DATASET_GLOB, EXCLUDE, MAX_FILES)).filter((u) => isDatasetUri(u) && !isReportExport(u.fsPath));
+			const uris = (await vscode.workspace.findFiles(DATASET_GLOB, EXCLUDE, MAX_FILES)).filter(
+				(u) => isDatasetUri(u) && !isReportExport(u.fsPath),
+			);
 			uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
-			return Promise.all(uris.map(async (u) => {
-				const { fresh, stale } = await this.ctx.results.current(u);
-				return new DatasetNode(u, await rolesOf(u), fresh, stale);
-			}));
+			return Promise.all(
+				uris.map(async (u) => {
+					const { fresh, stale } = await this.ctx.results.current(u);
+					return new DatasetNode(u, await rolesOf(u), fresh, stale);
+				}),
+			);
 		}
 		return node.kind === 'dataset' ? this.details(node) : [];
 	}
 
 	private details(node: DatasetNode): DetailNode[] {
 		const out: DetailNode[] = [];
-		out.push(node.roles !== undefined
-			? new DetailNode('Roles', describeRoles(node.roles), 'person')
-			: new DetailNode('Roles', 'none yet — Set Sensitive Attribute…, then Set Label…', 'person'));
+		out.push(
+			node.roles !== undefined
+				? new DetailNode('Roles', describeRoles(node.roles), 'person')
+				: new DetailNode('Roles', 'none yet — Set Sensitive Attribute…, then Set Label…', 'person'),
+		);
 		const r = node.results;
 		if (r?.audit !== undefined) {
 			const s = r.audit.summary;
 			const when = r.auditedAt !== undefined ? ` (${new Date(r.auditedAt).toLocaleString()})` : '';
-			out.push(new DetailNode('Audit', `EqOd ${formatEstimate(s.eqodAverage)} · SPD ${formatEstimate(s.spd)} · error ${formatEstimate(s.error)}`, 'checklist', `Last audit${when}: equalized odds (average) ${formatEstimate(s.eqodAverage)}, statistical parity difference ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}, 95 % bootstrap intervals.`));
+			out.push(
+				new DetailNode(
+					'Audit',
+					`EqOd ${formatEstimate(s.eqodAverage)} · SPD ${formatEstimate(s.spd)} · error ${formatEstimate(s.error)}`,
+					'checklist',
+					`Last audit${when}: equalized odds (average) ${formatEstimate(s.eqodAverage)}, statistical parity difference ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}, 95 % bootstrap intervals.`,
+				),
+			);
 		}
 		for (const sim of Object.values(r?.simulations ?? {})) {
 			if (sim !== undefined) {
@@ -142,9 +179,22 @@ export class DatasetsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 		// Stale runs stay visible, marked, with a re-run: never shown as if they held for the roles above.
 		for (const { run, why } of node.stale) {
 			const rerun = run.kind === 'audit' ? 'auditDataset' : run.kind === 'simulation' ? 'runSimulation' : 'compareFirmSide';
-			const what = run.kind === 'audit' ? `EqOd ${formatEstimate(run.result.summary.eqodAverage)}` : run.kind === 'simulation' ? describeSimulation(run.result) : `${run.result.fronts.length} method(s)`;
+			const what =
+				run.kind === 'audit'
+					? `EqOd ${formatEstimate(run.result.summary.eqodAverage)}`
+					: run.kind === 'simulation'
+						? describeSimulation(run.result)
+						: `${run.result.fronts.length} method(s)`;
 			const kind = run.kind === 'audit' ? 'Audit' : run.kind === 'simulation' ? 'Simulation' : 'Firm-side comparison';
-			out.push(new DetailNode(`${kind} (stale)`, `${what} — ${why}; click to re-run`, 'history', `Computed ${new Date(run.at).toLocaleString()} under other data or roles (${why}): not valid for the roles above. Click to re-run.`, { command: `collectiveFairness.${rerun}`, title: 'Re-run', arguments: [{ uri: node.uri.toString() }] }));
+			out.push(
+				new DetailNode(
+					`${kind} (stale)`,
+					`${what} — ${why}; click to re-run`,
+					'history',
+					`Computed ${new Date(run.at).toLocaleString()} under other data or roles (${why}): not valid for the roles above. Click to re-run.`,
+					{ command: `collectiveFairness.${rerun}`, title: 'Re-run', arguments: [{ uri: node.uri.toString() }] },
+				),
+			);
 		}
 		return out;
 	}
@@ -153,11 +203,21 @@ export class DatasetsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
 	async snapshot(): Promise<DatasetSnapshot[]> {
 		await this.pending;
 		const roots = await this.getChildren();
-		return Promise.all(roots.map(async (n) => {
-			const item = this.getTreeItem(n);
-			const details = (await this.getChildren(n)).map((d) => `${String(this.getTreeItem(d).label)}: ${String(this.getTreeItem(d).description)}`);
-			return { uri: n.kind === 'dataset' ? n.uri.toString() : '', label: String(item.label), description: String(item.description ?? ''), contextValue: item.contextValue ?? '', details };
-		}));
+		return Promise.all(
+			roots.map(async (n) => {
+				const item = this.getTreeItem(n);
+				const details = (await this.getChildren(n)).map(
+					(d) => `${String(this.getTreeItem(d).label)}: ${String(this.getTreeItem(d).description)}`,
+				);
+				return {
+					uri: n.kind === 'dataset' ? n.uri.toString() : '',
+					label: String(item.label),
+					description: String(item.description ?? ''),
+					contextValue: item.contextValue ?? '',
+					details,
+				};
+			}),
+		);
 	}
 
 	dispose(): void {

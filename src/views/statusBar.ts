@@ -21,7 +21,8 @@ export class ActiveDatasetStatus implements vscode.Disposable {
 		this.item = vscode.window.createStatusBarItem('collectiveFairness.status', vscode.StatusBarAlignment.Right, 100);
 		this.item.name = 'Collective Fairness';
 		const update = (): void => void this.update();
-		this.disposables.push(this.item,
+		this.disposables.push(
+			this.item,
 			vscode.window.onDidChangeActiveTextEditor(update),
 			ctx.onDidChangeStatus((s) => {
 				if (s.uri === this.activeUri()?.toString()) {
@@ -34,7 +35,8 @@ export class ActiveDatasetStatus implements vscode.Disposable {
 				if (e.affectsConfiguration(SECTION)) {
 					update();
 				}
-			}));
+			}),
+		);
 		const watcher = vscode.workspace.createFileSystemWatcher('**/*.fairness.json');
 		this.disposables.push(watcher, watcher.onDidCreate(update), watcher.onDidChange(update), watcher.onDidDelete(update));
 		update();
@@ -65,7 +67,11 @@ export class ActiveDatasetStatus implements vscode.Disposable {
 		const results = uri !== undefined ? this.ctx.results.get(uri) : undefined;
 		void vscode.commands.executeCommand('setContext', 'collectiveFairness.activeDataset', uri !== undefined);
 		void vscode.commands.executeCommand('setContext', 'collectiveFairness.activeHasRoles', this.hasRoles);
-		void vscode.commands.executeCommand('setContext', 'collectiveFairness.activeHasResults', results !== undefined && (results.audit !== undefined || Object.keys(results.simulations).length > 0));
+		void vscode.commands.executeCommand(
+			'setContext',
+			'collectiveFairness.activeHasResults',
+			results !== undefined && (results.audit !== undefined || Object.keys(results.simulations).length > 0),
+		);
 		if (uri === undefined || !Config.for(uri).statusBarEnabled) {
 			this.item.hide();
 			return;
@@ -98,7 +104,9 @@ export class ActiveDatasetStatus implements vscode.Disposable {
 		this.item.text = text;
 		this.item.tooltip = `${tip}\nClick to change the roles (sensitive attribute, label).`;
 		this.item.command = { command: 'collectiveFairness.changeRoles', title: 'Change Roles…', arguments: [{ uri: uri.toString() }] };
-		this.item.accessibilityInformation = { label: `Collective Fairness: ${text.replace(/\$\([^)]*\)\s*/g, '')}. Activate to change the roles.` };
+		this.item.accessibilityInformation = {
+			label: `Collective Fairness: ${text.replace(/\$\([^)]*\)\s*/g, '')}. Activate to change the roles.`,
+		};
 		this.item.show();
 	}
 

@@ -7,7 +7,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditResult, SimulationResult } from '../shared/model';
-import type { ChartImage, ComparisonResult, FairnessMetric, PanelResults, SimulationRequest, WebviewMessage } from '../shared/webviewProtocol';
+import type {
+	ChartImage,
+	ComparisonResult,
+	FairnessMetric,
+	PanelResults,
+	SimulationRequest,
+	WebviewMessage,
+} from '../shared/webviewProtocol';
 import { isPanelResults } from '../shared/webviewValidate';
 import { sha256File } from '../report/hash';
 import { buildReport } from '../report/report';
@@ -37,7 +44,12 @@ export class FairnessPanel {
 			existing.panel.reveal(column);
 			return existing;
 		}
-		const panel = vscode.window.createWebviewPanel(FairnessPanel.viewType, `Fairness: ${host.dataset.label}`, column, FairnessPanel.options(extensionUri));
+		const panel = vscode.window.createWebviewPanel(
+			FairnessPanel.viewType,
+			`Fairness: ${host.dataset.label}`,
+			column,
+			FairnessPanel.options(extensionUri),
+		);
 		return new FairnessPanel(panel, extensionUri, host, { simulations: {} });
 	}
 
@@ -60,7 +72,12 @@ export class FairnessPanel {
 		};
 	}
 
-	private constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly host: PanelHost, restored: PanelResults) {
+	private constructor(
+		readonly panel: vscode.WebviewPanel,
+		extensionUri: vscode.Uri,
+		private readonly host: PanelHost,
+		restored: PanelResults,
+	) {
 		this.results = restored;
 		FairnessPanel.panels.set(host.dataset.id, this);
 		const webview = panel.webview;
@@ -117,7 +134,14 @@ export class FairnessPanel {
 	 */
 	private async onReady(): Promise<void> {
 		this.sha256 ??= this.host.dataset.sha256 ?? (await sha256File(this.host.datasetPath).catch(() => undefined));
-		void this.messenger.post({ type: 'panel/didInit', params: { dataset: { ...this.host.dataset, ...(this.sha256 !== undefined ? { sha256: this.sha256 } : {}) }, version: this.host.version, defaults: this.host.defaults } });
+		void this.messenger.post({
+			type: 'panel/didInit',
+			params: {
+				dataset: { ...this.host.dataset, ...(this.sha256 !== undefined ? { sha256: this.sha256 } : {}) },
+				version: this.host.version,
+				defaults: this.host.defaults,
+			},
+		});
 		for (const result of Object.values(this.results.simulations)) {
 			if (result !== undefined) {
 				void this.messenger.post({ type: 'simulation/didChange', params: { result } });
@@ -141,7 +165,10 @@ export class FairnessPanel {
 				const now = Date.now();
 				if (now - last >= PROGRESS_INTERVAL_MS || p.done === p.total) {
 					last = now;
-					void this.messenger.post({ type: 'simulation/didProgress', params: { runId, done: p.done, total: p.total, ...(p.etaSeconds !== undefined ? { etaSeconds: p.etaSeconds } : {}) } });
+					void this.messenger.post({
+						type: 'simulation/didProgress',
+						params: { runId, done: p.done, total: p.total, ...(p.etaSeconds !== undefined ? { etaSeconds: p.etaSeconds } : {}) },
+					});
 				}
 			});
 			this.storeSimulation(result);
@@ -195,7 +222,14 @@ export class FairnessPanel {
 				return;
 			}
 			this.sha256 ??= await sha256File(this.host.datasetPath);
-			const files = buildReport({ dataset: { label: this.host.dataset.label, sha256: this.sha256 }, version: this.host.version, date: new Date(), results: this.results, metric, images });
+			const files = buildReport({
+				dataset: { label: this.host.dataset.label, sha256: this.sha256 },
+				version: this.host.version,
+				date: new Date(),
+				results: this.results,
+				metric,
+				images,
+			});
 			const written = await writeReportFiles(target, files, this.host.protectedPaths);
 			this.host.log('info', `panel: report written to ${written.join(', ')}`);
 			void this.messenger.post({ type: 'report/didExport', params: { files: written } });

@@ -23,7 +23,11 @@ export class Messenger {
 	private pending: HostMessage[] = [];
 	private readonly subscription: { dispose(): void };
 
-	constructor(private readonly target: MessageTarget, onMessage: (msg: WebviewMessage) => void, private readonly log: MessengerLog) {
+	constructor(
+		private readonly target: MessageTarget,
+		onMessage: (msg: WebviewMessage) => void,
+		private readonly log: MessengerLog,
+	) {
 		this.subscription = target.onDidReceiveMessage((raw) => {
 			if (!isWebviewMessage(raw)) {
 				this.log.warn(`fairness panel: ignored a malformed message from the webview: ${describeInvalid(raw)}`);

@@ -26,7 +26,11 @@ export interface PanelHost {
 	/** The audit of the dataset (group rates with intervals); reject with an Error to report a failure. */
 	audit(token: CancellationLike): Promise<AuditResult>;
 	/** A simulation; must reject with an Error named 'AbortError' (or resolve never) once cancelled. */
-	runSimulation(request: SimulationRequest, token: CancellationLike, onProgress: (p: SimulationProgress) => void): Promise<SimulationResult>;
+	runSimulation(
+		request: SimulationRequest,
+		token: CancellationLike,
+		onProgress: (p: SimulationProgress) => void,
+	): Promise<SimulationResult>;
 	/** Firm-side results for the Pareto plane, if available (src/core/firm through the server). */
 	compare?(token: CancellationLike): Promise<ComparisonResult | undefined>;
 	/** Where to save the report (a save dialog in the extension); undefined = the user cancelled. */

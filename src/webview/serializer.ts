@@ -11,7 +11,10 @@ import { datasetIdOf } from './savedState';
 export type PanelHostFactory = (datasetId: string) => PanelHost | undefined;
 
 export class FairnessPanelSerializer implements vscode.WebviewPanelSerializer {
-	constructor(private readonly extensionUri: vscode.Uri, private readonly hostFor: PanelHostFactory) {}
+	constructor(
+		private readonly extensionUri: vscode.Uri,
+		private readonly hostFor: PanelHostFactory,
+	) {}
 
 	async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
 		const datasetId = datasetIdOf(state);

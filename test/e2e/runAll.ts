@@ -10,7 +10,13 @@ import * as path from 'node:path';
 import { PORT, ROOT } from './workbench';
 
 function sh(...args: string[]): number {
-	return spawnSync('bash', [path.join(ROOT, '.ci', 'code-server.sh'), ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CS_PORT: PORT } }).status ?? 1;
+	return (
+		spawnSync('bash', [path.join(ROOT, '.ci', 'code-server.sh'), ...args], {
+			cwd: ROOT,
+			stdio: 'inherit',
+			env: { ...process.env, CS_PORT: PORT },
+		}).status ?? 1
+	);
 }
 
 function run(script: string, env: NodeJS.ProcessEnv): number {

@@ -40,8 +40,11 @@ async function main(): Promise<number> {
 	}
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-	console.error(e);
-	console.log('exthost: 0 passed, 1 failed');
-	process.exit(2);
-});
+main().then(
+	(code) => process.exit(code),
+	(e: unknown) => {
+		console.error(e);
+		console.log('exthost: 0 passed, 1 failed');
+		process.exit(2);
+	},
+);

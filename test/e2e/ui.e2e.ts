@@ -13,7 +13,8 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { freshWorkspace, hoverGenderColumn, launch, openWorkbench, ROOT } from './workbench';
 
-const SHOTS = process.env.SHOTS ?? (process.env.CI === 'true' ? path.join(ROOT, '.vscode-test', 'shots') : path.join(ROOT, 'media', 'screenshots'));
+const SHOTS =
+	process.env.SHOTS ?? (process.env.CI === 'true' ? path.join(ROOT, '.vscode-test', 'shots') : path.join(ROOT, 'media', 'screenshots'));
 const T0 = Date.now();
 const log = (s: string): void => console.log(`[${((Date.now() - T0) / 1000).toFixed(1)}s] ${s}`);
 const results: Array<[string, boolean]> = [];
@@ -83,18 +84,24 @@ const UNSEEN = [
 ] as const;
 
 function writeUnseenDatasets(folder: string): void {
-	const mortgage = ['deny,dir,lvr,single,afam', ...Array.from({ length: 400 }, (_, i) => {
-		const afam = i % 5 === 0;
-		const deny = afam ? i % 3 === 0 : i % 10 === 1;
-		return `${deny ? 'yes' : 'no'},${(0.2 + (i % 13) / 40).toFixed(3)},${(0.5 + (i % 17) / 40).toFixed(3)},${i % 4 === 0 ? 'yes' : 'no'},${afam ? 'yes' : 'no'}`;
-	})];
+	const mortgage = [
+		'deny,dir,lvr,single,afam',
+		...Array.from({ length: 400 }, (_, i) => {
+			const afam = i % 5 === 0;
+			const deny = afam ? i % 3 === 0 : i % 10 === 1;
+			return `${deny ? 'yes' : 'no'},${(0.2 + (i % 13) / 40).toFixed(3)},${(0.5 + (i % 17) / 40).toFixed(3)},${i % 4 === 0 ? 'yes' : 'no'},${afam ? 'yes' : 'no'}`;
+		}),
+	];
 	writeFileSync(path.join(folder, 'mortgage.csv'), `${mortgage.join('\n')}\n`);
 	const races = ['African-American', 'Caucasian', 'African-American', 'Hispanic', 'African-American', 'Caucasian'];
-	const recid = ['sex,age,race,priors_count,two_year_recid', ...Array.from({ length: 600 }, (_, i) => {
-		const race = races[i % races.length]!;
-		const again = race === 'African-American' ? i % 4 === 0 : i % 7 === 0;
-		return `${i % 5 === 0 ? 'Female' : 'Male'},${18 + (i % 50)},${race},${i % 9},${again ? 1 : 0}`;
-	})];
+	const recid = [
+		'sex,age,race,priors_count,two_year_recid',
+		...Array.from({ length: 600 }, (_, i) => {
+			const race = races[i % races.length]!;
+			const again = race === 'African-American' ? i % 4 === 0 : i % 7 === 0;
+			return `${i % 5 === 0 ? 'Female' : 'Male'},${18 + (i % 50)},${race},${i % 9},${again ? 1 : 0}`;
+		}),
+	];
 	writeFileSync(path.join(folder, 'recidivism.csv'), `${recid.join('\n')}\n`);
 }
 
@@ -122,19 +129,25 @@ async function main(): Promise<number> {
 		await step('the status bar item shows the dialect (server analysis)', async () => {
 			await page.waitForSelector('.statusbar-item:has-text(", UTF-8")', { timeout: 90_000 });
 		});
-		await step('set the sensitive attribute through the command palette: column, then the label first (the minority default needs it)', async () => {
-			await palette(page, 'Collective Fairness: Set Sensitive Attribute');
-			await accept(page, 'sensitive attribute (1/4)', 'gender');
-			await accept(page, 'label (2/4)', 'outcome');
-			await accept(page, 'favourable values');
-			await page.locator('.quick-input-widget .quick-input-title', { hasText: 'minority values' }).waitFor({ timeout: 30_000 });
-			await shot(page, 'roles');
-		});
-		await step('the minority pick pre-ticks the lower favourable rate; the status bar shows the favourable value and the minority', async () => {
-			await accept(page, 'minority values');
-			await page.waitForSelector('.statusbar-item:has-text("minority gender = female")', { timeout: 60_000 });
-			await page.waitForSelector('.statusbar-item:has-text("favourable outcome = approved")', { timeout: 10_000 });
-		});
+		await step(
+			'set the sensitive attribute through the command palette: column, then the label first (the minority default needs it)',
+			async () => {
+				await palette(page, 'Collective Fairness: Set Sensitive Attribute');
+				await accept(page, 'sensitive attribute (1/4)', 'gender');
+				await accept(page, 'label (2/4)', 'outcome');
+				await accept(page, 'favourable values');
+				await page.locator('.quick-input-widget .quick-input-title', { hasText: 'minority values' }).waitFor({ timeout: 30_000 });
+				await shot(page, 'roles');
+			},
+		);
+		await step(
+			'the minority pick pre-ticks the lower favourable rate; the status bar shows the favourable value and the minority',
+			async () => {
+				await accept(page, 'minority values');
+				await page.waitForSelector('.statusbar-item:has-text("minority gender = female")', { timeout: 60_000 });
+				await page.waitForSelector('.statusbar-item:has-text("favourable outcome = approved")', { timeout: 10_000 });
+			},
+		);
 		await step('hover a column and read its summary', async () => {
 			await page.keyboard.press('Escape');
 			await hoverGenderColumn(page, 'male,');
@@ -153,14 +166,24 @@ async function main(): Promise<number> {
 			await page.locator('.quick-input-widget input').fill('3');
 			await page.keyboard.press('Enter');
 			await page.waitForSelector('.notifications-toasts:has-text("Collective simulation (size)")', { timeout: 60_000 });
-			await page.waitForSelector('.notifications-toasts:has-text("fits")', { timeout: 120_000 }).then(() => shot(page, 'progress'), () => log('no fits message seen before the end'));
+			await page.waitForSelector('.notifications-toasts:has-text("fits")', { timeout: 120_000 }).then(
+				() => shot(page, 'progress'),
+				() => log('no fits message seen before the end'),
+			);
 			await page.waitForSelector('.notifications-toasts:has-text("collective simulation done")', { timeout: 600_000 });
 			await shot(page, 'result');
 		});
 		await step('the result opens in the fairness panel', async () => {
 			await page.locator('.notifications-toasts .monaco-button', { hasText: 'Open Fairness Panel' }).first().click();
 			// The panel has the run's results, not just its empty frame: the roles line and a drawn chart.
-			const frame = await findFrame(page, (f) => f.evaluate(() => (document.body.textContent ?? '').includes('Sensitive attribute gender') && document.querySelector('canvas') !== null), 120_000);
+			const frame = await findFrame(
+				page,
+				(f) =>
+					f.evaluate(
+						() => (document.body.textContent ?? '').includes('Sensitive attribute gender') && document.querySelector('canvas') !== null,
+					),
+				120_000,
+			);
 			const drawn = await frame.evaluate(() => {
 				const c = document.querySelector('canvas');
 				const g = c?.getContext('2d');
@@ -179,7 +202,11 @@ async function main(): Promise<number> {
 				throw new Error('the panel shows the results but its first chart is blank');
 			}
 			// The panel opens on the audit's scorecard, above the fold and above the charts.
-			const card = await frame.evaluate(() => ({ top: document.querySelector('#scorecard')?.getBoundingClientRect().top, figure: document.querySelector('section.figure')?.getBoundingClientRect().top, fold: window.innerHeight }));
+			const card = await frame.evaluate(() => ({
+				top: document.querySelector('#scorecard')?.getBoundingClientRect().top,
+				figure: document.querySelector('section.figure')?.getBoundingClientRect().top,
+				fold: window.innerHeight,
+			}));
 			if (card.top === undefined || card.figure === undefined || card.top >= card.fold || card.top > card.figure) {
 				throw new Error(`the scorecard is not the panel's first view: ${JSON.stringify(card)}`);
 			}
@@ -205,9 +232,14 @@ async function main(): Promise<number> {
 				await accept(page, 'favourable values');
 				await accept(page, 'minority values');
 				await page.waitForSelector(`.statusbar-item:has-text("favourable ${d.label} = ${d.right}")`, { timeout: 60_000 });
-				const sidecar = JSON.parse(readFileSync(path.join(folder, d.file.replace(/\.csv$/, '.fairness.json')), 'utf8')) as { sensitive: { minority: string[] }; label: { favourable: string[] } };
+				const sidecar = JSON.parse(readFileSync(path.join(folder, d.file.replace(/\.csv$/, '.fairness.json')), 'utf8')) as {
+					sensitive: { minority: string[] };
+					label: { favourable: string[] };
+				};
 				if (sidecar.label.favourable.join() !== d.right || sidecar.sensitive.minority.join() !== d.minority) {
-					throw new Error(`saved favourable ${sidecar.label.favourable.join()} / minority ${sidecar.sensitive.minority.join()}, expected ${d.right} / ${d.minority}`);
+					throw new Error(
+						`saved favourable ${sidecar.label.favourable.join()} / minority ${sidecar.sensitive.minority.join()}, expected ${d.right} / ${d.minority}`,
+					);
 				}
 			});
 		}
@@ -236,8 +268,11 @@ async function main(): Promise<number> {
 	}
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-	console.error(e);
-	console.log('ui-e2e: 0 passed, 1 failed');
-	process.exit(2);
-});
+main().then(
+	(code) => process.exit(code),
+	(e: unknown) => {
+		console.error(e);
+		console.log('ui-e2e: 0 passed, 1 failed');
+		process.exit(2);
+	},
+);

@@ -119,13 +119,32 @@ async function uiSteps(browser: Browser): Promise<void> {
 	await step('ui: a palette command runs (Collective Fairness: Show Log opens its output)', async () => {
 		await palette(page, 'Collective Fairness: Show Log');
 		// The Output view's channel picker (a <select>) switches to our channel.
-		const shown = await page.waitForFunction(() => Array.from(document.querySelectorAll('.part.panel select')).some((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent?.includes('Collective Fairness') === true), undefined, { timeout: 30_000 }).then(() => true, () => false);
+		const shown = await page
+			.waitForFunction(
+				() =>
+					Array.from(document.querySelectorAll('.part.panel select')).some(
+						(s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent?.includes('Collective Fairness') === true,
+					),
+				undefined,
+				{ timeout: 30_000 },
+			)
+			.then(
+				() => true,
+				() => false,
+			);
 		if (!shown) {
-			const seen = await page.evaluate(() => Array.from(document.querySelectorAll('.part.panel select')).map((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '').join(' | ') + ' // ' + ((document.querySelector('.part.panel') as HTMLElement | null)?.innerText ?? 'no panel').slice(0, 300));
+			const seen = await page.evaluate(
+				() =>
+					Array.from(document.querySelectorAll('.part.panel select'))
+						.map((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')
+						.join(' | ') +
+					' // ' +
+					((document.querySelector('.part.panel') as HTMLElement | null)?.innerText ?? 'no panel').slice(0, 300),
+			);
 			throw new Error(`the Output view does not show the Collective Fairness channel (${seen})`);
 		}
 	});
-	await step('ui: the server\'s hover appears over a column', async () => {
+	await step("ui: the server's hover appears over a column", async () => {
 		await page.keyboard.press('Escape');
 		await page.click('.monaco-editor .view-line:has-text("gender")');
 		await hoverGenderColumn(page, 'male,');
@@ -145,7 +164,10 @@ async function main(): Promise<number> {
 	if (!check('code-server --install-extension installs it', installed && existsSync(path.join(INSTALLED, 'package.json')), INSTALLED)) {
 		return 1;
 	}
-	check('the installed folder has the bundles and the CLI bin', ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/simulationWorker.js'].every((f) => existsSync(path.join(INSTALLED, f))));
+	check(
+		'the installed folder has the bundles and the CLI bin',
+		['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/simulationWorker.js'].every((f) => existsSync(path.join(INSTALLED, f))),
+	);
 	if (!check('code-server starts on the fresh extensions directory', sh('start') === 0)) {
 		return 1;
 	}
@@ -169,11 +191,14 @@ async function main(): Promise<number> {
 	return failed > 0 ? 1 : 0;
 }
 
-main().then((code) => {
-	console.log(`vsix: ${passed} passed, ${failed} failed`);
-	process.exit(code);
-}, (e: unknown) => {
-	console.error(e);
-	console.log(`vsix: ${passed} passed, ${failed + 1} failed`);
-	process.exit(2);
-});
+main().then(
+	(code) => {
+		console.log(`vsix: ${passed} passed, ${failed} failed`);
+		process.exit(code);
+	},
+	(e: unknown) => {
+		console.error(e);
+		console.log(`vsix: ${passed} passed, ${failed + 1} failed`);
+		process.exit(2);
+	},
+);

@@ -13,7 +13,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const ROOT = path.resolve(__dirname, '../../..');
 export const PORT = process.env.CS_PORT ?? '8123';
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROME_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
 
 export function launch(): Promise<Browser> {
 	return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_ARGS });
@@ -42,25 +50,28 @@ export interface WorkbenchOptions {
 
 export async function openWorkbench(page: Page, o: WorkbenchOptions): Promise<void> {
 	if (o.devExt !== undefined || o.testsPath !== undefined) {
-		await page.addInitScript(({ devExt, testsPath }: { devExt: string | null; testsPath: string | null }) => {
-			const orig = Element.prototype.getAttribute;
-			Element.prototype.getAttribute = function (this: Element, name: string): string | null {
-				const v = orig.call(this, name);
-				if (name !== 'data-settings' || this.id !== 'vscode-workbench-web-configuration' || v === null) {
-					return v;
-				}
-				const cfg = JSON.parse(v) as { developmentOptions?: Record<string, unknown> };
-				const remote = (p: string): Record<string, string> => ({ scheme: 'vscode-remote', authority: location.host, path: p });
-				cfg.developmentOptions = { ...cfg.developmentOptions };
-				if (devExt !== null) {
-					cfg.developmentOptions['extensions'] = [remote(devExt)];
-				}
-				if (testsPath !== null) {
-					cfg.developmentOptions['extensionTestsPath'] = remote(testsPath);
-				}
-				return JSON.stringify(cfg);
-			};
-		}, { devExt: o.devExt ?? null, testsPath: o.testsPath ?? null });
+		await page.addInitScript(
+			({ devExt, testsPath }: { devExt: string | null; testsPath: string | null }) => {
+				const orig = Element.prototype.getAttribute;
+				Element.prototype.getAttribute = function (this: Element, name: string): string | null {
+					const v = orig.call(this, name);
+					if (name !== 'data-settings' || this.id !== 'vscode-workbench-web-configuration' || v === null) {
+						return v;
+					}
+					const cfg = JSON.parse(v) as { developmentOptions?: Record<string, unknown> };
+					const remote = (p: string): Record<string, string> => ({ scheme: 'vscode-remote', authority: location.host, path: p });
+					cfg.developmentOptions = { ...cfg.developmentOptions };
+					if (devExt !== null) {
+						cfg.developmentOptions['extensions'] = [remote(devExt)];
+					}
+					if (testsPath !== null) {
+						cfg.developmentOptions['extensionTestsPath'] = remote(testsPath);
+					}
+					return JSON.stringify(cfg);
+				};
+			},
+			{ devExt: o.devExt ?? null, testsPath: o.testsPath ?? null },
+		);
 	}
 	await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(o.folder)}`);
 }
@@ -84,7 +95,12 @@ export async function hoverGenderColumn(page: Page, lineText: string): Promise<v
 		await page.mouse.move(box.x + 12, box.y + box.height / 2);
 		await page.waitForTimeout(200);
 		await page.mouse.move(box.x + 16, box.y + box.height / 2);
-		if (await page.waitForSelector('.monaco-hover:has-text("gender"):has-text("rows")', { timeout: 2000 }).then(() => true, () => false)) {
+		if (
+			await page.waitForSelector('.monaco-hover:has-text("gender"):has-text("rows")', { timeout: 2000 }).then(
+				() => true,
+				() => false,
+			)
+		) {
 			return;
 		}
 		await page.mouse.move(0, 0);

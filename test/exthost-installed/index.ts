@@ -17,13 +17,15 @@ export function run(): Promise<void> {
 	}
 	let passed = 0;
 	return new Promise((resolve, reject) => {
-		mocha.run((failures) => {
-			console.log(`vsix-exthost: ${passed} passed, ${failures} failed`);
-			if (failures > 0) {
-				reject(new Error(`${failures} tests failed`));
-			} else {
-				resolve();
-			}
-		}).on('pass', () => passed++);
+		mocha
+			.run((failures) => {
+				console.log(`vsix-exthost: ${passed} passed, ${failures} failed`);
+				if (failures > 0) {
+					reject(new Error(`${failures} tests failed`));
+				} else {
+					resolve();
+				}
+			})
+			.on('pass', () => passed++);
 	});
 }

@@ -41,7 +41,10 @@ suite('Collective Fairness installed from the VSIX', () => {
 		assert.equal(existsSync(path.join(dir, 'src')), false, 'no sources');
 		assert.equal(existsSync(path.join(dir, 'node_modules')), false, 'no node_modules (bundled)');
 		assert.equal(existsSync(path.join(dir, 'dist', 'extension.js.map')), false, 'no source maps');
-		assert.equal((ext.packageJSON as { version: string }).version, (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+		assert.equal(
+			(ext.packageJSON as { version: string }).version,
+			(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+		);
 	});
 
 	test('opening a CSV activates it (onLanguage:csv) and starts the language server', async () => {
@@ -52,7 +55,7 @@ suite('Collective Fairness installed from the VSIX', () => {
 		await eventually('the language server runs', () => ext.exports.serverRunning(), 120_000);
 	});
 
-	test('the server\'s hover appears', async () => {
+	test("the server's hover appears", async () => {
 		const text = await eventually('hover on gender', async () => {
 			const t = await hoverText(applicants, new vscode.Position(1, 2));
 			return t.includes('**gender**') ? t : undefined;
@@ -60,10 +63,12 @@ suite('Collective Fairness installed from the VSIX', () => {
 		assert.match(text, /600 rows · 0 missing/);
 	});
 
-	test('the server\'s diagnostics arrive, linking to docs/diagnostics.md inside the installed folder', async () => {
+	test("the server's diagnostics arrive, linking to docs/diagnostics.md inside the installed folder", async () => {
 		const survey = vscode.Uri.joinPath(ws, 'survey.csv');
 		await vscode.workspace.openTextDocument(survey);
-		const d = await eventually('ragged-row diagnostic', () => vscode.languages.getDiagnostics(survey).find((x) => typeof x.code === 'object' && x.code.value === 'ragged-row'));
+		const d = await eventually('ragged-row diagnostic', () =>
+			vscode.languages.getDiagnostics(survey).find((x) => typeof x.code === 'object' && x.code.value === 'ragged-row'),
+		);
 		assert.ok(typeof d.code === 'object');
 		const doc = d.code.target;
 		assert.equal(doc.scheme, 'file');
@@ -79,8 +84,14 @@ suite('Collective Fairness installed from the VSIX', () => {
 		await exec('showLog');
 	});
 
-	test('the panel\'s webview bundle, the schema and the sample are packaged', () => {
-		for (const f of ['dist/webview/main.js', 'dist/webview/main.css', 'schemas/fairness.schema.json', 'samples/synthetic.csv', 'dist/simulationWorker.js']) {
+	test("the panel's webview bundle, the schema and the sample are packaged", () => {
+		for (const f of [
+			'dist/webview/main.js',
+			'dist/webview/main.css',
+			'schemas/fairness.schema.json',
+			'samples/synthetic.csv',
+			'dist/simulationWorker.js',
+		]) {
 			assert.ok(existsSync(path.join(ext.extensionPath, f)), f);
 		}
 	});
@@ -98,7 +109,10 @@ suite('Collective Fairness installed from the VSIX', () => {
 		assert.ok(bin);
 		const cli = path.join(ext.extensionPath, bin);
 		assert.ok(existsSync(cli), cli);
-		const out = execFileSync(process.execPath, [cli, 'profile', path.join(ws.fsPath, 'credit.csv')], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+		const out = execFileSync(process.execPath, [cli, 'profile', path.join(ws.fsPath, 'credit.csv')], {
+			encoding: 'utf8',
+			env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+		});
 		assert.match(out, /300 rows × 9 columns/);
 	});
 });

@@ -15,7 +15,23 @@ import type { ProfileResult } from '../../src/shared/lspProtocol';
 import type { AuditResult, SimulationResult } from '../../src/shared/model';
 import { eventually, exec, hoverText } from './helpers';
 
-const ALL_COMMANDS = ['setSensitiveAttribute', 'setLabel', 'changeRoles', 'chooseFeatures', 'chooseFirm', 'profileDataset', 'auditDataset', 'runSimulation', 'compareFirmSide', 'openPanel', 'exportReport', 'generateSynthetic', 'openSample', 'refreshDatasets', 'showLog'];
+const ALL_COMMANDS = [
+	'setSensitiveAttribute',
+	'setLabel',
+	'changeRoles',
+	'chooseFeatures',
+	'chooseFirm',
+	'profileDataset',
+	'auditDataset',
+	'runSimulation',
+	'compareFirmSide',
+	'openPanel',
+	'exportReport',
+	'generateSynthetic',
+	'openSample',
+	'refreshDatasets',
+	'showLog',
+];
 /** Small enough to finish in seconds on a loaded machine, big enough to be a real run. */
 const QUICK_RUN = { experiment: 'size' as const, alphas: [0.1, 0.3], seeds: 2, methods: ['random' as const, 'rb-prob' as const] };
 
@@ -52,7 +68,7 @@ suite('Collective Fairness in the extension host', () => {
 		assert.match(s.text, /no roles/);
 	});
 
-	test('hover from the server contains the column\'s figures', async () => {
+	test("hover from the server contains the column's figures", async () => {
 		const text = await eventually('hover on gender', async () => {
 			const t = await hoverText(applicants, new vscode.Position(1, 2));
 			return t.includes('**gender**') ? t : undefined;
@@ -65,7 +81,9 @@ suite('Collective Fairness in the extension host', () => {
 	test('diagnostics: a ragged row in survey.csv is reported', async () => {
 		const survey = vscode.Uri.joinPath(ws, 'survey.csv');
 		await vscode.workspace.openTextDocument(survey);
-		const d = await eventually('ragged-row diagnostic', () => vscode.languages.getDiagnostics(survey).find((x) => codeOf(x) === 'ragged-row'));
+		const d = await eventually('ragged-row diagnostic', () =>
+			vscode.languages.getDiagnostics(survey).find((x) => codeOf(x) === 'ragged-row'),
+		);
 		assert.equal(d.range.start.line, 3);
 	});
 
@@ -74,17 +92,28 @@ suite('Collective Fairness in the extension host', () => {
 			const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', applicants, 100);
 			return all.some((l) => l.command?.command === 'collectiveFairness.setSensitiveAttribute') ? all : undefined;
 		});
-		const lens = lenses.find((l) => l.command?.command === 'collectiveFairness.setSensitiveAttribute' && (l.command.arguments?.[0] as { column?: string }).column === 'gender');
+		const lens = lenses.find(
+			(l) =>
+				l.command?.command === 'collectiveFairness.setSensitiveAttribute' &&
+				(l.command.arguments?.[0] as { column?: string }).column === 'gender',
+		);
 		assert.ok(lens, 'a lens sets gender through the value pick');
 		assert.deepEqual(lens.command?.arguments?.[0], { uri: applicants.toString(), column: 'gender' });
 	});
 
 	test('Set Sensitive Attribute… then Set Label… write the sidecar with the chosen roles', async () => {
-		const first = await exec<EditRolesResult>('setSensitiveAttribute', { uri: applicants.toString(), column: 'gender', values: ['female'] });
+		const first = await exec<EditRolesResult>('setSensitiveAttribute', {
+			uri: applicants.toString(),
+			column: 'gender',
+			values: ['female'],
+		});
 		assert.equal(first?.sidecar, null, 'held until the label is chosen');
 		const second = await exec<EditRolesResult>('setLabel', { uri: applicants.toString(), column: 'outcome', values: ['approved'] });
 		assert.ok(second?.sidecar, 'written');
-		const sidecar = JSON.parse(readFileSync(second.sidecar, 'utf8')) as { sensitive: { column: string; minority: string[] }; label: { column: string; favourable: string[] } };
+		const sidecar = JSON.parse(readFileSync(second.sidecar, 'utf8')) as {
+			sensitive: { column: string; minority: string[] };
+			label: { column: string; favourable: string[] };
+		};
 		assert.equal(path.basename(second.sidecar), 'applicants.fairness.json');
 		assert.deepEqual([sidecar.sensitive.column, sidecar.sensitive.minority], ['gender', ['female']]);
 		assert.deepEqual([sidecar.label.column, sidecar.label.favourable], ['outcome', ['approved']]);
@@ -103,7 +132,10 @@ suite('Collective Fairness in the extension host', () => {
 			const all = await api.datasets();
 			return all.find((i) => i.label === 'applicants.csv')?.description.includes('gender: female') === true ? all : undefined;
 		});
-		assert.deepEqual(items.map((i) => i.label), ['applicants.csv', 'credit.csv', 'survey.csv']);
+		assert.deepEqual(
+			items.map((i) => i.label),
+			['applicants.csv', 'credit.csv', 'survey.csv'],
+		);
 		assert.equal(items[0]!.contextValue, 'dataset.roles');
 		assert.match(items[1]!.description, /group: minority · label: favourable/);
 		assert.equal(items[2]!.description, 'no roles');
@@ -111,7 +143,9 @@ suite('Collective Fairness in the extension host', () => {
 	});
 
 	test('with roles set, the four-fifths diagnostic appears', async () => {
-		const d = await eventually('four-fifths diagnostic', () => vscode.languages.getDiagnostics(applicants).find((x) => codeOf(x) === 'four-fifths'));
+		const d = await eventually('four-fifths diagnostic', () =>
+			vscode.languages.getDiagnostics(applicants).find((x) => codeOf(x) === 'four-fifths'),
+		);
 		assert.match(d.message, /female/);
 	});
 
@@ -127,7 +161,9 @@ suite('Collective Fairness in the extension host', () => {
 		assert.ok(a, 'audit result');
 		assert.equal(a.roles.minority, 'female');
 		assert.notEqual(a.summary.eqodAverage.value, null);
-		const item = await eventually('verdict in the view', async () => (await api.datasets()).find((i) => i.label === 'applicants.csv' && i.description.includes('EqOd')));
+		const item = await eventually('verdict in the view', async () =>
+			(await api.datasets()).find((i) => i.label === 'applicants.csv' && i.description.includes('EqOd')),
+		);
 		assert.match(item.description, /EqOd \d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\]/);
 		assert.ok(item.details.some((d) => d.startsWith('Audit: EqOd')));
 	});
@@ -138,7 +174,9 @@ suite('Collective Fairness in the extension host', () => {
 		assert.equal(r.experiment, 'size');
 		assert.ok(r.rows.length > 0);
 		assert.equal(r.params.seeds, 2);
-		const item = await eventually('simulation in the view', async () => (await api.datasets()).find((i) => i.label === 'applicants.csv' && i.details.some((d) => d.startsWith('Simulation: size'))));
+		const item = await eventually('simulation in the view', async () =>
+			(await api.datasets()).find((i) => i.label === 'applicants.csv' && i.details.some((d) => d.startsWith('Simulation: size'))),
+		);
 		assert.ok(item);
 	});
 
@@ -146,7 +184,11 @@ suite('Collective Fairness in the extension host', () => {
 		const cts = new vscode.CancellationTokenSource();
 		const started = Date.now();
 		// All methods, 50 seeds: minutes of work unless the cancel really stops it.
-		const run = exec<SimulationResult>('runSimulation', { uri: applicants.toString(), params: { experiment: 'size', seeds: 50 }, cancellation: cts.token });
+		const run = exec<SimulationResult>('runSimulation', {
+			uri: applicants.toString(),
+			params: { experiment: 'size', seeds: 50 },
+			cancellation: cts.token,
+		});
 		setTimeout(() => cts.cancel(), 3000);
 		const r = await run;
 		const seconds = (Date.now() - started) / 1000;
@@ -154,7 +196,7 @@ suite('Collective Fairness in the extension host', () => {
 		assert.ok(seconds < 60, `stopped after ${seconds.toFixed(1)} s`);
 	});
 
-	test('Compare with Firm-side Methods… shows the server\'s answer', async () => {
+	test("Compare with Firm-side Methods… shows the server's answer", async () => {
 		const r = await exec<{ error?: string; rows?: unknown[] }>('compareFirmSide', { uri: applicants.toString() });
 		assert.ok(r, 'an answer');
 		if (r.error !== undefined) {
@@ -168,7 +210,9 @@ suite('Collective Fairness in the extension host', () => {
 		const r = await exec<OpenPanelResult>('openPanel', { uri: applicants.toString() });
 		assert.equal(r?.datasetId, applicants.toString());
 		assert.equal(r?.restored, true);
-		await eventually('panel tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Fairness: applicants.csv'));
+		await eventually('panel tab', () =>
+			vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Fairness: applicants.csv'),
+		);
 	});
 
 	test('Export Report… writes the report and its rows from the remembered results', async () => {
@@ -187,7 +231,9 @@ suite('Collective Fairness in the extension host', () => {
 		const out = await exec<string>('generateSynthetic', { target, rows: 200, seed: 1 });
 		assert.equal(out, target);
 		assert.ok(existsSync(path.join(ws.fsPath, 'generated.fairness.json')));
-		await eventually('generated.csv in the view', async () => (await api.datasets()).find((i) => i.label === 'generated.csv' && i.contextValue === 'dataset.roles'));
+		await eventually('generated.csv in the view', async () =>
+			(await api.datasets()).find((i) => i.label === 'generated.csv' && i.contextValue === 'dataset.roles'),
+		);
 	});
 
 	test('Open the Sample Dataset copies the sample without counterfactuals or roles', async () => {
@@ -213,7 +259,8 @@ suite('Collective Fairness in the extension host', () => {
 		const credit = vscode.Uri.joinPath(ws, 'credit.csv');
 		const blind = await exec<EditRolesResult>('chooseFirm', { uri: credit.toString(), includeSensitive: false });
 		assert.ok(blind?.sidecar, 'sidecar written');
-		const read = (): { features?: { includeSensitive?: boolean; include?: string[] } } => JSON.parse(readFileSync(blind.sidecar!, 'utf8')) as { features?: { includeSensitive?: boolean } };
+		const read = (): { features?: { includeSensitive?: boolean; include?: string[] } } =>
+			JSON.parse(readFileSync(blind.sidecar!, 'utf8')) as { features?: { includeSensitive?: boolean } };
 		assert.equal(read().features?.includeSensitive, false);
 		await exec<EditRolesResult>('chooseFirm', { uri: credit.toString(), includeSensitive: true });
 		assert.equal(read().features?.includeSensitive, true);
@@ -223,7 +270,10 @@ suite('Collective Fairness in the extension host', () => {
 
 	test('opening the panel starts no computation (server requests counted)', async () => {
 		const credit = vscode.Uri.joinPath(ws, 'credit.csv');
-		const computing = (): string => ['collectiveFairness/audit', 'collectiveFairness/compare', 'collectiveFairness/simulate'].map((m) => `${m}=${api.requestCounts()[m] ?? 0}`).join(' ');
+		const computing = (): string =>
+			['collectiveFairness/audit', 'collectiveFairness/compare', 'collectiveFairness/simulate']
+				.map((m) => `${m}=${api.requestCounts()[m] ?? 0}`)
+				.join(' ');
 		const before = computing();
 		const r = await exec<OpenPanelResult>('openPanel', { uri: credit.toString() });
 		assert.equal(r?.restored, false, 'credit.csv has no results yet');
@@ -238,24 +288,39 @@ suite('Collective Fairness in the extension host', () => {
 
 	test('results are kept on disk under the workspace storage and found again after a reload', async () => {
 		const folder = api.resultsFolder();
-		assert.ok(readdirSync(folder).some((f) => f.endsWith('.json')), `a results file in ${folder}`);
+		assert.ok(
+			readdirSync(folder).some((f) => f.endsWith('.json')),
+			`a results file in ${folder}`,
+		);
 		await api.reloadResults();
-		const item = await eventually('audit after the reload', async () => (await api.datasets()).find((i) => i.label === 'applicants.csv' && i.description.includes('EqOd')));
-		assert.ok(item.details.some((d) => d.startsWith('Simulation: size')), 'the simulation too');
+		const item = await eventually('audit after the reload', async () =>
+			(await api.datasets()).find((i) => i.label === 'applicants.csv' && i.description.includes('EqOd')),
+		);
+		assert.ok(
+			item.details.some((d) => d.startsWith('Simulation: size')),
+			'the simulation too',
+		);
 	});
 
 	test('changing the roles marks the old results stale in the view and keeps them out of the panel', async () => {
 		// The reversed label: every remembered result was computed under 'approved'.
 		await exec<EditRolesResult>('setLabel', { uri: applicants.toString(), column: 'outcome', values: ['denied'] });
-		const item = await eventually('stale marking', async () => (await api.datasets()).find((i) => i.label === 'applicants.csv' && i.description.includes('audit stale')));
+		const item = await eventually('stale marking', async () =>
+			(await api.datasets()).find((i) => i.label === 'applicants.csv' && i.description.includes('audit stale')),
+		);
 		assert.ok(!/EqOd \d/.test(item.description), 'no verdict shown under the new roles');
-		assert.ok(item.details.some((d) => /^Audit \(stale\): EqOd .* — the roles changed since; click to re-run$/.test(d)), item.details.join(' | '));
+		assert.ok(
+			item.details.some((d) => /^Audit \(stale\): EqOd .* — the roles changed since; click to re-run$/.test(d)),
+			item.details.join(' | '),
+		);
 		assert.ok(item.details.some((d) => d.startsWith('Simulation (stale)')));
 		const opened = await exec<OpenPanelResult>('openPanel', { uri: applicants.toString(), refresh: true });
 		assert.deepEqual(opened?.shown, { audit: false, simulations: [], comparison: false });
 		// Back to the roles they were computed under: current again.
 		await exec<EditRolesResult>('setLabel', { uri: applicants.toString(), column: 'outcome', values: ['approved'] });
-		await eventually('fresh again', async () => (await api.datasets()).find((i) => i.label === 'applicants.csv' && /EqOd \d/.test(i.description)));
+		await eventually('fresh again', async () =>
+			(await api.datasets()).find((i) => i.label === 'applicants.csv' && /EqOd \d/.test(i.description)),
+		);
 	});
 
 	test('Show Log and Refresh Datasets run; commands without a dataset do nothing', async () => {

@@ -2,7 +2,11 @@
 import * as vscode from 'vscode';
 
 /** Polls `probe` until it returns something truthy; fails with `what` after `timeoutMs`. */
-export async function eventually<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+export async function eventually<T>(
+	what: string,
+	probe: () => T | undefined | false | Promise<T | undefined | false>,
+	timeoutMs = 60_000,
+): Promise<T> {
 	const end = Date.now() + timeoutMs;
 	let last: unknown;
 	for (;;) {

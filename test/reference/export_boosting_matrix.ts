@@ -24,12 +24,22 @@ async function main(): Promise<void> {
 	const x = data.x;
 	const weights = reweighingWeights(data.y, data.group, data.train);
 	const file = join(out, 'boosting-matrix.json');
-	writeFileSync(file, JSON.stringify({
-		seed: PARITY_SEED, width: x.width, denseWidth: x.denseWidth, blockCount: x.blockCount, names: x.names,
-		train: matrixRows(x, data.train), yTrain: Array.from(data.train, (i) => data.y[i]!), wTrain: Array.from(data.train, (i) => weights[i]!),
-		test: matrixRows(x, data.test), yTest: Array.from(data.test, (i) => data.y[i]!),
-		fingerprint: { train: fingerprint(x, data.train), test: fingerprint(x, data.test) },
-	}));
+	writeFileSync(
+		file,
+		JSON.stringify({
+			seed: PARITY_SEED,
+			width: x.width,
+			denseWidth: x.denseWidth,
+			blockCount: x.blockCount,
+			names: x.names,
+			train: matrixRows(x, data.train),
+			yTrain: Array.from(data.train, (i) => data.y[i]!),
+			wTrain: Array.from(data.train, (i) => weights[i]!),
+			test: matrixRows(x, data.test),
+			yTest: Array.from(data.test, (i) => data.y[i]!),
+			fingerprint: { train: fingerprint(x, data.train), test: fingerprint(x, data.test) },
+		}),
+	);
 	process.stdout.write(`wrote ${file} (${data.train.length} training rows, ${data.test.length} test rows, width ${x.width})\n`);
 }
 

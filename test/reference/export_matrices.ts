@@ -24,26 +24,46 @@ async function main(): Promise<void> {
 		const knn = knnProblem(table, variant);
 		const kx = knn.data.x;
 		const file = join(out, variant === 'all' ? 'knn-matrix.json' : 'knn-ties-matrix.json');
-		writeFileSync(file, JSON.stringify({
-			variant: variant === 'all' ? 'every feature' : `without ${KNN_EXCLUDED[variant].join(', ')}`, excluded: KNN_EXCLUDED[variant],
-			seed: PARITY_SEED, k: KNN_K, width: kx.width, denseWidth: kx.denseWidth, blockCount: kx.blockCount, names: kx.names,
-			queryRows: Array.from(knn.queries, (i) => knn.data.roles.rows[i]!),
-			queries: matrixRows(kx, knn.queries),
-			majority: matrixRows(kx, knn.majority),
-			majorityY: Array.from(knn.majority, (i) => knn.data.y[i]!),
-			fingerprints: { queries: fingerprint(kx, knn.queries), majority: fingerprint(kx, knn.majority), favourableMajority: fingerprint(kx, knn.favourableMajority) },
-		}));
+		writeFileSync(
+			file,
+			JSON.stringify({
+				variant: variant === 'all' ? 'every feature' : `without ${KNN_EXCLUDED[variant].join(', ')}`,
+				excluded: KNN_EXCLUDED[variant],
+				seed: PARITY_SEED,
+				k: KNN_K,
+				width: kx.width,
+				denseWidth: kx.denseWidth,
+				blockCount: kx.blockCount,
+				names: kx.names,
+				queryRows: Array.from(knn.queries, (i) => knn.data.roles.rows[i]!),
+				queries: matrixRows(kx, knn.queries),
+				majority: matrixRows(kx, knn.majority),
+				majorityY: Array.from(knn.majority, (i) => knn.data.y[i]!),
+				fingerprints: {
+					queries: fingerprint(kx, knn.queries),
+					majority: fingerprint(kx, knn.majority),
+					favourableMajority: fingerprint(kx, knn.favourableMajority),
+				},
+			}),
+		);
 		process.stdout.write(`wrote ${file} (${knn.queries.length} queries, ${knn.majority.length} majority rows, width ${kx.width})\n`);
 	}
 
 	const data = logisticProblem(table, 'blind');
 	const x = data.x;
-	writeFileSync(join(out, 'logistic-matrix.json'), JSON.stringify({
-		seed: PARITY_SEED, width: x.width, denseWidth: x.denseWidth, blockCount: x.blockCount, names: x.names,
-		train: matrixRows(x, data.train),
-		y: Array.from(data.train, (i) => data.y[i]!),
-		fingerprint: fingerprint(x, data.train),
-	}));
+	writeFileSync(
+		join(out, 'logistic-matrix.json'),
+		JSON.stringify({
+			seed: PARITY_SEED,
+			width: x.width,
+			denseWidth: x.denseWidth,
+			blockCount: x.blockCount,
+			names: x.names,
+			train: matrixRows(x, data.train),
+			y: Array.from(data.train, (i) => data.y[i]!),
+			fingerprint: fingerprint(x, data.train),
+		}),
+	);
 	process.stdout.write(`wrote ${join(out, 'logistic-matrix.json')} (${data.train.length} training rows, width ${x.width})\n`);
 }
 

@@ -54,17 +54,37 @@ const STUB = `(() => {
 })();`;
 
 export const LIGHT: Record<string, string> = {
-	'--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#5f5f5f',
-	'--vscode-panel-border': '#e5e5e5', '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff',
-	'--vscode-button-hoverBackground': '#0258a8', '--vscode-button-secondaryBackground': '#e5e5e5', '--vscode-button-secondaryForeground': '#3b3b3b',
-	'--vscode-input-background': '#ffffff', '--vscode-input-foreground': '#3b3b3b', '--vscode-input-border': '#cecece', '--vscode-focusBorder': '#005fb8',
-	'--vscode-errorForeground': '#f85149', '--vscode-editorWarning-foreground': '#bf8803', '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px',
+	'--vscode-foreground': '#3b3b3b',
+	'--vscode-editor-background': '#ffffff',
+	'--vscode-descriptionForeground': '#5f5f5f',
+	'--vscode-panel-border': '#e5e5e5',
+	'--vscode-button-background': '#005fb8',
+	'--vscode-button-foreground': '#ffffff',
+	'--vscode-button-hoverBackground': '#0258a8',
+	'--vscode-button-secondaryBackground': '#e5e5e5',
+	'--vscode-button-secondaryForeground': '#3b3b3b',
+	'--vscode-input-background': '#ffffff',
+	'--vscode-input-foreground': '#3b3b3b',
+	'--vscode-input-border': '#cecece',
+	'--vscode-focusBorder': '#005fb8',
+	'--vscode-errorForeground': '#f85149',
+	'--vscode-editorWarning-foreground': '#bf8803',
+	'--vscode-font-family': 'system-ui, sans-serif',
+	'--vscode-font-size': '13px',
 };
 export const DARK: Record<string, string> = {
 	...LIGHT,
-	'--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-descriptionForeground': '#9d9d9d', '--vscode-panel-border': '#2b2b2b',
-	'--vscode-button-background': '#0078d4', '--vscode-button-secondaryBackground': '#313131', '--vscode-button-secondaryForeground': '#cccccc',
-	'--vscode-input-background': '#313131', '--vscode-input-foreground': '#cccccc', '--vscode-input-border': '#3c3c3c', '--vscode-focusBorder': '#0078d4',
+	'--vscode-foreground': '#cccccc',
+	'--vscode-editor-background': '#1f1f1f',
+	'--vscode-descriptionForeground': '#9d9d9d',
+	'--vscode-panel-border': '#2b2b2b',
+	'--vscode-button-background': '#0078d4',
+	'--vscode-button-secondaryBackground': '#313131',
+	'--vscode-button-secondaryForeground': '#cccccc',
+	'--vscode-input-background': '#313131',
+	'--vscode-input-foreground': '#cccccc',
+	'--vscode-input-border': '#3c3c3c',
+	'--vscode-focusBorder': '#0078d4',
 	'--vscode-editorWarning-foreground': '#cca700',
 };
 
@@ -83,9 +103,18 @@ export async function startServer(): Promise<PanelServer> {
 		};
 		if (url.pathname === '/panel.html') {
 			const origin = `http://${req.headers.host ?? ''}`;
-			let html = panelHtml({ cspSource: origin, scriptUri: `${origin}/dist/webview/main.js`, styleUri: `${origin}/dist/webview/main.css`, nonce: NONCE, title: 'Fairness: test' });
+			let html = panelHtml({
+				cspSource: origin,
+				scriptUri: `${origin}/dist/webview/main.js`,
+				styleUri: `${origin}/dist/webview/main.css`,
+				nonce: NONCE,
+				title: 'Fairness: test',
+			});
 			// The stub goes before main.js with the page's nonce, as VS Code's own preload would.
-			html = html.replace('<script nonce', `<script nonce="${NONCE}" src="${origin}/stub.js"></script>\n${url.searchParams.get('inline') === '1' ? '<script>window.__inlineRan = true;</script>\n' : ''}<script nonce`);
+			html = html.replace(
+				'<script nonce',
+				`<script nonce="${NONCE}" src="${origin}/stub.js"></script>\n${url.searchParams.get('inline') === '1' ? '<script>window.__inlineRan = true;</script>\n' : ''}<script nonce`,
+			);
 			send(200, 'text/html; charset=utf-8', html);
 		} else if (url.pathname === '/stub.js') {
 			send(200, 'text/javascript', STUB);
@@ -108,8 +137,17 @@ export async function startServer(): Promise<PanelServer> {
 export async function launchBrowser(): Promise<Browser> {
 	const { chromium } = await import('playwright-core');
 	return chromium.launch({
-		executablePath: CHROMIUM, headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 }
 
@@ -122,7 +160,11 @@ export interface PanelPage {
 	setTheme(kind: 'light' | 'dark'): Promise<void>;
 }
 
-export async function openPanel(browser: Browser, server: PanelServer, options: { inline?: boolean; width?: number; height?: number } = {}): Promise<PanelPage> {
+export async function openPanel(
+	browser: Browser,
+	server: PanelServer,
+	options: { inline?: boolean; width?: number; height?: number } = {},
+): Promise<PanelPage> {
 	const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: options.height ?? 900 } });
 	const page = await context.newPage();
 	const errors: string[] = [];
@@ -134,26 +176,34 @@ export async function openPanel(browser: Browser, server: PanelServer, options: 
 		}
 	});
 	const panel: PanelPage = {
-		page, errors, consoleErrors,
+		page,
+		errors,
+		consoleErrors,
 		send: async (message) => {
 			await page.evaluate((m) => window.postMessage(m, '*'), message);
 			// postMessage is asynchronous; one round trip through the event loop delivers it.
 			await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
 		},
-		posted: () => page.evaluate(() => (window as unknown as { __posted: Array<{ type: string; params: Record<string, unknown> }> }).__posted),
+		posted: () =>
+			page.evaluate(() => (window as unknown as { __posted: Array<{ type: string; params: Record<string, unknown> }> }).__posted),
 		setTheme: async (kind) => {
-			await page.evaluate(({ vars, kind }) => {
-				for (const [k, v] of Object.entries(vars)) {
-					document.documentElement.style.setProperty(k, v);
-				}
-				document.body.classList.remove('vscode-light', 'vscode-dark');
-				document.body.classList.add(`vscode-${kind}`);
-			}, { vars: kind === 'dark' ? DARK : LIGHT, kind });
+			await page.evaluate(
+				({ vars, kind }) => {
+					for (const [k, v] of Object.entries(vars)) {
+						document.documentElement.style.setProperty(k, v);
+					}
+					document.body.classList.remove('vscode-light', 'vscode-dark');
+					document.body.classList.add(`vscode-${kind}`);
+				},
+				{ vars: kind === 'dark' ? DARK : LIGHT, kind },
+			);
 		},
 	};
 	await page.goto(`${server.origin}/panel.html${options.inline === true ? '?inline=1' : ''}`);
 	await panel.setTheme('light');
-	await page.waitForFunction(() => (window as unknown as { __posted?: Array<{ type: string }> }).__posted?.some((m) => m.type === 'webview/ready') === true);
+	await page.waitForFunction(
+		() => (window as unknown as { __posted?: Array<{ type: string }> }).__posted?.some((m) => m.type === 'webview/ready') === true,
+	);
 	return panel;
 }
 

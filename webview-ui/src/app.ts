@@ -36,17 +36,31 @@ export class App {
 
 	constructor(root: HTMLElement) {
 		this.state = restoreState(getState());
-		this.views = DISPLAY_ORDER.map((id) => new FigureView(id, {
-			announce: (t) => {
-				this.live.textContent = t;
-			},
-			isTableOpen: (fid) => this.state.openTables.includes(fid),
-			setTableOpen: (fid, open) => this.save({ openTables: open ? [...new Set([...this.state.openTables, fid])] : this.state.openTables.filter((x) => x !== fid) }),
-			run: (what) => (what === 'audit' ? this.runAudit() : this.startRun(what)),
-		}));
+		this.views = DISPLAY_ORDER.map(
+			(id) =>
+				new FigureView(id, {
+					announce: (t) => {
+						this.live.textContent = t;
+					},
+					isTableOpen: (fid) => this.state.openTables.includes(fid),
+					setTableOpen: (fid, open) =>
+						this.save({
+							openTables: open ? [...new Set([...this.state.openTables, fid])] : this.state.openTables.filter((x) => x !== fid),
+						}),
+					run: (what) => (what === 'audit' ? this.runAudit() : this.startRun(what)),
+				}),
+		);
 		// Display order: the figures as buildFigures orders them (groups, size, flips, Pareto, knowledge, S(α)).
 		const main = el('main', {}, ...this.views.map((v) => v.section));
-		root.append(el('header', {}, this.heading, this.roles, this.warnings), this.scorecard.section, this.controls.form, main, glossarySection(), this.live, this.offscreen);
+		root.append(
+			el('header', {}, this.heading, this.roles, this.warnings),
+			this.scorecard.section,
+			this.controls.form,
+			main,
+			glossarySection(),
+			this.live,
+			this.offscreen,
+		);
 		this.controls.metric.value = this.state.metric;
 		this.controls.fill(this.state.request ?? { experiment: 'size' });
 		this.wire();
@@ -103,7 +117,10 @@ export class App {
 				this.exportReport();
 				return;
 			case 'report/didExport':
-				this.setStatus('files' in msg.params ? `Report written: ${msg.params.files.join(', ')}` : `Export failed: ${msg.params.error}`, !('files' in msg.params));
+				this.setStatus(
+					'files' in msg.params ? `Report written: ${msg.params.files.join(', ')}` : `Export failed: ${msg.params.error}`,
+					!('files' in msg.params),
+				);
 				return;
 			default: {
 				const unhandled: never = msg;
@@ -193,9 +210,10 @@ export class App {
 		const r = this.state.results;
 		const sim = Object.values(r.simulations)[0];
 		const roles = r.audit?.roles ?? sim?.roles;
-		this.roles.textContent = roles === undefined
-			? 'No results yet: run the audit or a simulation.'
-			: `Sensitive attribute ${roles.sensitive} (minority ${roles.minority}, majority ${roles.majority}); label ${roles.label}.`;
+		this.roles.textContent =
+			roles === undefined
+				? 'No results yet: run the audit or a simulation.'
+				: `Sensitive attribute ${roles.sensitive} (minority ${roles.minority}, majority ${roles.majority}); label ${roles.label}.`;
 		clear(this.warnings);
 		for (const s of Object.values(r.simulations)) {
 			for (const w of s?.warnings ?? []) {

@@ -24,7 +24,8 @@ export function themeKind(body: HTMLElement = document.body): ThemeKind {
 
 export function readTheme(): ChartTheme {
 	const style = getComputedStyle(document.documentElement);
-	const v = (name: string, fallbackVar?: string): string => style.getPropertyValue(name).trim() || (fallbackVar !== undefined ? style.getPropertyValue(fallbackVar).trim() : '');
+	const v = (name: string, fallbackVar?: string): string =>
+		style.getPropertyValue(name).trim() || (fallbackVar !== undefined ? style.getPropertyValue(fallbackVar).trim() : '');
 	const kind = themeKind();
 	const dark = kind === 'dark' || kind === 'high-contrast';
 	const foreground = v('--vscode-foreground', '--vscode-editor-foreground') || (dark ? '#cccccc' : '#333333');

@@ -41,7 +41,16 @@ export const auditCommand: Command = {
 	async run(args) {
 		const { values, positionals } = parseArgs({
 			args: [...args],
-			options: { ...ROLE_OPTIONS, ...COMMON_OPTIONS, ...MODEL_OPTIONS, resamples: { type: 'string' }, 'max-eqod': { type: 'string' }, 'max-spd': { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } },
+			options: {
+				...ROLE_OPTIONS,
+				...COMMON_OPTIONS,
+				...MODEL_OPTIONS,
+				resamples: { type: 'string' },
+				'max-eqod': { type: 'string' },
+				'max-spd': { type: 'string' },
+				out: { type: 'string' },
+				force: { type: 'boolean', default: false },
+			},
 			allowPositionals: true,
 		});
 		const file = requireOneFile(positionals, 'audit');
@@ -52,17 +61,40 @@ export const auditCommand: Command = {
 		const maxSpd = parseNumberFlag('max-spd', values['max-spd'], { min: 0 });
 		await checkOutputBeforeRun(values.out, values.force, file);
 		const progress = createProgress();
-		const loaded = await loadDataset(file, { onBadRow: common.onBadRow, onProgress: (done, total) => progress.update('reading', done, total) });
+		const loaded = await loadDataset(file, {
+			onBadRow: common.onBadRow,
+			onProgress: (done, total) => progress.update('reading', done, total),
+		});
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
-		const result = runAudit(loaded.parse.table, sidecar, { seed: common.seed, testFraction: common.testFraction, resamples, model, onStage: (s, d, t) => progress.update(s, d, t) });
+		const result = runAudit(loaded.parse.table, sidecar, {
+			seed: common.seed,
+			testFraction: common.testFraction,
+			resamples,
+			model,
+			onStage: (s, d, t) => progress.update(s, d, t),
+		});
 		progress.finish();
 		// Features that predict the label on their own make every figure below meaningless: say so beside them.
 		const labelLeaks = labelLeaksOf(loaded.parse.table, sidecar);
-		const report = { tool: 'collective-fairness', command: 'audit', file, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse), sidecarRoles: sidecar, ...result, labelLeaks };
+		const report = {
+			tool: 'collective-fairness',
+			command: 'audit',
+			file,
+			sidecar: loaded.sidecarPath ?? null,
+			input: describeParse(loaded.parse),
+			sidecarRoles: sidecar,
+			...result,
+			labelLeaks,
+		};
 		let written: string[] = [];
 		if (values.out !== undefined) {
 			// --out report.html: the HTML report; any other name: the JSON. Never over the CSV or its sidecar.
-			written = await writeOutput(values.out, report, { simulations: {}, audit: result }, { file, sidecarPath: loaded.sidecarPath, rows: loaded.parse.table.rowCount, force: values.force });
+			written = await writeOutput(
+				values.out,
+				report,
+				{ simulations: {}, audit: result },
+				{ file, sidecarPath: loaded.sidecarPath, rows: loaded.parse.table.rowCount, force: values.force },
+			);
 		}
 		const gates = checkGates(result, maxEqod, maxSpd);
 		if (common.json) {
@@ -98,7 +130,13 @@ function checkGates(result: AuditResult, maxEqod: number | undefined, maxSpd: nu
 		const value = figure.value;
 		const passed = value !== null && value <= threshold;
 		const shown = value === null ? `undefined (${figure.reason})` : value.toFixed(4);
-		gates.push({ metric, threshold, value, passed, message: `${label} ${shown} ${passed ? '≤' : value === null ? 'cannot be checked against' : '>'} ${threshold}` });
+		gates.push({
+			metric,
+			threshold,
+			value,
+			passed,
+			message: `${label} ${shown} ${passed ? '≤' : value === null ? 'cannot be checked against' : '>'} ${threshold}`,
+		});
 	};
 	if (maxEqod !== undefined) {
 		check('eqodAverage', 'equalized odds (average)', result.summary.eqodAverage, maxEqod);
@@ -113,15 +151,33 @@ function renderAudit(file: string, parse: import('../../core/csv/options').Parse
 	const lines: string[] = [];
 	lines.push(`${file}: ${plural(r.dataset.rows, 'row')} × ${r.dataset.columns} columns (${describeParse(parse).summary})`);
 	const d = r.dataset.dropped;
-	const droppedNote = [d.missingSensitive > 0 ? `${d.missingSensitive} missing ${r.roles.sensitive}` : '', d.missingLabel > 0 ? `${d.missingLabel} missing ${r.roles.label}` : '', d.otherGroups > 0 ? `${d.otherGroups} in other groups` : ''].filter((s) => s !== '').join(', ');
-	lines.push(`Roles: ${r.roles.sensitive} — minority ${r.roles.minority} vs majority ${r.roles.majority}; label ${r.roles.label}, favourable ${r.roles.favourable.join(', ')}; ${plural(r.dataset.keptRows, 'row')} used${droppedNote !== '' ? ` (left out: ${droppedNote})` : ''}`);
+	const droppedNote = [
+		d.missingSensitive > 0 ? `${d.missingSensitive} missing ${r.roles.sensitive}` : '',
+		d.missingLabel > 0 ? `${d.missingLabel} missing ${r.roles.label}` : '',
+		d.otherGroups > 0 ? `${d.otherGroups} in other groups` : '',
+	]
+		.filter((s) => s !== '')
+		.join(', ');
+	lines.push(
+		`Roles: ${r.roles.sensitive} — minority ${r.roles.minority} vs majority ${r.roles.majority}; label ${r.roles.label}, favourable ${r.roles.favourable.join(', ')}; ${plural(r.dataset.keptRows, 'row')} used${droppedNote !== '' ? ` (left out: ${droppedNote})` : ''}`,
+	);
 	lines.push(`Features: ${r.roles.features.length} columns → ${r.roles.encodedWidth} encoded${describeExclusions(r.roles.excluded)}`);
-	lines.push(`Classifier: ${r.model.text} on ${plural(r.split.train, 'training row')}, ${(r.model.seconds * 1000).toFixed(0)} ms; evaluated on ${plural(r.split.test, 'test row')} (seed ${r.split.seed})`);
+	lines.push(
+		`Classifier: ${r.model.text} on ${plural(r.split.train, 'training row')}, ${(r.model.seconds * 1000).toFixed(0)} ms; evaluated on ${plural(r.split.test, 'test row')} (seed ${r.split.seed})`,
+	);
 	lines.push(firmLine(r));
 	lines.push('');
 	const rows: string[][] = [['Group', 'Test rows', 'Base rate', 'Selection rate', 'TPR', 'FPR', 'Error']];
 	for (const g of r.predictions.groups) {
-		rows.push([g.name + (g.isReference ? ' (reference)' : ''), g.size.toLocaleString('en-US'), formatFigure(g.baseRate), formatFigure(g.selectionRate), formatFigure(g.truePositiveRate), formatFigure(g.falsePositiveRate), formatFigure(g.errorRate)]);
+		rows.push([
+			g.name + (g.isReference ? ' (reference)' : ''),
+			g.size.toLocaleString('en-US'),
+			formatFigure(g.baseRate),
+			formatFigure(g.selectionRate),
+			formatFigure(g.truePositiveRate),
+			formatFigure(g.falsePositiveRate),
+			formatFigure(g.errorRate),
+		]);
 	}
 	lines.push(renderTable(rows));
 	lines.push('');
@@ -129,16 +185,18 @@ function renderAudit(file: string, parse: import('../../core/csv/options').Parse
 	const level = Math.round(r.predictions.bootstrap.level * 100);
 	lines.push(`Minority vs majority on the test set (${level}% bootstrap intervals, ${r.predictions.bootstrap.resamples} resamples):`);
 	const figure = (e: Estimate): string => (e.value === null ? `n/a — ${e.reason}` : formatFigure(e, e.interval));
-	lines.push(renderTable([
-		['Metric', 'Value'],
-		['Error (all test rows)', figure(s.error)],
-		['Statistical parity difference', figure(s.spd)],
-		["Equalized odds, average (paper's EqOd)", figure(s.eqodAverage)],
-		["Equalized odds, max (fairlearn's)", figure(s.eqodMax)],
-		['Equal opportunity |ΔTPR|', figure(s.equalOpportunity)],
-		['Disparate impact (minority / majority)', figure(s.disparateImpact)],
-		['Label base-rate gap (all rows)', figure(s.labelBaseRateGap)],
-	]));
+	lines.push(
+		renderTable([
+			['Metric', 'Value'],
+			['Error (all test rows)', figure(s.error)],
+			['Statistical parity difference', figure(s.spd)],
+			["Equalized odds, average (paper's EqOd)", figure(s.eqodAverage)],
+			["Equalized odds, max (fairlearn's)", figure(s.eqodMax)],
+			['Equal opportunity |ΔTPR|', figure(s.equalOpportunity)],
+			['Disparate impact (minority / majority)', figure(s.disparateImpact)],
+			['Label base-rate gap (all rows)', figure(s.labelBaseRateGap)],
+		]),
+	);
 	lines.push('', ...renderFirms(r));
 	return lines.join('\n');
 }

@@ -55,11 +55,22 @@ export const compareCommand: Command = {
 			args: [...args],
 			options: {
 				...ROLE_OPTIONS,
-				methods: { type: 'string' }, seeds: { type: 'string' }, seed: { type: 'string' }, 'test-fraction': { type: 'string' },
-				'collective-methods': { type: 'string' }, alphas: { type: 'string' }, flips: { type: 'string' },
-				'no-defense': { type: 'boolean', default: false }, 'defense-threshold': { type: 'string' }, 'defense-method': { type: 'string' },
-				workers: { type: 'string' }, 'on-bad-row': { type: 'string' },
-				json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, out: { type: 'string' }, force: { type: 'boolean', default: false },
+				methods: { type: 'string' },
+				seeds: { type: 'string' },
+				seed: { type: 'string' },
+				'test-fraction': { type: 'string' },
+				'collective-methods': { type: 'string' },
+				alphas: { type: 'string' },
+				flips: { type: 'string' },
+				'no-defense': { type: 'boolean', default: false },
+				'defense-threshold': { type: 'string' },
+				'defense-method': { type: 'string' },
+				workers: { type: 'string' },
+				'on-bad-row': { type: 'string' },
+				json: { type: 'boolean', default: false },
+				csv: { type: 'boolean', default: false },
+				out: { type: 'string' },
+				force: { type: 'boolean', default: false },
 			},
 			allowPositionals: true,
 		});
@@ -67,7 +78,11 @@ export const compareCommand: Command = {
 			throw new UsageError('choose one of --json and --csv');
 		}
 		const file = requireOneFile(positionals, 'compare on');
-		const list = (s: string | undefined): string[] | undefined => s?.split(',').map((t) => t.trim()).filter((t) => t !== '');
+		const list = (s: string | undefined): string[] | undefined =>
+			s
+				?.split(',')
+				.map((t) => t.trim())
+				.filter((t) => t !== '');
 		const methods = list(values.methods) ?? [...ALL];
 		const badMethod = methods.find((m) => !(ALL as readonly string[]).includes(m));
 		if (badMethod !== undefined) {
@@ -75,7 +90,9 @@ export const compareCommand: Command = {
 		}
 		const collectiveMethods = list(values['collective-methods']) as Method[] | undefined;
 		const defenseMethod = values['defense-method'] as Method | undefined;
-		const badScore = [...(collectiveMethods ?? []), ...(defenseMethod !== undefined ? [defenseMethod] : [])].find((m) => !METHODS.includes(m));
+		const badScore = [...(collectiveMethods ?? []), ...(defenseMethod !== undefined ? [defenseMethod] : [])].find(
+			(m) => !METHODS.includes(m),
+		);
 		if (badScore !== undefined) {
 			throw new UsageError(`unknown collective method '${badScore}'; methods are ${METHODS.join(', ')}`);
 		}
@@ -95,16 +112,30 @@ export const compareCommand: Command = {
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
-		const result = await runCancellable(progress, (signal) => compare(loaded.parse.table, sidecar, {
-			firm: { approaches: methods.filter((m): m is FirmApproach => m !== 'collective'), seeds, firstSeed, testFraction },
-			includeCollective,
-			collective: { methods: collectiveMethods, alphas, flips, defense: !values['no-defense'], defenseThreshold, defenseMethod },
-		}, {
-			executor: createPoolExecutor(workers), workers, signal,
-			onProgress: (p) => progress.update('comparing', p.done, p.total),
-		}));
+		const result = await runCancellable(progress, (signal) =>
+			compare(
+				loaded.parse.table,
+				sidecar,
+				{
+					firm: { approaches: methods.filter((m): m is FirmApproach => m !== 'collective'), seeds, firstSeed, testFraction },
+					includeCollective,
+					collective: { methods: collectiveMethods, alphas, flips, defense: !values['no-defense'], defenseThreshold, defenseMethod },
+				},
+				{
+					executor: createPoolExecutor(workers),
+					workers,
+					signal,
+					onProgress: (p) => progress.update('comparing', p.done, p.total),
+				},
+			),
+		);
 		await emitRunResult(result, {
-			command: 'compare', file, loaded, out: values.out, force: values.force, format: values.json ? 'json' : values.csv ? 'csv' : 'text',
+			command: 'compare',
+			file,
+			loaded,
+			out: values.out,
+			force: values.force,
+			format: values.json ? 'json' : values.csv ? 'csv' : 'text',
 			panelResults: { simulations: {}, comparison: comparisonFromCompare(result) },
 			csv: () => compareCsv(result),
 			text: () => renderCompare(file, result),
@@ -117,46 +148,104 @@ const METRICS = ['error', 'spd', 'eqod', 'eqodMax', 'spdBound'] as const;
 
 /** One CSV line per row: approach, variant, parameters as name=value;…, the four summaries, fronts. */
 export function compareCsv(r: CompareResult): string {
-	const header = ['approach', 'variant', 'parameter', 'seeds', ...METRICS.flatMap((m) => [`${m}_mean`, `${m}_sd`, `${m}_lo`, `${m}_hi`]), 'front_eqod', 'front_spd'];
-	const cells = (s: SeedSummary | undefined): string[] => (s === undefined || s.mean === null ? ['', '', '', ''] : [s.mean, s.sd, s.lo, s.hi].map(String));
+	const header = [
+		'approach',
+		'variant',
+		'parameter',
+		'seeds',
+		...METRICS.flatMap((m) => [`${m}_mean`, `${m}_sd`, `${m}_lo`, `${m}_hi`]),
+		'front_eqod',
+		'front_spd',
+	];
+	const cells = (s: SeedSummary | undefined): string[] =>
+		s === undefined || s.mean === null ? ['', '', '', ''] : [s.mean, s.sd, s.lo, s.hi].map(String);
 	const lines = [header.join(',')];
 	for (const x of r.rows) {
-		const parameter = Object.entries(x.parameter).map(([k, v]) => `${k}=${v}`).join(';');
-		lines.push([x.approach, x.variant, parameter, String(x.seeds), ...METRICS.flatMap((m) => cells(x[m])), String(x.front.eqod), String(x.front.spd)].map((c) => csvField(c)).join(','));
+		const parameter = Object.entries(x.parameter)
+			.map(([k, v]) => `${k}=${v}`)
+			.join(';');
+		lines.push(
+			[x.approach, x.variant, parameter, String(x.seeds), ...METRICS.flatMap((m) => cells(x[m])), String(x.front.eqod), String(x.front.spd)]
+				.map((c) => csvField(c))
+				.join(','),
+		);
 	}
 	return `${lines.join('\n')}\n`;
 }
 
-const fmt = (s: SeedSummary | undefined): string => (s === undefined ? '' : s.mean === null ? 'n/a' : `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)}`);
-const paramText = (row: CompareRow): string => Object.entries(row.parameter).filter(([k]) => k !== 'poolSize').map(([k, v]) => `${k}=${Number.isInteger(v) ? v : v.toFixed(3)}`).join(' ');
+const fmt = (s: SeedSummary | undefined): string =>
+	s === undefined ? '' : s.mean === null ? 'n/a' : `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)}`;
+const paramText = (row: CompareRow): string =>
+	Object.entries(row.parameter)
+		.filter(([k]) => k !== 'poolSize')
+		.map(([k, v]) => `${k}=${Number.isInteger(v) ? v : v.toFixed(3)}`)
+		.join(' ');
 
 function renderCompare(file: string, r: CompareResult): string {
 	const lines: string[] = [];
-	lines.push(`${file}: comparison — minority ${r.roles.minority} (${r.roles.sensitive}) vs ${r.roles.majority}; label ${r.roles.label} favourable ${r.roles.favourable.join(', ')}`);
-	lines.push(`${r.params.firm.seeds} seeds, ${r.timings.seconds.toFixed(1)} s; base model: error ${fmt(r.base.error)}, EqOd ${fmt(r.base.eqod)}, SPD ${fmt(r.base.spd)}`);
+	lines.push(
+		`${file}: comparison — minority ${r.roles.minority} (${r.roles.sensitive}) vs ${r.roles.majority}; label ${r.roles.label} favourable ${r.roles.favourable.join(', ')}`,
+	);
+	lines.push(
+		`${r.params.firm.seeds} seeds, ${r.timings.seconds.toFixed(1)} s; base model: error ${fmt(r.base.error)}, EqOd ${fmt(r.base.eqod)}, SPD ${fmt(r.base.spd)}`,
+	);
 	lines.push('');
 	lines.push('Fronts on the (error, EqOd) plane (non-dominated points of each approach, mean ± sd over seeds):');
 	const front = r.rows.filter((x) => x.front.eqod);
-	lines.push(renderTable([
-		['Approach', 'Variant', 'Parameter', 'Error', 'EqOd', 'SPD', 'Cert. SPD ≤'],
-		...front.map((x) => [x.approach, x.variant, paramText(x), fmt(x.error), fmt(x.eqod), fmt(x.spd), x.spdBound !== undefined ? fmt(x.spdBound) : '']),
-	]));
+	lines.push(
+		renderTable([
+			['Approach', 'Variant', 'Parameter', 'Error', 'EqOd', 'SPD', 'Cert. SPD ≤'],
+			...front.map((x) => [
+				x.approach,
+				x.variant,
+				paramText(x),
+				fmt(x.error),
+				fmt(x.eqod),
+				fmt(x.spd),
+				x.spdBound !== undefined ? fmt(x.spdBound) : '',
+			]),
+		]),
+	);
 	lines.push('');
 	lines.push('Per approach: lowest EqOd on its front, and the cheapest point at ≤ half the base EqOd:');
-	lines.push(renderTable([
-		['Approach', 'Points', 'Lowest EqOd', 'at error', 'Halving error', 'at'],
-		...r.summary.map((s) => [s.approach, String(s.points), fmt(s.lowestEqod?.eqod), fmt(s.lowestEqod?.error), s.cheapestHalving !== undefined ? fmt(s.cheapestHalving.error) : 'not reached', s.cheapestHalving !== undefined ? `${s.cheapestHalving.variant} ${paramText(s.cheapestHalving)}`.trim() : '']),
-	]));
+	lines.push(
+		renderTable([
+			['Approach', 'Points', 'Lowest EqOd', 'at error', 'Halving error', 'at'],
+			...r.summary.map((s) => [
+				s.approach,
+				String(s.points),
+				fmt(s.lowestEqod?.eqod),
+				fmt(s.lowestEqod?.error),
+				s.cheapestHalving !== undefined ? fmt(s.cheapestHalving.error) : 'not reached',
+				s.cheapestHalving !== undefined ? `${s.cheapestHalving.variant} ${paramText(s.cheapestHalving)}`.trim() : '',
+			]),
+		]),
+	);
 	if (r.defense !== null) {
 		const d = r.defense;
 		lines.push('');
-		lines.push(`Defending firm (drops rows whose label a ${d.folds}-fold model contradicts with confidence ≥ ${d.threshold}) against ${d.method} at α = ${d.alpha}:`);
-		lines.push(renderTable([
-			['M', 'EqOd (firm)', 'EqOd (defending)', 'Error (firm)', 'Error (defending)', 'Flips removed', 'Others removed', 'Survives'],
-			...d.rows.map((x) => [x.flips.toFixed(0), fmt(x.undefended.eqod), fmt(x.defended.eqod), fmt(x.undefended.error), fmt(x.defended.error), fmt(x.flippedRemoved), fmt(x.otherRemoved), x.survival.value === null ? 'n/a' : `${(100 * x.survival.value).toFixed(0)}%`]),
-		]));
+		lines.push(
+			`Defending firm (drops rows whose label a ${d.folds}-fold model contradicts with confidence ≥ ${d.threshold}) against ${d.method} at α = ${d.alpha}:`,
+		);
+		lines.push(
+			renderTable([
+				['M', 'EqOd (firm)', 'EqOd (defending)', 'Error (firm)', 'Error (defending)', 'Flips removed', 'Others removed', 'Survives'],
+				...d.rows.map((x) => [
+					x.flips.toFixed(0),
+					fmt(x.undefended.eqod),
+					fmt(x.defended.eqod),
+					fmt(x.undefended.error),
+					fmt(x.defended.error),
+					fmt(x.flippedRemoved),
+					fmt(x.otherRemoved),
+					x.survival.value === null ? 'n/a' : `${(100 * x.survival.value).toFixed(0)}%`,
+				]),
+			]),
+		);
 		if (d.headline !== undefined && d.headline.survival.value !== null) {
-			lines.push(`At the collective's best point (M = ${d.headline.flips.toFixed(0)}), ${(100 * d.headline.survival.value).toFixed(0)}% of its EqOd improvement survives the defense.`);
+			lines.push(
+				`At the collective's best point (M = ${d.headline.flips.toFixed(0)}), ${(100 * d.headline.survival.value).toFixed(0)}% of its EqOd improvement survives the defense.`,
+			);
 		} else {
 			lines.push('The collective does not improve EqOd enough here to measure what survives.');
 		}

@@ -56,7 +56,9 @@ export const generateCommand: Command = {
 			throw new UsageError('--out FILE is required');
 		}
 		if (isSidecarName(values.out)) {
-			throw new UsageError(`--out ${values.out}: a NAME.fairness.json file holds a dataset's roles; give the CSV's name (its sidecar is written beside it)`);
+			throw new UsageError(
+				`--out ${values.out}: a NAME.fairness.json file holds a dataset's roles; give the CSV's name (its sidecar is written beside it)`,
+			);
 		}
 		// Checked before generating, so a refused name costs nothing; checked again when writing.
 		await checkNewFiles([values.out, sidecarPathFor(values.out)]);
@@ -82,12 +84,23 @@ export const generateCommand: Command = {
 				...optional('labelBias', num('label-bias', values['label-bias'])),
 			});
 			await checkNewFiles([values.out, sidecarPathFor(values.out)]);
-			await writeFilesAtomic([{ target: values.out, content: tableToCsv(toy.table) }, { target: sidecarPathFor(values.out), content: formatSidecar(toySidecar(toy)) }]);
-			const summary = { file: values.out, sidecar: sidecarPathFor(values.out), rows: toy.table.rowCount, columns: toy.table.columns.length, options: toy.options };
+			await writeFilesAtomic([
+				{ target: values.out, content: tableToCsv(toy.table) },
+				{ target: sidecarPathFor(values.out), content: formatSidecar(toySidecar(toy)) },
+			]);
+			const summary = {
+				file: values.out,
+				sidecar: sidecarPathFor(values.out),
+				rows: toy.table.rowCount,
+				columns: toy.table.columns.length,
+				options: toy.options,
+			};
 			if (values.json) {
 				printJson(`${JSON.stringify(summary, null, 2)}\n`);
 			} else {
-				printOut(`Wrote the toy (${summary.rows.toLocaleString('en-US')} rows × ${summary.columns} columns) to ${values.out}\nRoles in ${summary.sidecar}\nSimulate it with --test-fraction ${TOY_TEST_FRACTION}\n`);
+				printOut(
+					`Wrote the toy (${summary.rows.toLocaleString('en-US')} rows × ${summary.columns} columns) to ${values.out}\nRoles in ${summary.sidecar}\nSimulate it with --test-fraction ${TOY_TEST_FRACTION}\n`,
+				);
 			}
 			return EXIT_OK;
 		}
@@ -109,12 +122,23 @@ export const generateCommand: Command = {
 		};
 		const sidecarPath = sidecarPathFor(values.out);
 		await checkNewFiles([values.out, sidecarPath]);
-		await writeFilesAtomic([{ target: values.out, content: tableToCsv(dataset.table) }, { target: sidecarPath, content: formatSidecar(sidecar) }]);
-		const summary = { file: values.out, sidecar: sidecarPath, rows: dataset.table.rowCount, columns: dataset.table.columns.length, options: dataset.options };
+		await writeFilesAtomic([
+			{ target: values.out, content: tableToCsv(dataset.table) },
+			{ target: sidecarPath, content: formatSidecar(sidecar) },
+		]);
+		const summary = {
+			file: values.out,
+			sidecar: sidecarPath,
+			rows: dataset.table.rowCount,
+			columns: dataset.table.columns.length,
+			options: dataset.options,
+		};
 		if (values.json) {
 			printJson(`${JSON.stringify(summary, null, 2)}\n`);
 		} else {
-			printOut(`Wrote ${summary.rows.toLocaleString('en-US')} rows × ${summary.columns} columns to ${values.out}\nRoles in ${sidecarPath}\n`);
+			printOut(
+				`Wrote ${summary.rows.toLocaleString('en-US')} rows × ${summary.columns} columns to ${values.out}\nRoles in ${sidecarPath}\n`,
+			);
 		}
 		return EXIT_OK;
 	},

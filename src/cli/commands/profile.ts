@@ -42,12 +42,19 @@ export const profileCommand: Command = {
 			sidecar = sidecarFromFlags(values, loaded.sidecar, file);
 		}
 		const roles = sidecar !== undefined ? resolveRoles(loaded.parse.table, sidecar) : undefined;
-		const profile = profileTable(loaded.parse.table, roles !== undefined ? { groups: { group: roles.group, groupNames: roles.groupNames, favourable: roles.favourable } } : {});
+		const profile = profileTable(
+			loaded.parse.table,
+			roles !== undefined ? { groups: { group: roles.group, groupNames: roles.groupNames, favourable: roles.favourable } } : {},
+		);
 		const input = describeParse(loaded.parse);
 		if (values.json) {
-			printJson(`${JSON.stringify({ tool: 'collective-fairness', command: 'profile', file, sidecar: loaded.sidecarPath ?? null, input, roles: sidecar ?? null, ...profile }, null, 2)}\n`);
+			printJson(
+				`${JSON.stringify({ tool: 'collective-fairness', command: 'profile', file, sidecar: loaded.sidecarPath ?? null, input, roles: sidecar ?? null, ...profile }, null, 2)}\n`,
+			);
 		} else {
-			printOut(`${file}: ${plural(profile.rows, 'row')} × ${profile.columns.length} columns (${input.summary})\n\n${renderProfile(profile)}\n`);
+			printOut(
+				`${file}: ${plural(profile.rows, 'row')} × ${profile.columns.length} columns (${input.summary})\n\n${renderProfile(profile)}\n`,
+			);
 		}
 		return EXIT_OK;
 	},
@@ -59,7 +66,10 @@ function describeValues(c: ColumnProfile): string {
 		const f = (v: number): string => (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toPrecision(4));
 		return `min ${f(n.min)}, median ${f(n.quantiles.p50)}, max ${f(n.max)}, mean ${f(n.mean)}`;
 	}
-	const top = c.topValues.slice(0, 3).map((t) => `${t.value} (${t.count.toLocaleString('en-US')})`).join(', ');
+	const top = c.topValues
+		.slice(0, 3)
+		.map((t) => `${t.value} (${t.count.toLocaleString('en-US')})`)
+		.join(', ');
 	return top + (c.distinct > 3 ? ', …' : '');
 }
 

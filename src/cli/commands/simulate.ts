@@ -16,7 +16,15 @@ import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
 import { parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '../common';
 import { simulationCsv } from '../simulationCsv';
-import { collectiveModelFromFlags, COLLECTIVE_MODEL_HELP, COLLECTIVE_MODEL_OPTIONS, firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS, type ModelFlagValues } from '../modelFlags';
+import {
+	collectiveModelFromFlags,
+	COLLECTIVE_MODEL_HELP,
+	COLLECTIVE_MODEL_OPTIONS,
+	firmModelFromFlags,
+	MODEL_HELP,
+	MODEL_OPTIONS,
+	type ModelFlagValues,
+} from '../modelFlags';
 import { firmModelName } from '../../core/models/firmModel';
 import { renderEfficiency } from '../efficiencyTable';
 
@@ -70,18 +78,39 @@ export const simulateCommand: Command = {
 			args: [...args],
 			options: {
 				...ROLE_OPTIONS,
-				experiment: { type: 'string' }, alpha: { type: 'string' }, alphas: { type: 'string' }, flips: { type: 'string' }, 'flip-grid': { type: 'string' },
-				methods: { type: 'string' }, k: { type: 'string' }, knowledge: { type: 'string' }, seeds: { type: 'string' }, seed: { type: 'string' },
-				'target-eqod': { type: 'string' }, 'test-fraction': { type: 'string' }, workers: { type: 'string' }, 'on-bad-row': { type: 'string' },
-				'min-level-count': { type: 'string' }, 'defense-threshold': { type: 'string' }, 'defense-folds': { type: 'string' }, queue: { type: 'string' }, ...MODEL_OPTIONS, ...COLLECTIVE_MODEL_OPTIONS,
-				json: { type: 'boolean', default: false }, csv: { type: 'boolean', default: false }, out: { type: 'string' }, force: { type: 'boolean', default: false },
+				experiment: { type: 'string' },
+				alpha: { type: 'string' },
+				alphas: { type: 'string' },
+				flips: { type: 'string' },
+				'flip-grid': { type: 'string' },
+				methods: { type: 'string' },
+				k: { type: 'string' },
+				knowledge: { type: 'string' },
+				seeds: { type: 'string' },
+				seed: { type: 'string' },
+				'target-eqod': { type: 'string' },
+				'test-fraction': { type: 'string' },
+				workers: { type: 'string' },
+				'on-bad-row': { type: 'string' },
+				'min-level-count': { type: 'string' },
+				'defense-threshold': { type: 'string' },
+				'defense-folds': { type: 'string' },
+				queue: { type: 'string' },
+				...MODEL_OPTIONS,
+				...COLLECTIVE_MODEL_OPTIONS,
+				json: { type: 'boolean', default: false },
+				csv: { type: 'boolean', default: false },
+				out: { type: 'string' },
+				force: { type: 'boolean', default: false },
 			},
 			allowPositionals: true,
 		});
 		const file = requireOneFile(positionals, 'simulate on');
 		const experiment = values.experiment as Experiment | undefined;
 		if (experiment === undefined || !['size', 'flips', 'knowledge', 'minimum'].includes(experiment)) {
-			throw new UsageError(`--experiment must be size, flips, knowledge or minimum${experiment !== undefined ? `, got '${experiment}'` : ''}`);
+			throw new UsageError(
+				`--experiment must be size, flips, knowledge or minimum${experiment !== undefined ? `, got '${experiment}'` : ''}`,
+			);
 		}
 		if (values.json && values.csv) {
 			throw new UsageError('choose one of --json and --csv');
@@ -96,12 +125,24 @@ export const simulateCommand: Command = {
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
-		const result = await runCancellable(progress, (signal) => simulate(loaded.parse.table, sidecar, params, {
-			executor: values.queue !== undefined ? createQueueExecutor(values.queue, { log: (line) => printErr(`simulate: ${line}\n`) }) : createPoolExecutor(workers), workers, signal,
-			onProgress: (p) => progress.update('simulating', p.done, p.total),
-		}));
+		const result = await runCancellable(progress, (signal) =>
+			simulate(loaded.parse.table, sidecar, params, {
+				executor:
+					values.queue !== undefined
+						? createQueueExecutor(values.queue, { log: (line) => printErr(`simulate: ${line}\n`) })
+						: createPoolExecutor(workers),
+				workers,
+				signal,
+				onProgress: (p) => progress.update('simulating', p.done, p.total),
+			}),
+		);
 		await emitRunResult(result, {
-			command: 'simulate', file, loaded, out: values.out, force: values.force, format: values.json ? 'json' : values.csv ? 'csv' : 'text',
+			command: 'simulate',
+			file,
+			loaded,
+			out: values.out,
+			force: values.force,
+			format: values.json ? 'json' : values.csv ? 'csv' : 'text',
 			panelResults: { simulations: { [result.experiment]: result } },
 			csv: () => simulationCsv(result),
 			text: () => renderSimulation(file, result),
@@ -110,16 +151,27 @@ export const simulateCommand: Command = {
 	},
 };
 
-function readParams(values: Record<string, string | boolean | undefined>, experiment: Experiment): Partial<SimulationParams> & { experiment: Experiment } {
+function readParams(
+	values: Record<string, string | boolean | undefined>,
+	experiment: Experiment,
+): Partial<SimulationParams> & { experiment: Experiment } {
 	const str = (k: string): string | undefined => values[k] as string | undefined;
-	const numbers = (flag: string): number[] | undefined => str(flag)?.split(',').map((t) => parseNumberFlag(flag, t.trim())!);
-	const methods = str('methods')?.split(',').map((m) => m.trim()) as Method[] | undefined;
+	const numbers = (flag: string): number[] | undefined =>
+		str(flag)
+			?.split(',')
+			.map((t) => parseNumberFlag(flag, t.trim())!);
+	const methods = str('methods')
+		?.split(',')
+		.map((m) => m.trim()) as Method[] | undefined;
 	const bad = methods?.find((m) => !METHODS.includes(m));
 	if (bad !== undefined) {
 		throw new UsageError(`unknown method '${bad}'; methods are ${METHODS.join(', ')}`);
 	}
 	const knowledgeText = str('knowledge');
-	const knowledge = knowledgeText === undefined || knowledgeText === 'all' ? undefined : parseNumberFlag('knowledge', knowledgeText, { integer: true, min: 1 });
+	const knowledge =
+		knowledgeText === undefined || knowledgeText === 'all'
+			? undefined
+			: parseNumberFlag('knowledge', knowledgeText, { integer: true, min: 1 });
 	// Boosting flags without --model boosting are refused; the logistic firm keeps params without `model`.
 	const seed = parseNumberFlag('seed', str('seed'), { integer: true, min: 0 }) ?? 0;
 	const model = firmModelFromFlags(values as ModelFlagValues, seed);
@@ -134,7 +186,11 @@ function readParams(values: Record<string, string | boolean | undefined>, experi
 		...defined('flipGrid', numbers('flip-grid')),
 		...defined('methods', methods),
 		...defined('k', parseNumberFlag('k', str('k'), { integer: true, min: 1 })),
-		...(experiment === 'knowledge' ? defined('knowledgeRows', knowledge) : knowledgeText !== undefined ? { knowledge: knowledge ?? 'all' } : {}),
+		...(experiment === 'knowledge'
+			? defined('knowledgeRows', knowledge)
+			: knowledgeText !== undefined
+				? { knowledge: knowledge ?? 'all' }
+				: {}),
 		...defined('seeds', parseNumberFlag('seeds', str('seeds'), { integer: true, min: 1 })),
 		...defined('firstSeed', parseNumberFlag('seed', str('seed'), { integer: true, min: 0 })),
 		...defined('targetEqod', parseNumberFlag('target-eqod', str('target-eqod'), { min: 0, max: 1 })),
@@ -152,42 +208,98 @@ function defenseParams(threshold: string | undefined, folds: string | undefined)
 		}
 		return {};
 	}
-	return { defense: { threshold: parseNumberFlag('defense-threshold', threshold, { min: 0.5, max: 1 })!, folds: parseNumberFlag('defense-folds', folds, { integer: true, min: 2, max: 20 }) ?? 5 } };
+	return {
+		defense: {
+			threshold: parseNumberFlag('defense-threshold', threshold, { min: 0.5, max: 1 })!,
+			folds: parseNumberFlag('defense-folds', folds, { integer: true, min: 2, max: 20 }) ?? 5,
+		},
+	};
 }
 
 function defined<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
 	return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-const fmt = (s: SeedSummary | undefined): string => (s === undefined ? '' : s.mean === null ? 'n/a' : `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)}`);
+const fmt = (s: SeedSummary | undefined): string =>
+	s === undefined ? '' : s.mean === null ? 'n/a' : `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)}`;
 
 function renderSimulation(file: string, r: SimulationResult): string {
 	const lines: string[] = [];
-	lines.push(`${file}: ${r.experiment} experiment — minority ${r.roles.minority} (${r.roles.sensitive}) vs ${r.roles.majority}; label ${r.roles.label} favourable ${r.roles.favourable.join(', ')}`);
-	lines.push(`Firm's learner: ${firmModelName(firmModelOf(r.params))}; RB-prob's scorer: ${firmModelName(r.params.collectiveModel ?? { kind: 'logistic', C: 1 })}`);
+	lines.push(
+		`${file}: ${r.experiment} experiment — minority ${r.roles.minority} (${r.roles.sensitive}) vs ${r.roles.majority}; label ${r.roles.label} favourable ${r.roles.favourable.join(', ')}`,
+	);
+	lines.push(
+		`Firm's learner: ${firmModelName(firmModelOf(r.params))}; RB-prob's scorer: ${firmModelName(r.params.collectiveModel ?? { kind: 'logistic', C: 1 })}`,
+	);
 	lines.push(`Firm: ${firmText(r)}`);
 	if (r.gridRefinement.length > 0) {
-		lines.push(`M grid: ${r.params.flips} evenly spaced points, then ${r.gridRefinement.length} more around each method's best M and target crossing (at ${r.gridRefinement.map((f) => `${Math.round(f * 100)}%`).join(', ')} of the pool; --flip-grid to set it yourself)`);
+		lines.push(
+			`M grid: ${r.params.flips} evenly spaced points, then ${r.gridRefinement.length} more around each method's best M and target crossing (at ${r.gridRefinement.map((f) => `${Math.round(f * 100)}%`).join(', ')} of the pool; --flip-grid to set it yourself)`,
+		);
 	}
-	lines.push(`${r.params.seeds} seeds, k = ${r.params.k}, ${r.timings.fits} refits in ${r.timings.seconds.toFixed(1)} s on ${r.timings.workers} worker${r.timings.workers === 1 ? '' : 's'}`);
-	lines.push(`Base model: error ${fmt(r.base.error)}, SPD ${fmt(r.base.spd)}, EqOd ${fmt(r.base.eqod)} (ΔTPR ${fmt(r.base.tprGap)}, ΔFPR ${fmt(r.base.fprGap)})${r.base.success !== undefined ? `, success S ${fmt(r.base.success)}` : ''}`);
+	lines.push(
+		`${r.params.seeds} seeds, k = ${r.params.k}, ${r.timings.fits} refits in ${r.timings.seconds.toFixed(1)} s on ${r.timings.workers} worker${r.timings.workers === 1 ? '' : 's'}`,
+	);
+	lines.push(
+		`Base model: error ${fmt(r.base.error)}, SPD ${fmt(r.base.spd)}, EqOd ${fmt(r.base.eqod)} (ΔTPR ${fmt(r.base.tprGap)}, ΔFPR ${fmt(r.base.fprGap)})${r.base.success !== undefined ? `, success S ${fmt(r.base.success)}` : ''}`,
+	);
 	if (r.base.gapVerdict === 'none-measurable') {
-		lines.push(`Note: the base model itself has no measurable gap at this sample size (the seed intervals of ΔTPR and ΔFPR both cover zero): there may be nothing for a collective to remove — run more seeds or use more data`);
+		lines.push(
+			`Note: the base model itself has no measurable gap at this sample size (the seed intervals of ΔTPR and ΔFPR both cover zero): there may be nothing for a collective to remove — run more seeds or use more data`,
+		);
 	}
 	lines.push('');
 	const withCf = r.rows.some((x) => x.success !== undefined);
 	const withDefense = r.base.defended !== undefined;
 	if (withDefense) {
-		lines.splice(lines.length - 1, 0, `Defending firm (threshold ${r.params.defense?.threshold}, ${r.params.defense?.folds} folds): its own base EqOd ${fmt(r.base.defended?.eqod)}, error ${fmt(r.base.defended?.error)}`);
+		lines.splice(
+			lines.length - 1,
+			0,
+			`Defending firm (threshold ${r.params.defense?.threshold}, ${r.params.defense?.folds} folds): its own base EqOd ${fmt(r.base.defended?.eqod)}, error ${fmt(r.base.defended?.error)}`,
+		);
 	}
-	const header = ['Method', ...(r.experiment === 'knowledge' ? ['Known'] : []), 'α', 'M', 'Pool', 'EqOd', 'ΔTPR', 'ΔFPR', 'SPD', 'Error', ...(withCf ? ['Success S', 'CF gap'] : []), ...(withDefense ? ['Defended EqOd', 'Flips dropped', 'Survives'] : [])];
-	const row = (x: SimulationRow): string[] => [x.method, ...(r.experiment === 'knowledge' ? [String(x.knowledge)] : []), x.alpha.toFixed(2), x.flips.toFixed(0), x.poolSize.toFixed(0), fmt(x.eqod) + (x.gapVerdict === 'none-measurable' ? ' °' : ''), fmt(x.tprGap), fmt(x.fprGap), fmt(x.spd), fmt(x.error), ...(withCf ? [fmt(x.success), fmt(x.counterfactualGap)] : []), ...(withDefense ? [fmt(x.defended?.eqod), x.defended?.removedFlips.mean === null || x.defended === undefined ? 'n/a' : x.defended.removedFlips.mean.toFixed(0), survivalText(x)] : [])];
+	const header = [
+		'Method',
+		...(r.experiment === 'knowledge' ? ['Known'] : []),
+		'α',
+		'M',
+		'Pool',
+		'EqOd',
+		'ΔTPR',
+		'ΔFPR',
+		'SPD',
+		'Error',
+		...(withCf ? ['Success S', 'CF gap'] : []),
+		...(withDefense ? ['Defended EqOd', 'Flips dropped', 'Survives'] : []),
+	];
+	const row = (x: SimulationRow): string[] => [
+		x.method,
+		...(r.experiment === 'knowledge' ? [String(x.knowledge)] : []),
+		x.alpha.toFixed(2),
+		x.flips.toFixed(0),
+		x.poolSize.toFixed(0),
+		fmt(x.eqod) + (x.gapVerdict === 'none-measurable' ? ' °' : ''),
+		fmt(x.tprGap),
+		fmt(x.fprGap),
+		fmt(x.spd),
+		fmt(x.error),
+		...(withCf ? [fmt(x.success), fmt(x.counterfactualGap)] : []),
+		...(withDefense
+			? [
+					fmt(x.defended?.eqod),
+					x.defended?.removedFlips.mean === null || x.defended === undefined ? 'n/a' : x.defended.removedFlips.mean.toFixed(0),
+					survivalText(x),
+				]
+			: []),
+	];
 	if (r.experiment === 'size' || r.experiment === 'minimum') {
 		lines.push('Best EqOd over the M grid, per α:');
 	}
 	lines.push(renderTable([header, ...r.rows.map(row)]));
 	if (r.rows.some((x) => x.gapVerdict === 'none-measurable')) {
-		lines.push(`° no measurable gap left at this sample size: the seed intervals of both signed gaps ΔTPR and ΔFPR (minority − majority) cover zero; EqOd, an average of absolute values of noisy gaps, stays above zero from sampling noise alone`);
+		lines.push(
+			`° no measurable gap left at this sample size: the seed intervals of both signed gaps ΔTPR and ΔFPR (minority − majority) cover zero; EqOd, an average of absolute values of noisy gaps, stays above zero from sampling noise alone`,
+		);
 	}
 	lines.push('', ...renderEfficiency(r.efficiency, r.target));
 	for (const f of dedupeFailures(r)) {
@@ -201,9 +313,13 @@ function renderSimulation(file: string, r: SimulationResult): string {
 		lines.push('');
 		for (const m of r.minimum) {
 			if (m.reached && m.row !== undefined) {
-				lines.push(`${m.method}: EqOd ≤ ${m.target.toFixed(3)} first reached at α = ${m.row.alpha} (${m.row.collectiveSize.toFixed(0)} members) with M = ${m.row.flips.toFixed(0)} flips: EqOd ${fmt(m.row.eqod)} [${m.row.eqod.mean === null ? '' : `${m.row.eqod.lo.toFixed(3)}, ${m.row.eqod.hi.toFixed(3)}`}]`);
+				lines.push(
+					`${m.method}: EqOd ≤ ${m.target.toFixed(3)} first reached at α = ${m.row.alpha} (${m.row.collectiveSize.toFixed(0)} members) with M = ${m.row.flips.toFixed(0)} flips: EqOd ${fmt(m.row.eqod)} [${m.row.eqod.mean === null ? '' : `${m.row.eqod.lo.toFixed(3)}, ${m.row.eqod.hi.toFixed(3)}`}]`,
+				);
 			} else {
-				lines.push(`${m.method}: EqOd ≤ ${m.target.toFixed(3)} not reached on this grid${m.best !== undefined ? `; lowest ${fmt(m.best.eqod)} at α = ${m.best.alpha}, M = ${m.best.flips.toFixed(0)}` : ''}`);
+				lines.push(
+					`${m.method}: EqOd ≤ ${m.target.toFixed(3)} not reached on this grid${m.best !== undefined ? `; lowest ${fmt(m.best.eqod)} at α = ${m.best.alpha}, M = ${m.best.flips.toFixed(0)}` : ''}`,
+				);
 			}
 		}
 	}

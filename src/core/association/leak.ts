@@ -42,7 +42,12 @@ export interface LeakFinding {
  * The AUC of a one-column model of `favourable` (1/0 per table row; other values = missing label)
  * over `rows`, or undefined when the evaluation half has only one class.
  */
-export function singleColumnAuc(column: Column, rowCount: number, favourable: Uint8Array, rows: Int32Array): { auc: number; evaluated: number; pureRecall: number } | undefined {
+export function singleColumnAuc(
+	column: Column,
+	rowCount: number,
+	favourable: Uint8Array,
+	rows: Int32Array,
+): { auc: number; evaluated: number; pureRecall: number } | undefined {
 	const coding = codeColumn(column, rowCount, LEAK_BINS);
 	const missingLevel = coding.levels;
 	const levels = coding.levels + 1;
@@ -104,7 +109,10 @@ export function singleColumnAuc(column: Column, rowCount: number, favourable: Ui
 	// the held-out half too. pureRecall: the larger share, over the two outcomes, of its held-out
 	// rows that such levels single out.
 	let pureRecall = 0;
-	for (const [mine, other, total, rateOf] of [[pos, neg, nPos, (x: number) => x], [neg, pos, nNeg, (x: number) => 1 - x]] as const) {
+	for (const [mine, other, total, rateOf] of [
+		[pos, neg, nPos, (x: number) => x],
+		[neg, pos, nNeg, (x: number) => 1 - x],
+	] as const) {
 		let hits = 0;
 		for (const [s, count] of mine) {
 			const against = other.get(s) ?? 0;
@@ -131,7 +139,13 @@ export function singleColumnAuc(column: Column, rowCount: number, favourable: Ui
  * Columns among `columns` that leak: a one-column AUC reaching `threshold`, or near-deterministic
  * levels covering {@link PURE_RECALL_THRESHOLD} of one outcome. Highest AUC first.
  */
-export function findLabelLeaks(table: Table, columns: readonly string[], favourable: Uint8Array, rows: Int32Array, threshold: number = LEAK_AUC_THRESHOLD): LeakFinding[] {
+export function findLabelLeaks(
+	table: Table,
+	columns: readonly string[],
+	favourable: Uint8Array,
+	rows: Int32Array,
+	threshold: number = LEAK_AUC_THRESHOLD,
+): LeakFinding[] {
 	const out: LeakFinding[] = [];
 	for (const name of columns) {
 		const col = findColumn(table, name);
@@ -148,6 +162,9 @@ export function findLabelLeaks(table: Table, columns: readonly string[], favoura
 
 /** One sentence for a finding (diagnostics, CLI, panel). */
 export function describeLeak(f: LeakFinding, label: string): string {
-	const pure = f.pureRecall >= PURE_RECALL_THRESHOLD ? `, and some of its values fix the outcome for ${(100 * f.pureRecall).toFixed(0)}% of one outcome's rows` : '';
+	const pure =
+		f.pureRecall >= PURE_RECALL_THRESHOLD
+			? `, and some of its values fix the outcome for ${(100 * f.pureRecall).toFixed(0)}% of one outcome's rows`
+			: '';
 	return `'${f.column}' predicts '${label}' almost perfectly on its own (one-column AUC ${f.auc.toFixed(3)} on ${f.evaluated.toLocaleString('en-US')} held-out rows${pure}): it is probably recorded after the outcome, and figures from a model using it are not to be trusted`;
 }

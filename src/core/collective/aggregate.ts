@@ -103,7 +103,12 @@ export interface Aggregated {
 	readonly rows: SimulationRow[];
 	readonly grid?: SimulationRow[];
 	readonly minimum?: MinimumCollective[];
-	readonly failures: ReadonlyArray<{ readonly method: Method; readonly knowledge: Knowledge; readonly seed: number; readonly reason: string }>;
+	readonly failures: ReadonlyArray<{
+		readonly method: Method;
+		readonly knowledge: Knowledge;
+		readonly seed: number;
+		readonly reason: string;
+	}>;
 	/**
 	 * What the numbers cannot show: α values where the collective is empty or has nobody to
 	 * relabel (its rows are then the base model's, which looks like "no effect" but is "no
@@ -125,7 +130,13 @@ export function summarise(values: ReadonlyArray<number | undefined>, what: strin
 	}
 	const sorted = sortedFinite(present);
 	const tail = (1 - SEED_INTERVAL_LEVEL) / 2;
-	return { mean: m.mean, sd: standardDeviation(m) ?? 0, lo: quantileSorted(sorted, tail)!, hi: quantileSorted(sorted, 1 - tail)!, n: m.count };
+	return {
+		mean: m.mean,
+		sd: standardDeviation(m) ?? 0,
+		lo: quantileSorted(sorted, tail)!,
+		hi: quantileSorted(sorted, 1 - tail)!,
+		n: m.count,
+	};
 }
 
 function summariseDefended(list: readonly RunMetrics[]): DefendedSummary | undefined {
@@ -134,12 +145,30 @@ function summariseDefended(list: readonly RunMetrics[]): DefendedSummary | undef
 		return undefined;
 	}
 	return {
-		error: summarise(defended.map((d) => d.error), 'error'),
-		spd: summarise(defended.map((d) => d.spd), 'statistical parity'),
-		eqod: summarise(defended.map((d) => d.eqod), 'equalized odds'),
-		eqodMax: summarise(defended.map((d) => d.eqodMax), 'equalized odds (max)'),
-		removedFlips: summarise(defended.map((d) => d.removedFlips), 'removed flips'),
-		removedOther: summarise(defended.map((d) => d.removedOther), 'removed rows'),
+		error: summarise(
+			defended.map((d) => d.error),
+			'error',
+		),
+		spd: summarise(
+			defended.map((d) => d.spd),
+			'statistical parity',
+		),
+		eqod: summarise(
+			defended.map((d) => d.eqod),
+			'equalized odds',
+		),
+		eqodMax: summarise(
+			defended.map((d) => d.eqodMax),
+			'equalized odds (max)',
+		),
+		removedFlips: summarise(
+			defended.map((d) => d.removedFlips),
+			'removed flips',
+		),
+		removedOther: summarise(
+			defended.map((d) => d.removedOther),
+			'removed rows',
+		),
 	};
 }
 
@@ -156,7 +185,10 @@ function withSurvival(row: SimulationRow, base: BaseSummary): SimulationRow {
 	if (b === null || r === null || db === null || dr === null) {
 		survival = { value: null, reason: 'equalized odds is undefined for every seed' };
 	} else if (b - r < MIN_IMPROVEMENT_FOR_SURVIVAL) {
-		survival = { value: null, reason: `the collective improves EqOd by ${(b - r).toFixed(4)} here, below ${MIN_IMPROVEMENT_FOR_SURVIVAL}: no effect to survive` };
+		survival = {
+			value: null,
+			reason: `the collective improves EqOd by ${(b - r).toFixed(4)} here, below ${MIN_IMPROVEMENT_FOR_SURVIVAL}: no effect to survive`,
+		};
 	} else {
 		survival = { value: (db - dr) / (b - r) };
 	}
@@ -166,17 +198,46 @@ function withSurvival(row: SimulationRow, base: BaseSummary): SimulationRow {
 export function summariseMetrics(list: readonly RunMetrics[]): MetricSummaries {
 	const withCf = list.some((m) => m.success !== undefined);
 	const defended = summariseDefended(list);
-	const tprGap = summarise(list.map((m) => m.tprGap), 'the TPR gap');
-	const fprGap = summarise(list.map((m) => m.fprGap), 'the FPR gap');
+	const tprGap = summarise(
+		list.map((m) => m.tprGap),
+		'the TPR gap',
+	);
+	const fprGap = summarise(
+		list.map((m) => m.fprGap),
+		'the FPR gap',
+	);
 	return {
-		error: summarise(list.map((m) => m.error), 'error'),
-		spd: summarise(list.map((m) => m.spd), 'statistical parity'),
-		eqod: summarise(list.map((m) => m.eqod), 'equalized odds'),
-		eqodMax: summarise(list.map((m) => m.eqodMax), 'equalized odds (max)'),
+		error: summarise(
+			list.map((m) => m.error),
+			'error',
+		),
+		spd: summarise(
+			list.map((m) => m.spd),
+			'statistical parity',
+		),
+		eqod: summarise(
+			list.map((m) => m.eqod),
+			'equalized odds',
+		),
+		eqodMax: summarise(
+			list.map((m) => m.eqodMax),
+			'equalized odds (max)',
+		),
 		tprGap,
 		fprGap,
 		gapVerdict: gapVerdict(tprGap, fprGap),
-		...(withCf ? { success: summarise(list.map((m) => m.success), 'collective success'), counterfactualGap: summarise(list.map((m) => m.counterfactualGap), 'counterfactual gap') } : {}),
+		...(withCf
+			? {
+					success: summarise(
+						list.map((m) => m.success),
+						'collective success',
+					),
+					counterfactualGap: summarise(
+						list.map((m) => m.counterfactualGap),
+						'counterfactual gap',
+					),
+				}
+			: {}),
 		...(defended !== undefined ? { defended } : {}),
 	};
 }
@@ -190,7 +251,10 @@ export function aggregate(params: SimulationParams, results: readonly UnitResult
 		baseBySeed.set(r.key.seed, r.base);
 	}
 	const base: BaseSummary = { seeds: baseBySeed.size, ...summariseMetrics([...baseBySeed.values()]) };
-	const groups = new Map<string, { method: Method; knowledge: Knowledge; alpha: number; gridIndex: number; points: UnitResult['points'][number][] }>();
+	const groups = new Map<
+		string,
+		{ method: Method; knowledge: Knowledge; alpha: number; gridIndex: number; points: UnitResult['points'][number][] }
+	>();
 	const failures: Array<{ method: Method; knowledge: Knowledge; seed: number; reason: string }> = [];
 	let fits = 0;
 	for (const r of results) {
@@ -210,20 +274,36 @@ export function aggregate(params: SimulationParams, results: readonly UnitResult
 	}
 	const methodOrder = (m: Method): number => params.methods.indexOf(m);
 	const all: SimulationRow[] = [...groups.values()]
-		.sort((a, b) => methodOrder(a.method) - methodOrder(b.method) || String(a.knowledge).localeCompare(String(b.knowledge)) || a.alpha - b.alpha || a.gridIndex - b.gridIndex)
+		.sort(
+			(a, b) =>
+				methodOrder(a.method) - methodOrder(b.method) ||
+				String(a.knowledge).localeCompare(String(b.knowledge)) ||
+				a.alpha - b.alpha ||
+				a.gridIndex - b.gridIndex,
+		)
 		.map((g) => ({
-			method: g.method, knowledge: g.knowledge, alpha: g.alpha, gridIndex: g.gridIndex,
-			flips: meanOf(g.points.map((p) => p.flips)), poolSize: meanOf(g.points.map((p) => p.poolSize)), collectiveSize: meanOf(g.points.map((p) => p.collectiveSize)),
-			seeds: g.points.length, ...summariseMetrics(g.points.map((p) => p.metrics)),
+			method: g.method,
+			knowledge: g.knowledge,
+			alpha: g.alpha,
+			gridIndex: g.gridIndex,
+			flips: meanOf(g.points.map((p) => p.flips)),
+			poolSize: meanOf(g.points.map((p) => p.poolSize)),
+			collectiveSize: meanOf(g.points.map((p) => p.collectiveSize)),
+			seeds: g.points.length,
+			...summariseMetrics(g.points.map((p) => p.metrics)),
 		}))
 		.map((row) => withSurvival(row, base));
 	const warnings = [...collectiveWarnings(results), ...partialFailureWarnings(results, failures)];
 	const target = params.targetEqod ?? baseEqodTarget ?? (base.eqod.mean !== null ? base.eqod.mean / 2 : 0);
 	const efficiency = computeEfficiency(results, params.methods, target);
 	if (base.eqod.mean !== null && target >= base.eqod.mean) {
-		warnings.push(`the EqOd target ${target.toFixed(4)} is at or above the base model's ${base.eqod.mean.toFixed(4)}: every method reaches it with 0 flips`);
+		warnings.push(
+			`the EqOd target ${target.toFixed(4)} is at or above the base model's ${base.eqod.mean.toFixed(4)}: every method reaches it with 0 flips`,
+		);
 	} else if (efficiency.length > 0 && efficiency.every((e) => e.flipsToTarget.reached === 0)) {
-		warnings.push(`the EqOd target ${target.toFixed(4)} is not reached by any method at ${[...new Set(efficiency.map((e) => `α = ${e.alpha}`))].join(', ')}`);
+		warnings.push(
+			`the EqOd target ${target.toFixed(4)} is not reached by any method at ${[...new Set(efficiency.map((e) => `α = ${e.alpha}`))].join(', ')}`,
+		);
 	}
 	const common = { base, target, efficiency, failures, warnings, fits };
 	if (params.experiment === 'flips' || params.experiment === 'knowledge') {
@@ -289,23 +369,31 @@ function collectiveWarnings(results: readonly UnitResult[]): string[] {
 	const warnings: string[] = [];
 	const noCandidates = seeds.every((r) => r.unfavourableMinorityRows === 0);
 	if (noCandidates) {
-		warnings.push(`the minority has no unfavourable training rows (${distinct(seeds.map((r) => r.minorityRows))} minority rows, all favourable): no collective has anyone to relabel, so every row is the base model's`);
+		warnings.push(
+			`the minority has no unfavourable training rows (${distinct(seeds.map((r) => r.minorityRows))} minority rows, all favourable): no collective has anyone to relabel, so every row is the base model's`,
+		);
 	}
 	const alphas = [...new Set(seeds.flatMap((r) => r.points.map((p) => p.alpha)))].sort((a, b) => a - b);
 	for (const alpha of alphas) {
 		const at = seeds.map((r) => ({ r, p: r.points.find((p) => p.alpha === alpha)! }));
 		const empty = at.filter(({ p }) => p.collectiveSize === 0);
 		if (empty.length > 0) {
-			warnings.push(`α = ${alpha}: the collective has 0 members (round(${alpha} × ${distinct(empty.map(({ r }) => r.minorityRows))}) = 0 minority training rows)${ofSeeds(empty.length)}; those rows are the base model's`);
+			warnings.push(
+				`α = ${alpha}: the collective has 0 members (round(${alpha} × ${distinct(empty.map(({ r }) => r.minorityRows))}) = 0 minority training rows)${ofSeeds(empty.length)}; those rows are the base model's`,
+			);
 		}
 		const gridPoints = new Set(seeds.flatMap((r) => r.points.filter((p) => p.alpha === alpha).map((p) => p.gridIndex))).size;
 		const small = at.filter(({ p }) => p.poolSize > 0 && p.poolSize + 1 < gridPoints);
 		if (small.length > 0) {
-			warnings.push(`α = ${alpha}: pool of ${distinct(small.map(({ p }) => p.poolSize))}: grid reduced to M = 0–${Math.max(...small.map(({ p }) => p.poolSize))} (fewer distinct M than the ${gridPoints} grid points; repeated M are the same point)${ofSeeds(small.length)}`);
+			warnings.push(
+				`α = ${alpha}: pool of ${distinct(small.map(({ p }) => p.poolSize))}: grid reduced to M = 0–${Math.max(...small.map(({ p }) => p.poolSize))} (fewer distinct M than the ${gridPoints} grid points; repeated M are the same point)${ofSeeds(small.length)}`,
+			);
 		}
 		const noPool = at.filter(({ p }) => p.collectiveSize > 0 && p.poolSize === 0);
 		if (noPool.length > 0 && !noCandidates) {
-			warnings.push(`α = ${alpha}: no unfavourable rows among the collective (${distinct(noPool.map(({ p }) => p.collectiveSize))} members, all favourable)${ofSeeds(noPool.length)}: nothing to relabel, those rows are the base model's`);
+			warnings.push(
+				`α = ${alpha}: no unfavourable rows among the collective (${distinct(noPool.map(({ p }) => p.collectiveSize))} members, all favourable)${ofSeeds(noPool.length)}: nothing to relabel, those rows are the base model's`,
+			);
 		}
 	}
 	return warnings;
@@ -323,7 +411,9 @@ function partialFailureWarnings(results: readonly UnitResult[], failures: Aggreg
 	for (const [id, seeds] of failed) {
 		if (seeds.size < total) {
 			const [method, knowledge] = id.split('|');
-			out.push(`${method} (knowledge ${knowledge}) could not run in ${seeds.size} of ${total} seeds (see failures); its rows average the other ${total - seeds.size}`);
+			out.push(
+				`${method} (knowledge ${knowledge}) could not run in ${seeds.size} of ${total} seeds (see failures); its rows average the other ${total - seeds.size}`,
+			);
 		}
 	}
 	return out;

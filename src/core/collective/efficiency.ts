@@ -147,7 +147,11 @@ function bestOf(curves: ReadonlyMap<number, SeedCurve>): EfficiencyEntry['best']
 	return best;
 }
 
-function pairedAgainst(curves: ReadonlyMap<number, SeedCurve>, random: ReadonlyMap<number, SeedCurve>, target: number): NonNullable<EfficiencyEntry['vsRandom']> {
+function pairedAgainst(
+	curves: ReadonlyMap<number, SeedCurve>,
+	random: ReadonlyMap<number, SeedCurve>,
+	target: number,
+): NonNullable<EfficiencyEntry['vsRandom']> {
 	const flipDiffs: number[] = [];
 	let censored = 0;
 	const byIndex = new Map<number, { flips: number[]; diffs: number[] }>();
@@ -182,7 +186,13 @@ function pairedAgainst(curves: ReadonlyMap<number, SeedCurve>, random: ReadonlyM
 	return { flipsToTarget: flips === undefined ? null : { ...flips, censored }, eqodByFlips };
 }
 
-function pairedWithAllKnown(results: readonly UnitResult[], method: Method, alpha: number, curves: ReadonlyMap<number, SeedCurve>, target: number): Pick<EfficiencyEntry, 'vsAllKnown'> {
+function pairedWithAllKnown(
+	results: readonly UnitResult[],
+	method: Method,
+	alpha: number,
+	curves: ReadonlyMap<number, SeedCurve>,
+	target: number,
+): Pick<EfficiencyEntry, 'vsAllKnown'> {
 	const all = curvesOf(results, method, 'all', alpha);
 	return all.size > 0 && curves.size > 0 ? { vsAllKnown: pairedAgainst(curves, all, target) } : {};
 }
@@ -199,9 +209,10 @@ export function efficiencyConclusion(e: Omit<EfficiencyEntry, 'conclusion'>): st
 	if (f.reached === 0) {
 		return `${e.method} does not reach EqOd ≤ ${t} at α = ${e.alpha} in any of ${f.seeds} seeds`;
 	}
-	const reach = f.median === null
-		? `reaches EqOd ≤ ${t} in only ${f.reached} of ${f.seeds} seeds`
-		: `reaches EqOd ≤ ${t} with a median of ≈ ${rows(f.median)} flips (${f.reached} of ${f.seeds} seeds)`;
+	const reach =
+		f.median === null
+			? `reaches EqOd ≤ ${t} in only ${f.reached} of ${f.seeds} seeds`
+			: `reaches EqOd ≤ ${t} with a median of ≈ ${rows(f.median)} flips (${f.reached} of ${f.seeds} seeds)`;
 	const d = e.vsRandom?.flipsToTarget;
 	if (d === undefined || d === null) {
 		return `${e.method} ${reach}`;
@@ -233,7 +244,10 @@ export function computeEfficiency(results: readonly UnitResult[], methods: reado
 		for (const method of methods) {
 			const curves = curvesOf(results, method, knowledge, alpha);
 			const entry: Omit<EfficiencyEntry, 'conclusion'> = {
-				method, knowledge, alpha, target,
+				method,
+				knowledge,
+				alpha,
+				target,
 				flipsToTarget: flipsSummary([...curves.values()].map((c) => crossing(c.points, target))),
 				best: bestOf(curves),
 				...(method !== 'random' && random !== undefined && random.size > 0 ? { vsRandom: pairedAgainst(curves, random, target) } : {}),

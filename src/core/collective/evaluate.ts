@@ -58,7 +58,13 @@ interface EvaluationContext {
 }
 
 export function evaluate(ctx: EvaluationContext, model: LogisticModel | FittedFirmModel, testPredictions: Uint8Array): RunMetrics {
-	const m = pointMetrics({ y: ctx.testY, yhat: testPredictions, group: ctx.testGroup, groupNames: ctx.data.roles.groupNames, reference: 0 });
+	const m = pointMetrics({
+		y: ctx.testY,
+		yhat: testPredictions,
+		group: ctx.testGroup,
+		groupNames: ctx.data.roles.groupNames,
+		reference: 0,
+	});
 	const out: RunMetrics = { error: m.error, spd: m.spd, eqod: m.eqodAverage, eqodMax: m.eqodMax, tprGap: m.tprGap, fprGap: m.fprGap };
 	if (ctx.counterfactualTest !== undefined) {
 		const cf = 'kind' in model ? firmPredictLabels(model, ctx.counterfactualTest) : predictLabels(model, ctx.counterfactualTest);
@@ -88,24 +94,45 @@ export function evaluate(ctx: EvaluationContext, model: LogisticModel | FittedFi
  * M share them and can warm-start from the previous fold models.
  */
 export function defendedFit(
-	ctx: EvaluationContext, labels: Uint8Array, defense: { threshold: number; folds: number }, C: number,
-	warmStart: LogisticModel, previous: DefendedFit | undefined, signal?: { aborted: boolean },
+	ctx: EvaluationContext,
+	labels: Uint8Array,
+	defense: { threshold: number; folds: number },
+	C: number,
+	warmStart: LogisticModel,
+	previous: DefendedFit | undefined,
+	signal?: { aborted: boolean },
 ): DefendedFit {
 	const { x, y, train, test } = ctx.data;
 	const filter = filterSuspectedFlips(x, labels, train, {
-		threshold: defense.threshold, folds: defense.folds, C, random: createRandom(deriveSeed(ctx.seed, 'defense-folds')),
-		...(previous !== undefined ? { warmStart: previous.foldModels } : {}), ...(signal !== undefined ? { signal } : {}),
+		threshold: defense.threshold,
+		folds: defense.folds,
+		C,
+		random: createRandom(deriveSeed(ctx.seed, 'defense-folds')),
+		...(previous !== undefined ? { warmStart: previous.foldModels } : {}),
+		...(signal !== undefined ? { signal } : {}),
 	});
 	let removedFlips = 0;
 	for (const i of filter.removed) {
 		removedFlips += labels[i] !== y[i] ? 1 : 0;
 	}
-	const fit = fitLogistic(x, labels, { C, rows: filter.kept, warmStart: previous?.model ?? warmStart, ...(signal !== undefined ? { signal } : {}) });
+	const fit = fitLogistic(x, labels, {
+		C,
+		rows: filter.kept,
+		warmStart: previous?.model ?? warmStart,
+		...(signal !== undefined ? { signal } : {}),
+	});
 	const m = evaluate(ctx, fit.model, predictLabels(fit.model, x, test));
 	return {
 		model: fit.model,
 		foldModels: filter.models,
-		metrics: { error: m.error, spd: m.spd, eqod: m.eqod, eqodMax: m.eqodMax, removedFlips, removedOther: filter.removed.length - removedFlips },
+		metrics: {
+			error: m.error,
+			spd: m.spd,
+			eqod: m.eqod,
+			eqodMax: m.eqodMax,
+			removedFlips,
+			removedOther: filter.removed.length - removedFlips,
+		},
 		fits: defense.folds + 1,
 	};
 }

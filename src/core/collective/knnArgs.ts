@@ -15,10 +15,11 @@ export function validateArguments(
 	if (k > referenceRows.length) {
 		throw new RangeError(`k = ${k} but only ${referenceRows.length} known majority rows`);
 	}
-	if (query.width !== reference.width || query.denseWidth !== reference.denseWidth
-		|| query.blockCount !== reference.blockCount) {
-		throw new Error(`query and reference encodings differ: width ${query.width}/${reference.width}, `
-			+ `dense ${query.denseWidth}/${reference.denseWidth}, blocks ${query.blockCount}/${reference.blockCount}`);
+	if (query.width !== reference.width || query.denseWidth !== reference.denseWidth || query.blockCount !== reference.blockCount) {
+		throw new Error(
+			`query and reference encodings differ: width ${query.width}/${reference.width}, ` +
+				`dense ${query.denseWidth}/${reference.denseWidth}, blocks ${query.blockCount}/${reference.blockCount}`,
+		);
 	}
 	checkRows(query, queryRows, 'query', false);
 	checkRows(reference, referenceRows, 'reference', true);

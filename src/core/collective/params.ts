@@ -109,7 +109,10 @@ export function resolveParams(input: Partial<SimulationParams> & { experiment: E
 	if (p.flipGrid !== undefined && (p.flipGrid.length === 0 || !p.flipGrid.every((m) => Number.isInteger(m) && m >= 0))) {
 		fail('flipGrid', `must be non-negative integers, got ${p.flipGrid.join(', ')}`);
 	}
-	if (p.gridFractions !== undefined && (p.gridFractions.length === 0 || !p.gridFractions.every((f) => Number.isFinite(f) && f >= 0 && f <= 1))) {
+	if (
+		p.gridFractions !== undefined &&
+		(p.gridFractions.length === 0 || !p.gridFractions.every((f) => Number.isFinite(f) && f >= 0 && f <= 1))
+	) {
 		fail('gridFractions', `must be fractions in [0, 1], got ${p.gridFractions.join(', ')}`);
 	}
 	if (p.methods.length === 0 || !p.methods.every((m) => METHODS.includes(m))) {

@@ -19,7 +19,12 @@ const key = (f: number): string => f.toFixed(9);
 
 /** Whether a run gets a refinement pass: default grids of the one-α experiments only. */
 export function refines(params: SimulationParams): boolean {
-	return params.refineGrid && params.flipGrid === undefined && params.gridFractions === undefined && (params.experiment === 'flips' || params.experiment === 'knowledge');
+	return (
+		params.refineGrid &&
+		params.flipGrid === undefined &&
+		params.gridFractions === undefined &&
+		(params.experiment === 'flips' || params.experiment === 'knowledge')
+	);
 }
 
 /** Coarse fractions of the pool: i / (flips − 1). */
@@ -80,8 +85,15 @@ export function refinementFractions(rows: readonly SimulationRow[], flips: numbe
  * passes in order of their fraction of the pool, re-indexed 0 … n − 1 (the same order for every
  * unit, since the fractions are shared). Fits add up.
  */
-export function mergePasses(coarse: readonly UnitResult[], refined: readonly UnitResult[], flips: number, extra: readonly number[]): UnitResult[] {
-	const fractions = [...coarseFractions(flips).map((f) => ({ f, pass: 0 as const })), ...extra.map((f) => ({ f, pass: 1 as const }))].sort((a, b) => a.f - b.f);
+export function mergePasses(
+	coarse: readonly UnitResult[],
+	refined: readonly UnitResult[],
+	flips: number,
+	extra: readonly number[],
+): UnitResult[] {
+	const fractions = [...coarseFractions(flips).map((f) => ({ f, pass: 0 as const })), ...extra.map((f) => ({ f, pass: 1 as const }))].sort(
+		(a, b) => a.f - b.f,
+	);
 	const indexOf = new Map<string, number>(fractions.map((x, i) => [`${x.pass}|${key(x.f)}`, i]));
 	const refinedByKey = new Map(refined.map((r) => [`${r.key.seed}|${r.key.method}|${String(r.key.knowledge)}`, r]));
 	return coarse.map((c) => {
@@ -91,7 +103,9 @@ export function mergePasses(coarse: readonly UnitResult[], refined: readonly Uni
 		}
 		const relabel = (pass: 0 | 1, list: UnitResult['points'], grid: readonly number[]): UnitResult['points'] =>
 			list.map((p) => ({ ...p, gridIndex: indexOf.get(`${pass}|${key(grid[p.gridIndex]!)}`)! }));
-		const points = [...relabel(0, c.points, coarseFractions(flips)), ...relabel(1, r.points, extra)].sort((a, b) => a.alpha - b.alpha || a.gridIndex - b.gridIndex);
+		const points = [...relabel(0, c.points, coarseFractions(flips)), ...relabel(1, r.points, extra)].sort(
+			(a, b) => a.alpha - b.alpha || a.gridIndex - b.gridIndex,
+		);
 		return { ...c, points, fits: c.fits + r.fits };
 	});
 }

@@ -45,7 +45,11 @@ export interface SeedContext {
 }
 
 export function buildSeedContext(table: Table, sidecar: Sidecar, params: SimulationParams, seed: number): SeedContext {
-	const data = prepareDataset(table, sidecar, { seed, testFraction: params.testFraction, encoder: { rareLevelMinCount: params.rareLevelMinCount } });
+	const data = prepareDataset(table, sidecar, {
+		seed,
+		testFraction: params.testFraction,
+		encoder: { rareLevelMinCount: params.rareLevelMinCount },
+	});
 	const minority: number[] = [];
 	const majority: number[] = [];
 	for (const i of data.train) {
@@ -63,9 +67,26 @@ export function buildSeedContext(table: Table, sidecar: Sidecar, params: Simulat
 	const counterfactualTest = counterfactualMatrix(table, data);
 	const spec = firmModelOf(params);
 	const bins = firmModelBins(spec, data.x, data.train);
-	const firm: FittedFirmModel = spec.kind === 'logistic' ? { kind: 'logistic', model: fit.model, fit, C: params.C, seconds: 0 } : fitFirmModel(spec, data.x, data.y, { rows: data.train, ...(bins !== undefined ? { bins } : {}) });
-	const context = { seed, data, baseModel: fit.model, firm, bins, minorityOrder, majorityTrain: Int32Array.from(majority), testY: Uint8Array.from(testY), testGroup, counterfactualTest };
-	const base = spec.kind === 'logistic' ? evaluate(context, fit.model, predictLabels(fit.model, data.x, data.test)) : evaluate(context, firm, firmPredictLabels(firm, data.x, data.test));
+	const firm: FittedFirmModel =
+		spec.kind === 'logistic'
+			? { kind: 'logistic', model: fit.model, fit, C: params.C, seconds: 0 }
+			: fitFirmModel(spec, data.x, data.y, { rows: data.train, ...(bins !== undefined ? { bins } : {}) });
+	const context = {
+		seed,
+		data,
+		baseModel: fit.model,
+		firm,
+		bins,
+		minorityOrder,
+		majorityTrain: Int32Array.from(majority),
+		testY: Uint8Array.from(testY),
+		testGroup,
+		counterfactualTest,
+	};
+	const base =
+		spec.kind === 'logistic'
+			? evaluate(context, fit.model, predictLabels(fit.model, data.x, data.test))
+			: evaluate(context, firm, firmPredictLabels(firm, data.x, data.test));
 	if (params.defense === undefined) {
 		return { ...context, base };
 	}
@@ -86,7 +107,9 @@ export const COUNTERFACTUAL_PREFIX = 'cf_';
  * part of g is unknown, so S(α) cannot be measured).
  */
 function counterfactualMatrix(table: Table, data: PreparedDataset): FeatureMatrix | undefined {
-	const swapped = data.roles.featureColumns.filter((f) => findColumn(table, COUNTERFACTUAL_PREFIX + f)?.kind === findColumn(table, f)?.kind);
+	const swapped = data.roles.featureColumns.filter(
+		(f) => findColumn(table, COUNTERFACTUAL_PREFIX + f)?.kind === findColumn(table, f)?.kind,
+	);
 	if (swapped.length === 0) {
 		return undefined;
 	}

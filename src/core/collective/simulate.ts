@@ -26,12 +26,21 @@ export interface SimulationProgress {
  * Runs units and resolves with one result per unit, in the order given. `onFit` is called after
  * every refit for progress. Implementations must honour `signal` (reject with an AbortError).
  */
-export type UnitExecutor = (units: readonly UnitKey[], context: { table: Table; sidecar: Sidecar; params: SimulationParams; signal?: AbortSignal; onFit: () => void }) => Promise<UnitResult[]>;
+export type UnitExecutor = (
+	units: readonly UnitKey[],
+	context: { table: Table; sidecar: Sidecar; params: SimulationParams; signal?: AbortSignal; onFit: () => void },
+) => Promise<UnitResult[]>;
 
 export interface SimulationResult extends Aggregated {
 	readonly experiment: Experiment;
 	readonly params: SimulationParams;
-	readonly roles: { readonly sensitive: string; readonly minority: string; readonly majority: string; readonly label: string; readonly favourable: readonly string[] };
+	readonly roles: {
+		readonly sensitive: string;
+		readonly minority: string;
+		readonly majority: string;
+		readonly label: string;
+		readonly favourable: readonly string[];
+	};
 	/** Whether the firm's model took the sensitive attribute as an input (docs/methods.md, "The firm"). */
 	readonly firm: FirmAwareness;
 	/** The firm's feature columns. */
@@ -50,7 +59,12 @@ export interface SimulateOptions {
 	readonly workers?: number;
 }
 
-export async function simulate(table: Table, sidecar: Sidecar, input: Partial<SimulationParams> & { experiment: Experiment }, options: SimulateOptions = {}): Promise<SimulationResult> {
+export async function simulate(
+	table: Table,
+	sidecar: Sidecar,
+	input: Partial<SimulationParams> & { experiment: Experiment },
+	options: SimulateOptions = {},
+): Promise<SimulationResult> {
 	const params = resolveParams(input);
 	// Resolve roles here, once, so a bad role fails before any worker starts, and names are exact.
 	const roles = resolveRoles(table, sidecar);
@@ -63,7 +77,12 @@ export async function simulate(table: Table, sidecar: Sidecar, input: Partial<Si
 	const onFit = (): void => {
 		done++;
 		const elapsed = (performance.now() - started) / 1000;
-		options.onProgress?.({ stage: 'running', done, total, ...(done > 0 && done < total ? { etaSeconds: (elapsed * (total - done)) / done } : {}) });
+		options.onProgress?.({
+			stage: 'running',
+			done,
+			total,
+			...(done > 0 && done < total ? { etaSeconds: (elapsed * (total - done)) / done } : {}),
+		});
 	};
 	const executor = options.executor ?? runUnitsInProcess;
 	const signal = options.signal !== undefined ? { signal: options.signal } : {};
@@ -83,7 +102,13 @@ export async function simulate(table: Table, sidecar: Sidecar, input: Partial<Si
 	return {
 		experiment: params.experiment,
 		params,
-		roles: { sensitive: roles.sensitive, minority: roles.groupNames[1]!, majority: roles.groupNames[0]!, label: roles.label, favourable: sidecar.label.favourable },
+		roles: {
+			sensitive: roles.sensitive,
+			minority: roles.groupNames[1]!,
+			majority: roles.groupNames[0]!,
+			label: roles.label,
+			favourable: sidecar.label.favourable,
+		},
 		firm: firmAwareness(sidecar),
 		gridRefinement: refinement,
 		features: roles.featureColumns,
@@ -131,9 +156,18 @@ function requireBothLabels(roles: ResolvedRoles): void {
 	}
 	const n = roles.rows.length;
 	if (favourable === 0 || favourable === n) {
-		const which = favourable === 0 ? 'unfavourable (no value is marked favourable in these rows)' : 'favourable (every value of the label is marked favourable)';
-		const values = roles.labelValues.slice(0, 12).map((v) => `'${v.value}' (${v.count}${v.favourable ? ', favourable' : ''})`).join(', ');
-		throw new RolesError('label.favourable', `the label ${roles.label} has a single class: all ${n} rows used are ${which}; values are ${values}. The simulation needs both favourable and unfavourable rows`);
+		const which =
+			favourable === 0
+				? 'unfavourable (no value is marked favourable in these rows)'
+				: 'favourable (every value of the label is marked favourable)';
+		const values = roles.labelValues
+			.slice(0, 12)
+			.map((v) => `'${v.value}' (${v.count}${v.favourable ? ', favourable' : ''})`)
+			.join(', ');
+		throw new RolesError(
+			'label.favourable',
+			`the label ${roles.label} has a single class: all ${n} rows used are ${which}; values are ${values}. The simulation needs both favourable and unfavourable rows`,
+		);
 	}
 }
 

@@ -20,7 +20,10 @@ import type { Method } from './params';
 
 /** A method that cannot run on this data, with the reason (shown instead of numbers). */
 export class StrategyError extends Error {
-	constructor(readonly method: Method, detail: string) {
+	constructor(
+		readonly method: Method,
+		detail: string,
+	) {
 		super(`${method}: ${detail}`);
 		this.name = 'StrategyError';
 	}
@@ -31,7 +34,12 @@ export class StrategyError extends Error {
  * @throws StrategyError when the method cannot run (e.g. k larger than the known rows).
  */
 export function scoreCandidates(
-	method: Method, ctx: SeedContext, candidates: Int32Array, known: Int32Array, k: number, signal?: { aborted: boolean },
+	method: Method,
+	ctx: SeedContext,
+	candidates: Int32Array,
+	known: Int32Array,
+	k: number,
+	signal?: { aborted: boolean },
 	/** RB-prob's own model of P(favourable | x) on the known rows: the collective need not use the firm's learner. */
 	collectiveModel: FirmModelSpec = { kind: 'logistic', C: 1 },
 ): Float64Array {
@@ -47,7 +55,10 @@ export function scoreCandidates(
 				favourable += y[j]!;
 			}
 			if (favourable === 0 || favourable === known.length) {
-				throw new StrategyError(method, `needs both labels among the known majority rows to fit its model; all ${known.length} have the ${favourable === 0 ? 'unfavourable' : 'favourable'} label`);
+				throw new StrategyError(
+					method,
+					`needs both labels among the known majority rows to fit its model; all ${known.length} have the ${favourable === 0 ? 'unfavourable' : 'favourable'} label`,
+				);
 			}
 			const fit = fitFirmModel(collectiveModel, x, y, { rows: known, ...(signal !== undefined ? { signal } : {}) });
 			return firmPredictProba(fit, x, candidates);
@@ -70,7 +81,10 @@ export function scoreCandidates(
 		case 'rb-dist': {
 			const favourableKnown = known.filter((j) => y[j] === 1);
 			if (favourableKnown.length === 0) {
-				throw new StrategyError(method, `needs favourable majority rows to measure distances to; none of the ${known.length} known majority rows is favourable`);
+				throw new StrategyError(
+					method,
+					`needs favourable majority rows to measure distances to; none of the ${known.length} known majority rows is favourable`,
+				);
 			}
 			if (k > favourableKnown.length) {
 				throw new StrategyError(method, `k = ${k} but the collective knows only ${favourableKnown.length} favourable majority rows`);

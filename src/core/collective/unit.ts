@@ -72,7 +72,12 @@ export function planUnits(params: SimulationParams): UnitKey[] {
 
 /** Refits a unit performs (for progress totals): one per nonzero M per α. */
 export function fitsPerUnit(params: SimulationParams): number {
-	const perAlpha = params.gridFractions !== undefined ? params.gridFractions.filter((f) => f > 0).length : params.flipGrid !== undefined ? params.flipGrid.filter((m) => m > 0).length : params.flips - 1;
+	const perAlpha =
+		params.gridFractions !== undefined
+			? params.gridFractions.filter((f) => f > 0).length
+			: params.flipGrid !== undefined
+				? params.flipGrid.filter((m) => m > 0).length
+				: params.flips - 1;
 	return alphasOf(params).length * perAlpha;
 }
 
@@ -92,7 +97,13 @@ export function runUnit(table: Table, sidecar: Sidecar, params: SimulationParams
  * step per turn of the event loop, so an abort() from a timer or a UI event is seen within one
  * refit rather than one whole unit (a synchronous unit never lets the abort handler run).
  */
-export function* unitSteps(table: Table, sidecar: Sidecar, params: SimulationParams, key: UnitKey, options: UnitRunOptions = {}): Generator<void, UnitResult, void> {
+export function* unitSteps(
+	table: Table,
+	sidecar: Sidecar,
+	params: SimulationParams,
+	key: UnitKey,
+	options: UnitRunOptions = {},
+): Generator<void, UnitResult, void> {
 	let cached = options.cache?.get(key.seed);
 	if (cached === undefined) {
 		cached = buildSeedContext(table, sidecar, params, key.seed);
@@ -150,7 +161,10 @@ export function* unitSteps(table: Table, sidecar: Sidecar, params: SimulationPar
 			// Logistic refits warm-start from the previous M; boosting refits reuse the seed's bins
 			// and grow new trees (docs/methods.md, "Gradient boosting").
 			model = fitFirmModel(firmModelOf(params), x, relabeled, {
-				rows: train, warmStart: model, ...(ctx.bins !== undefined ? { bins: ctx.bins } : {}), ...(options.signal !== undefined ? { signal: options.signal } : {}),
+				rows: train,
+				warmStart: model,
+				...(ctx.bins !== undefined ? { bins: ctx.bins } : {}),
+				...(options.signal !== undefined ? { signal: options.signal } : {}),
 			});
 			fits++;
 			options.onFit?.();

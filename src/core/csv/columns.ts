@@ -30,7 +30,10 @@ export class ColumnBuilder {
 	/** The first cell that is not a number in a column that held numbers until then. */
 	private demotion: { row: number; text: string; numbersBefore: number } | undefined;
 
-	constructor(readonly name: string, capacity: number) {
+	constructor(
+		readonly name: string,
+		capacity: number,
+	) {
 		this.values = new Float64Array(Math.max(16, capacity));
 	}
 
@@ -59,7 +62,11 @@ export class ColumnBuilder {
 				return;
 			}
 			if (this.length > this.missing) {
-				this.demotion = { row: this.length, text: utf8Text(bytes, start, Math.min(end, start + 40)), numbersBefore: this.length - this.missing };
+				this.demotion = {
+					row: this.length,
+					text: utf8Text(bytes, start, Math.min(end, start + 40)),
+					numbersBefore: this.length - this.missing,
+				};
 			}
 			this.becomeCategorical();
 		}

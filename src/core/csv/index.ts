@@ -4,4 +4,14 @@
  */
 export { CsvIngest, parseCsv } from './ingest';
 export { CsvError, DEFAULT_MISSING_TOKENS, type CsvOptions, type Delimiter, type Encoding, type ParseResult } from './options';
-export { cellText, findColumn, type CategoricalColumn, type Column, type CsvIssue, type CsvIssueCode, type Dialect, type NumericColumn, type Table } from './table';
+export {
+	cellText,
+	findColumn,
+	type CategoricalColumn,
+	type Column,
+	type CsvIssue,
+	type CsvIssueCode,
+	type Dialect,
+	type NumericColumn,
+	type Table,
+} from './table';

@@ -76,9 +76,16 @@ export class CsvIngest {
 		try {
 			return work();
 		} catch (error) {
-			this.failure = error instanceof CsvError
-				? error
-				: new CsvError(this.options.fileName, 0, 0, 'internal', `internal error while reading CSV: ${error instanceof Error ? error.message : String(error)}`);
+			this.failure =
+				error instanceof CsvError
+					? error
+					: new CsvError(
+							this.options.fileName,
+							0,
+							0,
+							'internal',
+							`internal error while reading CSV: ${error instanceof Error ? error.message : String(error)}`,
+						);
 			throw this.failure;
 		}
 	}
@@ -124,7 +131,14 @@ export class CsvIngest {
 		this.dialect = sniffed;
 		const expected = this.options.expectedBytes ?? 0;
 		const capacity = sniffed.bytesPerRecord > 0 && expected > 0 ? Math.ceil((expected / sniffed.bytesPerRecord) * 1.05) + 16 : 1024;
-		this.rows = new RowBuilder(sniffed.hasHeader, this.missing, this.issues, this.options.onBadRow === 'fail', this.options.fileName, capacity);
+		this.rows = new RowBuilder(
+			sniffed.hasHeader,
+			this.missing,
+			this.issues,
+			this.options.onBadRow === 'fail',
+			this.options.fileName,
+			capacity,
+		);
 		this.tokenizer = new Tokenizer(sniffed.delimiter.charCodeAt(0), this.trim, this.rows, this.options.maxIssuesPerCode ?? 100);
 		for (const mark of this.pendingMarks.splice(0)) {
 			this.tokenizer.addMark(mark.offset, mark.code);
@@ -140,7 +154,13 @@ export class CsvIngest {
 			const d = column.numericDemotion();
 			if (d !== undefined) {
 				const line = rows.rowLines[d.row] ?? 0;
-				this.issues.add('numeric-with-text', 'warning', line, 1, `column '${column.name}' holds numbers in ${d.numbers} cells but ${d.others === 1 ? 'one cell is' : `${d.others} cells are`} not a number (first: '${d.text}' at line ${line}, field ${j + 1}), so the whole column is read as text; write that cell as a plain number (no thousands separators, no Infinity) or leave it empty to keep the column numeric`);
+				this.issues.add(
+					'numeric-with-text',
+					'warning',
+					line,
+					1,
+					`column '${column.name}' holds numbers in ${d.numbers} cells but ${d.others === 1 ? 'one cell is' : `${d.others} cells are`} not a number (first: '${d.text}' at line ${line}, field ${j + 1}), so the whole column is read as text; write that cell as a plain number (no thousands separators, no Infinity) or leave it empty to keep the column numeric`,
+				);
 			}
 		});
 	}
@@ -148,7 +168,13 @@ export class CsvIngest {
 	/** A first record still open after {@link MAX_HEADER_BYTES}: stop before its columns are built. */
 	private checkHeaderSize(): void {
 		if (this.rows!.columns === undefined && this.tokenizer!.streamOffset > MAX_HEADER_BYTES) {
-			throw new CsvError(this.options.fileName, 1, 1, 'header-too-large', `the first line (the header) is longer than ${MAX_HEADER_BYTES.toLocaleString('en-US')} bytes; the header may hold at most that many bytes and ${MAX_COLUMNS.toLocaleString('en-US')} columns (is this really a CSV file?)`);
+			throw new CsvError(
+				this.options.fileName,
+				1,
+				1,
+				'header-too-large',
+				`the first line (the header) is longer than ${MAX_HEADER_BYTES.toLocaleString('en-US')} bytes; the header may hold at most that many bytes and ${MAX_COLUMNS.toLocaleString('en-US')} columns (is this really a CSV file?)`,
+			);
 		}
 	}
 

@@ -74,7 +74,12 @@ export function parseDecimal(bytes: Uint8Array, start: number, end: number): num
 			fracDigits++;
 			i++;
 		}
-		if (fracDigits === 0 || trailingZero || intDigits === 0 || (significant > 0 && mantissa !== 0 && intDigits === 1 && bytes[intStart] === 0x30 && leadingFracZeros > 5)) {
+		if (
+			fracDigits === 0 ||
+			trailingZero ||
+			intDigits === 0 ||
+			(significant > 0 && mantissa !== 0 && intDigits === 1 && bytes[intStart] === 0x30 && leadingFracZeros > 5)
+		) {
 			canonical = false;
 		}
 	}

@@ -49,7 +49,13 @@ export class RowBuilder implements TokenizerSink {
 		const columns = this.columns!;
 		if (t.strayAt >= 0) {
 			const at = t.locate(t.strayAt);
-			this.issues.add('stray-quote', 'warning', at.line, at.column, 'quote inside an unquoted field (or text after a closing quote); the field is kept as written');
+			this.issues.add(
+				'stray-quote',
+				'warning',
+				at.line,
+				at.column,
+				'quote inside an unquoted field (or text after a closing quote); the field is kept as written',
+			);
 		}
 		if (n !== columns.length) {
 			const at = t.locate(n > columns.length ? t.starts[columns.length]! : t.ends[n - 1]!);
@@ -127,7 +133,13 @@ export class RowBuilder implements TokenizerSink {
 	private startColumns(t: Tokenizer): void {
 		const n = t.fieldCount;
 		if (n > MAX_COLUMNS) {
-			throw new CsvError(this.fileName, t.recordLine, 1, 'too-many-columns', `the first record has ${n.toLocaleString('en-US')} fields; at most ${MAX_COLUMNS.toLocaleString('en-US')} columns are supported (is this really a CSV file, with the right delimiter?)`);
+			throw new CsvError(
+				this.fileName,
+				t.recordLine,
+				1,
+				'too-many-columns',
+				`the first record has ${n.toLocaleString('en-US')} fields; at most ${MAX_COLUMNS.toLocaleString('en-US')} columns are supported (is this really a CSV file, with the right delimiter?)`,
+			);
 		}
 		const names: string[] = [];
 		if (this.hasHeader) {

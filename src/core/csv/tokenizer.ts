@@ -359,9 +359,10 @@ export class Tokenizer {
 			}
 			p = Math.min(end, p + 1);
 		}
-		const detail = p >= end && this.recoveries > MAX_RECOVERIES
-			? 'quote opened here is never closed; too many unterminated quotes, the record runs to the end of the file'
-			: 'quote opened here is never closed; the record ends at this line';
+		const detail =
+			p >= end && this.recoveries > MAX_RECOVERIES
+				? 'quote opened here is never closed; too many unterminated quotes, the record runs to the end of the file'
+				: 'quote opened here is never closed; the record ends at this line';
 		this.line = this.locate(p).line;
 		this.pos = p;
 		const marks = this.marks;

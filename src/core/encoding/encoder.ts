@@ -46,7 +46,12 @@ export interface EncoderSpec {
 export const OTHER_LEVEL = '(other)';
 
 /** Fits standardisation and one-hot levels on `trainRows` (table row indices). */
-export function fitEncoder(table: Table, columns: readonly string[], trainRows: ArrayLike<number>, options: EncoderOptions = {}): EncoderSpec {
+export function fitEncoder(
+	table: Table,
+	columns: readonly string[],
+	trainRows: ArrayLike<number>,
+	options: EncoderOptions = {},
+): EncoderSpec {
 	const minCount = options.rareLevelMinCount ?? 10;
 	const numeric: NumericFeatureSpec[] = [];
 	const categorical: CategoricalFeatureSpec[] = [];
@@ -95,7 +100,10 @@ export function fitEncoder(table: Table, columns: readonly string[], trainRows: 
 	}
 	const names = [
 		...numeric.map((s) => s.column),
-		...categorical.flatMap((s) => [...s.levels.map((l) => `${s.column}=${l}`), ...(s.pooled.length > 0 ? [`${s.column}=${OTHER_LEVEL}`] : [])]),
+		...categorical.flatMap((s) => [
+			...s.levels.map((l) => `${s.column}=${l}`),
+			...(s.pooled.length > 0 ? [`${s.column}=${OTHER_LEVEL}`] : []),
+		]),
 	];
 	return { numeric, categorical, names };
 }

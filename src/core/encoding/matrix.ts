@@ -91,7 +91,12 @@ export function fromDenseRows(rows: ReadonlyArray<ArrayLike<number>>, names?: re
 		}
 	});
 	return {
-		rows: n, width: d, denseWidth: d, dense, blockCount: 0, active: new Int32Array(0),
+		rows: n,
+		width: d,
+		denseWidth: d,
+		dense,
+		blockCount: 0,
+		active: new Int32Array(0),
 		names: names ?? Array.from({ length: d }, (_, j) => `x${j}`),
 	};
 }

@@ -25,8 +25,7 @@ export function logFactorial(k: number): number {
 	}
 	const inverse = 1 / k;
 	const inverse2 = inverse * inverse;
-	return k * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI * k)
-		+ inverse * (1 / 12 - inverse2 * (1 / 360 - inverse2 / 1260));
+	return k * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI * k) + inverse * (1 / 12 - inverse2 * (1 / 360 - inverse2 / 1260));
 }
 
 /**
@@ -45,8 +44,8 @@ export function sampleBinomial(trials: number, p: number, random: Random): numbe
 		return trials;
 	}
 	const mode = Math.min(trials, Math.floor((trials + 1) * p));
-	const logPmfAtMode = logFactorial(trials) - logFactorial(mode) - logFactorial(trials - mode)
-		+ mode * Math.log(p) + (trials - mode) * Math.log1p(-p);
+	const logPmfAtMode =
+		logFactorial(trials) - logFactorial(mode) - logFactorial(trials - mode) + mode * Math.log(p) + (trials - mode) * Math.log1p(-p);
 	const pmfAtMode = Math.exp(logPmfAtMode);
 	let remaining = random.next() - pmfAtMode;
 	if (remaining < 0) {
@@ -103,9 +102,7 @@ export function sampleMultinomialInto(
 	}
 	for (let j = 0; j < categories; j++) {
 		const weight = weights[offset + j]!;
-		const drawn = j === categories - 1 || weight >= weightLeft
-			? itemsLeft
-			: sampleBinomial(itemsLeft, weight / weightLeft, random);
+		const drawn = j === categories - 1 || weight >= weightLeft ? itemsLeft : sampleBinomial(itemsLeft, weight / weightLeft, random);
 		out[offset + j] = drawn;
 		itemsLeft -= drawn;
 		weightLeft -= weight;

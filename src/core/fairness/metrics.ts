@@ -14,7 +14,16 @@
  *   error            P(ŷ≠y | a)      = (FN+FP)/n
  * Differences are "group minus reference" when signed.
  */
-import { CELLS_PER_STRATUM, FALSE_NEGATIVE, FALSE_POSITIVE, GroupedOutcomes, TRUE_NEGATIVE, TRUE_POSITIVE, countCellsInto, validateShapes } from './confusion.js';
+import {
+	CELLS_PER_STRATUM,
+	FALSE_NEGATIVE,
+	FALSE_POSITIVE,
+	GroupedOutcomes,
+	TRUE_NEGATIVE,
+	TRUE_POSITIVE,
+	countCellsInto,
+	validateShapes,
+} from './confusion.js';
 
 /** Per-group slots of the statistic vector. */
 export const GroupStat = {

@@ -66,9 +66,15 @@ function figures(counts: Float64Array, which: 0 | 1): FirmFigures {
 				}
 			}
 		}
-		return { tpr: pos > 0 ? tp / pos : NaN, fpr: neg > 0 ? fp / neg : NaN, sel: pos + neg > 0 ? (tp + fp) / (pos + neg) : NaN, wrong, n: pos + neg };
+		return {
+			tpr: pos > 0 ? tp / pos : NaN,
+			fpr: neg > 0 ? fp / neg : NaN,
+			sel: pos + neg > 0 ? (tp + fp) / (pos + neg) : NaN,
+			wrong,
+			n: pos + neg,
+		};
 	});
-	const [maj, min] = rates as [typeof rates[0], typeof rates[0]];
+	const [maj, min] = rates as [(typeof rates)[0], (typeof rates)[0]];
 	const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 	const tprGap = min.tpr - maj.tpr;
 	const fprGap = min.fpr - maj.fpr;
@@ -86,7 +92,10 @@ function figures(counts: Float64Array, which: 0 | 1): FirmFigures {
  * compared; other values are left out (the headline compares the minority with the majority).
  */
 export function compareFirms(
-	y: ArrayLike<number>, aware: ArrayLike<number>, blind: ArrayLike<number>, group: ArrayLike<number>,
+	y: ArrayLike<number>,
+	aware: ArrayLike<number>,
+	blind: ArrayLike<number>,
+	group: ArrayLike<number>,
 	options: { readonly resamples: number; readonly level: number; readonly random: Random; readonly sensitive: string },
 ): FirmComparison {
 	const counts = new Float64Array(2 * CELLS);
@@ -98,8 +107,13 @@ export function compareFirms(
 	}
 	const a = figures(counts, 0);
 	const b = figures(counts, 1);
-	const diff = (k: 'error' | 'spd' | 'eqod', fa: FirmFigures, fb: FirmFigures): number => (fa[k] === null || fb[k] === null ? NaN : fa[k]! - fb[k]!);
-	const draws = { error: new Float64Array(options.resamples), spd: new Float64Array(options.resamples), eqod: new Float64Array(options.resamples) };
+	const diff = (k: 'error' | 'spd' | 'eqod', fa: FirmFigures, fb: FirmFigures): number =>
+		fa[k] === null || fb[k] === null ? NaN : fa[k]! - fb[k]!;
+	const draws = {
+		error: new Float64Array(options.resamples),
+		spd: new Float64Array(options.resamples),
+		eqod: new Float64Array(options.resamples),
+	};
 	const resampled = new Float64Array(2 * CELLS);
 	for (let r = 0; r < options.resamples; r++) {
 		for (let g = 0; g < 2; g++) {
@@ -128,7 +142,14 @@ export function compareFirms(
 		return { value, lo: quantileSorted(sorted, tail)!, hi: quantileSorted(sorted, 1 - tail)! };
 	};
 	const difference = { error: interval('error'), spd: interval('spd'), eqod: interval('eqod') };
-	return { aware: a, blind: b, difference, resamples: options.resamples, level: options.level, sentence: firmSentence(difference.eqod, options.sensitive) };
+	return {
+		aware: a,
+		blind: b,
+		difference,
+		resamples: options.resamples,
+		level: options.level,
+		sentence: firmSentence(difference.eqod, options.sensitive),
+	};
 }
 
 /** One sentence on what the EqOd difference between the firms means, within its interval. */
@@ -136,7 +157,10 @@ export function firmSentence(d: PairedInterval, sensitive: string): string {
 	if (d.value === null) {
 		return 'EqOd is undefined for one of the firms (a group has no test rows of a needed label)';
 	}
-	const ci = d.lo !== undefined && d.hi !== undefined ? ` (aware − blind ${d.value.toFixed(3)}, paired 95 % interval ${d.lo.toFixed(3)} to ${d.hi.toFixed(3)})` : ` (aware − blind ${d.value.toFixed(3)}, no interval)`;
+	const ci =
+		d.lo !== undefined && d.hi !== undefined
+			? ` (aware − blind ${d.value.toFixed(3)}, paired 95 % interval ${d.lo.toFixed(3)} to ${d.hi.toFixed(3)})`
+			: ` (aware − blind ${d.value.toFixed(3)}, no interval)`;
 	if (d.lo !== undefined && d.lo > 0) {
 		return `The firm that sees ${sensitive} is less fair than the blind one${ci}: part of the unfairness is carried by the attribute itself — the direct effect a minority collective's relabelling can erase.`;
 	}

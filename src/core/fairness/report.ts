@@ -4,10 +4,28 @@
  */
 import { defined, undefinedFigure } from '../figure.js';
 import { BootstrapOptions, BootstrapResult, bootstrapStatistics, minValidResamples, resolveBootstrapOptions } from './bootstrap.js';
-import { CELLS_PER_STRATUM, FALSE_NEGATIVE, FALSE_POSITIVE, GroupedOutcomes, TRUE_NEGATIVE, TRUE_POSITIVE, stratumSize, tabulate } from './confusion.js';
 import {
-	ComparisonStatName, GroupStatName, StatLayout, WORST_CASES,
-	comparisonSlot, createLayout, definedComparisons, evaluateInto, fillWorstInto, groupSlot, worstComparison,
+	CELLS_PER_STRATUM,
+	FALSE_NEGATIVE,
+	FALSE_POSITIVE,
+	GroupedOutcomes,
+	TRUE_NEGATIVE,
+	TRUE_POSITIVE,
+	stratumSize,
+	tabulate,
+} from './confusion.js';
+import {
+	ComparisonStatName,
+	GroupStatName,
+	StatLayout,
+	WORST_CASES,
+	comparisonSlot,
+	createLayout,
+	definedComparisons,
+	evaluateInto,
+	fillWorstInto,
+	groupSlot,
+	worstComparison,
 } from './metrics.js';
 import type { Estimate, FairnessReport, GroupComparison, GroupCounts, GroupRates, WorstCase, WorstCases } from './types.js';
 
@@ -60,9 +78,7 @@ function audit(outcomes: GroupedOutcomes, options: BootstrapOptions, kind: 'pred
 	for (let s = 0; s <= groupCount; s++) {
 		totalRows += stratumSize(cells, s);
 	}
-	const overallError = withPredictions
-		? estimate(context, layout.overallErrorSlot, () => 'no rows to audit')
-		: undefined;
+	const overallError = withPredictions ? estimate(context, layout.overallErrorSlot, () => 'no rows to audit') : undefined;
 	return {
 		kind,
 		reference: outcomes.groupNames[outcomes.reference]!,
@@ -142,9 +158,14 @@ function groupRates(context: Context, g: number, withPredictions: boolean): Grou
 	const rate = (stat: GroupStatName): Estimate => estimate(context, groupSlot(g, stat), () => rateReason(context, g, stat));
 	const counts: GroupCounts = withPredictions
 		? {
-			favourableLabels: tp + fn, unfavourableLabels: fp + tn, positivePredictions: tp + fp,
-			truePositives: tp, falseNegatives: fn, falsePositives: fp, trueNegatives: tn,
-		}
+				favourableLabels: tp + fn,
+				unfavourableLabels: fp + tn,
+				positivePredictions: tp + fp,
+				truePositives: tp,
+				falseNegatives: fn,
+				falsePositives: fp,
+				trueNegatives: tn,
+			}
 		: { favourableLabels: tp + fn, unfavourableLabels: fp + tn };
 	const base = {
 		name: context.names[g]!,
@@ -204,8 +225,14 @@ function comparisonReason(context: Context, c: number, stat: ComparisonStatName)
 
 const LABEL_STATS: readonly ComparisonStatName[] = ['baseRateDifference', 'baseRateDifferenceSigned', 'labelDisparateImpact'];
 const PREDICTION_STATS: readonly ComparisonStatName[] = [
-	'statisticalParityDifference', 'statisticalParitySigned', 'truePositiveRateDifference', 'falsePositiveRateDifference',
-	'equalOpportunity', 'eqodAverage', 'eqodMax', 'disparateImpact',
+	'statisticalParityDifference',
+	'statisticalParitySigned',
+	'truePositiveRateDifference',
+	'falsePositiveRateDifference',
+	'equalOpportunity',
+	'eqodAverage',
+	'eqodMax',
+	'disparateImpact',
 ];
 
 function groupComparison(context: Context, c: number, withPredictions: boolean): GroupComparison {

@@ -32,7 +32,10 @@ export interface FirmPoint {
 
 /** An approach that cannot run on this seed's data (shown instead of numbers). */
 export class FirmMethodError extends Error {
-	constructor(readonly approach: FirmApproach, detail: string) {
+	constructor(
+		readonly approach: FirmApproach,
+		detail: string,
+	) {
 		super(`${approach}: ${detail}`);
 		this.name = 'FirmMethodError';
 	}
@@ -42,7 +45,12 @@ export interface SweepOptions {
 	readonly signal?: { aborted: boolean };
 }
 
-export function* sweepApproach(approach: FirmApproach, ctx: FirmContext, params: FirmParams, options: SweepOptions = {}): Generator<void, FirmPoint[], void> {
+export function* sweepApproach(
+	approach: FirmApproach,
+	ctx: FirmContext,
+	params: FirmParams,
+	options: SweepOptions = {},
+): Generator<void, FirmPoint[], void> {
 	try {
 		switch (approach) {
 			case 'calibrated-eqodds':
@@ -80,7 +88,10 @@ function* calibratedSweep(ctx: FirmContext, params: FirmParams): Generator<void,
 					? calibratedRandomizedLabels(fit, part.testScores, testGroup, draws, labelDraws, t)
 					: calibratedLabels(fit, part.testScores, testGroup, draws, t);
 				points.push({
-					approach: 'calibrated-eqodds', variant: randomized ? `${constraint}/randomized` : constraint, parameter: { mixScale: t }, metrics: testMetrics(ctx.seed, labels),
+					approach: 'calibrated-eqodds',
+					variant: randomized ? `${constraint}/randomized` : constraint,
+					parameter: { mixScale: t },
+					metrics: testMetrics(ctx.seed, labels),
 					detail: { mixRateMajority: fit.mixRates[0], mixRateMinority: fit.mixRates[1] },
 				});
 			}
@@ -97,9 +108,17 @@ function* thresholdSweep(ctx: FirmContext, params: FirmParams): Generator<void, 
 	const points: FirmPoint[] = [];
 	for (const epsilon of params.epsilons) {
 		const solution = solveEqualizedOdds(groups, epsilon);
-		const labels = applyThresholdMixtures(solution, part.testScores, testGroup, createRandom(deriveSeed(ctx.seed.seed, 'eqodds-thresholds', epsilon)));
+		const labels = applyThresholdMixtures(
+			solution,
+			part.testScores,
+			testGroup,
+			createRandom(deriveSeed(ctx.seed.seed, 'eqodds-thresholds', epsilon)),
+		);
 		points.push({
-			approach: 'eqodds-thresholds', variant: '', parameter: { epsilon }, metrics: testMetrics(ctx.seed, labels),
+			approach: 'eqodds-thresholds',
+			variant: '',
+			parameter: { epsilon },
+			metrics: testMetrics(ctx.seed, labels),
 			detail: { holdoutError: solution.expectedError },
 		});
 	}
@@ -115,16 +134,26 @@ function* fareSweep(ctx: FirmContext, params: FirmParams, options: SweepOptions)
 			const tree = growFareTree(data.x, data.y, a, data.train, { gamma, maxLeaves, minLeaf: params.fareMinLeaf });
 			const cells = assignCells(tree, data.x);
 			const trainCells = Int32Array.from(data.train, (i) => cells[i]!);
-			const z = params.fareRepresentation === 'cell'
-				? cellMatrix(cells, tree.cells)
-				: centreMatrix(data.x, cellCentres(data.x, data.train, trainCells, tree.cells), cells);
+			const z =
+				params.fareRepresentation === 'cell'
+					? cellMatrix(cells, tree.cells)
+					: centreMatrix(data.x, cellCentres(data.x, data.train, trainCells, tree.cells), cells);
 			const labels = fitAndPredict(z, data.y, data.train, data.test, params.C, options);
 			yield;
 			// Certified on the test rows: held out from the tree and the classifier alike.
-			const certificate = fareCertificate(Int32Array.from(data.test, (i) => cells[i]!), testGroup, tree.cells, params.certificateEpsilon);
+			const certificate = fareCertificate(
+				Int32Array.from(data.test, (i) => cells[i]!),
+				testGroup,
+				tree.cells,
+				params.certificateEpsilon,
+			);
 			points.push({
-				approach: 'fare', variant: params.fareRepresentation, parameter: { gamma, maxLeaves }, metrics: testMetrics(ctx.seed, labels),
-				spdBound: certificate.spdBound, detail: { cells: tree.cells },
+				approach: 'fare',
+				variant: params.fareRepresentation,
+				parameter: { gamma, maxLeaves },
+				metrics: testMetrics(ctx.seed, labels),
+				spdBound: certificate.spdBound,
+				detail: { cells: tree.cells },
 			});
 		}
 	}
@@ -137,10 +166,21 @@ function* reweighingSweep(ctx: FirmContext, params: FirmParams, options: SweepOp
 	let warm = ctx.seed.baseModel;
 	for (const strength of params.reweighStrengths) {
 		const weights = reweighingWeights(data.y, data.group, data.train, strength);
-		const fit = fitLogistic(data.x, data.y, { C: params.C, rows: data.train, sampleWeight: weights, warmStart: warm, ...signalOf(options) });
+		const fit = fitLogistic(data.x, data.y, {
+			C: params.C,
+			rows: data.train,
+			sampleWeight: weights,
+			warmStart: warm,
+			...signalOf(options),
+		});
 		warm = fit.model;
 		yield;
-		points.push({ approach: 'reweighing', variant: '', parameter: { strength }, metrics: testMetrics(ctx.seed, predictLabels(fit.model, data.x, data.test)) });
+		points.push({
+			approach: 'reweighing',
+			variant: '',
+			parameter: { strength },
+			metrics: testMetrics(ctx.seed, predictLabels(fit.model, data.x, data.test)),
+		});
 	}
 	return points;
 }
@@ -158,7 +198,10 @@ function* massagingSweep(ctx: FirmContext, params: FirmParams, options: SweepOpt
 		warm = fit.model;
 		yield;
 		points.push({
-			approach: 'massaging', variant: '', parameter: { fraction }, metrics: testMetrics(ctx.seed, predictLabels(fit.model, data.x, data.test)),
+			approach: 'massaging',
+			variant: '',
+			parameter: { fraction },
+			metrics: testMetrics(ctx.seed, predictLabels(fit.model, data.x, data.test)),
 			detail: { pairs: promoted, formulaPairs: plan.pairs },
 		});
 	}

@@ -44,7 +44,9 @@ export function groupCostStats(scores: ArrayLike<number>, y: ArrayLike<number>):
 	}
 	const negatives = scores.length - positives;
 	if (positives === 0 || negatives === 0) {
-		throw new RangeError(`calibrated equalized odds needs both labels in each group; got ${positives} positive and ${negatives} negative rows`);
+		throw new RangeError(
+			`calibrated equalized odds needs both labels in each group; got ${positives} positive and ${negatives} negative rows`,
+		);
 	}
 	return { baseRate: positives / scores.length, generalizedFpr: fpSum / negatives, generalizedFnr: fnSum / positives };
 }
@@ -72,7 +74,10 @@ export interface CalibratedEqOddsFit {
 }
 
 /** Fits the mix rates from the two groups' scores and labels. */
-export function fitCalibratedEqOdds(groups: readonly [{ scores: ArrayLike<number>; y: ArrayLike<number> }, { scores: ArrayLike<number>; y: ArrayLike<number> }], constraint: CostConstraint): CalibratedEqOddsFit {
+export function fitCalibratedEqOdds(
+	groups: readonly [{ scores: ArrayLike<number>; y: ArrayLike<number> }, { scores: ArrayLike<number>; y: ArrayLike<number> }],
+	constraint: CostConstraint,
+): CalibratedEqOddsFit {
 	const stats = groups.map((g) => groupCostStats(g.scores, g.y));
 	const costs = stats.map((s) => generalizedCost(s, constraint));
 	const trivial = stats.map((s) => trivialCost(s.baseRate, constraint));
@@ -103,7 +108,13 @@ export function withholdingDraws(rows: number, random: Random): Float64Array {
  * (AIF360 writes ≤; the two differ on a set of probability 0, and < makes t = 0 exactly the identity),
  * otherwise keeps its score. Other groups keep theirs.
  */
-export function calibratedScores(fit: CalibratedEqOddsFit, scores: ArrayLike<number>, group: ArrayLike<number>, draws: ArrayLike<number>, scale = 1): Float64Array {
+export function calibratedScores(
+	fit: CalibratedEqOddsFit,
+	scores: ArrayLike<number>,
+	group: ArrayLike<number>,
+	draws: ArrayLike<number>,
+	scale = 1,
+): Float64Array {
 	if (!(scale >= 0 && scale <= 1)) {
 		throw new RangeError(`mix scale must be in [0, 1], got ${scale}`);
 	}
@@ -123,13 +134,26 @@ export function calibratedScores(fit: CalibratedEqOddsFit, scores: ArrayLike<num
  * §3 read the score as a probabilistic classifier). Thresholding at 0.5 instead (AIF360's
  * predict) keeps the scores but not the equalised costs.
  */
-export function calibratedRandomizedLabels(fit: CalibratedEqOddsFit, scores: ArrayLike<number>, group: ArrayLike<number>, draws: ArrayLike<number>, labelDraws: ArrayLike<number>, scale = 1): Uint8Array {
+export function calibratedRandomizedLabels(
+	fit: CalibratedEqOddsFit,
+	scores: ArrayLike<number>,
+	group: ArrayLike<number>,
+	draws: ArrayLike<number>,
+	labelDraws: ArrayLike<number>,
+	scale = 1,
+): Uint8Array {
 	const s = calibratedScores(fit, scores, group, draws, scale);
 	return Uint8Array.from(s, (v, i) => (labelDraws[i]! < v ? 1 : 0));
 }
 
 /** Labels score ≥ 0.5 of {@link calibratedScores}. */
-export function calibratedLabels(fit: CalibratedEqOddsFit, scores: ArrayLike<number>, group: ArrayLike<number>, draws: ArrayLike<number>, scale = 1): Uint8Array {
+export function calibratedLabels(
+	fit: CalibratedEqOddsFit,
+	scores: ArrayLike<number>,
+	group: ArrayLike<number>,
+	draws: ArrayLike<number>,
+	scale = 1,
+): Uint8Array {
 	const s = calibratedScores(fit, scores, group, draws, scale);
 	return Uint8Array.from(s, (v) => (v >= 0.5 ? 1 : 0));
 }

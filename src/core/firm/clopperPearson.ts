@@ -28,9 +28,8 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 	let d = 0;
 	for (let j = 1; j <= 10_000; j++) {
 		const m = Math.floor(j / 2);
-		const coefficient = j % 2 === 1
-			? -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1))
-			: (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
+		const coefficient =
+			j % 2 === 1 ? -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1)) : (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
 		d = 1 + coefficient * d;
 		d = Math.abs(d) < tiny ? tiny : d;
 		c = 1 + coefficient / c;
@@ -55,9 +54,9 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 	}
 	const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - logBetaInt(a, b));
 	if (x < (a + 1) / (a + b + 2)) {
-		return Math.min(1, front * betaContinuedFraction(x, a, b) / a);
+		return Math.min(1, (front * betaContinuedFraction(x, a, b)) / a);
 	}
-	return Math.max(0, 1 - front * betaContinuedFraction(1 - x, b, a) / b);
+	return Math.max(0, 1 - (front * betaContinuedFraction(1 - x, b, a)) / b);
 }
 
 /** q-quantile of Beta(a, b) by bisection on the monotone I_x(a, b) (to ~1e-15 in x). */

@@ -42,7 +42,13 @@ export interface CompareOptions {
 
 export interface CompareResult {
 	readonly params: { readonly firm: FirmParams; readonly collective: CollectiveCompareParams | null };
-	readonly roles: { readonly sensitive: string; readonly minority: string; readonly majority: string; readonly label: string; readonly favourable: readonly string[] };
+	readonly roles: {
+		readonly sensitive: string;
+		readonly minority: string;
+		readonly majority: string;
+		readonly label: string;
+		readonly favourable: readonly string[];
+	};
 	readonly base: BaseSummary;
 	/** Base first, then each firm approach's sweep, then the collective's grid. */
 	readonly rows: CompareRow[];
@@ -53,7 +59,12 @@ export interface CompareResult {
 	readonly timings: { readonly seconds: number; readonly workers: number };
 }
 
-export async function compare(table: Table, sidecar: Sidecar, input: CompareInput = {}, options: CompareOptions = {}): Promise<CompareResult> {
+export async function compare(
+	table: Table,
+	sidecar: Sidecar,
+	input: CompareInput = {},
+	options: CompareOptions = {},
+): Promise<CompareResult> {
 	const firm = resolveFirmParams(input.firm);
 	const includeCollective = input.includeCollective ?? true;
 	const collective = includeCollective ? { ...COLLECTIVE_COMPARE_DEFAULTS, ...stripUndefined(input.collective ?? {}) } : null;
@@ -62,18 +73,35 @@ export async function compare(table: Table, sidecar: Sidecar, input: CompareInpu
 	const seeds = Array.from({ length: firm.seeds }, (_, s) => firm.firstSeed + s);
 	const stepsPerSeed = firmStepsPerSeed(firm) + (collective?.defense === true ? collective.defenseFlips * 3 - 1 : 0);
 	const progress = { firmDone: 0, firmTotal: seeds.length * stepsPerSeed, simDone: 0, simTotal: 0 };
-	const report = (): void => options.onProgress?.({ done: progress.firmDone + progress.simDone, total: progress.firmTotal + progress.simTotal });
-	const simulation = collective === null ? Promise.resolve(undefined) : simulate(table, sidecar, {
-		experiment: 'size', alphas: collective.alphas, flips: collective.flips, methods: collective.methods, k: collective.k,
-		seeds: firm.seeds, firstSeed: firm.firstSeed, testFraction: firm.testFraction, C: firm.C,
-	}, {
-		...(options.executor !== undefined ? { executor: options.executor } : {}), ...(options.signal !== undefined ? { signal: options.signal } : {}),
-		onProgress: (p) => {
-			progress.simDone = p.done;
-			progress.simTotal = p.total;
-			report();
-		},
-	});
+	const report = (): void =>
+		options.onProgress?.({ done: progress.firmDone + progress.simDone, total: progress.firmTotal + progress.simTotal });
+	const simulation =
+		collective === null
+			? Promise.resolve(undefined)
+			: simulate(
+					table,
+					sidecar,
+					{
+						experiment: 'size',
+						alphas: collective.alphas,
+						flips: collective.flips,
+						methods: collective.methods,
+						k: collective.k,
+						seeds: firm.seeds,
+						firstSeed: firm.firstSeed,
+						testFraction: firm.testFraction,
+						C: firm.C,
+					},
+					{
+						...(options.executor !== undefined ? { executor: options.executor } : {}),
+						...(options.signal !== undefined ? { signal: options.signal } : {}),
+						onProgress: (p) => {
+							progress.simDone = p.done;
+							progress.simTotal = p.total;
+							report();
+						},
+					},
+				);
 	// Abort the in-process part too if the simulation fails, and vice versa.
 	const firmSide = runFirmSide(table, sidecar, firm, collective, seeds, options.signal, () => {
 		progress.firmDone++;
@@ -83,23 +111,46 @@ export async function compare(table: Table, sidecar: Sidecar, input: CompareInpu
 	const base: BaseSummary = { seeds: side.baseMetrics.length, ...summariseMetrics(side.baseMetrics) };
 	const baseRow = { approach: 'base' as const, variant: '', parameter: {}, ...base };
 	const rows = markFronts([baseRow, ...firmRows(side.points), ...(sim !== undefined ? collectiveRows(sim.grid ?? sim.rows) : [])]);
-	const failures = [...side.failures, ...(sim?.failures.map((f) => ({ approach: `collective ${f.method}`, seed: f.seed, reason: f.reason })) ?? [])];
+	const failures = [
+		...side.failures,
+		...(sim?.failures.map((f) => ({ approach: `collective ${f.method}`, seed: f.seed, reason: f.reason })) ?? []),
+	];
 	const warnings = [...(sim?.warnings ?? [])];
-	const defense = collective?.defense === true && side.defense.length > 0
-		? summariseDefense(side.defense, { method: collective.defenseMethod, alpha: collective.defenseAlpha, threshold: collective.defenseThreshold, folds: collective.defenseFolds })
-		: null;
+	const defense =
+		collective?.defense === true && side.defense.length > 0
+			? summariseDefense(side.defense, {
+					method: collective.defenseMethod,
+					alpha: collective.defenseAlpha,
+					threshold: collective.defenseThreshold,
+					folds: collective.defenseFolds,
+				})
+			: null;
 	return {
 		params: { firm, collective },
-		roles: { sensitive: roles.sensitive, minority: roles.groupNames[1]!, majority: roles.groupNames[0]!, label: roles.label, favourable: sidecar.label.favourable },
-		base, rows, summary: summariseApproaches(rows, base.eqod.mean), defense, failures, warnings,
+		roles: {
+			sensitive: roles.sensitive,
+			minority: roles.groupNames[1]!,
+			majority: roles.groupNames[0]!,
+			label: roles.label,
+			favourable: sidecar.label.favourable,
+		},
+		base,
+		rows,
+		summary: summariseApproaches(rows, base.eqod.mean),
+		defense,
+		failures,
+		warnings,
 		timings: { seconds: (performance.now() - started) / 1000, workers: options.workers ?? 1 },
 	};
 }
 
 function firmStepsPerSeed(p: FirmParams): number {
 	const per: Record<string, number> = {
-		'calibrated-eqodds': 1, 'eqodds-thresholds': 1, fare: p.fareGammas.length * p.fareLeaves.length,
-		reweighing: p.reweighStrengths.length, massaging: p.massageFractions.length,
+		'calibrated-eqodds': 1,
+		'eqodds-thresholds': 1,
+		fare: p.fareGammas.length * p.fareLeaves.length,
+		reweighing: p.reweighStrengths.length,
+		massaging: p.massageFractions.length,
 	};
 	return p.approaches.reduce((s, a) => s + per[a]!, 0);
 }
@@ -111,7 +162,15 @@ interface FirmSide {
 	readonly failures: Array<{ approach: string; seed: number; reason: string }>;
 }
 
-async function runFirmSide(table: Table, sidecar: Sidecar, firm: FirmParams, collective: CollectiveCompareParams | null, seeds: readonly number[], signal: AbortSignal | undefined, onStep: () => void): Promise<FirmSide> {
+async function runFirmSide(
+	table: Table,
+	sidecar: Sidecar,
+	firm: FirmParams,
+	collective: CollectiveCompareParams | null,
+	seeds: readonly number[],
+	signal: AbortSignal | undefined,
+	onStep: () => void,
+): Promise<FirmSide> {
 	const out: FirmSide = { points: [], baseMetrics: [], defense: [], failures: [] };
 	const flag = { aborted: false };
 	const tick = async (): Promise<void> => {
@@ -122,7 +181,12 @@ async function runFirmSide(table: Table, sidecar: Sidecar, firm: FirmParams, col
 	try {
 		for (const seed of seeds) {
 			throwIfAborted(signal);
-			const ctx = buildFirmContext(table, sidecar, seed, { testFraction: firm.testFraction, C: firm.C, holdoutFraction: firm.holdoutFraction, signal: flag });
+			const ctx = buildFirmContext(table, sidecar, seed, {
+				testFraction: firm.testFraction,
+				C: firm.C,
+				holdoutFraction: firm.holdoutFraction,
+				signal: flag,
+			});
 			out.baseMetrics.push(ctx.seed.base);
 			await tick();
 			for (const approach of firm.approaches) {
@@ -146,8 +210,14 @@ async function runFirmSide(table: Table, sidecar: Sidecar, firm: FirmParams, col
 			if (collective?.defense === true) {
 				try {
 					const steps = defendedCollectiveSteps(ctx.seed, {
-						method: collective.defenseMethod, alpha: collective.defenseAlpha, flips: collective.defenseFlips, k: collective.k,
-						threshold: collective.defenseThreshold, folds: collective.defenseFolds, C: firm.C, signal: flag,
+						method: collective.defenseMethod,
+						alpha: collective.defenseAlpha,
+						flips: collective.defenseFlips,
+						k: collective.k,
+						threshold: collective.defenseThreshold,
+						folds: collective.defenseFolds,
+						C: firm.C,
+						signal: flag,
 					});
 					for (let s = steps.next(); ; s = steps.next()) {
 						if (s.done === true) {

@@ -59,9 +59,16 @@ export function buildFirmContext(table: Table, sidecar: Sidecar, seed: number, o
 				const split = stratifiedSplit(strata, options.holdoutFraction, createRandom(deriveSeed(seed, 'firm-holdout')));
 				const fitRows = split.train.map((p) => data.train[p]!);
 				const holdoutRows = split.test.map((p) => data.train[p]!);
-				const fit = fitLogistic(data.x, data.y, { C: options.C, rows: fitRows, warmStart: ctx.baseModel, ...(options.signal !== undefined ? { signal: options.signal } : {}) });
+				const fit = fitLogistic(data.x, data.y, {
+					C: options.C,
+					rows: fitRows,
+					warmStart: ctx.baseModel,
+					...(options.signal !== undefined ? { signal: options.signal } : {}),
+				});
 				part = {
-					fitRows, holdoutRows, model: fit.model,
+					fitRows,
+					holdoutRows,
+					model: fit.model,
 					holdoutScores: predictProba(fit.model, data.x, holdoutRows),
 					testScores: predictProba(fit.model, data.x, data.test),
 				};
@@ -78,8 +85,16 @@ export function testMetrics(ctx: SeedContext, predictions: Uint8Array): RunMetri
 }
 
 /** Scores and labels of the rows of groups 0 and 1 among `rows`, split by group. */
-export function byGroup(rows: ArrayLike<number>, scores: ArrayLike<number>, y: ArrayLike<number>, group: ArrayLike<number>): [{ scores: Float64Array; y: Uint8Array }, { scores: Float64Array; y: Uint8Array }] {
-	const parts: Array<{ s: number[]; y: number[] }> = [{ s: [], y: [] }, { s: [], y: [] }];
+export function byGroup(
+	rows: ArrayLike<number>,
+	scores: ArrayLike<number>,
+	y: ArrayLike<number>,
+	group: ArrayLike<number>,
+): [{ scores: Float64Array; y: Uint8Array }, { scores: Float64Array; y: Uint8Array }] {
+	const parts: Array<{ s: number[]; y: number[] }> = [
+		{ s: [], y: [] },
+		{ s: [], y: [] },
+	];
 	for (let r = 0; r < rows.length; r++) {
 		const i = rows[r]!;
 		const g = group[i]!;

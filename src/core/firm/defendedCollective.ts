@@ -71,8 +71,12 @@ export function* defendedCollectiveSteps(ctx: SeedContext, options: DefenseRunOp
 		}
 		// Same folds at every M (same seed), so fold models warm-start from the previous M's.
 		const filter = filterSuspectedFlips(x, relabeled, train, {
-			threshold: options.threshold, folds: options.folds, C: options.C, random: createRandom(deriveSeed(ctx.seed, 'defense-folds')),
-			...(foldModels !== undefined ? { warmStart: foldModels } : {}), ...signal,
+			threshold: options.threshold,
+			folds: options.folds,
+			C: options.C,
+			random: createRandom(deriveSeed(ctx.seed, 'defense-folds')),
+			...(foldModels !== undefined ? { warmStart: foldModels } : {}),
+			...signal,
 		});
 		foldModels = filter.models;
 		yield;
@@ -83,8 +87,13 @@ export function* defendedCollectiveSteps(ctx: SeedContext, options: DefenseRunOp
 			flippedRemoved += isFlipped[i]!;
 		}
 		points.push({
-			gridIndex, flips: m, poolSize: pool.length, undefended, defended: testMetrics(ctx, predictLabels(defendedModel, x, test)),
-			flippedRemoved, otherRemoved: filter.removed.length - flippedRemoved,
+			gridIndex,
+			flips: m,
+			poolSize: pool.length,
+			undefended,
+			defended: testMetrics(ctx, predictLabels(defendedModel, x, test)),
+			flippedRemoved,
+			otherRemoved: filter.removed.length - flippedRemoved,
 		});
 	}
 	return points;

@@ -53,7 +53,12 @@ export function foldAssignment(count: number, folds: number, random: Random): In
 	return fold;
 }
 
-export function filterSuspectedFlips(x: FeatureMatrix, y: ArrayLike<number>, trainRows: Int32Array, options: DefenseOptions): DefenseResult {
+export function filterSuspectedFlips(
+	x: FeatureMatrix,
+	y: ArrayLike<number>,
+	trainRows: Int32Array,
+	options: DefenseOptions,
+): DefenseResult {
 	const threshold = options.threshold ?? DEFENSE_DEFAULTS.threshold;
 	const folds = options.folds ?? DEFENSE_DEFAULTS.folds;
 	if (!(threshold > 0.5 && threshold < 1)) {
@@ -69,7 +74,12 @@ export function filterSuspectedFlips(x: FeatureMatrix, y: ArrayLike<number>, tra
 		const fitRows = trainRows.filter((_, r) => fold[r] !== k);
 		const scoreRows = trainRows.filter((_, r) => fold[r] === k);
 		const warm = options.warmStart?.[k];
-		const fit = fitLogistic(x, y, { C: options.C ?? 1, rows: fitRows, ...(warm !== undefined ? { warmStart: warm } : {}), ...(options.signal !== undefined ? { signal: options.signal } : {}) });
+		const fit = fitLogistic(x, y, {
+			C: options.C ?? 1,
+			rows: fitRows,
+			...(warm !== undefined ? { warmStart: warm } : {}),
+			...(options.signal !== undefined ? { signal: options.signal } : {}),
+		});
 		models.push(fit.model);
 		const p = predictProba(fit.model, x, scoreRows);
 		let s = 0;

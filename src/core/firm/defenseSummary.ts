@@ -40,7 +40,10 @@ export interface DefenseResultSummary {
 /** Minimum undefended EqOd improvement for a survival ratio to be reported. */
 export const MIN_IMPROVEMENT = 0.01;
 
-export function summariseDefense(perSeed: ReadonlyArray<readonly DefensePoint[]>, setting: { method: Method; alpha: number; threshold: number; folds: number }): DefenseResultSummary {
+export function summariseDefense(
+	perSeed: ReadonlyArray<readonly DefensePoint[]>,
+	setting: { method: Method; alpha: number; threshold: number; folds: number },
+): DefenseResultSummary {
 	const byIndex = new Map<number, DefensePoint[]>();
 	for (const points of perSeed) {
 		for (const p of points) {
@@ -48,19 +51,35 @@ export function summariseDefense(perSeed: ReadonlyArray<readonly DefensePoint[]>
 		}
 	}
 	const mean = (v: number[]): number => v.reduce((s, x) => s + x, 0) / v.length;
-	const rows: DefenseRow[] = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([gridIndex, list]) => ({
-		gridIndex, flips: mean(list.map((p) => p.flips)), poolSize: mean(list.map((p) => p.poolSize)), seeds: list.length,
-		undefended: summariseRuns(list.map((p) => p.undefended)), defended: summariseRuns(list.map((p) => p.defended)),
-		flippedRemoved: summarise(list.map((p) => p.flippedRemoved), 'relabeled rows removed'),
-		otherRemoved: summarise(list.map((p) => p.otherRemoved), 'other rows removed'),
-		survival: undefinedFigure('pending'),
-	}));
+	const rows: DefenseRow[] = [...byIndex.entries()]
+		.sort((a, b) => a[0] - b[0])
+		.map(([gridIndex, list]) => ({
+			gridIndex,
+			flips: mean(list.map((p) => p.flips)),
+			poolSize: mean(list.map((p) => p.poolSize)),
+			seeds: list.length,
+			undefended: summariseRuns(list.map((p) => p.undefended)),
+			defended: summariseRuns(list.map((p) => p.defended)),
+			flippedRemoved: summarise(
+				list.map((p) => p.flippedRemoved),
+				'relabeled rows removed',
+			),
+			otherRemoved: summarise(
+				list.map((p) => p.otherRemoved),
+				'other rows removed',
+			),
+			survival: undefinedFigure('pending'),
+		}));
 	const start = rows[0];
 	const withSurvival = rows.map((r) => ({ ...r, survival: survivalOf(start, r) }));
 	let headline: DefenseRow | undefined;
 	for (const r of withSurvival) {
 		const gain = improvement(start?.undefended.eqod, r.undefended.eqod);
-		if (gain !== undefined && gain >= MIN_IMPROVEMENT && (headline === undefined || gain > improvement(start?.undefended.eqod, headline.undefended.eqod)!)) {
+		if (
+			gain !== undefined &&
+			gain >= MIN_IMPROVEMENT &&
+			(headline === undefined || gain > improvement(start?.undefended.eqod, headline.undefended.eqod)!)
+		) {
 			headline = r;
 		}
 	}
@@ -81,7 +100,9 @@ function survivalOf(start: DefenseRow | undefined, row: DefenseRow): Figure {
 		return undefinedFigure('EqOd is undefined for every seed');
 	}
 	if (undefended < MIN_IMPROVEMENT) {
-		return undefinedFigure(`the collective improves EqOd by only ${undefended.toFixed(4)} here without a defense (< ${MIN_IMPROVEMENT}), so a share of it is noise`);
+		return undefinedFigure(
+			`the collective improves EqOd by only ${undefended.toFixed(4)} here without a defense (< ${MIN_IMPROVEMENT}), so a share of it is noise`,
+		);
 	}
 	return defined(defended / undefended);
 }

@@ -99,7 +99,12 @@ export function solveEqualizedOdds(groups: readonly [GroupScores, GroupScores], 
  * Applies the rule: a row of group a ∈ {0, 1} draws one component by its weight (seeded) and is
  * positive iff its score ≥ that threshold. Rows of any other group keep `score ≥ 0.5`.
  */
-export function applyThresholdMixtures(solution: EqOddsSolution, scores: ArrayLike<number>, group: ArrayLike<number>, random: Random): Uint8Array {
+export function applyThresholdMixtures(
+	solution: EqOddsSolution,
+	scores: ArrayLike<number>,
+	group: ArrayLike<number>,
+	random: Random,
+): Uint8Array {
 	const out = new Uint8Array(scores.length);
 	for (let i = 0; i < scores.length; i++) {
 		const u = random.next(); // drawn for every row so that rows do not shift each other's draws

@@ -29,8 +29,13 @@ export type FareRepresentation = 'cell' | 'centre';
 /** One-hot of the cell id, for matrix rows `rows` (row r of the result ↔ rows[r]). */
 export function cellMatrix(cells: Int32Array, cellCount: number): FeatureMatrix {
 	return {
-		rows: cells.length, width: cellCount, denseWidth: 0, dense: new Float64Array(0), blockCount: 1,
-		active: Int32Array.from(cells), names: Array.from({ length: cellCount }, (_, j) => `cell=${j}`),
+		rows: cells.length,
+		width: cellCount,
+		denseWidth: 0,
+		dense: new Float64Array(0),
+		blockCount: 1,
+		active: Int32Array.from(cells),
+		names: Array.from({ length: cellCount }, (_, j) => `cell=${j}`),
 	};
 }
 
@@ -39,7 +44,12 @@ export function cellMatrix(cells: Int32Array, cellCount: number): FeatureMatrix 
  * most frequent level of every one-hot block (ties to the lower feature index; −1 if all missing).
  * Empty cells (possible only for other data) get zeros and −1.
  */
-export function cellCentres(x: FeatureMatrix, trainRows: Int32Array, trainCells: Int32Array, cellCount: number): { dense: Float64Array; active: Int32Array } {
+export function cellCentres(
+	x: FeatureMatrix,
+	trainRows: Int32Array,
+	trainCells: Int32Array,
+	cellCount: number,
+): { dense: Float64Array; active: Int32Array } {
 	const p = x.denseWidth;
 	const q = x.blockCount;
 	const members: number[][] = Array.from({ length: cellCount }, () => []);
@@ -134,5 +144,10 @@ export function fareCertificate(cells: ArrayLike<number>, group: ArrayLike<numbe
 /** Cells of the given rows, then the certificate on them (convenience for held-out sets). */
 export function certifyRows(tree: FareTree, x: FeatureMatrix, rows: Int32Array, group: ArrayLike<number>, epsilon = 0.05): FareCertificate {
 	const cells = assignCells(tree, x, rows);
-	return fareCertificate(cells, Int32Array.from(rows, (i) => group[i]!), tree.cells, epsilon);
+	return fareCertificate(
+		cells,
+		Int32Array.from(rows, (i) => group[i]!),
+		tree.cells,
+		epsilon,
+	);
 }

@@ -58,7 +58,13 @@ interface Pending {
 /**
  * Grows the tree on `rows` with labels y (0/1) and binary group a (1 minority). Deterministic.
  */
-export function growFareTree(x: FeatureMatrix, y: ArrayLike<number>, a: ArrayLike<number>, rows: Int32Array, options: FareTreeOptions): FareTree {
+export function growFareTree(
+	x: FeatureMatrix,
+	y: ArrayLike<number>,
+	a: ArrayLike<number>,
+	rows: Int32Array,
+	options: FareTreeOptions,
+): FareTree {
 	const { gamma, maxLeaves, minLeaf } = options;
 	if (!(gamma >= 0 && gamma <= 1) || !Number.isInteger(maxLeaves) || maxLeaves < 1 || !Number.isInteger(minLeaf) || minLeaf < 1) {
 		throw new RangeError(`FARE tree needs γ ∈ [0, 1], integer k̄ ≥ 1 and n_i ≥ 1; got γ = ${gamma}, k̄ = ${maxLeaves}, n_i = ${minLeaf}`);
@@ -78,7 +84,8 @@ export function growFareTree(x: FeatureMatrix, y: ArrayLike<number>, a: ArrayLik
 			break;
 		}
 		const { node, rows: nodeRows, split } = open.splice(pick, 1)[0]!;
-		const goesLeft = (i: number): boolean => (Number.isNaN(split!.threshold) ? hasLevel(x, i, split!.feature) : x.dense[i * x.denseWidth + split!.feature]! < split!.threshold);
+		const goesLeft = (i: number): boolean =>
+			Number.isNaN(split!.threshold) ? hasLevel(x, i, split!.feature) : x.dense[i * x.denseWidth + split!.feature]! < split!.threshold;
 		const leftRows = nodeRows.filter(goesLeft);
 		const rightRows = nodeRows.filter((i) => !goesLeft(i));
 		const left = nodes.length;
@@ -139,7 +146,13 @@ export function assignCells(tree: FareTree, x: FeatureMatrix, rows?: ArrayLike<n
 	return Int32Array.from({ length: n }, (_, r) => cellOf(tree, x, rows === undefined ? r : rows[r]!));
 }
 
-function bestSplit(x: FeatureMatrix, y: ArrayLike<number>, a: ArrayLike<number>, rows: Int32Array, options: FareTreeOptions): Split | undefined {
+function bestSplit(
+	x: FeatureMatrix,
+	y: ArrayLike<number>,
+	a: ArrayLike<number>,
+	rows: Int32Array,
+	options: FareTreeOptions,
+): Split | undefined {
 	const { gamma, minLeaf } = options;
 	const n = rows.length;
 	if (n < 2 * minLeaf) {

@@ -79,7 +79,14 @@ export function massagingPlan(y: ArrayLike<number>, group: ArrayLike<number>, ro
  * Labels after massaging `pairs` pairs (clipped to the candidates available): promotion and
  * demotion orders by score, ties to the lower row index. Returns a copy of y.
  */
-export function massageLabels(y: ArrayLike<number>, group: ArrayLike<number>, rows: ArrayLike<number>, scores: ArrayLike<number>, plan: MassagingPlan, pairs: number): { labels: Uint8Array; promoted: number; demoted: number } {
+export function massageLabels(
+	y: ArrayLike<number>,
+	group: ArrayLike<number>,
+	rows: ArrayLike<number>,
+	scores: ArrayLike<number>,
+	plan: MassagingPlan,
+	pairs: number,
+): { labels: Uint8Array; promoted: number; demoted: number } {
 	const labels = Uint8Array.from(y as ArrayLike<number>);
 	const promote: number[] = [];
 	const demote: number[] = [];

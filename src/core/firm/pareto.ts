@@ -43,14 +43,29 @@ export function nonDominated(points: ReadonlyArray<{ readonly x: number | null; 
 
 export function summariseRuns(list: readonly RunMetrics[]): Pick<CompareRow, 'error' | 'spd' | 'eqod' | 'eqodMax'> {
 	return {
-		error: summarise(list.map((m) => m.error), 'error'),
-		spd: summarise(list.map((m) => m.spd), 'statistical parity'),
-		eqod: summarise(list.map((m) => m.eqod), 'equalized odds'),
-		eqodMax: summarise(list.map((m) => m.eqodMax), 'equalized odds (max)'),
+		error: summarise(
+			list.map((m) => m.error),
+			'error',
+		),
+		spd: summarise(
+			list.map((m) => m.spd),
+			'statistical parity',
+		),
+		eqod: summarise(
+			list.map((m) => m.eqod),
+			'equalized odds',
+		),
+		eqodMax: summarise(
+			list.map((m) => m.eqodMax),
+			'equalized odds (max)',
+		),
 	};
 }
 
-const parameterKey = (p: Readonly<Record<string, number>>): string => Object.entries(p).map(([k, v]) => `${k}=${v}`).join(',');
+const parameterKey = (p: Readonly<Record<string, number>>): string =>
+	Object.entries(p)
+		.map(([k, v]) => `${k}=${v}`)
+		.join(',');
 
 /** Groups firm points by (approach, variant, parameter) in first-seen order and summarises them. */
 export function firmRows(points: readonly FirmPoint[]): Array<Omit<CompareRow, 'front'>> {
@@ -68,7 +83,10 @@ export function firmRows(points: readonly FirmPoint[]): Array<Omit<CompareRow, '
 		const first = list[0]!;
 		const bounds = list.map((p) => p.spdBound);
 		return {
-			approach: first.approach, variant: first.variant, parameter: first.parameter, seeds: list.length,
+			approach: first.approach,
+			variant: first.variant,
+			parameter: first.parameter,
+			seeds: list.length,
 			...summariseRuns(list.map((p) => p.metrics)),
 			...(bounds.some((b) => b !== undefined) ? { spdBound: summarise(bounds, 'certified SPD bound') } : {}),
 		};
@@ -77,10 +95,18 @@ export function firmRows(points: readonly FirmPoint[]): Array<Omit<CompareRow, '
 
 /** The simulator's grid rows as comparison rows (approach 'collective', variant = scoring method). */
 export function collectiveRows(rows: readonly SimulationRow[]): Array<Omit<CompareRow, 'front'>> {
-	return rows.filter((r) => r.method !== 'base').map((r) => ({
-		approach: 'collective' as const, variant: r.method, parameter: { alpha: r.alpha, flips: r.flips, poolSize: r.poolSize }, seeds: r.seeds,
-		error: r.error, spd: r.spd, eqod: r.eqod, eqodMax: r.eqodMax,
-	}));
+	return rows
+		.filter((r) => r.method !== 'base')
+		.map((r) => ({
+			approach: 'collective' as const,
+			variant: r.method,
+			parameter: { alpha: r.alpha, flips: r.flips, poolSize: r.poolSize },
+			seeds: r.seeds,
+			error: r.error,
+			spd: r.spd,
+			eqod: r.eqod,
+			eqodMax: r.eqodMax,
+		}));
 }
 
 /** Marks each approach's fronts (across its variants; the base row is its own approach). */
@@ -116,9 +142,16 @@ export function summariseApproaches(rows: readonly CompareRow[], baseEqod: numbe
 		const mine = rows.filter((r) => r.approach === approach);
 		const front = mine.filter((r) => r.front.eqod);
 		const lowestEqod = [...front].sort((a, b) => (a.eqod.mean as number) - (b.eqod.mean as number))[0];
-		const halving = baseEqod === null ? [] : mine.filter((r) => r.eqod.mean !== null && r.error.mean !== null && r.eqod.mean <= baseEqod / 2);
+		const halving =
+			baseEqod === null ? [] : mine.filter((r) => r.eqod.mean !== null && r.error.mean !== null && r.eqod.mean <= baseEqod / 2);
 		const cheapestHalving = halving.sort((a, b) => (a.error.mean as number) - (b.error.mean as number))[0];
-		out.push({ approach, points: mine.length, frontPoints: front.length, ...(lowestEqod !== undefined ? { lowestEqod } : {}), ...(cheapestHalving !== undefined ? { cheapestHalving } : {}) });
+		out.push({
+			approach,
+			points: mine.length,
+			frontPoints: front.length,
+			...(lowestEqod !== undefined ? { lowestEqod } : {}),
+			...(cheapestHalving !== undefined ? { cheapestHalving } : {}),
+		});
 	}
 	return out;
 }

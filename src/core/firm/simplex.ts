@@ -18,8 +18,7 @@ export interface LinearProgram {
 }
 
 export type LpResult =
-	| { readonly status: 'optimal'; readonly x: Float64Array; readonly objective: number }
-	| { readonly status: 'infeasible' | 'unbounded' };
+	{ readonly status: 'optimal'; readonly x: Float64Array; readonly objective: number } | { readonly status: 'infeasible' | 'unbounded' };
 
 /** Pivot tolerance; the LPs here have entries in [−1, 1], so an absolute tolerance is fine. */
 const EPS = 1e-10;

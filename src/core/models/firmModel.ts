@@ -9,7 +9,18 @@
  * depend on the features alone. See docs/methods.md, "The firm's learner".
  */
 import type { FeatureMatrix } from '../encoding/matrix';
-import { binFeatures, boostingDecisionFunction, fitBoosting, resolveBoostingParams, treeCount, type BinnedFeatures, type BoostingFit, type BoostingModel, type BoostingParams, type BoostingParamsInput } from './boosting';
+import {
+	binFeatures,
+	boostingDecisionFunction,
+	fitBoosting,
+	resolveBoostingParams,
+	treeCount,
+	type BinnedFeatures,
+	type BoostingFit,
+	type BoostingModel,
+	type BoostingParams,
+	type BoostingParamsInput,
+} from './boosting';
 import { decisionFunction, fitLogistic, type LogisticFit } from './logistic';
 import type { LogisticModel } from './logisticModel';
 import { sigmoid } from './softplus';
@@ -19,8 +30,7 @@ export type FirmModelKind = (typeof FIRM_MODEL_KINDS)[number];
 
 /** Which learner, with which parameters. */
 export type FirmModelSpec =
-	| { readonly kind: 'logistic'; readonly C?: number }
-	| { readonly kind: 'boosting'; readonly params?: BoostingParamsInput };
+	{ readonly kind: 'logistic'; readonly C?: number } | { readonly kind: 'boosting'; readonly params?: BoostingParamsInput };
 
 export type FittedFirmModel =
 	| { readonly kind: 'logistic'; readonly model: LogisticModel; readonly fit: LogisticFit; readonly C: number; readonly seconds: number }
@@ -41,32 +51,32 @@ export interface FirmFitOptions {
 /** The model as reports and JSON output carry it. */
 export type FirmModelDescription =
 	| {
-		readonly kind: 'logistic-regression';
-		readonly text: string;
-		readonly C: number;
-		readonly solver: string;
-		readonly iterations: number;
-		readonly converged: boolean;
-		readonly objective: number;
-		readonly seconds: number;
-	}
+			readonly kind: 'logistic-regression';
+			readonly text: string;
+			readonly C: number;
+			readonly solver: string;
+			readonly iterations: number;
+			readonly converged: boolean;
+			readonly objective: number;
+			readonly seconds: number;
+	  }
 	| {
-		readonly kind: 'gradient-boosting';
-		readonly text: string;
-		readonly params: BoostingParams;
-		readonly iterations: number;
-		/** Leaves summed over the trees. */
-		readonly leaves: number;
-		readonly trainLogLoss: number;
-		readonly stoppedEarly: boolean;
-		/** Always true: boosting has no convergence test; kept so readers of `converged` need no special case. */
-		readonly converged: true;
-		readonly seconds: number;
-		/** Absent: logistic-regression fields, declared so that readers of either kind type-check. */
-		readonly C?: undefined;
-		readonly solver?: undefined;
-		readonly objective?: undefined;
-	};
+			readonly kind: 'gradient-boosting';
+			readonly text: string;
+			readonly params: BoostingParams;
+			readonly iterations: number;
+			/** Leaves summed over the trees. */
+			readonly leaves: number;
+			readonly trainLogLoss: number;
+			readonly stoppedEarly: boolean;
+			/** Always true: boosting has no convergence test; kept so readers of `converged` need no special case. */
+			readonly converged: true;
+			readonly seconds: number;
+			/** Absent: logistic-regression fields, declared so that readers of either kind type-check. */
+			readonly C?: undefined;
+			readonly solver?: undefined;
+			readonly objective?: undefined;
+	  };
 
 /** Parses a --model value; throws naming the option and the accepted values. */
 export function parseFirmModelKind(value: string, option = '--model'): FirmModelKind {
@@ -83,15 +93,21 @@ export function fitFirmModel(spec: FirmModelSpec, x: FeatureMatrix, y: ArrayLike
 		const C = spec.C ?? 1;
 		const warm = options.warmStart?.kind === 'logistic' ? options.warmStart.model : undefined;
 		const fit = fitLogistic(x, y, {
-			C, ...(options.rows !== undefined ? { rows: options.rows } : {}), ...(options.sampleWeight !== undefined ? { sampleWeight: options.sampleWeight } : {}),
-			...(options.signal !== undefined ? { signal: options.signal } : {}), ...(warm !== undefined ? { warmStart: warm } : {}),
+			C,
+			...(options.rows !== undefined ? { rows: options.rows } : {}),
+			...(options.sampleWeight !== undefined ? { sampleWeight: options.sampleWeight } : {}),
+			...(options.signal !== undefined ? { signal: options.signal } : {}),
+			...(warm !== undefined ? { warmStart: warm } : {}),
 		});
 		return { kind: 'logistic', model: fit.model, fit, C, seconds: (performance.now() - started) / 1000 };
 	}
 	if (spec.kind === 'boosting') {
 		const fit = fitBoosting(x, y, {
-			...spec.params, ...(options.rows !== undefined ? { rows: options.rows } : {}), ...(options.sampleWeight !== undefined ? { sampleWeight: options.sampleWeight } : {}),
-			...(options.signal !== undefined ? { signal: options.signal } : {}), ...(options.bins !== undefined ? { bins: options.bins } : {}),
+			...spec.params,
+			...(options.rows !== undefined ? { rows: options.rows } : {}),
+			...(options.sampleWeight !== undefined ? { sampleWeight: options.sampleWeight } : {}),
+			...(options.signal !== undefined ? { signal: options.signal } : {}),
+			...(options.bins !== undefined ? { bins: options.bins } : {}),
 		});
 		return { kind: 'boosting', model: fit.model, fit, seconds: (performance.now() - started) / 1000 };
 	}
@@ -149,8 +165,14 @@ export function describeFirmModel(fitted: FittedFirmModel): FirmModelDescription
 	if (fitted.kind === 'logistic') {
 		const f = fitted.fit;
 		return {
-			kind: 'logistic-regression', text: `logistic regression (C = ${fitted.C}), ${f.solver}, ${f.iterations} iterations${f.converged ? '' : ', not converged'}`,
-			C: fitted.C, solver: f.solver, iterations: f.iterations, converged: f.converged, objective: f.objective, seconds: fitted.seconds,
+			kind: 'logistic-regression',
+			text: `logistic regression (C = ${fitted.C}), ${f.solver}, ${f.iterations} iterations${f.converged ? '' : ', not converged'}`,
+			C: fitted.C,
+			solver: f.solver,
+			iterations: f.iterations,
+			converged: f.converged,
+			objective: f.objective,
+			seconds: fitted.seconds,
 		};
 	}
 	const f = fitted.fit;
@@ -159,6 +181,12 @@ export function describeFirmModel(fitted: FittedFirmModel): FirmModelDescription
 	return {
 		kind: 'gradient-boosting',
 		text: `${firmModelName({ kind: 'boosting', params: f.params })}: ${trees} trees grown${f.stoppedEarly ? ' (stopped early)' : ''}, ${leaves} leaves in all`,
-		params: f.params, iterations: f.iterations, leaves, trainLogLoss: f.trainLoss, stoppedEarly: f.stoppedEarly, converged: true, seconds: fitted.seconds,
+		params: f.params,
+		iterations: f.iterations,
+		leaves,
+		trainLogLoss: f.trainLoss,
+		stoppedEarly: f.stoppedEarly,
+		converged: true,
+		seconds: fitted.seconds,
 	};
 }

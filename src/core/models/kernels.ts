@@ -16,7 +16,11 @@ import type { TrainingSet } from './training';
  * given, the Hessian row weights c_r σ_r(1−σ_r) into it.
  */
 export function objectiveAndGradient(
-	t: TrainingSet, theta: Float64Array, z: Float64Array, grad: Float64Array, curvature?: Float64Array,
+	t: TrainingSet,
+	theta: Float64Array,
+	z: Float64Array,
+	grad: Float64Array,
+	curvature?: Float64Array,
 ): number {
 	const { x, index, sign, weight } = t;
 	const p = x.denseWidth;
@@ -41,14 +45,14 @@ export function objectiveAndGradient(
 		const e = Math.exp(-Math.abs(tr));
 		const loss = c * ((tr > 0 ? tr : 0) + Math.log1p(e));
 		const acc = sum + loss;
-		comp += Math.abs(sum) >= loss ? (sum - acc) + loss : (loss - acc) + sum;
+		comp += Math.abs(sum) >= loss ? sum - acc + loss : loss - acc + sum;
 		sum = acc;
 		// σ(t) with t = −ỹ m: the derivative of softplus(−ỹ m) in m is −ỹ σ(t)
 		const s = tr >= 0 ? 1 / (1 + e) : e / (1 + e);
 		const residual = -yr * c * s;
 		if (curvature !== undefined) {
 			const o = 1 + e;
-			curvature[r] = c * e / (o * o);
+			curvature[r] = (c * e) / (o * o);
 		}
 		gb += residual;
 		const i = index[r]!;
@@ -97,9 +101,7 @@ export function penaltyLine(theta: Float64Array, direction: Float64Array, width:
  * φ(α) = f(θ + α d) and φ'(α), from the margins z of θ and zd of d (so O(rows), no feature
  * access). Writes φ into out[0] and φ' into out[1].
  */
-export function lineValue(
-	t: TrainingSet, z: Float64Array, zd: Float64Array, pen: PenaltyLine, alpha: number, out: Float64Array,
-): void {
+export function lineValue(t: TrainingSet, z: Float64Array, zd: Float64Array, pen: PenaltyLine, alpha: number, out: Float64Array): void {
 	const { sign, weight } = t;
 	let sum = 0;
 	let comp = 0;
@@ -114,7 +116,7 @@ export function lineValue(
 		const e = Math.exp(-Math.abs(tr));
 		const loss = c * ((tr > 0 ? tr : 0) + Math.log1p(e));
 		const acc = sum + loss;
-		comp += Math.abs(sum) >= loss ? (sum - acc) + loss : (loss - acc) + sum;
+		comp += Math.abs(sum) >= loss ? sum - acc + loss : loss - acc + sum;
 		sum = acc;
 		const s = tr >= 0 ? 1 / (1 + e) : e / (1 + e);
 		slope -= yr * c * s * zd[r]!;

@@ -39,7 +39,11 @@ const valueNoise = 1e-12;
  * point seen with φ < φ(0), or α = 0.
  */
 export function wolfeLineSearch(
-	phi: LineFunction, value0: number, slope0: number, alpha0: number, options: LineSearchOptions = {},
+	phi: LineFunction,
+	value0: number,
+	slope0: number,
+	alpha0: number,
+	options: LineSearchOptions = {},
 ): LineSearchResult {
 	const c1 = options.c1 ?? 1e-4;
 	const c2 = options.c2 ?? 0.9;
@@ -60,14 +64,11 @@ export function wolfeLineSearch(
 		return { value, slope };
 	};
 	const armijo = (alpha: number, value: number): boolean => value <= value0 + c1 * alpha * slope0;
-	const strongWolfe = (alpha: number, value: number, slope: number): boolean =>
-		armijo(alpha, value) && Math.abs(slope) <= -c2 * slope0;
+	const strongWolfe = (alpha: number, value: number, slope: number): boolean => armijo(alpha, value) && Math.abs(slope) <= -c2 * slope0;
 	const approximateWolfe = (value: number, slope: number): boolean =>
 		value <= value0 + noise && slope >= c2 * slope0 && slope <= (2 * c1 - 1) * slope0;
-	const accept = (alpha: number, value: number, slope: number): LineSearchResult =>
-		({ alpha, value, slope, wolfe: true, evaluations });
-	const giveUp = (): LineSearchResult =>
-		({ alpha: best.alpha, value: best.value, slope: best.slope, wolfe: false, evaluations });
+	const accept = (alpha: number, value: number, slope: number): LineSearchResult => ({ alpha, value, slope, wolfe: true, evaluations });
+	const giveUp = (): LineSearchResult => ({ alpha: best.alpha, value: best.value, slope: best.slope, wolfe: false, evaluations });
 
 	if (!(slope0 < 0) || !Number.isFinite(value0)) {
 		return giveUp();
@@ -139,12 +140,12 @@ function cubicMinimiser(a: number, fa: number, ga: number, b: number, fb: number
 	const lo = Math.min(a, b);
 	const hi = Math.max(a, b);
 	const margin = 0.1 * (hi - lo);
-	const d1 = ga + gb - 3 * (fa - fb) / (a - b);
+	const d1 = ga + gb - (3 * (fa - fb)) / (a - b);
 	const disc = d1 * d1 - ga * gb;
 	let x = Number.NaN;
 	if (disc >= 0) {
 		const d2 = Math.sign(b - a) * Math.sqrt(disc);
-		x = b - (b - a) * (gb + d2 - d1) / (gb - ga + 2 * d2);
+		x = b - ((b - a) * (gb + d2 - d1)) / (gb - ga + 2 * d2);
 	}
 	if (!Number.isFinite(x) || x < lo + margin || x > hi - margin) {
 		return 0.5 * (lo + hi);

@@ -87,9 +87,7 @@ export function fitLogistic(x: FeatureMatrix, y: ArrayLike<number>, options: Log
 		throw new Error(`logistic regression needs a finite tol > 0; got ${tol}`);
 	}
 	const training = prepareTraining(x, y, { C, sampleWeight: options.sampleWeight, rows: options.rows });
-	const solver = options.solver === undefined || options.solver === 'auto'
-		? chooseSolver(x, training.index.length)
-		: options.solver;
+	const solver = options.solver === undefined || options.solver === 'auto' ? chooseSolver(x, training.index.length) : options.solver;
 	if (solver !== 'newton' && solver !== 'lbfgs') {
 		throw new Error(`logistic regression: unknown solver '${String(solver)}'`);
 	}
@@ -129,7 +127,10 @@ export interface LogisticObjectiveOptions {
 
 /** f(w, b) of a model on the given data (the quantity {@link fitLogistic} minimises). */
 export function logisticObjective(
-	model: LogisticModel, x: FeatureMatrix, y: ArrayLike<number>, options: LogisticObjectiveOptions = {},
+	model: LogisticModel,
+	x: FeatureMatrix,
+	y: ArrayLike<number>,
+	options: LogisticObjectiveOptions = {},
 ): number {
 	const training = prepareTraining(x, y, { C: options.C ?? 1, sampleWeight: options.sampleWeight, rows: options.rows });
 	const theta = checkedParameters(model, x.width, 'model');

@@ -92,7 +92,10 @@ export function prepareTraining(x: FeatureMatrix, y: ArrayLike<number>, input: T
 			throw new Error(`logistic regression: all ${n} training rows have sample weight 0`);
 		}
 		// An input problem, not a bug: a RolesError, which the CLI reports in one line (exit 2).
-		throw new RolesError('label.favourable', `logistic regression needs both classes among the training rows; all ${total} ${counted} have label ${positives > 0 ? '1 (favourable)' : '0 (unfavourable)'}: the label has a single class here (check the label column and its favourable values)`);
+		throw new RolesError(
+			'label.favourable',
+			`logistic regression needs both classes among the training rows; all ${total} ${counted} have label ${positives > 0 ? '1 (favourable)' : '0 (unfavourable)'}: the label has a single class here (check the label column and its favourable values)`,
+		);
 	}
 	return { x, index, sign, weight, dim: x.width + 1, lossMass: C * weightSum };
 }
@@ -102,7 +105,9 @@ function checkRow(x: FeatureMatrix, i: number): void {
 	const p = x.denseWidth;
 	for (let j = i * p, end = j + p; j < end; j++) {
 		if (!Number.isFinite(x.dense[j]!)) {
-			throw new Error(`logistic regression: feature ${x.names[j - i * p] ?? j - i * p} of row ${i} is ${x.dense[j]} (features must be finite)`);
+			throw new Error(
+				`logistic regression: feature ${x.names[j - i * p] ?? j - i * p} of row ${i} is ${x.dense[j]} (features must be finite)`,
+			);
 		}
 	}
 	const q = x.blockCount;

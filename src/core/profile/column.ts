@@ -8,7 +8,16 @@ import type { CategoricalColumn, Column, NumericColumn } from '../csv/table';
 import { defined, ratio, undefinedFigure, type Figure } from '../figure';
 import { sortedPresent, summariseFinite } from './numeric';
 import { inferType } from './infer';
-import type { GroupAssignment, GroupGap, GroupMissing, NumericSummary, NumericSummaryUnavailable, ProfileOptions, TopValue, ColumnProfile } from './types';
+import type {
+	GroupAssignment,
+	GroupGap,
+	GroupMissing,
+	NumericSummary,
+	NumericSummaryUnavailable,
+	ProfileOptions,
+	TopValue,
+	ColumnProfile,
+} from './types';
 
 const DEFAULT_TOP_VALUES = 10;
 const DEFAULT_HISTOGRAM_BINS = 10;
@@ -40,8 +49,15 @@ export function resolveProfileOptions(options: ProfileOptions): { topValues: num
 }
 
 /** {@link profileColumn} without the argument checks, for callers that already made them. */
-export function buildColumnProfile(column: Column, rowCount: number, topValues: number, bins: number, groupAssignment: GroupAssignment | undefined): ColumnProfile {
-	const body = column.kind === 'numeric' ? profileNumeric(column, rowCount, topValues, bins) : profileCategorical(column, rowCount, topValues);
+export function buildColumnProfile(
+	column: Column,
+	rowCount: number,
+	topValues: number,
+	bins: number,
+	groupAssignment: GroupAssignment | undefined,
+): ColumnProfile {
+	const body =
+		column.kind === 'numeric' ? profileNumeric(column, rowCount, topValues, bins) : profileCategorical(column, rowCount, topValues);
 	const missing = rowCount - body.present;
 	const { type, reason } = inferType({ ...body.inference, storage: column.kind, present: body.present, missing, distinct: body.distinct });
 	const listed = body.topValues.reduce((s, v) => s + v.count, 0);
@@ -75,7 +91,7 @@ function profileNumeric(column: NumericColumn, rowCount: number, topCount: numbe
 	const sorted = sortedPresent(column.values, rowCount);
 	const runValues: number[] = [];
 	const runCounts: number[] = [];
-	for (let i = 0; i < sorted.length; ) {
+	for (let i = 0; i < sorted.length;) {
 		const v = sorted[i]!;
 		let j = i + 1;
 		while (j < sorted.length && sorted[j] === v) {
@@ -139,7 +155,10 @@ function profileCategorical(column: CategoricalColumn, rowCount: number, topCoun
 	}
 	// Order by value first so that the stable sort by count breaks ties by value (code-unit order, locale-independent).
 	used.sort((a, b) => compareText(column.levels[a]!, column.levels[b]!));
-	const top = topIndices(used.map((code) => counts[code]!), topCount).map((k) => ({ value: column.levels[used[k]!]!, count: counts[used[k]!]! }));
+	const top = topIndices(
+		used.map((code) => counts[code]!),
+		topCount,
+	).map((k) => ({ value: column.levels[used[k]!]!, count: counts[used[k]!]! }));
 	const meanLength = present > 0 ? totalLength / present : 0;
 	return {
 		present,

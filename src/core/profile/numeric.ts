@@ -51,7 +51,12 @@ export function sortedPresent(values: Float64Array, rowCount: number): Float64Ar
 	return present;
 }
 
-export function summariseFinite(finite: Float64Array, nonFinite: number, integral: boolean, bins: number): NumericSummary | NumericSummaryUnavailable {
+export function summariseFinite(
+	finite: Float64Array,
+	nonFinite: number,
+	integral: boolean,
+	bins: number,
+): NumericSummary | NumericSummaryUnavailable {
 	if (finite.length === 0) {
 		return { available: false, reason: nonFinite > 0 ? 'every value is ±Infinity' : 'every value is missing' };
 	}
@@ -64,7 +69,12 @@ export function summariseFinite(finite: Float64Array, nonFinite: number, integra
 		min: m.min,
 		max: m.max,
 		mean: finiteMean(finite, m.mean),
-		sd: sd !== undefined && Number.isFinite(sd) ? defined(sd) : undefinedFigure(sd === undefined ? 'a single value has no sample standard deviation' : 'values too large for a finite standard deviation'),
+		sd:
+			sd !== undefined && Number.isFinite(sd)
+				? defined(sd)
+				: undefinedFigure(
+						sd === undefined ? 'a single value has no sample standard deviation' : 'values too large for a finite standard deviation',
+					),
 		quantiles: { p5: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95) },
 		histogram: histogram(finite, m.min, m.max, bins),
 		integral,

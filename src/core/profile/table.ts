@@ -30,7 +30,9 @@ export function profileTable(table: Table, options: ProfileOptions = {}): TableP
 		}
 		return buildColumnProfile(column, table.rowCount, topValues, histogramBins, groups);
 	});
-	return groups ? { rows: table.rowCount, columns, groups: summariseGroups(groups, table.rowCount, columns) } : { rows: table.rowCount, columns };
+	return groups
+		? { rows: table.rowCount, columns, groups: summariseGroups(groups, table.rowCount, columns) }
+		: { rows: table.rowCount, columns };
 }
 
 function summariseGroups(groups: GroupAssignment, rowCount: number, columns: readonly ColumnProfile[]): GroupsProfile {
@@ -67,7 +69,13 @@ function summariseGroups(groups: GroupAssignment, rowCount: number, columns: rea
 	let largestMissingRateGap: GroupsProfile['largestMissingRateGap'] = null;
 	for (const column of columns) {
 		const gap = column.missingRateGap;
-		if (gap && gap.gap.value !== null && gap.highest !== null && gap.lowest !== null && (largestMissingRateGap === null || gap.gap.value > largestMissingRateGap.gap)) {
+		if (
+			gap &&
+			gap.gap.value !== null &&
+			gap.highest !== null &&
+			gap.lowest !== null &&
+			(largestMissingRateGap === null || gap.gap.value > largestMissingRateGap.gap)
+		) {
 			largestMissingRateGap = { column: column.name, gap: gap.gap.value, highest: gap.highest, lowest: gap.lowest };
 		}
 	}

@@ -139,7 +139,12 @@ export interface GroupsProfile {
 	/** Undefined (with reason) when no favourable labels were given. */
 	readonly favourableRateGap: GroupGap;
 	/** The column with the largest between-group gap in missing rate, or null when no gap is defined. */
-	readonly largestMissingRateGap: { readonly column: string; readonly gap: number; readonly highest: string; readonly lowest: string } | null;
+	readonly largestMissingRateGap: {
+		readonly column: string;
+		readonly gap: number;
+		readonly highest: string;
+		readonly lowest: string;
+	} | null;
 }
 
 export interface TableProfile {

@@ -52,12 +52,19 @@ export function firmAwareness(sidecar: Sidecar): FirmAwareness {
 	return firmSeesSensitive(sidecar) ? 'aware' : 'blind';
 }
 
-export function chooseFeatures(table: Table, sidecar: Sidecar, sensitiveColumns: readonly string[]): { included: string[]; excluded: ExcludedColumn[] } {
+export function chooseFeatures(
+	table: Table,
+	sidecar: Sidecar,
+	sensitiveColumns: readonly string[],
+): { included: string[]; excluded: ExcludedColumn[] } {
 	const names = new Set(table.columns.map((c) => c.name));
 	const exclude = new Set(sidecar.features?.exclude ?? []);
 	for (const name of [...exclude, ...(sidecar.features?.include ?? [])]) {
 		if (!names.has(name)) {
-			throw new RolesError('features', `no column named '${name}' to include or exclude; columns are ${[...names].map((c) => `'${c}'`).join(', ')}`);
+			throw new RolesError(
+				'features',
+				`no column named '${name}' to include or exclude; columns are ${[...names].map((c) => `'${c}'`).join(', ')}`,
+			);
 		}
 	}
 	const include = sidecar.features?.include === undefined ? undefined : new Set(sidecar.features.include);
@@ -74,7 +81,10 @@ export function chooseFeatures(table: Table, sidecar: Sidecar, sensitiveColumns:
 			if (includeSensitive) {
 				included.push(col.name);
 			} else {
-				excluded.push({ name: col.name, reason: 'sensitive attribute (the blind firm; features.includeSensitive: true or --include-sensitive gives it to the firm)' });
+				excluded.push({
+					name: col.name,
+					reason: 'sensitive attribute (the blind firm; features.includeSensitive: true or --include-sensitive gives it to the firm)',
+				});
 			}
 			continue;
 		}

@@ -68,25 +68,46 @@ export function resolveRoles(table: Table, sidecar: Sidecar): ResolvedRoles {
 		sensitiveCounts.set(v, (sensitiveCounts.get(v) ?? 0) + 1);
 	}
 	const byFrequency = [...sensitiveCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-	const describe = (): string => byFrequency.slice(0, 12).map(([v, c]) => `'${v}' (${c})`).join(', ') + (byFrequency.length > 12 ? ', …' : '');
+	const describe = (): string =>
+		byFrequency
+			.slice(0, 12)
+			.map(([v, c]) => `'${v}' (${c})`)
+			.join(', ') + (byFrequency.length > 12 ? ', …' : '');
 
-	const minority = matchValues(sidecar.sensitive.minority, byFrequency.map(([v]) => v), sensitiveCols[0]!);
+	const minority = matchValues(
+		sidecar.sensitive.minority,
+		byFrequency.map(([v]) => v),
+		sensitiveCols[0]!,
+	);
 	const missingMinority = sidecar.sensitive.minority.filter((_, i) => minority[i] === undefined);
 	if (missingMinority.length > 0) {
-		throw new RolesError('sensitive.minority', `no row has ${sensitiveColumns.join(INTERSECTION_SEPARATOR)} = '${missingMinority[0]}'; values are ${describe()}`);
+		throw new RolesError(
+			'sensitive.minority',
+			`no row has ${sensitiveColumns.join(INTERSECTION_SEPARATOR)} = '${missingMinority[0]}'; values are ${describe()}`,
+		);
 	}
 	let majority: string[];
 	if (sidecar.sensitive.majority !== undefined) {
-		const matched = matchValues(sidecar.sensitive.majority, byFrequency.map(([v]) => v), sensitiveCols[0]!);
+		const matched = matchValues(
+			sidecar.sensitive.majority,
+			byFrequency.map(([v]) => v),
+			sensitiveCols[0]!,
+		);
 		const missing = sidecar.sensitive.majority.filter((_, i) => matched[i] === undefined);
 		if (missing.length > 0) {
-			throw new RolesError('sensitive.majority', `no row has ${sensitiveColumns.join(INTERSECTION_SEPARATOR)} = '${missing[0]}'; values are ${describe()}`);
+			throw new RolesError(
+				'sensitive.majority',
+				`no row has ${sensitiveColumns.join(INTERSECTION_SEPARATOR)} = '${missing[0]}'; values are ${describe()}`,
+			);
 		}
 		majority = matched as string[];
 	} else {
 		const first = byFrequency.find(([v]) => !minority.includes(v));
 		if (first === undefined) {
-			throw new RolesError('sensitive.majority', `every row of ${sensitiveColumns.join(INTERSECTION_SEPARATOR)} is in the minority (${describe()}): there is no majority to compare with`);
+			throw new RolesError(
+				'sensitive.majority',
+				`every row of ${sensitiveColumns.join(INTERSECTION_SEPARATOR)} is in the minority (${describe()}): there is no majority to compare with`,
+			);
 		}
 		majority = [first[0]];
 	}
@@ -119,10 +140,20 @@ export function resolveRoles(table: Table, sidecar: Sidecar): ResolvedRoles {
 		}
 	}
 	const labelByFrequency = [...labelCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-	const favourableValues = matchValues(sidecar.label.favourable, labelByFrequency.map(([v]) => v), labelCol);
+	const favourableValues = matchValues(
+		sidecar.label.favourable,
+		labelByFrequency.map(([v]) => v),
+		labelCol,
+	);
 	const unmatched = sidecar.label.favourable.filter((_, i) => favourableValues[i] === undefined);
 	if (unmatched.length > 0) {
-		throw new RolesError('label.favourable', `no row has ${labelCol.name} = '${unmatched[0]}'; values are ${labelByFrequency.slice(0, 12).map(([v, c]) => `'${v}' (${c})`).join(', ')}`);
+		throw new RolesError(
+			'label.favourable',
+			`no row has ${labelCol.name} = '${unmatched[0]}'; values are ${labelByFrequency
+				.slice(0, 12)
+				.map(([v, c]) => `'${v}' (${c})`)
+				.join(', ')}`,
+		);
 	}
 	const favourableSet = new Set(favourableValues as string[]);
 
@@ -166,7 +197,7 @@ export function resolveRoles(table: Table, sidecar: Sidecar): ResolvedRoles {
 		dropped: { missingSensitive, missingLabel, otherGroups },
 		sensitiveValues: byFrequency.map(([value, count]) => {
 			const g = groupOfValue.get(value);
-			return { value, count, group: g === undefined ? null : groupNames[g] ?? null };
+			return { value, count, group: g === undefined ? null : (groupNames[g] ?? null) };
 		}),
 		labelValues: labelByFrequency.map(([value, count]) => ({ value, count, favourable: favourableSet.has(value) })),
 	};
@@ -177,7 +208,10 @@ function requireColumn(table: Table, name: string, field: string): Column {
 	if (col === undefined) {
 		const names = table.columns.map((c) => c.name);
 		const near = names.find((c) => c.toLowerCase() === name.toLowerCase() || c.trim() === name.trim());
-		throw new RolesError(field, `no column named '${name}'${near !== undefined ? ` (did you mean '${near}'?)` : ''}; columns are ${names.map((c) => `'${c}'`).join(', ')}`);
+		throw new RolesError(
+			field,
+			`no column named '${name}'${near !== undefined ? ` (did you mean '${near}'?)` : ''}; columns are ${names.map((c) => `'${c}'`).join(', ')}`,
+		);
 	}
 	return col;
 }

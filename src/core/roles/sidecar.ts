@@ -53,7 +53,11 @@ export interface Sidecar {
 
 /** A sidecar that breaks a rule; `field` is a JSON path such as `label.favourable[0]`. */
 export class SidecarError extends Error {
-	constructor(readonly fileName: string, readonly field: string, detail: string) {
+	constructor(
+		readonly fileName: string,
+		readonly field: string,
+		detail: string,
+	) {
 		super(`${fileName}: ${field === '' ? '' : `field '${field}': `}${detail}`);
 		this.name = 'SidecarError';
 	}
@@ -152,7 +156,6 @@ export function validateSidecar(raw: unknown, fileName: string): Sidecar {
 export function formatSidecar(sidecar: Sidecar): string {
 	return `${JSON.stringify({ version: sidecar.version, sensitive: sidecar.sensitive, label: sidecar.label, features: sidecar.features, missingTokens: sidecar.missingTokens, description: sidecar.description }, null, 2)}\n`;
 }
-
 
 type Fail = (field: string, detail: string) => never;
 

@@ -18,7 +18,7 @@ export function neumaierSum(values: ArrayLike<number>): number {
 			continue;
 		}
 		const t = sum + v;
-		compensation += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
+		compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
 		sum = t;
 	}
 	return sum + compensation;

@@ -99,7 +99,8 @@ function structuralFeatures(e: Exogenous, minority: 0 | 1, shift: number): Featu
 	const age = clamp(Math.round(38 + 9 * e.experience + 5 * e.eAge), 18, 75);
 	const years = clamp(Math.round(12 + 5 * e.experience + 2.5 * e.eYears - 3 * a), 0, age - 16);
 	const test = clamp(Math.round(10 * (60 + 12 * e.ability + 6 * e.eTest - 8 * a)) / 10, 0, 100);
-	const income = 100 * Math.round(Math.exp(10.6 + 0.25 * e.ability + 0.2 * e.experience + 0.1 * e.motivation + 0.3 * e.eIncome - 0.25 * a) / 100);
+	const income =
+		100 * Math.round(Math.exp(10.6 + 0.25 * e.ability + 0.2 * e.experience + 0.1 * e.motivation + 0.3 * e.eIncome - 0.25 * a) / 100);
 	const hours = clamp(Math.round(40 + 5 * e.motivation + 6 * e.eHours), 5, 90);
 	const educationLatent = 0.8 * e.ability + 0.6 * e.eEducation - 0.6 * a;
 	let education = 0;
@@ -156,7 +157,9 @@ export function generateSynthetic(options: SyntheticOptions): SyntheticDataset {
 		const minority: 0 | 1 = groupRandom.next() < minorityFraction ? 1 : 0;
 		const e = drawExogenous(latentRandom, noiseRandom);
 		const eMerit = noiseRandom.normal();
-		const merit = (MERIT_WEIGHTS[0] * e.ability + MERIT_WEIGHTS[1] * e.experience + MERIT_WEIGHTS[2] * e.motivation + MERIT_WEIGHTS[3] * eMerit) / MERIT_NORM;
+		const merit =
+			(MERIT_WEIGHTS[0] * e.ability + MERIT_WEIGHTS[1] * e.experience + MERIT_WEIGHTS[2] * e.motivation + MERIT_WEIGHTS[3] * eMerit) /
+			MERIT_NORM;
 		group[i] = minority;
 		// Codes: 0 = favourable, 1 = unfavourable (levels fixed below).
 		label[i] = merit - labelBias * minority > MERIT_THRESHOLD ? 0 : 1;

@@ -75,7 +75,11 @@ export function resolveToyOptions(options: ToyOptions): ResolvedToyOptions {
 	if (!(o.minorityFraction > 0 && o.minorityFraction <= 0.5)) {
 		throw new RangeError(`toy option 'minorityFraction' must be in (0, 0.5], got ${String(o.minorityFraction)}`);
 	}
-	for (const [name, value] of [['shift', o.shift], ['labelBias', o.labelBias], ['noise', o.noise]] as const) {
+	for (const [name, value] of [
+		['shift', o.shift],
+		['labelBias', o.labelBias],
+		['noise', o.noise],
+	] as const) {
 		if (!(value >= 0 && value <= 5)) {
 			throw new RangeError(`toy option '${name}' must be a number in [0, 5], got ${String(value)}`);
 		}

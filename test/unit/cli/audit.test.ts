@@ -77,7 +77,11 @@ describe('cli: audit', () => {
 		const r = JSON.parse(written) as AuditJson;
 		assert.equal(r.command, 'audit');
 		assert.equal(r.summary.eqodAverage.value, (JSON.parse(json.stdout) as AuditJson).summary.eqodAverage.value, 'same seed, same numbers');
-		assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left behind');
+		assert.deepEqual(
+			readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+			[],
+			'no temporary file left behind',
+		);
 	});
 
 	it('--out refuses to overwrite the input CSV or its sidecar (exit 2, both unchanged)', () => {
@@ -87,6 +91,9 @@ describe('cli: audit', () => {
 		assert.match(overSidecar.stderr, /refusing to write .*data\.fairness\.json/);
 		assert.equal(readFileSync(data, 'utf8'), dataBefore);
 		assert.equal(readFileSync(sidecar, 'utf8'), sidecarBefore);
-		assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+		assert.deepEqual(
+			readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+			[],
+		);
 	});
 });

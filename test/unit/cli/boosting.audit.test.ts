@@ -19,7 +19,22 @@ describe('cli: audit --model boosting', () => {
 		const fast = ['--resamples', '20'];
 		[text, json, logistic, strayFlag, unknown, badRate] = await cliAll([
 			['audit', data, ...fast, '--model', 'boosting', '--iterations', '25', '--max-leaves', '8'],
-			['audit', data, ...fast, '--model', 'boosting', '--iterations', '25', '--max-leaves', '8', '--learning-rate', '0.2', '--l2', '1', '--json'],
+			[
+				'audit',
+				data,
+				...fast,
+				'--model',
+				'boosting',
+				'--iterations',
+				'25',
+				'--max-leaves',
+				'8',
+				'--learning-rate',
+				'0.2',
+				'--l2',
+				'1',
+				'--json',
+			],
 			['audit', data, ...fast, '--json'],
 			['audit', data, ...fast, '--iterations', '25'],
 			['audit', data, ...fast, '--model', 'xgboost'],
@@ -30,16 +45,32 @@ describe('cli: audit --model boosting', () => {
 
 	it('names the boosting model and its parameters in the text output', () => {
 		assert.equal(text.status, 0, text.stderr);
-		assert.match(text.stdout, /Classifier: gradient boosting \(25 trees, 8 leaves, learning rate 0\.1, L2 0, min 20 rows per leaf\): 25 trees grown/);
+		assert.match(
+			text.stdout,
+			/Classifier: gradient boosting \(25 trees, 8 leaves, learning rate 0\.1, L2 0, min 20 rows per leaf\): 25 trees grown/,
+		);
 	});
 
-	it('reports the parameters in --json, and figures that differ from the logistic firm\'s', () => {
+	it("reports the parameters in --json, and figures that differ from the logistic firm's", () => {
 		assert.equal(json.status, 0, json.stderr);
 		const boosting = JSON.parse(json.stdout) as AuditJson;
 		assert.equal(boosting.model.kind, 'gradient-boosting');
 		assert.deepEqual(
 			{ ...boosting.model.params },
-			{ learningRate: 0.2, maxIterations: 25, maxLeaves: 8, maxDepth: null, minSamplesLeaf: 20, l2Regularization: 1, maxBins: 255, earlyStopping: false, validationFraction: 0.1, patience: 10, tolerance: 1e-7, seed: 0 },
+			{
+				learningRate: 0.2,
+				maxIterations: 25,
+				maxLeaves: 8,
+				maxDepth: null,
+				minSamplesLeaf: 20,
+				l2Regularization: 1,
+				maxBins: 255,
+				earlyStopping: false,
+				validationFraction: 0.1,
+				patience: 10,
+				tolerance: 1e-7,
+				seed: 0,
+			},
 		);
 		assert.equal(boosting.model.iterations, 25);
 		const linear = JSON.parse(logistic.stdout) as AuditJson;

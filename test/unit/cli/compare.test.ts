@@ -13,10 +13,16 @@ describe('cli compare', () => {
 	});
 	after(() => dir.cleanup());
 
-	it('--json: rows shaped like simulate\'s with an approach, a variant, the sweep parameter and the front flags', () => {
+	it("--json: rows shaped like simulate's with an approach, a variant, the sweep parameter and the front flags", () => {
 		const r = cli(['compare', file, ...quick, '--methods', 'eqodds-thresholds,reweighing,collective', '--json']);
 		assert.equal(r.status, 0, r.stderr);
-		const out = JSON.parse(r.stdout) as { command: string; rows: Array<Record<string, unknown>>; base: Record<string, unknown>; defense: { rows: unknown[] } | null; summary: unknown[] };
+		const out = JSON.parse(r.stdout) as {
+			command: string;
+			rows: Array<Record<string, unknown>>;
+			base: Record<string, unknown>;
+			defense: { rows: unknown[] } | null;
+			summary: unknown[];
+		};
 		assert.equal(out.command, 'compare');
 		assert.deepEqual([...new Set(out.rows.map((x) => x['approach']))], ['base', 'eqodds-thresholds', 'reweighing', 'collective']);
 		for (const row of out.rows) {

@@ -17,24 +17,35 @@ describe('cli: the firm sees the sensitive attribute unless told not to', () => 
 		({ dir, cleanup } = tempDir());
 		data = generated(dir, 1200);
 		const quick = ['--experiment', 'flips', '--seeds', '3', '--flips', '4', '--workers', '1', '--methods', 'rb-prob,random'];
-		[awareJson, blindJson, both, featuresAware, featuresBlind, text, auditText] = await cliAll([
-			['simulate', data, ...quick, '--json'],
-			['simulate', data, ...quick, '--json', '--exclude-sensitive'],
-			['audit', data, '--include-sensitive', '--exclude-sensitive'],
-			['audit', data, '--features', 'age,income', '--json', '--resamples', '50'],
-			['audit', data, '--features', 'age,income', '--json', '--resamples', '50', '--exclude-sensitive'],
-			['simulate', data, ...quick],
-			['audit', data, '--resamples', '50'],
-		], 4);
+		[awareJson, blindJson, both, featuresAware, featuresBlind, text, auditText] = await cliAll(
+			[
+				['simulate', data, ...quick, '--json'],
+				['simulate', data, ...quick, '--json', '--exclude-sensitive'],
+				['audit', data, '--include-sensitive', '--exclude-sensitive'],
+				['audit', data, '--features', 'age,income', '--json', '--resamples', '50'],
+				['audit', data, '--features', 'age,income', '--json', '--resamples', '50', '--exclude-sensitive'],
+				['simulate', data, ...quick],
+				['audit', data, '--resamples', '50'],
+			],
+			4,
+		);
 	});
 	after(() => cleanup());
 
 	it('simulate --json names the firm and its features, and carries the efficiency list', () => {
 		assert.equal(awareJson.status, 0, awareJson.stderr);
-		const aware = JSON.parse(awareJson.stdout) as { firm: string; features: string[]; roles: { sensitive: string }; efficiency: Array<{ method: string; target: number; flipsToTarget: { reached: number; seeds: number }; vsRandom?: unknown }> };
+		const aware = JSON.parse(awareJson.stdout) as {
+			firm: string;
+			features: string[];
+			roles: { sensitive: string };
+			efficiency: Array<{ method: string; target: number; flipsToTarget: { reached: number; seeds: number }; vsRandom?: unknown }>;
+		};
 		assert.equal(aware.firm, 'aware');
 		assert.ok(aware.features.includes(aware.roles.sensitive));
-		assert.deepEqual(aware.efficiency.map((e) => e.method), ['rb-prob', 'random']);
+		assert.deepEqual(
+			aware.efficiency.map((e) => e.method),
+			['rb-prob', 'random'],
+		);
 		assert.equal(aware.efficiency[0]!.flipsToTarget.seeds, 3);
 		assert.ok(aware.efficiency[0]!.vsRandom !== undefined);
 		assert.equal(blindJson.status, 0, blindJson.stderr);
@@ -61,7 +72,10 @@ describe('cli: the firm sees the sensitive attribute unless told not to', () => 
 		assert.equal(text.status, 0, text.stderr);
 		assert.match(text.stdout, /^Firm: aware — its model takes \S+ as an input/m);
 		assert.match(text.stdout, /Relabelling efficiency: flips to reach EqOd ≤ 0\.\d{3}/);
-		assert.match(text.stdout, /rb-prob .*(fewer flips than Random|more flips than Random|not distinguishable from Random at 3 seeds|does not reach)/);
+		assert.match(
+			text.stdout,
+			/rb-prob .*(fewer flips than Random|more flips than Random|not distinguishable from Random at 3 seeds|does not reach)/,
+		);
 		assert.equal(auditText.status, 0, auditText.stderr);
 		assert.match(auditText.stdout, /^Firm: aware/m);
 		assert.match(auditText.stdout, /Both firms on the same split/);

@@ -17,11 +17,26 @@ describe('collective-fairness generate --toy', () => {
 		assert.match(r.stdout, /Wrote the toy \(3,000 rows × 7 columns\)/);
 		assert.match(r.stdout, /--test-fraction 0\.8/);
 		assert.equal(readFileSync(out, 'utf8'), readFileSync(path.join(ROOT, 'samples', 'toy.csv'), 'utf8'));
-		assert.equal(readFileSync(path.join(dir, 'toy.fairness.json'), 'utf8'), readFileSync(path.join(ROOT, 'samples', 'toy.fairness.json'), 'utf8'));
+		assert.equal(
+			readFileSync(path.join(dir, 'toy.fairness.json'), 'utf8'),
+			readFileSync(path.join(ROOT, 'samples', 'toy.fairness.json'), 'utf8'),
+		);
 	});
 
 	it('takes --rows, --seed and the group options; --json reports them', () => {
-		const r = cli(['generate', '--toy', '--rows', '200', '--seed', '4', '--label-bias', '1', '--json', '--out', path.join(dir, 'small.csv')]);
+		const r = cli([
+			'generate',
+			'--toy',
+			'--rows',
+			'200',
+			'--seed',
+			'4',
+			'--label-bias',
+			'1',
+			'--json',
+			'--out',
+			path.join(dir, 'small.csv'),
+		]);
 		assert.equal(r.status, 0, r.stderr);
 		const summary = JSON.parse(r.stdout) as { rows: number; columns: number; options: Record<string, number> };
 		assert.equal(summary.rows, 200);

@@ -26,7 +26,12 @@ export interface CliRun {
 
 /** Runs `node dist/cli.js ...args` in `cwd`; no TTY, so no progress bar, and CI set for good measure. */
 export function cli(args: readonly string[], cwd: string = os.tmpdir()): CliRun {
-	const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 60_000 });
+	const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, ...args], {
+		cwd,
+		encoding: 'utf8',
+		env: { ...process.env, CI: '1' },
+		timeout: 60_000,
+	});
 	if (r.error !== undefined) {
 		throw r.error;
 	}
@@ -39,15 +44,23 @@ export function cli(args: readonly string[], cwd: string = os.tmpdir()): CliRun 
  */
 export function cliAsync(args: readonly string[], cwd: string = os.tmpdir()): Promise<CliRun> {
 	return new Promise((resolve) => {
-		execFile(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 60_000 }, (error, stdout, stderr) => {
-			const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-			resolve({ status: code, stdout, stderr });
-		});
+		execFile(
+			process.execPath,
+			[CLI, ...args],
+			{ cwd, encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 60_000 },
+			(error, stdout, stderr) => {
+				const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+				resolve({ status: code, stdout, stderr });
+			},
+		);
 	});
 }
 
 /** Runs every argument list, `limit` at a time, results in order. */
-export async function cliAll<const T extends ReadonlyArray<readonly string[]>>(runs: T, limit = 6): Promise<{ -readonly [K in keyof T]: CliRun }> {
+export async function cliAll<const T extends ReadonlyArray<readonly string[]>>(
+	runs: T,
+	limit = 6,
+): Promise<{ -readonly [K in keyof T]: CliRun }> {
 	const out: CliRun[] = new Array(runs.length);
 	let next = 0;
 	const lane = async (): Promise<void> => {

@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { CLI, cliAll, ensureBuilt, generated, tempDir, type CliRun } from './run';
 
-interface Summary { mean: number | null; sd?: number; lo?: number; hi?: number; n: number }
+interface Summary {
+	mean: number | null;
+	sd?: number;
+	lo?: number;
+	hi?: number;
+	n: number;
+}
 
 describe('cli: simulate and generate', () => {
 	let dir: string;
@@ -18,13 +24,16 @@ describe('cli: simulate and generate', () => {
 		({ dir, cleanup } = tempDir());
 		data = generated(dir, 1500);
 		const quick = ['--seeds', '2', '--flips', '3', '--workers', '1', '--methods', 'rb-prob,random'];
-		[json, csv, text, overInput, gen] = await cliAll([
-			['simulate', data, '--experiment', 'flips', ...quick, '--json'],
-			['simulate', data, '--experiment', 'flips', ...quick, '--csv'],
-			['simulate', data, '--experiment', 'size', '--alphas', '0.001,0.3', ...quick],
-			['simulate', data, '--experiment', 'flips', ...quick, '--out', data],
-			['generate', '--out', path.join(dir, 'gen.csv'), '--rows', '250', '--seed', '9', '--json'],
-		], 3);
+		[json, csv, text, overInput, gen] = await cliAll(
+			[
+				['simulate', data, '--experiment', 'flips', ...quick, '--json'],
+				['simulate', data, '--experiment', 'flips', ...quick, '--csv'],
+				['simulate', data, '--experiment', 'size', '--alphas', '0.001,0.3', ...quick],
+				['simulate', data, '--experiment', 'flips', ...quick, '--out', data],
+				['generate', '--out', path.join(dir, 'gen.csv'), '--rows', '250', '--seed', '9', '--json'],
+			],
+			3,
+		);
 	});
 	after(() => cleanup());
 
@@ -36,7 +45,17 @@ describe('cli: simulate and generate', () => {
 			roles: Record<string, unknown>;
 			params: { experiment: string; seeds: number };
 			base: Record<string, Summary>;
-			rows: Array<Record<string, unknown> & { method: string; alpha: number; flips: number; seeds: number; error: Summary; spd: Summary; eqod: Summary }>;
+			rows: Array<
+				Record<string, unknown> & {
+					method: string;
+					alpha: number;
+					flips: number;
+					seeds: number;
+					error: Summary;
+					spd: Summary;
+					eqod: Summary;
+				}
+			>;
 			timings: { seconds: number; fits: number };
 			warnings: string[];
 		};
@@ -98,12 +117,18 @@ describe('cli: simulate and generate', () => {
 
 	it('Ctrl-C cancels a running simulation: "cancelled", exit 130, promptly', async () => {
 		// Far longer than the test waits (minutes uncancelled), so the signal lands mid-run.
-		const child = spawn(process.execPath, [CLI, 'simulate', data, '--experiment', 'flips', '--seeds', '50', '--flips', '60', '--workers', '2'], { env: { ...process.env, CI: '1' } });
+		const child = spawn(
+			process.execPath,
+			[CLI, 'simulate', data, '--experiment', 'flips', '--seeds', '50', '--flips', '60', '--workers', '2'],
+			{ env: { ...process.env, CI: '1' } },
+		);
 		let stderr = '';
 		child.stderr.on('data', (d: Buffer) => {
 			stderr += d.toString();
 		});
-		const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: performance.now() })));
+		const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+			child.on('exit', (code) => resolve({ code, at: performance.now() })),
+		);
 		// The SIGINT handler is installed once the file is read; give it time, on a loaded machine too.
 		await new Promise((resolve) => setTimeout(resolve, 2500));
 		const sentAt = performance.now();
@@ -124,11 +149,19 @@ describe('cli: simulate and generate', () => {
 		const header = lines[0]!.split(',');
 		assert.equal(header.length, summary.columns);
 		assert.ok(header.includes('group') && header.includes('label') && header.includes('cf_label'));
-		const side = JSON.parse(readFileSync(summary.sidecar, 'utf8')) as { version: number; sensitive: { column: string; minority: string[] }; label: { column: string; favourable: string[] }; features: { exclude: string[] } };
+		const side = JSON.parse(readFileSync(summary.sidecar, 'utf8')) as {
+			version: number;
+			sensitive: { column: string; minority: string[] };
+			label: { column: string; favourable: string[] };
+			features: { exclude: string[] };
+		};
 		assert.equal(side.version, 1);
 		assert.equal(side.sensitive.column, 'group');
 		assert.deepEqual(side.sensitive.minority, ['minority']);
 		assert.deepEqual(side.label, { column: 'label', favourable: ['favourable'] });
-		assert.deepEqual(side.features.exclude, header.filter((h) => h.startsWith('cf_')));
+		assert.deepEqual(
+			side.features.exclude,
+			header.filter((h) => h.startsWith('cf_')),
+		);
 	});
 });

@@ -79,7 +79,11 @@ describe('cli: help and usage errors', () => {
 
 	it('a missing file exits 2 naming it', async () => {
 		const missing = path.join(dir, 'no-such-file.csv');
-		const runs = await cliAll([['profile', missing], ['audit', missing], ['simulate', missing, '--experiment', 'flips']]);
+		const runs = await cliAll([
+			['profile', missing],
+			['audit', missing],
+			['simulate', missing, '--experiment', 'flips'],
+		]);
 		for (const r of runs) {
 			assert.equal(r.status, 2);
 			assert.ok(r.stderr.includes(missing), r.stderr);

@@ -11,7 +11,8 @@ import { auditWarnings, simulationHeadline } from '../../../src/commands/evidenc
 import type { AuditResult, SimulationResult } from '../../../src/shared/model';
 import { repoRoot } from '../helpers/datasets';
 
-const fixture = <T>(name: string): T => JSON.parse(readFileSync(join(repoRoot, 'test', 'webview', 'fixtures', `${name}.json`), 'utf8')) as T;
+const fixture = <T>(name: string): T =>
+	JSON.parse(readFileSync(join(repoRoot, 'test', 'webview', 'fixtures', `${name}.json`), 'utf8')) as T;
 
 describe('simulationHeadline', () => {
 	it('is the conclusion sentence, asking for more seeds when it is not distinguishable', () => {
@@ -33,11 +34,19 @@ describe('auditWarnings', () => {
 	});
 
 	it('warns on a group with few favourable test rows and on an advantaged minority', () => {
-		const groups = audit.predictions.groups.map((g) => (g.name === audit.roles.minority
-			? { ...g, counts: { ...g.counts, favourableLabels: 12 }, baseRate: { value: 0.9 } }
-			: { ...g, baseRate: { value: 0.2 } })) as AuditResult['predictions']['groups'];
+		const groups = audit.predictions.groups.map((g) =>
+			g.name === audit.roles.minority
+				? { ...g, counts: { ...g.counts, favourableLabels: 12 }, baseRate: { value: 0.9 } }
+				: { ...g, baseRate: { value: 0.2 } },
+		) as AuditResult['predictions']['groups'];
 		const warnings = auditWarnings({ ...audit, predictions: { ...audit.predictions, groups } });
-		assert.ok(warnings.some((w) => w.startsWith(`group ${audit.roles.sensitive} = ${audit.roles.minority} has only 12 favourable`)), warnings.join(' | '));
-		assert.ok(warnings.some((w) => /is the advantaged group \(favourable 90\.0% against 20\.0%\)/.test(w)), warnings.join(' | '));
+		assert.ok(
+			warnings.some((w) => w.startsWith(`group ${audit.roles.sensitive} = ${audit.roles.minority} has only 12 favourable`)),
+			warnings.join(' | '),
+		);
+		assert.ok(
+			warnings.some((w) => /is the advantaged group \(favourable 90\.0% against 20\.0%\)/.test(w)),
+			warnings.join(' | '),
+		);
 	});
 });

@@ -54,7 +54,10 @@ describe('seeded random', () => {
 
 	it('permutes and samples without replacement', () => {
 		const p = permutation(100, createRandom(5));
-		assert.deepEqual([...p].sort((a, b) => a - b), Array.from({ length: 100 }, (_, i) => i));
+		assert.deepEqual(
+			[...p].sort((a, b) => a - b),
+			Array.from({ length: 100 }, (_, i) => i),
+		);
 		const s = sampleWithoutReplacement([10, 20, 30, 40, 50], 3, createRandom(9));
 		assert.equal(new Set(s).size, 3);
 		for (const v of s) {

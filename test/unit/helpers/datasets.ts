@@ -24,9 +24,7 @@ export function datasetsDir(): string {
 	return fromEnv !== undefined && fromEnv !== '' ? resolve(fromEnv) : resolve(repoRoot, '..', 'shared', 'datasets');
 }
 
-export type LocatedDataset =
-	| { readonly path: string; readonly skip: false }
-	| { readonly path: undefined; readonly skip: string };
+export type LocatedDataset = { readonly path: string; readonly skip: false } | { readonly path: undefined; readonly skip: string };
 
 /** Finds `name` in {@link datasetsDir}; when absent, `skip` says why (for node:test's skip option). */
 export function locateDataset(name: string): LocatedDataset {

@@ -7,7 +7,12 @@ type Cell = string | number | null;
 export function column(name: string, cells: readonly Cell[]): Column {
 	const present = cells.filter((c) => c !== null);
 	if (present.every((c) => typeof c === 'number')) {
-		return { kind: 'numeric', name, values: Float64Array.from(cells, (c) => (c === null ? NaN : (c as number))), missing: cells.length - present.length };
+		return {
+			kind: 'numeric',
+			name,
+			values: Float64Array.from(cells, (c) => (c === null ? NaN : (c as number))),
+			missing: cells.length - present.length,
+		};
 	}
 	const levels: string[] = [];
 	const codes = Int32Array.from(cells, (c) => {
@@ -27,5 +32,5 @@ export function column(name: string, cells: readonly Cell[]): Column {
 
 export function table(columns: Record<string, readonly Cell[]>): Table {
 	const cols = Object.entries(columns).map(([name, cells]) => column(name, cells));
-	return { columns: cols, rowCount: cols[0]?.kind === 'numeric' ? cols[0].values.length : cols[0]?.codes.length ?? 0 };
+	return { columns: cols, rowCount: cols[0]?.kind === 'numeric' ? cols[0].values.length : (cols[0]?.codes.length ?? 0) };
 }

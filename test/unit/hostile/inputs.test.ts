@@ -64,22 +64,33 @@ describe('hostile: inputs', () => {
 
 	it('R02 (F8): audit of a single-class label is a one-line input error, exit 2', () => {
 		assert.equal(run('R02').status, 2);
-		assert.match(run('R02').stderr, /^collective-fairness audit: logistic regression needs both classes among the training rows; all 640 rows have label 1 \(favourable\): the label has a single class here/);
+		assert.match(
+			run('R02').stderr,
+			/^collective-fairness audit: logistic regression needs both classes among the training rows; all 640 rows have label 1 \(favourable\): the label has a single class here/,
+		);
 		assert.doesNotMatch(run('R02').stderr, /internal error|Please report|\n\s+at /);
 	});
 
 	it('C32 (F12): one Infinity cell is reported with its line and field in the text output', () => {
 		assert.equal(run('C32').status, 0, run('C32').stderr);
-		assert.match(run('C32').stdout, /warning at line 7: column 'bad' holds numbers in 599 cells but one cell is not a number \(first: 'Infinity' at line 7, field 4\), so the whole column is read as text/);
+		assert.match(
+			run('C32').stdout,
+			/warning at line 7: column 'bad' holds numbers in 599 cells but one cell is not a number \(first: 'Infinity' at line 7, field 4\), so the whole column is read as text/,
+		);
 	});
 
 	it('C33: one 1e999 cell is reported the same way in profile', () => {
 		assert.equal(run('C33').status, 0, run('C33').stderr);
-		assert.match(run('C33').stdout, /column 'bad' holds numbers in 599 cells but one cell is not a number \(first: '1e999' at line 7, field 4\)/);
+		assert.match(
+			run('C33').stdout,
+			/column 'bad' holds numbers in 599 cells but one cell is not a number \(first: '1e999' at line 7, field 4\)/,
+		);
 	});
 
 	it('C34: a "1,234" cell is a numeric-with-text issue in --json', () => {
-		const json = JSON.parse(run('C34').stdout) as { input: { issues: Array<{ code: string; line: number; severity: string; message: string }> } };
+		const json = JSON.parse(run('C34').stdout) as {
+			input: { issues: Array<{ code: string; line: number; severity: string; message: string }> };
+		};
 		const issue = json.input.issues.find((i) => i.code === 'numeric-with-text');
 		assert.ok(issue !== undefined, run('C34').stdout.slice(0, 400));
 		assert.equal(issue.line, 7);
@@ -89,7 +100,10 @@ describe('hostile: inputs', () => {
 
 	it('C01: an empty file says so in the text output', () => {
 		assert.equal(run('C01').status, 0);
-		assert.match(run('C01').stdout, /0 rows × 0 columns \(utf-8, ','-delimited; warning at line 1: the file is empty: no header and no rows\)/);
+		assert.match(
+			run('C01').stdout,
+			/0 rows × 0 columns \(utf-8, ','-delimited; warning at line 1: the file is empty: no header and no rows\)/,
+		);
 	});
 
 	it('C12 (F13): UTF-16LE without a BOM is detected and read (the roles match its columns)', () => {

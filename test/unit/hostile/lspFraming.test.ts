@@ -66,7 +66,10 @@ describe('hostile: LSP framing over stdio', () => {
 		const run = await started();
 		run.child.stdin.write('Content-Length: abc\r\n\r\n{}');
 		assert.equal(await exitWithin(run, 5000), 3);
-		assert.match(run.stderr, /broken message on stdin \(Content-Length value must be a number\. Got abc\); exiting so that the client restarts the server/);
+		assert.match(
+			run.stderr,
+			/broken message on stdin \(Content-Length value must be a number\. Got abc\); exiting so that the client restarts the server/,
+		);
 	});
 
 	it('L01: a header block without Content-Length, then a bare body, ends the server with exit 3', async () => {

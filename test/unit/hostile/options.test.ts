@@ -22,7 +22,10 @@ describe('hostile: numeric options', () => {
 	it('the shared table overrides a looser rule a command passes', () => {
 		assert.equal(MAX_SEED, 4294967295);
 		assert.deepEqual(NUMERIC_OPTIONS['resamples'], { integer: true, min: 0, max: 100_000 });
-		assert.throws(() => parseNumberFlag('seed', '1e300', { integer: true, min: 0 }), /--seed must be an integer ≥ 0 ≤ 4294967295, got '1e300'/);
+		assert.throws(
+			() => parseNumberFlag('seed', '1e300', { integer: true, min: 0 }),
+			/--seed must be an integer ≥ 0 ≤ 4294967295, got '1e300'/,
+		);
 		assert.equal(parseNumberFlag('seed', String(MAX_SEED)), MAX_SEED);
 		assert.equal(parseNumberFlag('k', '7', { integer: true, min: 1 }), 7, 'flags outside the table keep their own rule');
 	});

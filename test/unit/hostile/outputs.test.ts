@@ -45,7 +45,7 @@ describe('hostile: output targets', () => {
 		unchanged();
 	});
 
-	it('O21: generate --out another dataset\'s sidecar is refused (no CSV text over the roles)', () => {
+	it("O21: generate --out another dataset's sidecar is refused (no CSV text over the roles)", () => {
 		const r = cli(['generate', '--out', sidecar, '--rows', '50']);
 		assert.equal(r.status, 2);
 		assert.match(r.stderr, /--out .*data\.fairness\.json: a NAME\.fairness\.json file holds a dataset's roles/);
@@ -88,7 +88,11 @@ describe('hostile: output targets', () => {
 		const server = net.createServer();
 		await new Promise<void>((resolve) => server.listen(sock, resolve));
 		try {
-			const cases: Array<[string, RegExp]> = [[fifo, /it is a FIFO \(named pipe\)/], [stdout, /it is a symbolic link/], [sock, /it is a socket/]];
+			const cases: Array<[string, RegExp]> = [
+				[fifo, /it is a FIFO \(named pipe\)/],
+				[stdout, /it is a symbolic link/],
+				[sock, /it is a socket/],
+			];
 			for (const [target, why] of cases) {
 				const r = cli(['audit', data, ...FAST, '--out', target, '--force']);
 				assert.equal(r.status, 2, `${target}: ${r.stderr}`);

@@ -76,7 +76,11 @@ describe('hostile: sidecars', () => {
 	it('S20 (F18): a sidecar the validator would reject is never written', async () => {
 		const csv = path.join(dir, 'edited.csv');
 		writeFileSync(csv, 'sex,y\nF,1\nM,0\n');
-		const bad = { version: 1, sensitive: { column: 'sex', minority: [1, null, { a: 1 }] }, label: { column: 'y', favourable: ['1'] } } as unknown as Sidecar;
+		const bad = {
+			version: 1,
+			sensitive: { column: 'sex', minority: [1, null, { a: 1 }] },
+			label: { column: 'y', favourable: ['1'] },
+		} as unknown as Sidecar;
 		await assert.rejects(writeSidecar(csv, bad), (e: unknown) => {
 			assert.ok(e instanceof SidecarError);
 			assert.match(e.message, /edited\.fairness\.json: field 'sensitive\.minority\[1\]'/);

@@ -18,7 +18,12 @@ async function main(target: string | undefined): Promise<void> {
 		process.stdout.write('syncing\n');
 		return new Promise<void>((resolve) => setTimeout(resolve, 10_000)).then(() => sync.call(this));
 	};
-	await writeOutput(target, { tool: 'collective-fairness' }, { simulations: {} }, { file: `${target}.input.csv`, sidecarPath: undefined, rows: 0, force: false });
+	await writeOutput(
+		target,
+		{ tool: 'collective-fairness' },
+		{ simulations: {} },
+		{ file: `${target}.input.csv`, sidecarPath: undefined, rows: 0, force: false },
+	);
 }
 
 void main(process.argv[2]);

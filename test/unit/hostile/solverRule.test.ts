@@ -18,16 +18,27 @@ describe('hostile: the solver rule', () => {
 		for (const rows of [30_000, 2_300_000, 3_910_000, 9_770_000]) {
 			assert.equal(chooseSolverByCost(adult(rows)), 'newton', `${rows} rows`);
 			const cost = solverCosts(adult(rows));
-			assert.ok(cost.newton < cost.lbfgs / 5, `${rows} rows: Newton ${cost.newton.toExponential(2)} vs L-BFGS ${cost.lbfgs.toExponential(2)}`);
+			assert.ok(
+				cost.newton < cost.lbfgs / 5,
+				`${rows} rows: Newton ${cost.newton.toExponential(2)} vs L-BFGS ${cost.lbfgs.toExponential(2)}`,
+			);
 		}
 	});
 
 	it('more rows never turn Newton into L-BFGS: both costs grow linearly with the rows', () => {
-		for (const shape of [{ dim: 104, perRow: 15 }, { dim: 1175, perRow: 12 }, { dim: 301, perRow: 301 }, { dim: 1500, perRow: 40 }]) {
+		for (const shape of [
+			{ dim: 104, perRow: 15 },
+			{ dim: 1175, perRow: 12 },
+			{ dim: 301, perRow: 301 },
+			{ dim: 1500, perRow: 40 },
+		]) {
 			const choices = [1e3, 1e4, 1e5, 1e6, 1e7, 1e8].map((rows) => chooseSolverByCost({ rows, ...shape }));
 			const firstNewton = choices.indexOf('newton');
 			if (firstNewton >= 0) {
-				assert.ok(choices.slice(firstNewton).every((c) => c === 'newton'), `${JSON.stringify(shape)}: ${choices.join(' ')}`);
+				assert.ok(
+					choices.slice(firstNewton).every((c) => c === 'newton'),
+					`${JSON.stringify(shape)}: ${choices.join(' ')}`,
+				);
 			}
 		}
 	});
@@ -51,7 +62,10 @@ describe('hostile: the solver rule', () => {
 		}
 		assert.equal(fit.solver, 'newton');
 		assert.equal(seen.length, fit.iterations);
-		assert.deepEqual(seen.map((p) => p.iteration), Array.from({ length: fit.iterations }, (_, i) => i + 1));
+		assert.deepEqual(
+			seen.map((p) => p.iteration),
+			Array.from({ length: fit.iterations }, (_, i) => i + 1),
+		);
 		assert.ok(seen.every((p) => p.solver === 'newton' && p.maxIterations === 100));
 		const lbfgs = fitLogistic(x, y, { solver: 'lbfgs' });
 		assert.ok(lbfgs.iterations > 0);

@@ -56,7 +56,18 @@ describe('hostile: terminal escapes', () => {
 	});
 
 	it('the audit text names the group escaped; --json parses back to the raw names', () => {
-		const roles = ['--sensitive', `g${ESC}]0;PWNED\x07`, '--minority', `B${ESC}[5m`, '--label', 'y', '--positive', '1', '--resamples', '10'];
+		const roles = [
+			'--sensitive',
+			`g${ESC}]0;PWNED\x07`,
+			'--minority',
+			`B${ESC}[5m`,
+			'--label',
+			'y',
+			'--positive',
+			'1',
+			'--resamples',
+			'10',
+		];
 		const text = cli(['audit', file, ...roles]);
 		assert.equal(text.status, 0, text.stderr);
 		assert.doesNotMatch(text.stdout, RAW_CONTROL);

@@ -32,12 +32,15 @@ describe('hostile: a very wide header', () => {
 	after(() => cleanup());
 
 	it('the engine refuses more than MAX_COLUMNS columns, and accepts exactly that many', () => {
-		assert.throws(() => parseCsv(`${oneLine(MAX_COLUMNS + 1)}\n`, { fileName: 'w.csv' }), (e: unknown) => {
-			assert.ok(e instanceof CsvError);
-			assert.equal(e.code, 'too-many-columns');
-			assert.match(e.message, /^w\.csv:1:1: the first record has 200,001 fields; at most 200,000 columns are supported/);
-			return true;
-		});
+		assert.throws(
+			() => parseCsv(`${oneLine(MAX_COLUMNS + 1)}\n`, { fileName: 'w.csv' }),
+			(e: unknown) => {
+				assert.ok(e instanceof CsvError);
+				assert.equal(e.code, 'too-many-columns');
+				assert.match(e.message, /^w\.csv:1:1: the first record has 200,001 fields; at most 200,000 columns are supported/);
+				return true;
+			},
+		);
 		const ok = parseCsv(`${oneLine(1000)}\n${oneLine(1000)}\n`);
 		assert.equal(ok.table.columns.length, 1000);
 		assert.equal(MAX_HEADER_BYTES, 16 * 1024 * 1024);
@@ -50,7 +53,7 @@ describe('hostile: a very wide header', () => {
 		assert.doesNotMatch(r.stderr, /internal error|heap/i);
 	});
 
-	it('C23: 1.5 million columns (10 MB) is the column limit\'s error, quickly', () => {
+	it("C23: 1.5 million columns (10 MB) is the column limit's error, quickly", () => {
 		const w10 = path.join(dir, 'w10.csv');
 		writeFileSync(w10, oneLine(1_500_000));
 		const r = spawnSync(process.execPath, [HEAP, CLI, 'profile', w10], { encoding: 'utf8', timeout: 120_000 });

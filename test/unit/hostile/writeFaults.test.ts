@@ -30,7 +30,11 @@ describe('hostile: write faults', () => {
 		try {
 			const html = path.join(dir, 'rep.html');
 			writeFileSync(html, 'old report');
-			const files = [{ target: html, content: 'new report' }, { target: path.join(dir, 'rep.rows.json'), content: '{}' }, { target: path.join(dir, 'rep.rows.csv'), content: 'a\n' }];
+			const files = [
+				{ target: html, content: 'new report' },
+				{ target: path.join(dir, 'rep.rows.json'), content: '{}' },
+				{ target: path.join(dir, 'rep.rows.csv'), content: 'a\n' },
+			];
 			await assert.rejects(writeFilesAtomic(files), (e: unknown) => {
 				assert.ok(e instanceof OutputWriteError);
 				assert.equal(e.code, 'ENOSPC');

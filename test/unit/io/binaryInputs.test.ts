@@ -14,13 +14,33 @@ import { loadDataset } from '../../../src/io/loadDataset';
 import { datasetFormatOf, isDatasetFileName } from '../../../src/io/datasetFormat';
 import { parseFile, readHead } from '../../../src/server/parse';
 import type { Column, Table } from '../../../src/core/csv/table';
-import { Bool, DateDay, Dictionary, Int32, Int64, Table as ArrowTable, TimestampMicrosecond, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import {
+	Bool,
+	DateDay,
+	Dictionary,
+	Int32,
+	Int64,
+	Table as ArrowTable,
+	TimestampMicrosecond,
+	Utf8,
+	tableToIPC,
+	vectorFromArray,
+} from 'apache-arrow';
 import { cliAll, ensureBuilt, generated, tempDir, type CliRun } from '../cli/run';
 import { cellsOf, writeArrow, writeGzip, writeParquet } from './writeFormats';
 
 /** The table's content as plain values, for deep comparison across readers. */
 function contentOf(table: Table): unknown {
-	return { rows: table.rowCount, columns: table.columns.map((c) => ({ name: c.name, kind: c.kind, missing: c.missing, levels: c.kind === 'categorical' ? c.levels : undefined, cells: cellsOf(c) })) };
+	return {
+		rows: table.rowCount,
+		columns: table.columns.map((c) => ({
+			name: c.name,
+			kind: c.kind,
+			missing: c.missing,
+			levels: c.kind === 'categorical' ? c.levels : undefined,
+			cells: cellsOf(c),
+		})),
+	};
 }
 
 /** An audit's JSON without the fields that describe the input file rather than the figures, and the fit's time. */
@@ -74,11 +94,14 @@ describe('io: Parquet, Arrow and gzip inputs', () => {
 		assert.ok(csvTable.columns.some((c) => c.kind === 'categorical' && c.missing > 0));
 	});
 
-	it('Parquet (three row groups), Arrow and .csv.gz give the CSV reader\'s table, cell for cell', async () => {
+	it("Parquet (three row groups), Arrow and .csv.gz give the CSV reader's table, cell for cell", async () => {
 		const expected = contentOf(csvTable);
 		const parquet = await readParquetFile(at('data.parquet'));
 		assert.deepEqual(contentOf(parquet.table), expected);
-		assert.deepEqual(parquet.header, csvTable.columns.map((c) => c.name));
+		assert.deepEqual(
+			parquet.header,
+			csvTable.columns.map((c) => c.name),
+		);
 		assert.deepEqual(contentOf((await readArrowFile(at('data.arrow'))).table), expected);
 		assert.deepEqual(contentOf((await readCsvFile(at('data.csv.gz'))).table), expected);
 		// The language server reads files from disk with the same readers (its Datasets view lists them).
@@ -94,7 +117,12 @@ describe('io: Parquet, Arrow and gzip inputs', () => {
 
 	it('the CLI audit gives the same figures on CSV, Parquet, Arrow and .csv.gz', async () => {
 		const args = (file: string): string[] => ['audit', at(file), '--json', '--resamples', '100'];
-		const [fromCsv, fromParquet, fromArrow, fromGzip] = await cliAll([args('data.csv'), args('data.parquet'), args('data.arrow'), args('data.csv.gz')]);
+		const [fromCsv, fromParquet, fromArrow, fromGzip] = await cliAll([
+			args('data.csv'),
+			args('data.parquet'),
+			args('data.arrow'),
+			args('data.csv.gz'),
+		]);
 		const expected = figuresOf(fromCsv!);
 		assert.ok((expected as { summary?: unknown }).summary !== undefined);
 		assert.deepEqual(figuresOf(fromParquet!), expected);
@@ -104,13 +132,19 @@ describe('io: Parquet, Arrow and gzip inputs', () => {
 
 	it('typed columns: integers numeric, booleans, dates, timestamps and dictionary strings categorical; NA and nulls missing', async () => {
 		const when = new Date(Date.UTC(2020, 0, 2, 3, 4, 5));
-		writeFileSync(at('types.arrow'), tableToIPC(new ArrowTable({
-			day: vectorFromArray([when, null, when], new DateDay()),
-			at: vectorFromArray([when, when, null], new TimestampMicrosecond()),
-			ok: vectorFromArray([true, null, false], new Bool()),
-			n: vectorFromArray([5n, null, -7n], new Int64()),
-			s: vectorFromArray(['x', 'NA', ' y '], new Dictionary(new Utf8(), new Int32())),
-		}), 'file'));
+		writeFileSync(
+			at('types.arrow'),
+			tableToIPC(
+				new ArrowTable({
+					day: vectorFromArray([when, null, when], new DateDay()),
+					at: vectorFromArray([when, when, null], new TimestampMicrosecond()),
+					ok: vectorFromArray([true, null, false], new Bool()),
+					n: vectorFromArray([5n, null, -7n], new Int64()),
+					s: vectorFromArray(['x', 'NA', ' y '], new Dictionary(new Utf8(), new Int32())),
+				}),
+				'file',
+			),
+		);
 		const expected = [
 			{ name: 'day', kind: 'categorical', cells: ['2020-01-02', null, '2020-01-02'] },
 			{ name: 'at', kind: 'categorical', cells: ['2020-01-02T03:04:05.000Z', '2020-01-02T03:04:05.000Z', null] },
@@ -120,14 +154,18 @@ describe('io: Parquet, Arrow and gzip inputs', () => {
 		];
 		const shape = (c: Column): unknown => ({ name: c.name, kind: c.kind, cells: cellsOf(c) });
 		assert.deepEqual((await readArrowFile(at('types.arrow'))).table.columns.map(shape), expected);
-		await writeParquet(at('types.parquet'), { columns: [], rowCount: 3 }, {
-			extra: [
-				{ name: 'at', data: [when, when, null], type: 'TIMESTAMP', nullable: true },
-				{ name: 'ok', data: [true, null, false], type: 'BOOLEAN', nullable: true },
-				{ name: 'n', data: new BigInt64Array([5n, 0n, -7n]), type: 'INT64', nullable: false },
-				{ name: 's', data: ['x', 'NA', ' y '], type: 'STRING', nullable: true },
-			],
-		});
+		await writeParquet(
+			at('types.parquet'),
+			{ columns: [], rowCount: 3 },
+			{
+				extra: [
+					{ name: 'at', data: [when, when, null], type: 'TIMESTAMP', nullable: true },
+					{ name: 'ok', data: [true, null, false], type: 'BOOLEAN', nullable: true },
+					{ name: 'n', data: new BigInt64Array([5n, 0n, -7n]), type: 'INT64', nullable: false },
+					{ name: 's', data: ['x', 'NA', ' y '], type: 'STRING', nullable: true },
+				],
+			},
+		);
 		const parquet = (await readParquetFile(at('types.parquet'))).table.columns.map(shape);
 		assert.deepEqual(parquet, [expected[1], expected[2], { name: 'n', kind: 'numeric', cells: [5, 0, -7] }, expected[4]]);
 	});
@@ -140,9 +178,13 @@ describe('io: Parquet, Arrow and gzip inputs', () => {
 		garbled.fill(0xff, 4, 600);
 		writeFileSync(at('garbled.parquet'), garbled);
 		await writeParquet(at('lzo.parquet'), { columns: csvTable.columns.slice(0, 2), rowCount: csvTable.rowCount }, { codec: 'LZO' });
-		await writeParquet(at('json.parquet'), { columns: csvTable.columns.slice(0, 2), rowCount: csvTable.rowCount }, {
-			extra: [{ name: 'payload', data: Array.from({ length: csvTable.rowCount }, (_, i) => ({ i })), type: 'JSON', nullable: true }],
-		});
+		await writeParquet(
+			at('json.parquet'),
+			{ columns: csvTable.columns.slice(0, 2), rowCount: csvTable.rowCount },
+			{
+				extra: [{ name: 'payload', data: Array.from({ length: csvTable.rowCount }, (_, i) => ({ i })), type: 'JSON', nullable: true }],
+			},
+		);
 		const gz = readFileSync(at('data.csv.gz'));
 		writeFileSync(at('cut.csv.gz'), gz.subarray(0, Math.floor(gz.length / 2)));
 		writeFileSync(at('notarrow.arrow'), 'this is text, not Arrow\n');

@@ -17,13 +17,24 @@ export function cellsOf(column: Column): Array<number | string | null> {
 	return Array.from(column.codes, (c) => (c < 0 ? null : column.levels[c]!));
 }
 
-export async function writeParquet(file: string, table: Table, options: { rowGroupSize?: number; extra?: ColumnSource[]; codec?: string } = {}): Promise<void> {
+export async function writeParquet(
+	file: string,
+	table: Table,
+	options: { rowGroupSize?: number; extra?: ColumnSource[]; codec?: string } = {},
+): Promise<void> {
 	const { parquetWriteBuffer } = await import('hyparquet-writer');
-	const columnData: ColumnSource[] = table.columns.map((c) => ({ name: c.name, data: cellsOf(c), type: c.kind === 'numeric' ? 'DOUBLE' : 'STRING', nullable: true }));
+	const columnData: ColumnSource[] = table.columns.map((c) => ({
+		name: c.name,
+		data: cellsOf(c),
+		type: c.kind === 'numeric' ? 'DOUBLE' : 'STRING',
+		nullable: true,
+	}));
 	const buffer = parquetWriteBuffer({
 		columnData: [...columnData, ...(options.extra ?? [])],
 		...(options.rowGroupSize !== undefined ? { rowGroupSize: options.rowGroupSize } : {}),
-		...(options.codec !== undefined ? { codec: options.codec as 'SNAPPY', compressors: { [options.codec]: (bytes: Uint8Array) => bytes } } : {}),
+		...(options.codec !== undefined
+			? { codec: options.codec as 'SNAPPY', compressors: { [options.codec]: (bytes: Uint8Array) => bytes } }
+			: {}),
 	});
 	writeFileSync(file, new Uint8Array(buffer));
 }
@@ -31,7 +42,10 @@ export async function writeParquet(file: string, table: Table, options: { rowGro
 export function writeArrow(file: string, table: Table): void {
 	const vectors: Record<string, Vector> = {};
 	for (const c of table.columns) {
-		vectors[c.name] = c.kind === 'numeric' ? vectorFromArray(cellsOf(c) as Array<number | null>, new Float64()) : vectorFromArray(cellsOf(c) as Array<string | null>, new Utf8());
+		vectors[c.name] =
+			c.kind === 'numeric'
+				? vectorFromArray(cellsOf(c) as Array<number | null>, new Float64())
+				: vectorFromArray(cellsOf(c) as Array<string | null>, new Utf8());
 	}
 	writeFileSync(file, tableToIPC(new ArrowTable(vectors), 'file'));
 }

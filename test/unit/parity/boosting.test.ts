@@ -11,13 +11,26 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PreparedDataset } from '../../../src/core/dataset';
 import { reweighingWeights } from '../../../src/core/firm/kamiranCalders';
-import { binFeatures, boostingPredictProba, fitBoosting, type BinnedFeatures, type BoostingParamsInput } from '../../../src/core/models/boosting';
+import {
+	binFeatures,
+	boostingPredictProba,
+	fitBoosting,
+	type BinnedFeatures,
+	type BoostingParamsInput,
+} from '../../../src/core/models/boosting';
 import { softplus } from '../../../src/core/models/softplus';
 import { locateDataset } from '../helpers/datasets';
 import { fingerprint, loadTable, logisticProblem, readReferenceFixture } from './realData';
 
 interface SklearnCase {
-	readonly params: { learning_rate: number; max_iter: number; max_leaf_nodes: number; min_samples_leaf: number; l2_regularization: number; max_bins: number };
+	readonly params: {
+		learning_rate: number;
+		max_iter: number;
+		max_leaf_nodes: number;
+		min_samples_leaf: number;
+		l2_regularization: number;
+		max_bins: number;
+	};
 	readonly weighted: boolean;
 	readonly iterations: number;
 	readonly testAccuracy: number;
@@ -56,11 +69,17 @@ describe('gradient boosting vs scikit-learn HistGradientBoostingClassifier on Ad
 		assert.deepEqual(data.x.names, fixture.names);
 		assert.equal(data.train.length, fixture.trainRows);
 		assert.equal(data.test.length, fixture.testRows);
-		for (const [part, rows] of [['train', data.train], ['test', data.test]] as const) {
+		for (const [part, rows] of [
+			['train', data.train],
+			['test', data.test],
+		] as const) {
 			const f = fingerprint(data.x, rows);
 			const expected = fixture.fingerprint[part];
 			assert.equal(f.activeSum, expected.activeSum);
-			assert.ok(Math.abs(f.denseSum - expected.denseSum) <= 1e-9 * expected.denseSum, `${part} dense sum ${f.denseSum} vs ${expected.denseSum}`);
+			assert.ok(
+				Math.abs(f.denseSum - expected.denseSum) <= 1e-9 * expected.denseSum,
+				`${part} dense sum ${f.denseSum} vs ${expected.denseSum}`,
+			);
 		}
 	});
 
@@ -68,8 +87,12 @@ describe('gradient boosting vs scikit-learn HistGradientBoostingClassifier on Ad
 		it(`${name}: test accuracy within ${ACCURACY_POINTS} points and log-loss within ${LOG_LOSS_RELATIVE * 100} % of scikit-learn's`, (t) => {
 			const sk = fixture.cases[name];
 			const params: BoostingParamsInput = {
-				learningRate: sk.params.learning_rate, maxIterations: sk.params.max_iter, maxLeaves: sk.params.max_leaf_nodes,
-				minSamplesLeaf: sk.params.min_samples_leaf, l2Regularization: sk.params.l2_regularization, maxBins: sk.params.max_bins,
+				learningRate: sk.params.learning_rate,
+				maxIterations: sk.params.max_iter,
+				maxLeaves: sk.params.max_leaf_nodes,
+				minSamplesLeaf: sk.params.min_samples_leaf,
+				l2Regularization: sk.params.l2_regularization,
+				maxBins: sk.params.max_bins,
 			};
 			const weights = sk.weighted ? reweighingWeights(data.y, data.group, data.train) : undefined;
 			const fit = fitBoosting(data.x, data.y, { ...params, bins, ...(weights !== undefined ? { sampleWeight: weights } : {}) });
@@ -87,10 +110,15 @@ describe('gradient boosting vs scikit-learn HistGradientBoostingClassifier on Ad
 			});
 			const accuracy = correct / data.test.length;
 			const logLoss = loss / data.test.length;
-			t.diagnostic(`${name}: accuracy ours ${accuracy.toFixed(5)} vs sklearn ${sk.testAccuracy.toFixed(5)}; log-loss ours ${logLoss.toFixed(5)} vs ${sk.testLogLoss.toFixed(5)}; train loss ours ${fit.trainLoss.toFixed(5)} vs ${sk.trainLogLoss.toFixed(5)}; same test label on ${agree} of ${data.test.length} rows`);
+			t.diagnostic(
+				`${name}: accuracy ours ${accuracy.toFixed(5)} vs sklearn ${sk.testAccuracy.toFixed(5)}; log-loss ours ${logLoss.toFixed(5)} vs ${sk.testLogLoss.toFixed(5)}; train loss ours ${fit.trainLoss.toFixed(5)} vs ${sk.trainLogLoss.toFixed(5)}; same test label on ${agree} of ${data.test.length} rows`,
+			);
 			assert.ok(Math.abs(accuracy - sk.testAccuracy) * 100 <= ACCURACY_POINTS, `accuracy ${accuracy} vs ${sk.testAccuracy}`);
 			assert.ok(Math.abs(logLoss - sk.testLogLoss) <= LOG_LOSS_RELATIVE * sk.testLogLoss, `log-loss ${logLoss} vs ${sk.testLogLoss}`);
-			assert.ok(Math.abs(fit.trainLoss - sk.trainLogLoss) <= LOG_LOSS_RELATIVE * sk.trainLogLoss, `train log-loss ${fit.trainLoss} vs ${sk.trainLogLoss}`);
+			assert.ok(
+				Math.abs(fit.trainLoss - sk.trainLogLoss) <= LOG_LOSS_RELATIVE * sk.trainLogLoss,
+				`train log-loss ${fit.trainLoss} vs ${sk.trainLogLoss}`,
+			);
 			// Same algorithm on the same bins: the labels themselves should nearly all agree.
 			assert.ok(agree >= 0.99 * data.test.length, `${agree} of ${data.test.length} test labels agree`);
 		});

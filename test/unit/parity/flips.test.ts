@@ -106,8 +106,26 @@ function withFirm(sidecar: Sidecar, firm: Firm): Sidecar {
 }
 
 const cases: readonly ParityCase[] = (['aware', 'blind'] as const).flatMap((firm) => [
-	{ name: `Adult by sex (Female minority), ${firm} firm`, file: 'adult.csv', fixture: `adult-sex-flips-${firm}.json`, sidecar: withFirm(ADULT_SEX, firm), firm, seeds: 5, z: 2, rbBelowRandomAtThird: false },
-	{ name: `COMPAS by race (African-American vs Caucasian), ${firm} firm`, file: 'compas.csv', fixture: `compas-race-flips-${firm}.json`, sidecar: withFirm(COMPAS_RACE, firm), firm, seeds: 10, z: 2.5, rbBelowRandomAtThird: firm === 'aware' },
+	{
+		name: `Adult by sex (Female minority), ${firm} firm`,
+		file: 'adult.csv',
+		fixture: `adult-sex-flips-${firm}.json`,
+		sidecar: withFirm(ADULT_SEX, firm),
+		firm,
+		seeds: 5,
+		z: 2,
+		rbBelowRandomAtThird: false,
+	},
+	{
+		name: `COMPAS by race (African-American vs Caucasian), ${firm} firm`,
+		file: 'compas.csv',
+		fixture: `compas-race-flips-${firm}.json`,
+		sidecar: withFirm(COMPAS_RACE, firm),
+		firm,
+		seeds: 10,
+		z: 2.5,
+		rbBelowRandomAtThird: firm === 'aware',
+	},
 ]);
 
 for (const c of cases) {
@@ -137,7 +155,12 @@ for (const c of cases) {
 				units.push(...results);
 				return results;
 			};
-			ours = await simulate(table, c.sidecar, { experiment: 'flips', alpha: ALPHA, flips: FLIPS, refineGrid: false, seeds: c.seeds, k: 5, methods: METHODS }, { executor: capture });
+			ours = await simulate(
+				table,
+				c.sidecar,
+				{ experiment: 'flips', alpha: ALPHA, flips: FLIPS, refineGrid: false, seeds: c.seeds, k: 5, methods: METHODS },
+				{ executor: capture },
+			);
 		});
 
 		it(`the fixture was run for the ${c.firm} firm, ${c.seeds} seeds`, () => {
@@ -165,7 +188,10 @@ for (const c of cases) {
 				const mean = must(o.mean, `base ${f}`);
 				const sd = o.mean === null ? 0 : o.sd;
 				const diff = Math.abs(mean - refBase[f].mean);
-				assert.ok(diff <= meanTolerance(c.z, sd, c.seeds, refBase[f].sd, c.seeds), `base ${f}: ours ${mean.toFixed(4)} ± ${sd.toFixed(4)}, reference ${refBase[f].mean.toFixed(4)} ± ${refBase[f].sd.toFixed(4)}`);
+				assert.ok(
+					diff <= meanTolerance(c.z, sd, c.seeds, refBase[f].sd, c.seeds),
+					`base ${f}: ours ${mean.toFixed(4)} ± ${sd.toFixed(4)}, reference ${refBase[f].mean.toFixed(4)} ± ${refBase[f].sd.toFixed(4)}`,
+				);
 				if (f === 'error') {
 					assert.ok(diff <= 0.01, `base error: ours ${mean.toFixed(4)}, reference ${refBase.error.mean.toFixed(4)}`);
 				}
@@ -190,11 +216,17 @@ for (const c of cases) {
 			const oursAt = (m: string): number => must(ourRow(m, THIRD).eqod.mean, `${m} EqOd at ${THIRD}`);
 			const bestOurs = Math.min(...rb.map(oursAt));
 			const bestRef = Math.min(...rb.map((m) => refRow(m, THIRD).eqod.mean));
-			const line = (label: string, at: (m: string) => number): string => `${label}: ${METHODS.map((m) => `${m} ${at(m).toFixed(3)}`).join(', ')}`;
-			t.diagnostic(`M ≈ ${ourRow('random', THIRD).flips.toFixed(0)} (ours) / ${refRow('random', THIRD).flips.toFixed(0)} (reference); ${line('ours', oursAt)}; ${line('reference', (m) => refRow(m, THIRD).eqod.mean)}`);
+			const line = (label: string, at: (m: string) => number): string =>
+				`${label}: ${METHODS.map((m) => `${m} ${at(m).toFixed(3)}`).join(', ')}`;
+			t.diagnostic(
+				`M ≈ ${ourRow('random', THIRD).flips.toFixed(0)} (ours) / ${refRow('random', THIRD).flips.toFixed(0)} (reference); ${line('ours', oursAt)}; ${line('reference', (m) => refRow(m, THIRD).eqod.mean)}`,
+			);
 			if (c.rbBelowRandomAtThird) {
 				assert.ok(bestOurs < oursAt('random'), `ours: best RB ${bestOurs.toFixed(4)} vs Random ${oursAt('random').toFixed(4)}`);
-				assert.ok(bestRef < refRow('random', THIRD).eqod.mean, `reference: best RB ${bestRef.toFixed(4)} vs Random ${refRow('random', THIRD).eqod.mean.toFixed(4)}`);
+				assert.ok(
+					bestRef < refRow('random', THIRD).eqod.mean,
+					`reference: best RB ${bestRef.toFixed(4)} vs Random ${refRow('random', THIRD).eqod.mean.toFixed(4)}`,
+				);
 			}
 		});
 
@@ -212,7 +244,9 @@ for (const c of cases) {
 						const sd = o.mean === null ? 0 : o.sd;
 						const tol = meanTolerance(c.z, sd, c.seeds, r[f].sd, c.seeds);
 						const diff = mean - r[f].mean;
-						lines.push(`${method} i=${i} M≈${r.flips.toFixed(0)}: ours ${mean.toFixed(4)}±${sd.toFixed(4)} ref ${r[f].mean.toFixed(4)}±${r[f].sd.toFixed(4)} Δ ${diff >= 0 ? '+' : ''}${diff.toFixed(4)} tol ${tol.toFixed(4)}`);
+						lines.push(
+							`${method} i=${i} M≈${r.flips.toFixed(0)}: ours ${mean.toFixed(4)}±${sd.toFixed(4)} ref ${r[f].mean.toFixed(4)}±${r[f].sd.toFixed(4)} Δ ${diff >= 0 ? '+' : ''}${diff.toFixed(4)} tol ${tol.toFixed(4)}`,
+						);
 						if (Math.abs(diff) / tol > worst) {
 							worst = Math.abs(diff) / tol;
 							worstLine = lines[lines.length - 1]!;
@@ -232,21 +266,27 @@ for (const c of cases) {
 				let worst = 0;
 				for (const method of METHODS) {
 					for (let i = 1; i < FLIPS; i++) {
-						const changes = units.filter((u) => u.key.method === method).map((u) => {
-							const p = u.points.find((q) => q.gridIndex === i)!;
-							return must(p.metrics[f], f) - must(baseBySeed.get(u.key.seed)![f], `base ${f}`);
-						});
+						const changes = units
+							.filter((u) => u.key.method === method)
+							.map((u) => {
+								const p = u.points.find((q) => q.gridIndex === i)!;
+								return must(p.metrics[f], f) - must(baseBySeed.get(u.key.seed)![f], `base ${f}`);
+							});
 						const ourChange = changes.reduce((s, v) => s + v, 0) / changes.length;
 						const refChange = refRow(method, i)[f].mean - refBase[f].mean;
 						const sd = sampleSd(changes);
 						const tol = meanTolerance(c.z, sd, changes.length, sd, c.seeds);
 						worst = Math.max(worst, Math.abs(ourChange - refChange) / tol);
 						if (Math.abs(ourChange - refChange) > tol) {
-							failures.push(`${method} i=${i}: ours ${ourChange.toFixed(4)} (sd ${sd.toFixed(4)}), reference ${refChange.toFixed(4)}, tol ${tol.toFixed(4)}`);
+							failures.push(
+								`${method} i=${i}: ours ${ourChange.toFixed(4)} (sd ${sd.toFixed(4)}), reference ${refChange.toFixed(4)}, tol ${tol.toFixed(4)}`,
+							);
 						}
 					}
 				}
-				t.diagnostic(`${f} change: largest |Δ|/tolerance ${worst.toFixed(2)}${failures.length > 0 ? `; beyond it: ${failures.join('; ')}` : ''}`);
+				t.diagnostic(
+					`${f} change: largest |Δ|/tolerance ${worst.toFixed(2)}${failures.length > 0 ? `; beyond it: ${failures.join('; ')}` : ''}`,
+				);
 				if (f === 'error') {
 					assert.deepEqual(failures, [], `${f} change from base differs:\n${failures.join('\n')}`);
 				}

@@ -62,7 +62,10 @@ function assertSameFingerprint(actual: Fingerprint, expected: Fingerprint, what:
 	assert.equal(actual.rows, expected.rows, `${what}: row count`);
 	assert.equal(actual.width, expected.width, `${what}: width`);
 	assert.equal(actual.activeSum, expected.activeSum, `${what}: one-hot layout`);
-	assert.ok(Math.abs(actual.denseSum - expected.denseSum) <= 1e-9 * expected.denseSum, `${what}: dense values ${actual.denseSum} vs ${expected.denseSum}`);
+	assert.ok(
+		Math.abs(actual.denseSum - expected.denseSum) <= 1e-9 * expected.denseSum,
+		`${what}: dense values ${actual.denseSum} vs ${expected.denseSum}`,
+	);
 }
 
 /**
@@ -71,7 +74,13 @@ function assertSameFingerprint(actual: Fingerprint, expected: Fingerprint, what:
  * group of positions tied within TIE the rows may come in another order, and in the group cut by the
  * k-th position they may be other rows at that distance. Returns whether the rows differ.
  */
-function compareQuery(q: number, ours: readonly number[], dist: readonly number[], expected: readonly number[], trueDist: readonly number[]): boolean {
+function compareQuery(
+	q: number,
+	ours: readonly number[],
+	dist: readonly number[],
+	expected: readonly number[],
+	trueDist: readonly number[],
+): boolean {
 	const k = ours.length;
 	for (let s = 0; s < k; s++) {
 		assert.ok(Math.abs(dist[s]! - trueDist[s]!) <= TIE, `query ${q}, neighbour ${s}: distance ${dist[s]} vs ${trueDist[s]}`);
@@ -87,7 +96,11 @@ function compareQuery(q: number, ours: readonly number[], dist: readonly number[
 		if (mine.join() !== theirs.join()) {
 			differs = true;
 			if (end < k) {
-				assert.deepEqual([...mine].sort((x, y) => x - y), [...theirs].sort((x, y) => x - y), `query ${q}, positions ${start}–${end - 1}: ours ${mine.join(', ')}, expected ${theirs.join(', ')}`);
+				assert.deepEqual(
+					[...mine].sort((x, y) => x - y),
+					[...theirs].sort((x, y) => x - y),
+					`query ${q}, positions ${start}–${end - 1}: ours ${mine.join(', ')}, expected ${theirs.join(', ')}`,
+				);
 			}
 			// in the group cut by the k-th position, the distance check above is what matters
 		}
@@ -100,61 +113,78 @@ const adult = locateDataset('adult.csv');
 
 for (const variant of ['all', 'ties'] as const) {
 	const fixtureName = variant === 'all' ? 'adult-race-knn.json' : 'adult-race-knn-ties.json';
-	describe(`k nearest neighbours vs scikit-learn on Adult by race (seed 0, ${variant === 'all' ? 'every feature' : 'tie-rich: without fnlwgt'})`, { skip: adult.skip }, () => {
-		const fixture = readReferenceFixture<KnnFixture>(fixtureName);
-		let problem: KnnProblem;
+	describe(
+		`k nearest neighbours vs scikit-learn on Adult by race (seed 0, ${variant === 'all' ? 'every feature' : 'tie-rich: without fnlwgt'})`,
+		{ skip: adult.skip },
+		() => {
+			const fixture = readReferenceFixture<KnnFixture>(fixtureName);
+			let problem: KnnProblem;
 
-		before(async () => {
-			problem = knnProblem(await loadTable(adult.path!), variant);
-		});
-
-		it('rebuilds the matrix sklearn saw', () => {
-			const { data, queries, majority, favourableMajority } = problem;
-			assert.equal(KNN_K, fixture.k);
-			assert.deepEqual(KNN_EXCLUDED[variant], fixture.excluded);
-			assert.deepEqual(data.x.names, fixture.names);
-			assert.deepEqual(Array.from(queries, (i) => data.roles.rows[i]!), fixture.queryTableRows);
-			assertSameFingerprint(fingerprint(data.x, queries), fixture.fingerprints.queries, 'queries');
-			assertSameFingerprint(fingerprint(data.x, majority), fixture.fingerprints.majority, 'majority');
-			assertSameFingerprint(fingerprint(data.x, favourableMajority), fixture.fingerprints.favourableMajority, 'favourable majority');
-		});
-
-		for (const set of ['majority', 'favourableMajority'] as const) {
-			it(`${set === 'majority' ? 'all majority rows (RB-label)' : 'favourable majority rows (RB-dist)'}: same neighbours and distances`, (t) => {
-				const expected = fixture[set];
-				const { data, queries } = problem;
-				const reference = set === 'majority' ? problem.majority : problem.favourableMajority;
-				assert.equal(reference.length, expected.referenceRows);
-				const k = fixture.k;
-				const position = new Map<number, number>();
-				reference.forEach((row, p) => position.set(row, p));
-				const trueDistance = (q: number, p: number): number => Math.sqrt(squaredDistance(data.x, queries[q]!, data.x, reference[p]!));
-				const nn = kNearest(data.x, queries, data.x, reference, k);
-				let maxExact = 0;
-				let maxSklearn = 0;
-				let differFromExact = 0;
-				let differFromSklearn = 0;
-				for (let q = 0; q < queries.length; q++) {
-					const ours = Array.from({ length: k }, (_, s) => position.get(nn.indices[q * k + s]!)!);
-					const dist = Array.from(nn.distances.subarray(q * k, (q + 1) * k));
-					for (let s = 0; s < k; s++) {
-						assert.ok(Math.abs(trueDistance(q, ours[s]!) - dist[s]!) <= TIE, `query ${q}: reported distance ${dist[s]} is not the row's`);
-						if (s > 0 && dist[s] === dist[s - 1]) {
-							assert.ok(ours[s]! > ours[s - 1]!, `query ${q}: equal distances not in ascending position (${ours.join(', ')})`);
-						}
-						maxExact = Math.max(maxExact, Math.abs(dist[s]! - expected.distances[q]![s]!));
-						maxSklearn = Math.max(maxSklearn, Math.abs(dist[s]! - expected.sklearnDistances[q]![s]!));
-					}
-					differFromExact += compareQuery(q, ours, dist, expected.indices[q]!, expected.distances[q]!) ? 1 : 0;
-					const sk = expected.sklearnIndices[q]!;
-					differFromSklearn += compareQuery(q, ours, dist, sk, sk.map((p) => trueDistance(q, p))) ? 1 : 0;
-				}
-				t.diagnostic(`${queries.length} queries × k = ${k}: max |Δd| ${maxExact.toExponential(2)} vs the exact distances, ${maxSklearn.toExponential(2)} vs sklearn's own; `
-					+ `${expected.queriesWithTies} queries with ties; rows differ (at ties only) from sklearn's in ${differFromSklearn} queries `
-					+ `(sklearn vs the exact order: ${expected.queriesReorderedAtTies}), from the exact (distance, position) order in ${differFromExact} (distances equal within 1 ulp, summed in another order)`);
-				assert.ok(maxExact <= TIE, `distances differ from the exact ones by up to ${maxExact}`);
-				assert.ok(maxSklearn <= SKLEARN_DISTANCE_TOL, `distances differ from sklearn's by up to ${maxSklearn}`);
+			before(async () => {
+				problem = knnProblem(await loadTable(adult.path!), variant);
 			});
-		}
-	});
+
+			it('rebuilds the matrix sklearn saw', () => {
+				const { data, queries, majority, favourableMajority } = problem;
+				assert.equal(KNN_K, fixture.k);
+				assert.deepEqual(KNN_EXCLUDED[variant], fixture.excluded);
+				assert.deepEqual(data.x.names, fixture.names);
+				assert.deepEqual(
+					Array.from(queries, (i) => data.roles.rows[i]!),
+					fixture.queryTableRows,
+				);
+				assertSameFingerprint(fingerprint(data.x, queries), fixture.fingerprints.queries, 'queries');
+				assertSameFingerprint(fingerprint(data.x, majority), fixture.fingerprints.majority, 'majority');
+				assertSameFingerprint(fingerprint(data.x, favourableMajority), fixture.fingerprints.favourableMajority, 'favourable majority');
+			});
+
+			for (const set of ['majority', 'favourableMajority'] as const) {
+				it(`${set === 'majority' ? 'all majority rows (RB-label)' : 'favourable majority rows (RB-dist)'}: same neighbours and distances`, (t) => {
+					const expected = fixture[set];
+					const { data, queries } = problem;
+					const reference = set === 'majority' ? problem.majority : problem.favourableMajority;
+					assert.equal(reference.length, expected.referenceRows);
+					const k = fixture.k;
+					const position = new Map<number, number>();
+					reference.forEach((row, p) => position.set(row, p));
+					const trueDistance = (q: number, p: number): number => Math.sqrt(squaredDistance(data.x, queries[q]!, data.x, reference[p]!));
+					const nn = kNearest(data.x, queries, data.x, reference, k);
+					let maxExact = 0;
+					let maxSklearn = 0;
+					let differFromExact = 0;
+					let differFromSklearn = 0;
+					for (let q = 0; q < queries.length; q++) {
+						const ours = Array.from({ length: k }, (_, s) => position.get(nn.indices[q * k + s]!)!);
+						const dist = Array.from(nn.distances.subarray(q * k, (q + 1) * k));
+						for (let s = 0; s < k; s++) {
+							assert.ok(Math.abs(trueDistance(q, ours[s]!) - dist[s]!) <= TIE, `query ${q}: reported distance ${dist[s]} is not the row's`);
+							if (s > 0 && dist[s] === dist[s - 1]) {
+								assert.ok(ours[s]! > ours[s - 1]!, `query ${q}: equal distances not in ascending position (${ours.join(', ')})`);
+							}
+							maxExact = Math.max(maxExact, Math.abs(dist[s]! - expected.distances[q]![s]!));
+							maxSklearn = Math.max(maxSklearn, Math.abs(dist[s]! - expected.sklearnDistances[q]![s]!));
+						}
+						differFromExact += compareQuery(q, ours, dist, expected.indices[q]!, expected.distances[q]!) ? 1 : 0;
+						const sk = expected.sklearnIndices[q]!;
+						differFromSklearn += compareQuery(
+							q,
+							ours,
+							dist,
+							sk,
+							sk.map((p) => trueDistance(q, p)),
+						)
+							? 1
+							: 0;
+					}
+					t.diagnostic(
+						`${queries.length} queries × k = ${k}: max |Δd| ${maxExact.toExponential(2)} vs the exact distances, ${maxSklearn.toExponential(2)} vs sklearn's own; ` +
+							`${expected.queriesWithTies} queries with ties; rows differ (at ties only) from sklearn's in ${differFromSklearn} queries ` +
+							`(sklearn vs the exact order: ${expected.queriesReorderedAtTies}), from the exact (distance, position) order in ${differFromExact} (distances equal within 1 ulp, summed in another order)`,
+					);
+					assert.ok(maxExact <= TIE, `distances differ from the exact ones by up to ${maxExact}`);
+					assert.ok(maxSklearn <= SKLEARN_DISTANCE_TOL, `distances differ from sklearn's by up to ${maxSklearn}`);
+				});
+			}
+		},
+	);
 }

@@ -54,24 +54,29 @@ describe('logistic regression vs scikit-learn on Adult by sex (seed 0)', { skip:
 	it('rebuilds the matrix sklearn saw', () => {
 		assert.deepEqual(data.x.names, fixture.names);
 		assert.equal(data.train.length, fixture.rows);
-		assert.equal(Array.from(data.train).reduce((s, i) => s + data.y[i]!, 0), fixture.positives);
+		assert.equal(
+			Array.from(data.train).reduce((s, i) => s + data.y[i]!, 0),
+			fixture.positives,
+		);
 		const f = fingerprint(data.x, data.train);
 		assert.equal(f.width, fixture.fingerprint.width);
 		assert.equal(f.activeSum, fixture.fingerprint.activeSum);
 		assert.ok(Math.abs(f.denseSum - fixture.fingerprint.denseSum) <= 1e-9 * fixture.fingerprint.denseSum);
 	});
 
-	it('evaluates sklearn\'s solutions to the objectives computed in Python', () => {
+	it("evaluates sklearn's solutions to the objectives computed in Python", () => {
 		for (const s of [exact, lbfgs]) {
 			const value = logisticObjective(modelOf(s), data.x, data.y, { C: fixture.C, rows: data.train });
 			assert.ok(Math.abs(value - s.objective) <= 1e-9 * s.objective, `${value} vs ${s.objective}`);
 		}
 	});
 
-	it('reaches sklearn\'s optimum within 1e-6 relative, and beats the reference\'s lbfgs firm', (t) => {
+	it("reaches sklearn's optimum within 1e-6 relative, and beats the reference's lbfgs firm", (t) => {
 		assert.ok(fit.converged);
 		const gap = (fit.objective - exact.objective) / exact.objective;
-		t.diagnostic(`objective ours ${fit.objective.toFixed(6)} (${fit.solver}, ${fit.iterations} iterations), sklearn newton-cholesky ${exact.objective.toFixed(6)}, lbfgs ${lbfgs.objective.toFixed(6)}; relative gap ${gap.toExponential(2)}`);
+		t.diagnostic(
+			`objective ours ${fit.objective.toFixed(6)} (${fit.solver}, ${fit.iterations} iterations), sklearn newton-cholesky ${exact.objective.toFixed(6)}, lbfgs ${lbfgs.objective.toFixed(6)}; relative gap ${gap.toExponential(2)}`,
+		);
 		assert.ok(Math.abs(gap) <= 1e-6, `relative gap ${gap}`);
 		assert.ok(fit.objective <= lbfgs.objective * (1 + 1e-9), `ours ${fit.objective} > sklearn lbfgs ${lbfgs.objective}`);
 	});

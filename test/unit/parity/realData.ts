@@ -21,7 +21,14 @@ export function readReferenceFixture<T>(name: string): T {
 
 /** ProPublica's usual COMPAS features (no dates, case numbers, scores or outcome columns). */
 export const COMPAS_FEATURES: readonly string[] = [
-	'sex', 'age', 'age_cat', 'juv_fel_count', 'juv_misd_count', 'juv_other_count', 'priors_count', 'c_charge_degree',
+	'sex',
+	'age',
+	'age_cat',
+	'juv_fel_count',
+	'juv_misd_count',
+	'juv_other_count',
+	'priors_count',
+	'c_charge_degree',
 ];
 
 /** Adult by sex: Female minority, every other row (Male) the majority; all other columns features. */
@@ -82,11 +89,17 @@ export type ParityFirm = 'aware' | 'blind';
 
 /** Adult by race, encoded as the engine does for seed {@link PARITY_SEED}, blind firm. */
 export function knnProblem(table: Table, variant: KnnVariant = 'all'): KnnProblem {
-	const sidecar: Sidecar = { ...ADULT_RACE, features: KNN_EXCLUDED[variant].length === 0 ? BLIND : { ...BLIND, exclude: KNN_EXCLUDED[variant] } };
+	const sidecar: Sidecar = {
+		...ADULT_RACE,
+		features: KNN_EXCLUDED[variant].length === 0 ? BLIND : { ...BLIND, exclude: KNN_EXCLUDED[variant] },
+	};
 	const data = prepareDataset(table, sidecar, { seed: PARITY_SEED });
 	const minority = Array.from(data.train).filter((i) => data.group[i] === MINORITY);
 	const majority = Int32Array.from(Array.from(data.train).filter((i) => data.group[i] === MAJORITY));
-	const queries = Int32Array.from({ length: Math.min(KNN_QUERIES, minority.length) }, (_, t) => minority[Math.floor((t * minority.length) / KNN_QUERIES)]!);
+	const queries = Int32Array.from(
+		{ length: Math.min(KNN_QUERIES, minority.length) },
+		(_, t) => minority[Math.floor((t * minority.length) / KNN_QUERIES)]!,
+	);
 	const favourableMajority = majority.filter((i) => data.y[i] === 1);
 	return { data, queries, majority, favourableMajority };
 }
@@ -117,7 +130,10 @@ export function matrixRows(x: FeatureMatrix, rows: ArrayLike<number>): { dense: 
 }
 
 /** A short fingerprint of rows of a matrix, to check a rebuilt matrix is the one exported. */
-export function fingerprint(x: FeatureMatrix, rows: ArrayLike<number>): { rows: number; width: number; denseSum: number; activeSum: number } {
+export function fingerprint(
+	x: FeatureMatrix,
+	rows: ArrayLike<number>,
+): { rows: number; width: number; denseSum: number; activeSum: number } {
 	let denseSum = 0;
 	let activeSum = 0;
 	for (let r = 0; r < rows.length; r++) {

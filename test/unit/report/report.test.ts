@@ -28,7 +28,13 @@ describe('report', () => {
 		const hostile = JSON.parse(JSON.stringify(audit)) as { roles: { sensitive: string }; predictions: { groups: Array<{ name: string }> } };
 		hostile.roles.sensitive = EVIL;
 		hostile.predictions.groups[1]!.name = `</td><script>alert(1)</script>`;
-		const { html } = buildReport({ dataset: { label: `${EVIL}.csv`, sha256: 'f'.repeat(64) }, version: '9.9.9', date: new Date('2026-01-02T03:04:05Z'), results: { simulations: {}, audit: hostile as unknown as AuditResult }, metric: 'eqod' });
+		const { html } = buildReport({
+			dataset: { label: `${EVIL}.csv`, sha256: 'f'.repeat(64) },
+			version: '9.9.9',
+			date: new Date('2026-01-02T03:04:05Z'),
+			results: { simulations: {}, audit: hostile as unknown as AuditResult },
+			metric: 'eqod',
+		});
 		assert.ok(!html.includes('<img src=x'));
 		assert.ok(!/<script/i.test(html));
 		assert.ok(html.includes(esc(EVIL)));
@@ -37,7 +43,13 @@ describe('report', () => {
 	});
 
 	it('writes rows as CSV (the whole grid, base first) and everything as JSON', () => {
-		const files = buildReport({ dataset: { label: 'd.csv', sha256: 'x' }, version: '1', date: new Date(), results: { simulations: { size } }, metric: 'eqod' });
+		const files = buildReport({
+			dataset: { label: 'd.csv', sha256: 'x' },
+			version: '1',
+			date: new Date(),
+			results: { simulations: { size } },
+			metric: 'eqod',
+		});
 		const lines = files.csv.trim().split('\n');
 		assert.equal(lines.length, 1 + 1 + size.grid!.length);
 		assert.match(lines[1]!, /^size,base,/);
@@ -50,7 +62,13 @@ describe('report', () => {
 		try {
 			const dataset = path.join(dir, 'data.rows.csv');
 			writeFileSync(dataset, 'a,b\n1,2\n');
-			const files = buildReport({ dataset: { label: 'data', sha256: 'x' }, version: '1', date: new Date(), results: { simulations: {} }, metric: 'eqod' });
+			const files = buildReport({
+				dataset: { label: 'data', sha256: 'x' },
+				version: '1',
+				date: new Date(),
+				results: { simulations: {} },
+				metric: 'eqod',
+			});
 			await assert.rejects(writeReportFiles(path.join(dir, 'data.html'), files, [dataset]), ProtectedFileError);
 			assert.throws(() => readFileSync(path.join(dir, 'data.html')));
 			assert.equal(readFileSync(dataset, 'utf8'), 'a,b\n1,2\n');
@@ -82,7 +100,13 @@ describe('figure specs', () => {
 		const points = new Set(reached.map((m) => `${m.row!.alpha}|${m.row!.eqod.mean}`));
 		assert.equal(spec.markers.length, points.size);
 		for (const m of reached) {
-			assert.ok(spec.markers.some((k) => k.x === m.row!.alpha && k.label.includes({ 'rb-prob': 'RB-prob', 'rb-label': 'RB-label', 'rb-dist': 'RB-dist', random: 'Random' }[m.method])));
+			assert.ok(
+				spec.markers.some(
+					(k) =>
+						k.x === m.row!.alpha &&
+						k.label.includes({ 'rb-prob': 'RB-prob', 'rb-label': 'RB-label', 'rb-dist': 'RB-dist', random: 'Random' }[m.method]),
+				),
+			);
 		}
 		assert.equal(spec.target?.y, minimum.minimum![0]!.target);
 		assert.ok(spec.statements[0]!.includes(`α = ${reached[0]!.row!.alpha}`));
@@ -102,7 +126,10 @@ describe('figure specs', () => {
 	it('knowledge: says which method failed on which seeds, so a missing curve is explained', () => {
 		const knowledge = load<SimulationResult>('knowledge');
 		const spec = knowledgeFigure(knowledge, 'eqod');
-		assert.ok(spec.statements.some((t) => t.startsWith('RB-dist (knowing 10 majority rows) failed on 3 of 3 seeds: rb-dist: k = 5')), spec.statements.join(' | '));
+		assert.ok(
+			spec.statements.some((t) => t.startsWith('RB-dist (knowing 10 majority rows) failed on 3 of 3 seeds: rb-dist: k = 5')),
+			spec.statements.join(' | '),
+		);
 		assert.equal(spec.series.filter((x) => x.dashed === true).length, 3);
 	});
 
@@ -116,7 +143,15 @@ describe('figure specs', () => {
 	});
 
 	it('non-dominated points minimise both coordinates; formatting never shows NaN or -0', () => {
-		assert.deepEqual(nonDominated([{ x: 1, y: 1 }, { x: 2, y: 0.5 }, { x: 2, y: 2 }, { x: 1, y: 1 }]), [true, true, false, true]);
+		assert.deepEqual(
+			nonDominated([
+				{ x: 1, y: 1 },
+				{ x: 2, y: 0.5 },
+				{ x: 2, y: 2 },
+				{ x: 1, y: 1 },
+			]),
+			[true, true, false, true],
+		);
 		assert.equal(fmt(Number.NaN), '—');
 		assert.equal(fmt(-0.00001), '0');
 		assert.equal(fmt(0.123456), '0.1235');

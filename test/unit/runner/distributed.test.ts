@@ -18,7 +18,9 @@ import { CLI, cli, cliAsync, ensureBuilt, generated, tempDir } from '../cli/run'
 import { aliveKey, ENGINE, QUEUE_NAME } from '../../../src/runner/queueProtocol';
 
 const hasRedis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).error === undefined;
-const skipReason = hasRedis ? false : 'redis-server is not installed on this machine (apt-get install redis-server); the distributed runner test needs it';
+const skipReason = hasRedis
+	? false
+	: 'redis-server is not installed on this machine (apt-get install redis-server); the distributed runner test needs it';
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -42,7 +44,9 @@ interface Running {
 function start(args: readonly string[], cwd: string): Running {
 	const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
 	const running: Running = {
-		child, out: '', err: '',
+		child,
+		out: '',
+		err: '',
 		exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
 	};
 	child.stdout!.on('data', (d: Buffer) => {
@@ -81,14 +85,26 @@ describe('distributed runner: BullMQ on Redis', { skip: skipReason, timeout: 300
 		({ dir, cleanup } = tempDir());
 		const port = await freePort();
 		url = `redis://127.0.0.1:${port}/0`;
-		redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-		await until('redis-server to answer', async () => {
-			const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-			probe.on('error', () => undefined);
-			const up = await probe.connect().then(() => probe.ping()).then(() => true, () => false);
-			probe.disconnect();
-			return up;
-		}, 10_000);
+		redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+			stdio: 'ignore',
+		});
+		await until(
+			'redis-server to answer',
+			async () => {
+				const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+				probe.on('error', () => undefined);
+				const up = await probe
+					.connect()
+					.then(() => probe.ping())
+					.then(
+						() => true,
+						() => false,
+					);
+				probe.disconnect();
+				return up;
+			},
+			10_000,
+		);
 		redis = new Redis(url, { maxRetriesPerRequest: 1 });
 		queue = new Queue(QUEUE_NAME, { connection: { url, maxRetriesPerRequest: null } });
 		data = generated(dir, 3000);
@@ -112,7 +128,7 @@ describe('distributed runner: BullMQ on Redis', { skip: skipReason, timeout: 300
 		cleanup();
 	});
 
-	it('a worker SIGKILLed mid-run loses nothing: the rows equal a local run\'s, byte for byte', async (t) => {
+	it("a worker SIGKILLed mid-run loses nothing: the rows equal a local run's, byte for byte", async (t) => {
 		const local = cli(['simulate', data, ...run, '--csv', '--workers', '2'], dir);
 		assert.equal(local.status, 0, local.stderr);
 		const events = new QueueEvents(QUEUE_NAME, { connection: { url, maxRetriesPerRequest: null } });
@@ -131,23 +147,45 @@ describe('distributed runner: BullMQ on Redis', { skip: skipReason, timeout: 300
 		assert.equal(code, 0, coordinator.err);
 		assert.ok(coordinator.out.length > 0 && coordinator.out.split('\n').length > 20);
 		assert.equal(coordinator.out, local.stdout);
-		const doneElsewhere = workers.slice(1).map((w) => (w.err.match(/unit \S+ done/g) ?? []).length).reduce((a, b) => a + b, 0);
+		const doneElsewhere = workers
+			.slice(1)
+			.map((w) => (w.err.match(/unit \S+ done/g) ?? []).length)
+			.reduce((a, b) => a + b, 0);
 		const doneByVictim = (victim.err.match(/unit \S+ done/g) ?? []).length;
 		// 3 seeds × 4 methods = 12 units per pass (a flips run may add a refinement pass of 12 more).
 		const queued = [...coordinator.err.matchAll(/queued (\d+) units of run [0-9a-f]+ on redis:\/\/127\.0\.0\.1/g)].map((m) => Number(m[1]));
 		assert.ok(queued.length >= 1 && queued.every((n) => n === 12), coordinator.err);
-		assert.ok(doneElsewhere + doneByVictim >= queued.reduce((a, b) => a + b, 0), `every queued unit done (a unit whose lock lapsed under load may run twice); logs:\n${workers.map((w) => w.err).join('\n')}`);
+		assert.ok(
+			doneElsewhere + doneByVictim >= queued.reduce((a, b) => a + b, 0),
+			`every queued unit done (a unit whose lock lapsed under load may run twice); logs:\n${workers.map((w) => w.err).join('\n')}`,
+		);
 		// The killed worker held a unit: its lock expired and BullMQ's stalled check handed it on.
-		assert.ok(stalled.length >= 1, 'the killed worker\'s unit was handed on as stalled');
+		assert.ok(stalled.length >= 1, "the killed worker's unit was handed on as stalled");
 	});
 
 	it('a unit queued by another engine version is refused with a message naming both versions', async () => {
 		const run = 'oldengine';
 		await redis.set(aliveKey(run), '1', 'EX', 60);
-		const job = await queue.add('unit', { engine: 'collective-fairness 0.0.0-old', run, dataset: 'x', index: 0, key: { seed: 0, method: 'random', knowledge: 'all' }, spec: '' }, { jobId: `${run}-0` });
+		const job = await queue.add(
+			'unit',
+			{
+				engine: 'collective-fairness 0.0.0-old',
+				run,
+				dataset: 'x',
+				index: 0,
+				key: { seed: 0, method: 'random', knowledge: 'all' },
+				spec: '',
+			},
+			{ jobId: `${run}-0` },
+		);
 		await until('the refusal', async () => (await job.getState()) === 'failed', 20_000);
 		const failed = await queue.getJob(job.id!);
-		assert.match(failed!.failedReason, new RegExp(`refused: this unit was queued by collective-fairness 0\\.0\\.0-old, and this worker runs ${ENGINE.replace(/\./g, '\\.')}`));
+		assert.match(
+			failed!.failedReason,
+			new RegExp(
+				`refused: this unit was queued by collective-fairness 0\\.0\\.0-old, and this worker runs ${ENGINE.replace(/\./g, '\\.')}`,
+			),
+		);
 	});
 
 	it('a Redis URL that does not answer: exit 2, the URL named, nothing written', async () => {

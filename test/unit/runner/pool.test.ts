@@ -11,7 +11,10 @@ import { numbersOf, syntheticFixture } from './fixture';
 const params: Partial<SimulationParams> & { experiment: Experiment } = { experiment: 'flips', seeds: 2, flips: 4 };
 
 async function isAbortError(p: Promise<unknown>): Promise<number> {
-	const error = await p.then(() => undefined, (e: unknown) => e);
+	const error = await p.then(
+		() => undefined,
+		(e: unknown) => e,
+	);
 	assert.ok(error instanceof Error, 'the run should have been cancelled');
 	assert.equal(error.name, 'AbortError');
 	return performance.now();
@@ -39,7 +42,7 @@ describe('determinism across executors', () => {
 
 	it('a different first seed gives different rows', async () => {
 		const other = await run('seed-5', createPoolExecutor(2), 5);
-		const reference = runs.get('in-process') ?? await run('in-process');
+		const reference = runs.get('in-process') ?? (await run('in-process'));
 		assert.notDeepEqual(other.rows, reference.rows);
 		assert.notDeepEqual(other.base, reference.base);
 	});
@@ -58,7 +61,8 @@ describe('cancellation', () => {
 		let abortedAt = 0;
 		let fitsSeen = 0;
 		const run = simulate(table, sidecar, long, {
-			executor, signal: controller.signal,
+			executor,
+			signal: controller.signal,
 			onProgress: (p) => {
 				fitsSeen = p.done;
 				if (p.done === 3) {
@@ -84,7 +88,12 @@ describe('cancellation', () => {
 		const started: number[] = [];
 		const controller = new AbortController();
 		controller.abort();
-		await isAbortError(simulate(table, sidecar, long, { executor: createPoolExecutor(2, undefined, { onWorkerStart: (id) => started.push(id) }), signal: controller.signal }));
+		await isAbortError(
+			simulate(table, sidecar, long, {
+				executor: createPoolExecutor(2, undefined, { onWorkerStart: (id) => started.push(id) }),
+				signal: controller.signal,
+			}),
+		);
 		assert.deepEqual(started, []);
 	});
 
@@ -93,7 +102,8 @@ describe('cancellation', () => {
 		let abortedAt = 0;
 		let fitsAfterAbort = 0;
 		const run = simulate(table, sidecar, long, {
-			executor: runUnitsInProcess, signal: controller.signal,
+			executor: runUnitsInProcess,
+			signal: controller.signal,
 			onProgress: (p) => {
 				if (abortedAt > 0) {
 					fitsAfterAbort++;
@@ -131,17 +141,23 @@ describe('pool failures', () => {
 	};
 
 	it('a unit that fails in a worker rejects the run with its error, after every thread has exited', async () => {
-		await withScript(`parentPort.on('message', (m) => { if (m.type === 'run') parentPort.postMessage({ type: 'error', index: m.index, name: 'RangeError', message: 'unit ' + m.index + ' failed' }); });`, async (script) => {
-			const exited: number[] = [];
-			const executor = createPoolExecutor(2, script, { onWorkerExit: (id) => exited.push(id) });
-			await assert.rejects(simulate(table, sidecar, params, { executor }), { name: 'RangeError', message: /^unit \d failed$/ });
-			assert.equal(exited.length, 2);
-		});
+		await withScript(
+			`parentPort.on('message', (m) => { if (m.type === 'run') parentPort.postMessage({ type: 'error', index: m.index, name: 'RangeError', message: 'unit ' + m.index + ' failed' }); });`,
+			async (script) => {
+				const exited: number[] = [];
+				const executor = createPoolExecutor(2, script, { onWorkerExit: (id) => exited.push(id) });
+				await assert.rejects(simulate(table, sidecar, params, { executor }), { name: 'RangeError', message: /^unit \d failed$/ });
+				assert.equal(exited.length, 2);
+			},
+		);
 	});
 
 	it('a worker that exits before the run is over rejects the run instead of leaving it pending', async () => {
 		await withScript(`parentPort.on('message', (m) => { if (m.type === 'run') process.exit(0); });`, async (script) => {
-			await assert.rejects(simulate(table, sidecar, params, { executor: createPoolExecutor(1, script) }), /a simulation worker exited with code 0 before the run finished/);
+			await assert.rejects(
+				simulate(table, sidecar, params, { executor: createPoolExecutor(1, script) }),
+				/a simulation worker exited with code 0 before the run finished/,
+			);
 		});
 	});
 });

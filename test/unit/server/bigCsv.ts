@@ -8,7 +8,12 @@ export function generateCsv(bytes: number, seed = 7): string {
 		return s / 4294967296;
 	};
 	const regions = ['north', 'south', 'east', 'west', 'centre'];
-	const notes = ['first contact by phone', 'walk-in applicant; documents complete', 'referred by a partner office', 'online form; follow-up pending'];
+	const notes = [
+		'first contact by phone',
+		'walk-in applicant; documents complete',
+		'referred by a partner office',
+		'online form; follow-up pending',
+	];
 	const parts: string[] = ['group,age,income,region,score,note,label\n'];
 	let size = parts[0]!.length;
 	while (size < bytes) {

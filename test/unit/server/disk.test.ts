@@ -13,7 +13,11 @@ import type { ProfileResult } from '../../../src/shared/lspProtocol';
 import { TestClient } from './lspClient';
 
 // Group b (every third row) is favourable less often than a: the minority default is the lower rate.
-const rows = (n: number): string => ['group,score,outcome', ...Array.from({ length: n }, (_, i) => `${i % 3 === 0 ? 'b' : 'a'},${i % 7},${i % 2 === 0 && i % 9 !== 0 ? 'good' : 'bad'}`)].join('\n') + '\n';
+const rows = (n: number): string =>
+	[
+		'group,score,outcome',
+		...Array.from({ length: n }, (_, i) => `${i % 3 === 0 ? 'b' : 'a'},${i % 7},${i % 2 === 0 && i % 9 !== 0 ? 'good' : 'bad'}`),
+	].join('\n') + '\n';
 
 void describe('files read from disk', () => {
 	let client: TestClient;
@@ -54,13 +58,22 @@ void describe('files read from disk', () => {
 
 	void it('holds the first role, then writes the sidecar with both', async () => {
 		const sidecar = join(dir, 'data.fairness.json');
-		const a = await client.connection.sendRequest<{ sidecar: string | null; summary: string }>('workspace/executeCommand', { command: 'collectiveFairness.server.editRoles', arguments: [{ uri, change: { kind: 'sensitive', column: 'group' } }] });
+		const a = await client.connection.sendRequest<{ sidecar: string | null; summary: string }>('workspace/executeCommand', {
+			command: 'collectiveFairness.server.editRoles',
+			arguments: [{ uri, change: { kind: 'sensitive', column: 'group' } }],
+		});
 		assert.deepEqual(a, { sidecar: null, summary: 'now choose the label' });
 		// No label yet: no minority is guessed; the label's rates choose it below.
 		assert.equal(existsSync(sidecar), false);
-		const b = await client.connection.sendRequest<{ sidecar: string | null }>('workspace/executeCommand', { command: 'collectiveFairness.server.editRoles', arguments: [{ uri, change: { kind: 'label', column: 'outcome' } }] });
+		const b = await client.connection.sendRequest<{ sidecar: string | null }>('workspace/executeCommand', {
+			command: 'collectiveFairness.server.editRoles',
+			arguments: [{ uri, change: { kind: 'label', column: 'outcome' } }],
+		});
 		assert.equal(b.sidecar, sidecar);
-		const written = JSON.parse(readFileSync(sidecar, 'utf8')) as { sensitive: { column: string; minority: string[] }; label: { favourable: string[] } };
+		const written = JSON.parse(readFileSync(sidecar, 'utf8')) as {
+			sensitive: { column: string; minority: string[] };
+			label: { favourable: string[] };
+		};
 		assert.equal(written.sensitive.column, 'group');
 		assert.deepEqual(written.sensitive.minority, ['b']);
 		assert.deepEqual(written.label.favourable, ['good']);

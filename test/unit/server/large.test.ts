@@ -17,7 +17,10 @@ import { percentile, TestClient } from './lspClient';
 import { generateCsv } from './bigCsv';
 
 const adult = locateDataset('adult.csv');
-const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = (): string =>
+	loadavg()
+		.map((l) => l.toFixed(1))
+		.join(' ');
 
 void describe('large and real files over stdio', () => {
 	let client: TestClient;
@@ -36,7 +39,14 @@ void describe('large and real files over stdio', () => {
 	void it('hovers and diagnoses Adult (sex as the sensitive attribute)', { skip: adult.skip }, async () => {
 		const csv = join(dir, 'adult.csv');
 		copyFileSync(adult.path!, csv);
-		writeFileSync(join(dir, 'adult.fairness.json'), JSON.stringify({ version: 1, sensitive: { column: 'sex', minority: ['Female'] }, label: { column: 'income-per-year', favourable: ['>50K'] } }));
+		writeFileSync(
+			join(dir, 'adult.fairness.json'),
+			JSON.stringify({
+				version: 1,
+				sensitive: { column: 'sex', minority: ['Female'] },
+				label: { column: 'income-per-year', favourable: ['>50K'] },
+			}),
+		);
 		const uri = pathToFileURL(csv).href;
 		await client.open(uri, readFileSync(csv, 'utf8'));
 		const d = await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'four-fifths'));
@@ -51,11 +61,13 @@ void describe('large and real files over stdio', () => {
 		const times: number[] = [];
 		for (let i = 0; i < 60; i++) {
 			const t = performance.now();
-			const h = await client.hover(uri, 1 + (i * 523) % 32000, (i * 7) % 60);
+			const h = await client.hover(uri, 1 + ((i * 523) % 32000), (i * 7) % 60);
 			times.push(performance.now() - t);
 			assert.ok(h !== null);
 		}
-		console.log(`# adult hover: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (target p95 < 20 ms; load ${load()})`);
+		console.log(
+			`# adult hover: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (target p95 < 20 ms; load ${load()})`,
+		);
 		assert.ok(percentile(times, 95) < 200);
 	});
 
@@ -71,12 +83,17 @@ void describe('large and real files over stdio', () => {
 		const received = performance.now();
 		const h = await client.hover(uri, 100_000, 3);
 		const first = performance.now() - t0;
-		console.log(`# 60 MB (${(text.length / 1e6).toFixed(1)} MB): first hover ${(first / 1000).toFixed(2)} s after didOpen was sent, of which ${((received - t0) / 1000).toFixed(2)} s moving the text over stdio and ${((performance.now() - received) / 1000).toFixed(2)} s in the server (target < 3 s; load ${load()})`);
+		console.log(
+			`# 60 MB (${(text.length / 1e6).toFixed(1)} MB): first hover ${(first / 1000).toFixed(2)} s after didOpen was sent, of which ${((received - t0) / 1000).toFixed(2)} s moving the text over stdio and ${((performance.now() - received) / 1000).toFixed(2)} s in the server (target < 3 s; load ${load()})`,
+		);
 		assert.match(h!.contents.value, /^\*\*age\*\* — numeric · column 2 of 7/);
 		assert.match(h!.contents.value, /min 18 · .* max 77/);
 		assert.ok(first < 30_000);
 		const d = await client.waitForDiagnostics(uri, () => true, 60_000);
-		assert.deepEqual(d.map((x) => x.code), []);
+		assert.deepEqual(
+			d.map((x) => x.code),
+			[],
+		);
 		const full = await client.hover(uri, 100_000, 3);
 		assert.doesNotMatch(full!.contents.value, /Preliminary/);
 		const rows = Number(/([\d,]+) rows/.exec(full!.contents.value)![1]!.replace(/,/g, ''));
@@ -87,22 +104,34 @@ void describe('large and real files over stdio', () => {
 			await client.hover(uri, 1 + i * 13_001, 1 + (i % 5) * 9);
 			times.push(performance.now() - t);
 		}
-		console.log(`# 60 MB hover once parsed (${rows.toLocaleString('en-US')} rows): p95 ${percentile(times, 95).toFixed(1)} ms (target < 20 ms)`);
+		console.log(
+			`# 60 MB hover once parsed (${rows.toLocaleString('en-US')} rows): p95 ${percentile(times, 95).toFixed(1)} ms (target < 20 ms)`,
+		);
 		await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 	});
 
 	void it('stays responsive during a simulation and stops it quickly when cancelled', async () => {
 		const csv = join(dir, 'sim.csv');
 		writeFileSync(csv, generateCsv(1_000_000, 11));
-		writeFileSync(join(dir, 'sim.fairness.json'), JSON.stringify({ version: 1, sensitive: { column: 'group', minority: ['b'] }, label: { column: 'label', favourable: ['yes'] } }));
+		writeFileSync(
+			join(dir, 'sim.fairness.json'),
+			JSON.stringify({ version: 1, sensitive: { column: 'group', minority: ['b'] }, label: { column: 'label', favourable: ['yes'] } }),
+		);
 		const uri = pathToFileURL(csv).href;
 		await client.open(uri, readFileSync(csv, 'utf8'));
 		await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'four-fifths'));
-		const audit = await client.connection.sendRequest<{ roles: { minority: string }; summary: { spd: { value: number | null } } }>('collectiveFairness/audit', { uri, resamples: 20 });
+		const audit = await client.connection.sendRequest<{ roles: { minority: string }; summary: { spd: { value: number | null } } }>(
+			'collectiveFairness/audit',
+			{ uri, resamples: 20 },
+		);
 		assert.equal(audit.roles.minority, 'b');
 		assert.ok(audit.summary.spd.value !== null);
 		const source = new CancellationTokenSource();
-		const run = client.connection.sendRequest('collectiveFairness/simulate', { uri, params: { experiment: 'size', seeds: 20 }, workDoneToken: 'sim-1' }, source.token);
+		const run = client.connection.sendRequest(
+			'collectiveFairness/simulate',
+			{ uri, params: { experiment: 'size', seeds: 20 }, workDoneToken: 'sim-1' },
+			source.token,
+		);
 		await new Promise((r) => setTimeout(r, 800));
 		const times: number[] = [];
 		for (let i = 0; i < 20; i++) {
@@ -111,7 +140,9 @@ void describe('large and real files over stdio', () => {
 			times.push(performance.now() - t);
 			await new Promise((r) => setTimeout(r, 20));
 		}
-		console.log(`# hover during a simulation: p50 ${percentile(times, 50).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target < 100 ms; load ${load()})`);
+		console.log(
+			`# hover during a simulation: p50 ${percentile(times, 50).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target < 100 ms; load ${load()})`,
+		);
 		const cancelledAt = performance.now();
 		source.cancel();
 		await assert.rejects(run, (e: { code: number }) => e.code === -32800);

@@ -13,10 +13,14 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { TestClient } from './lspClient';
 
 const codes = (d: readonly Diagnostic[]): string[] => d.map((x) => String(x.code));
-const csvText = ['group,score,paid_out_on,decision', ...Array.from({ length: 300 }, (_, i) => {
-	const approved = (i * 37) % 10 < (i % 4 === 0 ? 4 : 6);
-	return `${i % 4 === 0 ? 'b' : 'a'},${(i * 7919) % 97},${approved ? `2015-0${(i % 9) + 1}-1${i % 10}` : ''},${approved ? 'approved' : 'denied'}`;
-})].join('\n') + '\n';
+const csvText =
+	[
+		'group,score,paid_out_on,decision',
+		...Array.from({ length: 300 }, (_, i) => {
+			const approved = (i * 37) % 10 < (i % 4 === 0 ? 4 : 6);
+			return `${i % 4 === 0 ? 'b' : 'a'},${(i * 7919) % 97},${approved ? `2015-0${(i % 9) + 1}-1${i % 10}` : ''},${approved ? 'approved' : 'denied'}`;
+		}),
+	].join('\n') + '\n';
 
 void describe('label-leak diagnostic', () => {
 	let client: TestClient;
@@ -27,7 +31,14 @@ void describe('label-leak diagnostic', () => {
 		dir = mkdtempSync(join(tmpdir(), 'cf-leak-'));
 		const csv = join(dir, 'loans.csv');
 		writeFileSync(csv, csvText);
-		writeFileSync(join(dir, 'loans.fairness.json'), JSON.stringify({ version: 1, sensitive: { column: 'group', minority: ['b'] }, label: { column: 'decision', favourable: ['approved'] } }));
+		writeFileSync(
+			join(dir, 'loans.fairness.json'),
+			JSON.stringify({
+				version: 1,
+				sensitive: { column: 'group', minority: ['b'] },
+				label: { column: 'decision', favourable: ['approved'] },
+			}),
+		);
 		uri = pathToFileURL(csv).href;
 		client = new TestClient();
 		await client.initialize();
@@ -44,11 +55,20 @@ void describe('label-leak diagnostic', () => {
 		assert.equal(leaks.length, 1);
 		assert.match(leaks[0]!.message, /'paid_out_on' predicts 'decision' almost perfectly on its own \(one-column AUC 1\.000/);
 		assert.equal(leaks[0]!.range.start.character, 'group,score,'.length, 'on the header cell of the column');
-		const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: leaks[0]!.range, context: { diagnostics: leaks } });
-		assert.deepEqual(actions.map((a) => a.title), ["Exclude 'paid_out_on' from the features (sidecar)"]);
+		const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+			textDocument: { uri },
+			range: leaks[0]!.range,
+			context: { diagnostics: leaks },
+		});
+		assert.deepEqual(
+			actions.map((a) => a.title),
+			["Exclude 'paid_out_on' from the features (sidecar)"],
+		);
 		const next = client.waitForDiagnostics(uri, (x) => !codes(x).includes('label-leak'), 20_000, false);
 		const result = await client.connection.sendRequest<{ sidecar: string }>('workspace/executeCommand', actions[0]!.command);
-		assert.deepEqual((JSON.parse(readFileSync(result.sidecar, 'utf8')) as { features: { exclude: string[] } }).features.exclude, ['paid_out_on']);
+		assert.deepEqual((JSON.parse(readFileSync(result.sidecar, 'utf8')) as { features: { exclude: string[] } }).features.exclude, [
+			'paid_out_on',
+		]);
 		await next;
 	});
 });

@@ -46,7 +46,12 @@ export class TestClient {
 	}
 
 	async initialize(initializationOptions: unknown = {}): Promise<InitializeResult> {
-		const result = await this.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: { window: { workDoneProgress: true } }, initializationOptions });
+		const result = await this.connection.sendRequest<InitializeResult>('initialize', {
+			processId: process.pid,
+			rootUri: null,
+			capabilities: { window: { workDoneProgress: true } },
+			initializationOptions,
+		});
 		await this.connection.sendNotification('initialized', {});
 		return result;
 	}
@@ -56,14 +61,34 @@ export class TestClient {
 	}
 
 	/** The next published diagnostics for `uri` that satisfy `predicate` (or the current ones, if they do). */
-	waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 20_000, acceptCurrent = true): Promise<Diagnostic[]> {
+	waitForDiagnostics(
+		uri: string,
+		predicate: (d: Diagnostic[]) => boolean = () => true,
+		timeoutMs = 20_000,
+		acceptCurrent = true,
+	): Promise<Diagnostic[]> {
 		const now = this.diagnostics.get(uri);
 		if (acceptCurrent && now !== undefined && predicate(now)) {
 			return Promise.resolve(now);
 		}
 		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.map((d) => d.code))}`)), timeoutMs);
-			this.waiters.push({ uri, predicate, resolve: (d) => { clearTimeout(timer); resolve(d); } });
+			const timer = setTimeout(
+				() =>
+					reject(
+						new Error(
+							`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.map((d) => d.code))}`,
+						),
+					),
+				timeoutMs,
+			);
+			this.waiters.push({
+				uri,
+				predicate,
+				resolve: (d) => {
+					clearTimeout(timer);
+					resolve(d);
+				},
+			});
 		});
 	}
 

@@ -12,11 +12,18 @@ void describe('locate', () => {
 		assert.equal(fieldAtOffset(text, 6, text.indexOf('y'), ','), 1);
 		assert.equal(fieldAtOffset(text, 6, text.indexOf('3'), ','), 2);
 		assert.equal(fieldAtOffset(text, 0, text.indexOf('5'), ','), 1); // a new record resets the count
-		assert.deepEqual(recordFields(text, 0, ','), [{ start: 0, end: 1 }, { start: 2, end: 3 }, { start: 4, end: 5 }]);
+		assert.deepEqual(recordFields(text, 0, ','), [
+			{ start: 0, end: 1 },
+			{ start: 2, end: 3 },
+			{ start: 4, end: 5 },
+		]);
 	});
 	void it('finds the record start line from the row map', () => {
 		const rowLines = Int32Array.from([2, 4]);
-		assert.deepEqual([1, 2, 3, 4].map((l) => recordStartLine(rowLines, l)), [1, 2, 2, 4]);
+		assert.deepEqual(
+			[1, 2, 3, 4].map((l) => recordStartLine(rowLines, l)),
+			[1, 2, 2, 4],
+		);
 		assert.equal(recordStartLine(rowLines, 50_000), 50_000); // far past the parsed rows: assume single-line
 	});
 });
@@ -30,14 +37,19 @@ void describe('hover text', () => {
 	void it('summarises a categorical column with its top values', () => {
 		const codes = Int32Array.from([0, 0, 0, 1, -1]);
 		const p = profileColumn({ kind: 'categorical', name: 'colour|x', codes, levels: ['red', 'blue'], missing: 1 }, 5, { topValues: 5 });
-		assert.equal(formatHover({ profile: p, index: 1, columns: 3 }), [
-			'**colour\\|x** — binary · column 2 of 3',
-			'5 rows · 1 missing (20.0%) · 2 distinct',
-			'```text\nred   █████████     75.0%\nblue  ███           25.0%\n```',
-		].join('\n\n'));
+		assert.equal(
+			formatHover({ profile: p, index: 1, columns: 3 }),
+			[
+				'**colour\\|x** — binary · column 2 of 3',
+				'5 rows · 1 missing (20.0%) · 2 distinct',
+				'```text\nred   █████████     75.0%\nblue  ███           25.0%\n```',
+			].join('\n\n'),
+		);
 	});
 	void it('summarises a numeric column with quantiles and a histogram', () => {
-		const p = profileColumn({ kind: 'numeric', name: 'age', values: Float64Array.from([20, 30, 40, 50, 60]), missing: 0 }, 5, { histogramBins: 4 });
+		const p = profileColumn({ kind: 'numeric', name: 'age', values: Float64Array.from([20, 30, 40, 50, 60]), missing: 0 }, 5, {
+			histogramBins: 4,
+		});
 		const v = formatHover({ profile: p, index: 0, columns: 1, role: { kind: 'feature' } });
 		assert.match(v, /^\*\*age\*\* — numeric · column 1 of 1 · feature/);
 		assert.match(v, /min 20 · p25 30 · median 40 · p75 50 · max 60 · mean 40/);
@@ -46,7 +58,7 @@ void describe('hover text', () => {
 });
 
 void describe('LineIndex', () => {
-	void it('gives TextDocument.offsetAt\'s offsets for LF, CR and CRLF text, surrogates and out-of-range positions', () => {
+	void it("gives TextDocument.offsetAt's offsets for LF, CR and CRLF text, surrogates and out-of-range positions", () => {
 		// A seeded mix of line endings, surrogate pairs and empty lines.
 		let seed = 12345;
 		const next = (n: number): number => {

@@ -16,7 +16,11 @@ import { repoRoot } from '../helpers/datasets';
 import { TestClient } from './lspClient';
 
 const fixture = join(repoRoot, 'test', 'fixtures', 'server', 'people.csv');
-const SIDECAR = { version: 1, sensitive: { column: 'sex', minority: ['F'], majority: ['M'], others: 'separate' }, label: { column: 'hired', favourable: ['yes'] } };
+const SIDECAR = {
+	version: 1,
+	sensitive: { column: 'sex', minority: ['F'], majority: ['M'], others: 'separate' },
+	label: { column: 'hired', favourable: ['yes'] },
+};
 const codes = (d: readonly Diagnostic[]): string[] => d.map((x) => String(x.code));
 
 void describe('language server over stdio', () => {
@@ -100,12 +104,19 @@ void describe('language server over stdio', () => {
 		const d = client.diagnostics.get(uri)!;
 		const proxy = d.find((x) => x.code === 'proxy-column')!;
 		const small = d.find((x) => x.code === 'small-group')!;
-		const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: proxy.range, context: { diagnostics: [proxy, small] } });
-		assert.deepEqual(actions.map((a) => a.title), [
-			"Exclude 'zone' from the features (sidecar)",
-			'Pool the small groups with the majority (sidecar: sensitive.others = majority)',
-			'Leave the other groups out (sidecar: sensitive.others = exclude)',
-		]);
+		const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+			textDocument: { uri },
+			range: proxy.range,
+			context: { diagnostics: [proxy, small] },
+		});
+		assert.deepEqual(
+			actions.map((a) => a.title),
+			[
+				"Exclude 'zone' from the features (sidecar)",
+				'Pool the small groups with the majority (sidecar: sensitive.others = majority)',
+				'Leave the other groups out (sidecar: sensitive.others = exclude)',
+			],
+		);
 		const next = client.waitForDiagnostics(uri, (x) => !codes(x).includes('proxy-column'), 20_000, false);
 		const result = await client.connection.sendRequest<{ sidecar: string }>('workspace/executeCommand', actions[0]!.command);
 		assert.equal(result.sidecar, join(dir, 'people.fairness.json'));
@@ -117,12 +128,17 @@ void describe('language server over stdio', () => {
 
 	void it('answers compare with firm-side fronts, and explains a bad parameter', async () => {
 		const input = { firm: { approaches: ['eqodds-thresholds', 'reweighing'], seeds: 1 }, includeCollective: false };
-		const result = await client.connection.sendRequest<{ rows: Array<{ approach: string; eqod: { mean: number | null; reason?: string } }> }>('collectiveFairness/compare', { uri, input });
+		const result = await client.connection.sendRequest<{
+			rows: Array<{ approach: string; eqod: { mean: number | null; reason?: string } }>;
+		}>('collectiveFairness/compare', { uri, input });
 		const approaches = new Set(result.rows.map((r) => r.approach));
 		assert.ok(approaches.has('eqodds-thresholds') && approaches.has('reweighing'), [...approaches].join(', '));
 		// Every figure is a number or says why not (the 2-row group X may be absent from the test rows).
 		assert.ok(result.rows.every((r) => typeof r.eqod.mean === 'number' || typeof r.eqod.reason === 'string'));
-		await assert.rejects(client.connection.sendRequest('collectiveFairness/compare', { uri, input: { firm: { seeds: 0 } } }), (e: { code: number; message: string }) => e.code === -32005 && /seeds/.test(e.message));
+		await assert.rejects(
+			client.connection.sendRequest('collectiveFairness/compare', { uri, input: { firm: { seeds: 0 } } }),
+			(e: { code: number; message: string }) => e.code === -32005 && /seeds/.test(e.message),
+		);
 	});
 
 	void it('the firm follows the roles, else the setting firm.seesSensitiveAttribute (default: aware)', async () => {
@@ -131,19 +147,27 @@ void describe('language server over stdio', () => {
 		const byDefault = await audit();
 		assert.equal(byDefault.firm, 'aware');
 		assert.ok(byDefault.roles.features.includes('sex'));
-		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { collectiveFairness: { firm: { seesSensitiveAttribute: false } } } });
+		await client.connection.sendNotification('workspace/didChangeConfiguration', {
+			settings: { collectiveFairness: { firm: { seesSensitiveAttribute: false } } },
+		});
 		const blind = await audit();
 		assert.equal(blind.firm, 'blind');
 		assert.ok(!blind.roles.features.includes('sex'));
 		// Roles that say it win over the setting.
-		const withRoles = await client.connection.sendRequest<Audit>('collectiveFairness/audit', { uri, resamples: 0, roles: { ...SIDECAR, features: { includeSensitive: true } } });
+		const withRoles = await client.connection.sendRequest<Audit>('collectiveFairness/audit', {
+			uri,
+			resamples: 0,
+			roles: { ...SIDECAR, features: { includeSensitive: true } },
+		});
 		assert.equal(withRoles.firm, 'aware');
 		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { collectiveFairness: {} } });
 		assert.equal((await audit()).firm, 'aware');
 	});
 
 	void it('turns hovers off through the settings', async () => {
-		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { collectiveFairness: { hover: { enabled: false } } } });
+		await client.connection.sendNotification('workspace/didChangeConfiguration', {
+			settings: { collectiveFairness: { hover: { enabled: false } } },
+		});
 		assert.equal(await client.hover(uri, 0, 8), null);
 		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { collectiveFairness: {} } });
 		assert.notEqual(await client.hover(uri, 0, 8), null);

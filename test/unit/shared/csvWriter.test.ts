@@ -15,7 +15,10 @@ function textTable(name: string, values: Array<string | undefined>): Table {
 		}
 		return code;
 	});
-	return { rowCount: values.length, columns: [{ kind: 'categorical', name, codes, levels, missing: values.filter((v) => v === undefined).length }] };
+	return {
+		rowCount: values.length,
+		columns: [{ kind: 'categorical', name, codes, levels, missing: values.filter((v) => v === undefined).length }],
+	};
 }
 
 describe('tableToCsv', () => {
@@ -43,7 +46,10 @@ describe('tableToCsv', () => {
 
 	it('keeps markup and formula-like text verbatim', () => {
 		const table = textTable('t', ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://x")', '+1', '@SUM(A1)', '-2']);
-		assert.equal(tableToCsv(table, { lineEnding: '\n' }), 't\n<img src=x onerror=alert(1)>\n"=HYPERLINK(""http://x"")"\n+1\n@SUM(A1)\n-2\n');
+		assert.equal(
+			tableToCsv(table, { lineEnding: '\n' }),
+			't\n<img src=x onerror=alert(1)>\n"=HYPERLINK(""http://x"")"\n+1\n@SUM(A1)\n-2\n',
+		);
 	});
 
 	it('honours another delimiter: quotes it, leaves commas alone', () => {

@@ -18,7 +18,15 @@ describe('paths named in the docs exist', () => {
 		});
 	}
 	it('no doc names an absolute path of a build machine or notes outside the repository', () => {
-		for (const doc of ['README.md', 'docs/architecture.md', 'docs/methods.md', 'docs/conventions.md', 'docs/datasets.md', 'docs/parity.md', 'docs/reproduction.md']) {
+		for (const doc of [
+			'README.md',
+			'docs/architecture.md',
+			'docs/methods.md',
+			'docs/conventions.md',
+			'docs/datasets.md',
+			'docs/parity.md',
+			'docs/reproduction.md',
+		]) {
 			const file = path.join(repoRoot, doc);
 			if (!existsSync(file)) {
 				continue;

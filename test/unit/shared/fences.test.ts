@@ -18,23 +18,45 @@ async function ruleIds(file: string, code: string): Promise<string[]> {
 
 describe('layer fences (eslint)', () => {
 	it('src/core may not import the runner, the host config or src/shared', async () => {
-		for (const bad of ["import { createPoolExecutor } from '../../runner/pool';", "import { Config } from '../../config';", "import { VERSION } from '../../shared/version';"]) {
+		for (const bad of [
+			"import { createPoolExecutor } from '../../runner/pool';",
+			"import { Config } from '../../config';",
+			"import { VERSION } from '../../shared/version';",
+		]) {
 			const ids = await ruleIds('src/core/collective/fenceProbe.ts', `${bad}\nexport const x = typeof createPoolExecutor;\n`);
-			assert.ok(ids.some((m) => /src\/core imports only src\/core/.test(m)), `${bad} → ${ids.join('; ')}`);
+			assert.ok(
+				ids.some((m) => /src\/core imports only src\/core/.test(m)),
+				`${bad} → ${ids.join('; ')}`,
+			);
 		}
-		const ok = await ruleIds('src/core/collective/fenceProbe.ts', "import { createRandom } from '../random';\nexport const r = createRandom(1);\n");
+		const ok = await ruleIds(
+			'src/core/collective/fenceProbe.ts',
+			"import { createRandom } from '../random';\nexport const r = createRandom(1);\n",
+		);
 		assert.deepEqual(ok, []);
 	});
 
-	it('the extension host may import the core\'s types but not its code', async () => {
+	it("the extension host may import the core's types but not its code", async () => {
 		const code = await ruleIds('src/commands/fenceProbe.ts', "import { runAudit } from '../core/audit';\nexport const f = runAudit;\n");
-		assert.ok(code.some((m) => /extension host may not import src\/core/.test(m)), code.join('; '));
-		const types = await ruleIds('src/commands/fenceProbe.ts', "import type { AuditResult } from '../core/audit';\nexport type A = AuditResult;\n");
+		assert.ok(
+			code.some((m) => /extension host may not import src\/core/.test(m)),
+			code.join('; '),
+		);
+		const types = await ruleIds(
+			'src/commands/fenceProbe.ts',
+			"import type { AuditResult } from '../core/audit';\nexport type A = AuditResult;\n",
+		);
 		assert.deepEqual(types, []);
 	});
 
 	it('src/shared imports the core only as types', async () => {
-		const code = await ruleIds('src/shared/fenceProbe.ts', "import { resolveParams } from '../core/collective/params';\nexport const f = resolveParams;\n");
-		assert.ok(code.some((m) => /src\/shared imports the core only as types/.test(m)), code.join('; '));
+		const code = await ruleIds(
+			'src/shared/fenceProbe.ts',
+			"import { resolveParams } from '../core/collective/params';\nexport const f = resolveParams;\n",
+		);
+		assert.ok(
+			code.some((m) => /src\/shared imports the core only as types/.test(m)),
+			code.join('; '),
+		);
 	});
 });

@@ -8,7 +8,14 @@ import assert from 'node:assert/strict';
 import { readCsvFile } from '../../../src/io/readCsvFile';
 import { profileTable } from '../../../src/core/profile/index';
 import type { Table } from '../../../src/core/csv/table';
-import { advantagedWarning, groupRates, guessFavourable, nameWords, rankSensitiveColumns, suggestMinority } from '../../../src/shared/roleSuggest';
+import {
+	advantagedWarning,
+	groupRates,
+	guessFavourable,
+	nameWords,
+	rankSensitiveColumns,
+	suggestMinority,
+} from '../../../src/shared/roleSuggest';
 import { locateDataset } from '../helpers/datasets';
 import { table } from '../helpers/table';
 
@@ -17,7 +24,8 @@ async function load(path: string): Promise<{ table: Table; columns: ReturnType<t
 	return { table: t, columns: profileTable(t, { topValues: 10, histogramBins: 2 }).columns };
 }
 
-const valuesOf = (columns: ReturnType<typeof profileTable>['columns'], name: string): string[] => columns.find((c) => c.name === name)!.topValues.map((t) => t.value);
+const valuesOf = (columns: ReturnType<typeof profileTable>['columns'], name: string): string[] =>
+	columns.find((c) => c.name === name)!.topValues.map((t) => t.value);
 
 describe('guessFavourable: names, never rarity', () => {
 	it('a deny yes/no label is favourable when no (whichever value is rarer)', () => {
@@ -67,7 +75,10 @@ describe('rankSensitiveColumns', () => {
 
 describe('suggestMinority and advantagedWarning', () => {
 	it('suggests the lowest favourable rate and says when that group is the largest', () => {
-		const s = suggestMinority('race', [{ value: 'A', labelled: 300, favourable: 100 }, { value: 'B', labelled: 200, favourable: 150 }]);
+		const s = suggestMinority('race', [
+			{ value: 'A', labelled: 300, favourable: 100 },
+			{ value: 'B', labelled: 200, favourable: 150 },
+		]);
 		assert.equal(s?.value, 'A');
 		assert.equal(s?.largest, true);
 		assert.match(s!.reason, /largest group/);
@@ -75,14 +86,20 @@ describe('suggestMinority and advantagedWarning', () => {
 	});
 
 	it('warns when the chosen minority is the advantaged group', () => {
-		const groups = [{ value: 'A', labelled: 100, favourable: 30 }, { value: 'B', labelled: 100, favourable: 70 }];
+		const groups = [
+			{ value: 'A', labelled: 100, favourable: 30 },
+			{ value: 'B', labelled: 100, favourable: 70 },
+		];
 		assert.match(advantagedWarning('g', ['B'], groups) ?? '', /advantaged group.*widen the gap/);
 		assert.equal(advantagedWarning('g', ['A'], groups), undefined);
 	});
 
 	it('counts rates from a table, numeric labels included', () => {
 		const t = table({ g: ['a', 'a', 'b', 'b', null], y: [1, 0, 1, 1, 1] });
-		assert.deepEqual(groupRates(t, 'g', { column: 'y', favourable: ['1'] }), [{ value: 'a', labelled: 2, favourable: 1 }, { value: 'b', labelled: 2, favourable: 2 }]);
+		assert.deepEqual(groupRates(t, 'g', { column: 'y', favourable: ['1'] }), [
+			{ value: 'a', labelled: 2, favourable: 1 },
+			{ value: 'b', labelled: 2, favourable: 2 },
+		]);
 	});
 });
 

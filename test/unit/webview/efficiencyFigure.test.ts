@@ -15,7 +15,7 @@ describe('the panel shows relabelling efficiency, the signed gaps and the firm',
 		r = await simulate(f.table, f.sidecar, { experiment: 'flips', alpha: 0.4, seeds: 4, flips: 6 });
 	});
 
-	it('marks each method\'s median flips-to-target on the target line of the flips chart', () => {
+	it("marks each method's median flips-to-target on the target line of the flips chart", () => {
 		const fig = flipsFigure(r, 'eqod');
 		const markers = efficiencyMarkers(r);
 		assert.deepEqual(fig.markers, markers);
@@ -31,7 +31,10 @@ describe('the panel shows relabelling efficiency, the signed gaps and the firm',
 	it('says in the conclusion whether a method beats Random, with the paired interval', () => {
 		const sentence = efficiencySentence(r)!;
 		assert.match(sentence, /^Paired with Random on the same seeds, /);
-		assert.match(sentence, /(fewer flips|more flips than Random|not distinguishable from Random at 4 seeds) \(paired 95 % interval -?\d+ to -?\d+ flips over 4 seeds\)/);
+		assert.match(
+			sentence,
+			/(fewer flips|more flips than Random|not distinguishable from Random at 4 seeds) \(paired 95 % interval -?\d+ to -?\d+ flips over 4 seeds\)/,
+		);
 		assert.ok(flipsFigure(r, 'eqod').conclusion!.endsWith(sentence));
 		// SPD has no efficiency statistics: no markers, no sentence.
 		assert.deepEqual(flipsFigure(r, 'spd').markers, []);
@@ -41,7 +44,10 @@ describe('the panel shows relabelling efficiency, the signed gaps and the firm',
 		const fig = flipsFigure(r, 'eqod');
 		assert.ok(fig.table.columns.includes('ΔTPR (minority − majority)') && fig.table.columns.includes('gap left?'));
 		const verdicts = new Set(fig.table.rows.map((row) => row[fig.table.columns.indexOf('gap left?')]));
-		assert.ok([...verdicts].every((v) => v === 'yes' || v === 'none measurable at these seeds' || v === '—'), [...verdicts].join());
+		assert.ok(
+			[...verdicts].every((v) => v === 'yes' || v === 'none measurable at these seeds' || v === '—'),
+			[...verdicts].join(),
+		);
 	});
 
 	it('a result saved before the statistics existed gets no markers and no sentence', () => {
@@ -54,6 +60,9 @@ describe('the panel shows relabelling efficiency, the signed gaps and the firm',
 		const f = syntheticFixture(1200, 3);
 		const card = buildScorecard(runAudit(f.table, f.sidecar, { resamples: 50 }));
 		assert.match(card.firm, /It sees group as an input \(the aware firm/);
-		assert.ok(card.findings.some((x) => /^Both firms on the same split: EqOd \d\.\d+ when the firm sees group/.test(x)), card.findings.join('\n'));
+		assert.ok(
+			card.findings.some((x) => /^Both firms on the same split: EqOd \d\.\d+ when the firm sees group/.test(x)),
+			card.findings.join('\n'),
+		);
 	});
 });

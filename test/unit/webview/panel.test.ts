@@ -20,7 +20,14 @@ if (skip !== undefined) {
 	console.log(`# skipping the panel's browser tests: ${skip}`);
 }
 
-const init = { type: 'panel/didInit', params: { dataset: { id: 'file:///data/synthetic.csv', label: 'synthetic.csv', synthetic: true }, version: '0.1.0', defaults: { experiment: 'size', seeds: 3 } } };
+const init = {
+	type: 'panel/didInit',
+	params: {
+		dataset: { id: 'file:///data/synthetic.csv', label: 'synthetic.csv', synthetic: true },
+		version: '0.1.0',
+		defaults: { experiment: 'size', seeds: 3 },
+	},
+};
 const minimum = fixture<SimulationResult>('minimum');
 const flips = fixture<SimulationResult>('flips');
 const knowledge = fixture<SimulationResult>('knowledge');
@@ -56,7 +63,13 @@ describe('fairness panel in Chromium', { skip }, () => {
 	it('draws every chart from fixture results, and each table toggle lists the plotted numbers', async () => {
 		const p = await openPanel(browser, server);
 		await p.send(init);
-		for (const m of [finish(minimum), finish(flips), finish(knowledge), { type: 'audit/didChange', params: { result: audit } }, { type: 'comparison/didChange', params: { result: comparison } }]) {
+		for (const m of [
+			finish(minimum),
+			finish(flips),
+			finish(knowledge),
+			{ type: 'audit/didChange', params: { result: audit } },
+			{ type: 'comparison/didChange', params: { result: comparison } },
+		]) {
 			await p.send(m);
 		}
 		for (const id of ['size', 'success', 'flips', 'knowledge', 'pareto', 'groups']) {
@@ -66,7 +79,9 @@ describe('fairness panel in Chromium', { skip }, () => {
 		// Size: one row per method and α with the best mean EqOd, then the base model.
 		await p.page.click('section[data-figure="size"] .table-toggle');
 		assert.equal(await p.page.getAttribute('section[data-figure="size"] .table-toggle', 'aria-expanded'), 'true');
-		const sizeRows = await p.page.$$eval('section[data-figure="size"] tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+		const sizeRows = await p.page.$$eval('section[data-figure="size"] tbody tr', (trs) =>
+			trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
+		);
 		assert.equal(sizeRows.length, minimum.rows.length + 1);
 		for (const r of minimum.rows) {
 			const label = { 'rb-prob': 'RB-prob', 'rb-label': 'RB-label', 'rb-dist': 'RB-dist', random: 'Random' }[r.method as string];
@@ -77,7 +92,10 @@ describe('fairness panel in Chromium', { skip }, () => {
 		// The smallest collective is stated in words.
 		const statements = await p.page.textContent('section[data-figure="size"] .statements');
 		const reached = minimum.minimum!.find((m) => m.reached)!;
-		assert.match(statements ?? '', new RegExp(`smallest collective reaching EqOd ≤ ${round4(reached.target).replace('.', '\\.')} is α = ${reached.row!.alpha}`));
+		assert.match(
+			statements ?? '',
+			new RegExp(`smallest collective reaching EqOd ≤ ${round4(reached.target).replace('.', '\\.')} is α = ${reached.row!.alpha}`),
+		);
 		// Groups: selection rate, TPR and FPR per group, with the audit's values.
 		await p.page.click('section[data-figure="groups"] .table-toggle');
 		const groupText = await p.page.textContent('section[data-figure="groups"] tbody');
@@ -91,7 +109,7 @@ describe('fairness panel in Chromium', { skip }, () => {
 		const flipCells = await p.page.$$eval('section[data-figure="flips"] tbody tr', (trs) => trs.length);
 		assert.equal(flipCells, flips.rows.length);
 		// Pareto: the FARE certificate is stated in words.
-		assert.match(await p.page.textContent('section[data-figure="pareto"] .statements') ?? '', /fare: FARE certifies SPD ≤ 0\.06 /);
+		assert.match((await p.page.textContent('section[data-figure="pareto"] .statements')) ?? '', /fare: FARE certifies SPD ≤ 0\.06 /);
 		assert.deepEqual(p.errors, []);
 		await p.page.context().close();
 	});
@@ -105,7 +123,10 @@ describe('fairness panel in Chromium', { skip }, () => {
 		});
 		const evil = '<img src=x onerror=alert(1)>';
 		// The sensitive column is named by the header, the group by a cell value.
-		const hostileAudit = JSON.parse(JSON.stringify(audit)) as { roles: { sensitive: string; minority: string }; predictions: { groups: Array<{ name: string }> } };
+		const hostileAudit = JSON.parse(JSON.stringify(audit)) as {
+			roles: { sensitive: string; minority: string };
+			predictions: { groups: Array<{ name: string }> };
+		};
 		hostileAudit.roles.sensitive = evil;
 		hostileAudit.roles.minority = `${evil}b`;
 		for (const g of hostileAudit.predictions.groups) {
@@ -132,7 +153,11 @@ describe('fairness panel in Chromium', { skip }, () => {
 			s.textContent = 'window.__injectedRan = true;';
 			document.body.append(s);
 		});
-		const flags = await p.page.evaluate(() => ({ inline: (window as unknown as Record<string, unknown>).__inlineRan, injected: (window as unknown as Record<string, unknown>).__injectedRan, violations: (window as unknown as { __violations: string[] }).__violations }));
+		const flags = await p.page.evaluate(() => ({
+			inline: (window as unknown as Record<string, unknown>).__inlineRan,
+			injected: (window as unknown as Record<string, unknown>).__injectedRan,
+			violations: (window as unknown as { __violations: string[] }).__violations,
+		}));
 		assert.equal(flags.inline, undefined);
 		assert.equal(flags.injected, undefined);
 		assert.ok(flags.violations.filter((v) => v.startsWith('script-src')).length >= 2, flags.violations.join('; '));
@@ -143,9 +168,15 @@ describe('fairness panel in Chromium', { skip }, () => {
 
 	it('ignores malformed messages and logs them', async () => {
 		const p = await openPanel(browser, server);
-		const bad = [null, 42, 'simulation/didFinish', { type: 'no/such' }, { type: 'simulation/didFinish', params: { runId: 5 } },
+		const bad = [
+			null,
+			42,
+			'simulation/didFinish',
+			{ type: 'no/such' },
+			{ type: 'simulation/didFinish', params: { runId: 5 } },
 			{ type: 'audit/didChange', params: { result: { ...audit, predictions: { ...audit.predictions, groups: 'x' } } } },
-			{ type: 'simulation/didChange', params: { result: { ...minimum, rows: [{ method: 'rb-prob', alpha: 'NaN' }] } } }];
+			{ type: 'simulation/didChange', params: { result: { ...minimum, rows: [{ method: 'rb-prob', alpha: 'NaN' }] } } },
+		];
 		for (const m of bad) {
 			await p.send(m);
 		}
@@ -156,7 +187,7 @@ describe('fairness panel in Chromium', { skip }, () => {
 		assert.equal(await p.page.locator('section[data-figure="groups"][data-empty="true"]').count(), 1);
 		// Still alive: a valid message afterwards is drawn.
 		await p.send({ type: 'audit/didChange', params: { result: audit } });
-		assert.ok(await drawnPixels(p.page, 'groups') > 2000);
+		assert.ok((await drawnPixels(p.page, 'groups')) > 2000);
 		assert.deepEqual(p.errors, []);
 		await p.page.context().close();
 	});
@@ -177,18 +208,18 @@ describe('fairness panel in Chromium', { skip }, () => {
 		assert.equal((run.params.request as { seeds: number }).seeds, 4);
 		await p.send({ type: 'simulation/didProgress', params: { runId, done: 30, total: 120 } });
 		assert.equal(await p.page.evaluate(() => document.querySelector('progress')!.value), 30);
-		assert.match(await p.page.textContent('.status') ?? '', /30 of 120/);
+		assert.match((await p.page.textContent('.status')) ?? '', /30 of 120/);
 		await p.page.click('button:has-text("Cancel")');
 		assert.ok((await p.posted()).some((m) => m.type === 'simulation/cancel' && m.params.runId === runId));
 		// A result for another run is not this page's; the right runId is drawn.
 		await p.send({ type: 'simulation/didFinish', params: { runId: 'someone-else', result: flips } });
 		assert.equal(await p.page.locator('section[data-figure="flips"][data-empty="true"]').count(), 1);
 		await p.send({ type: 'simulation/didFinish', params: { runId, result: flips } });
-		assert.ok(await drawnPixels(p.page, 'flips') > 2000);
+		assert.ok((await drawnPixels(p.page, 'flips')) > 2000);
 		await p.page.selectOption('select[name="metric"]', 'spd');
 		await p.page.reload();
 		await p.page.waitForFunction(() => document.querySelector('section[data-figure="flips"] canvas') !== null);
-		assert.ok(await drawnPixels(p.page, 'flips') > 2000);
+		assert.ok((await drawnPixels(p.page, 'flips')) > 2000);
 		assert.equal(await p.page.inputValue('select[name="metric"]'), 'spd');
 		assert.equal(await p.page.inputValue('input[name="seeds"]'), '4');
 		await p.page.context().close();
@@ -196,25 +227,52 @@ describe('fairness panel in Chromium', { skip }, () => {
 
 	it('reads points aloud with the arrow keys, follows theme changes, and takes screenshots', async () => {
 		const p = await openPanel(browser, server, { width: 1000, height: 1150 });
-		await p.send({ ...init, params: { ...init.params, defaults: { experiment: 'minimum', alphas: minimum.params.alphas, alpha: 0.3, flips: 10, k: 5, knowledge: 'all', knowledgeRows: 10, seeds: 3 } } });
-		for (const m of [finish(minimum), finish(flips), finish(knowledge), { type: 'audit/didChange', params: { result: audit } }, { type: 'comparison/didChange', params: { result: realComparison } }]) {
+		await p.send({
+			...init,
+			params: {
+				...init.params,
+				defaults: {
+					experiment: 'minimum',
+					alphas: minimum.params.alphas,
+					alpha: 0.3,
+					flips: 10,
+					k: 5,
+					knowledge: 'all',
+					knowledgeRows: 10,
+					seeds: 3,
+				},
+			},
+		});
+		for (const m of [
+			finish(minimum),
+			finish(flips),
+			finish(knowledge),
+			{ type: 'audit/didChange', params: { result: audit } },
+			{ type: 'comparison/didChange', params: { result: realComparison } },
+		]) {
 			await p.send(m);
 		}
 		await p.page.focus('section[data-figure="size"] canvas');
 		await p.page.keyboard.press('ArrowRight');
-		assert.match(await p.page.textContent('.sr-only') ?? '', /^RB-prob: x 0\.05, y [\d.]+, interval/);
+		assert.match((await p.page.textContent('.sr-only')) ?? '', /^RB-prob: x 0\.05, y [\d.]+, interval/);
 		// The README's screenshots are refreshed on request (CF_SCREENSHOTS=1), so a test run leaves the tree clean.
-		const out = process.env.CF_SCREENSHOTS === '1' ? path.join(ROOT, 'media', 'screenshots') : mkdtempSync(path.join(tmpdir(), 'cf-shots-'));
+		const out =
+			process.env.CF_SCREENSHOTS === '1' ? path.join(ROOT, 'media', 'screenshots') : mkdtempSync(path.join(tmpdir(), 'cf-shots-'));
 		mkdirSync(out, { recursive: true });
 		await p.page.evaluate(() => window.scrollTo(0, 0));
 		await p.page.screenshot({ path: path.join(out, 'panel-light.png'), fullPage: false });
 		await p.page.evaluate(() => document.querySelector('section[data-figure="flips"]')!.scrollIntoView());
 		await p.page.screenshot({ path: path.join(out, 'panel-light-flips.png'), fullPage: false });
-		const before = await p.page.evaluate(() => { (document.querySelector('section[data-figure="size"] canvas') as HTMLCanvasElement & { __old?: boolean }).__old = true; });
+		const before = await p.page.evaluate(() => {
+			(document.querySelector('section[data-figure="size"] canvas') as HTMLCanvasElement & { __old?: boolean }).__old = true;
+		});
 		void before;
 		await p.setTheme('dark');
-		await p.page.waitForFunction(() => (document.querySelector('section[data-figure="size"] canvas') as (HTMLCanvasElement & { __old?: boolean }) | null)?.__old !== true);
-		assert.ok(await drawnPixels(p.page, 'size') > 2000);
+		await p.page.waitForFunction(
+			() =>
+				(document.querySelector('section[data-figure="size"] canvas') as (HTMLCanvasElement & { __old?: boolean }) | null)?.__old !== true,
+		);
+		assert.ok((await drawnPixels(p.page, 'size')) > 2000);
 		await p.page.evaluate(() => window.scrollTo(0, 0));
 		await p.page.screenshot({ path: path.join(out, 'panel-dark.png'), fullPage: false });
 		await p.page.evaluate(() => document.querySelector('section[data-figure="pareto"]')!.scrollIntoView());

@@ -9,7 +9,13 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { CompareResult } from '../../../src/core/firm/compare';
 import type { HostMessage, WebviewMessage } from '../../../src/shared/webviewProtocol';
-import { isComparisonResult, isHostMessage, isPanelResults, isSimulationRequest, isWebviewMessage } from '../../../src/shared/webviewValidate';
+import {
+	isComparisonResult,
+	isHostMessage,
+	isPanelResults,
+	isSimulationRequest,
+	isWebviewMessage,
+} from '../../../src/shared/webviewValidate';
 import { comparisonFromCompare } from '../../../src/webview/compareAdapter';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../../../src/webview/html';
 import { Messenger, type MessageTarget } from '../../../src/webview/messenger';
@@ -19,7 +25,7 @@ const FIXTURES = path.resolve(__dirname, '../../../../test/webview/fixtures');
 const load = (name: string): unknown => JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8'));
 
 describe('webview protocol validators', () => {
-	it('accept the engine\'s own results', () => {
+	it("accept the engine's own results", () => {
 		for (const name of ['size', 'minimum', 'flips', 'knowledge']) {
 			assert.ok(isHostMessage({ type: 'simulation/didChange', params: { result: load(name) } }), name);
 		}
@@ -33,7 +39,12 @@ describe('webview protocol validators', () => {
 
 	it('reject unknown types, wrong params, NaN, and oversized requests', () => {
 		const bad: unknown[] = [
-			null, [], 'webview/ready', { type: 'webview/ready' }, { type: 'webview/ready', params: { protocol: 2 } }, { type: 'x', params: {} },
+			null,
+			[],
+			'webview/ready',
+			{ type: 'webview/ready' },
+			{ type: 'webview/ready', params: { protocol: 2 } },
+			{ type: 'x', params: {} },
 			{ type: 'simulation/run', params: { runId: '', request: { experiment: 'size' } } },
 			{ type: 'simulation/run', params: { runId: 'r', request: { experiment: 'size', seeds: 1e6 } } },
 			{ type: 'simulation/run', params: { runId: 'r', request: { experiment: 'size', alphas: [0.1, Number.NaN] } } },
@@ -44,7 +55,12 @@ describe('webview protocol validators', () => {
 		for (const b of bad) {
 			assert.equal(isWebviewMessage(b), false, JSON.stringify(b));
 		}
-		assert.ok(isWebviewMessage({ type: 'simulation/run', params: { runId: 'r1', request: { experiment: 'flips', alpha: 0.3, methods: ['rb-prob'], knowledge: 10 } } }));
+		assert.ok(
+			isWebviewMessage({
+				type: 'simulation/run',
+				params: { runId: 'r1', request: { experiment: 'flips', alpha: 0.3, methods: ['rb-prob'], knowledge: 10 } },
+			}),
+		);
 		assert.equal(isSimulationRequest({ experiment: 'size', methods: ['rb-prob', 'gradient-descent'] }), false);
 		const broken = JSON.parse(JSON.stringify(load('flips'))) as { rows: Array<{ eqod: unknown }> };
 		broken.rows[0]!.eqod = { mean: 0.1 };
@@ -61,7 +77,11 @@ class FakeWebview implements MessageTarget {
 	}
 	onDidReceiveMessage(listener: (m: unknown) => void): { dispose(): void } {
 		this.listener = listener;
-		return { dispose: () => { this.listener = undefined; } };
+		return {
+			dispose: () => {
+				this.listener = undefined;
+			},
+		};
 	}
 	receive(m: unknown): void {
 		this.listener?.(m);
@@ -94,10 +114,16 @@ describe('messenger', () => {
 });
 
 describe('panel html', () => {
-	it('has the strict CSP with a fresh nonce, one nonce\'d script and no inline code', () => {
+	it("has the strict CSP with a fresh nonce, one nonce'd script and no inline code", () => {
 		const nonce = makeNonce();
 		assert.notEqual(nonce, makeNonce());
-		const html = panelHtml({ cspSource: 'https://x.vscode-cdn.net', scriptUri: 'https://x/main.js', styleUri: 'https://x/main.css', nonce, title: '<b>t</b>' });
+		const html = panelHtml({
+			cspSource: 'https://x.vscode-cdn.net',
+			scriptUri: 'https://x/main.js',
+			styleUri: 'https://x/main.css',
+			nonce,
+			title: '<b>t</b>',
+		});
 		assert.ok(html.includes(contentSecurityPolicy('https://x.vscode-cdn.net', nonce).replaceAll("'", '&#39;')));
 		assert.equal(contentSecurityPolicy('S', 'N'), "default-src 'none'; style-src S; img-src S data:; script-src 'nonce-N'; font-src S");
 		assert.equal(html.match(/<script/g)?.length, 1);

@@ -22,7 +22,14 @@ if (skip !== undefined) {
 	console.log(`# skipping the readable-charts browser tests: ${skip}`);
 }
 
-const realData = { type: 'panel/didInit', params: { dataset: { id: 'file:///data/real.csv', label: 'real.csv', synthetic: false }, version: '0.1.0', defaults: { experiment: 'size', seeds: 3 } } };
+const realData = {
+	type: 'panel/didInit',
+	params: {
+		dataset: { id: 'file:///data/real.csv', label: 'real.csv', synthetic: false },
+		version: '0.1.0',
+		defaults: { experiment: 'size', seeds: 3 },
+	},
+};
 const minimum = fixture<SimulationResult>('minimum');
 const flips = fixture<SimulationResult>('flips');
 const knowledge = fixture<SimulationResult>('knowledge');
@@ -50,7 +57,9 @@ function withIntervals<T>(value: T, spread: number): T {
 
 /** The audit with its group-rate intervals replaced by [value − spread, value + spread]. */
 function auditIntervals(a: AuditResult, spread: number): AuditResult {
-	const copy = JSON.parse(JSON.stringify(a)) as { predictions: { groups: Array<Record<string, { value: number | null; interval?: { lo: number; hi: number } }>> } };
+	const copy = JSON.parse(JSON.stringify(a)) as {
+		predictions: { groups: Array<Record<string, { value: number | null; interval?: { lo: number; hi: number } }>> };
+	};
 	for (const g of copy.predictions.groups) {
 		for (const k of ['selectionRate', 'truePositiveRate', 'falsePositiveRate']) {
 			const e = g[k];
@@ -65,46 +74,71 @@ function auditIntervals(a: AuditResult, spread: number): AuditResult {
 /** The issue's 11-front comparison: calibrated-eqodds in four variants, FARE in two, and the rest. */
 function elevenFronts(): ComparisonResult {
 	const base = comparisonFromCompare(fixture<CompareResult>('compare'));
-	const names = ['calibrated-eqodds (fnr)', 'calibrated-eqodds (fpr)', 'calibrated-eqodds (weighted)', 'calibrated-eqodds (fnr/randomized)', 'eqodds-thresholds',
-		'fare (cell)', 'fare (centre)', 'reweighing', 'massaging', 'exponentiated-gradient', 'calibrated-eqodds (fpr/randomized)'];
+	const names = [
+		'calibrated-eqodds (fnr)',
+		'calibrated-eqodds (fpr)',
+		'calibrated-eqodds (weighted)',
+		'calibrated-eqodds (fnr/randomized)',
+		'eqodds-thresholds',
+		'fare (cell)',
+		'fare (centre)',
+		'reweighing',
+		'massaging',
+		'exponentiated-gradient',
+		'calibrated-eqodds (fpr/randomized)',
+	];
 	return { ...base, fronts: names.map((approach, i) => ({ ...base.fronts[i % base.fronts.length]!, approach })) };
 }
 const APPROACHES = ['calibrated-eqodds', 'eqodds-thresholds', 'fare', 'reweighing', 'massaging', 'exponentiated-gradient'];
 
 async function loadAll(p: PanelPage, comparison: ComparisonResult = elevenFronts()): Promise<void> {
 	await p.send(realData);
-	for (const m of [change(minimum), change(flips), change(knowledge), auditMsg(audit), { type: 'comparison/didChange', params: { result: comparison } }]) {
+	for (const m of [
+		change(minimum),
+		change(flips),
+		change(knowledge),
+		auditMsg(audit),
+		{ type: 'comparison/didChange', params: { result: comparison } },
+	]) {
 		await p.send(m);
 	}
 }
 
 /** Canvas pixels that differ from the last snapshot, and how many of them lie outside the plot area. */
 function diffOutsidePlot(p: PanelPage, id: string, takeSnapshot: boolean): Promise<{ changed: number; outside: number; plot: string }> {
-	return p.page.evaluate(({ id, takeSnapshot }) => {
-		const canvas = document.querySelector<HTMLCanvasElement>(`section[data-figure="${id}"] canvas`)!;
-		const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-		const w = window as unknown as { __snapshot?: Uint8ClampedArray };
-		const plot = canvas.dataset.plotArea ?? '';
-		if (takeSnapshot) {
-			w.__snapshot = data;
-			return { changed: 0, outside: 0, plot };
-		}
-		const scale = canvas.width / canvas.clientWidth;
-		const [left, top, right, bottom] = plot.split(',').map((v) => Number(v) * scale) as [number, number, number, number];
-		let changed = 0;
-		let outside = 0;
-		for (let i = 0; i < data.length; i += 4) {
-			if (data[i] !== w.__snapshot![i] || data[i + 1] !== w.__snapshot![i + 1] || data[i + 2] !== w.__snapshot![i + 2] || data[i + 3] !== w.__snapshot![i + 3]) {
-				changed++;
-				const x = (i / 4) % canvas.width;
-				const y = Math.floor(i / 4 / canvas.width);
-				if (x < left - 0.5 || x > right + 0.5 || y < top - 0.5 || y > bottom + 0.5) {
-					outside++;
+	return p.page.evaluate(
+		({ id, takeSnapshot }) => {
+			const canvas = document.querySelector<HTMLCanvasElement>(`section[data-figure="${id}"] canvas`)!;
+			const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+			const w = window as unknown as { __snapshot?: Uint8ClampedArray };
+			const plot = canvas.dataset.plotArea ?? '';
+			if (takeSnapshot) {
+				w.__snapshot = data;
+				return { changed: 0, outside: 0, plot };
+			}
+			const scale = canvas.width / canvas.clientWidth;
+			const [left, top, right, bottom] = plot.split(',').map((v) => Number(v) * scale) as [number, number, number, number];
+			let changed = 0;
+			let outside = 0;
+			for (let i = 0; i < data.length; i += 4) {
+				if (
+					data[i] !== w.__snapshot![i] ||
+					data[i + 1] !== w.__snapshot![i + 1] ||
+					data[i + 2] !== w.__snapshot![i + 2] ||
+					data[i + 3] !== w.__snapshot![i + 3]
+				) {
+					changed++;
+					const x = (i / 4) % canvas.width;
+					const y = Math.floor(i / 4 / canvas.width);
+					if (x < left - 0.5 || x > right + 0.5 || y < top - 0.5 || y > bottom + 0.5) {
+						outside++;
+					}
 				}
 			}
-		}
-		return { changed, outside, plot };
-	}, { id, takeSnapshot });
+			return { changed, outside, plot };
+		},
+		{ id, takeSnapshot },
+	);
 }
 
 describe('readable charts in Chromium (issue 14)', { skip }, () => {
@@ -145,15 +179,26 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 	it('gives every series on every chart a unique colour-and-shape pair, and one Pareto front per approach', async () => {
 		const p = await openPanel(browser, server);
 		await loadAll(p);
-		const legends = await p.page.$$eval('section.figure:not([hidden]) .legend', (uls) => uls.map((ul) => ({
-			figure: ul.closest('section')!.getAttribute('data-figure')!,
-			entries: Array.from(ul.querySelectorAll('li'), (li) => ({ colour: li.dataset.colour!, shape: li.dataset.shape!, line: li.dataset.line!, label: li.textContent ?? '' })),
-		})));
+		const legends = await p.page.$$eval('section.figure:not([hidden]) .legend', (uls) =>
+			uls.map((ul) => ({
+				figure: ul.closest('section')!.getAttribute('data-figure')!,
+				entries: Array.from(ul.querySelectorAll('li'), (li) => ({
+					colour: li.dataset.colour!,
+					shape: li.dataset.shape!,
+					line: li.dataset.line!,
+					label: li.textContent ?? '',
+				})),
+			})),
+		);
 		// The fixtures come from synthetic data, so S(α) applies and is drawn too.
 		assert.deepEqual(legends.map((l) => l.figure).sort(), ['flips', 'groups', 'knowledge', 'pareto', 'size', 'success']);
 		for (const l of legends) {
 			const pairs = l.entries.map((e) => `${e.colour}|${e.shape}`);
-			assert.equal(new Set(pairs).size, pairs.length, `${l.figure}: ${l.entries.map((e) => `${e.label}=${e.colour}/${e.shape}`).join(', ')}`);
+			assert.equal(
+				new Set(pairs).size,
+				pairs.length,
+				`${l.figure}: ${l.entries.map((e) => `${e.label}=${e.colour}/${e.shape}`).join(', ')}`,
+			);
 		}
 		const pareto = legends.find((l) => l.figure === 'pareto')!;
 		const firms = pareto.entries.filter((e) => e.label.startsWith('Firm: ')).map((e) => e.label.slice('Firm: '.length));
@@ -163,8 +208,13 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 		}
 		// Variants stay visible in the data table's setting column.
 		await p.page.click('section[data-figure="pareto"] .table-toggle');
-		const settings = await p.page.$$eval('section[data-figure="pareto"] tbody tr', (trs) => trs.map((tr) => tr.children[1]?.textContent ?? ''));
-		assert.ok(settings.some((s) => s.startsWith('fnr/randomized')), settings.slice(0, 5).join(' | '));
+		const settings = await p.page.$$eval('section[data-figure="pareto"] tbody tr', (trs) =>
+			trs.map((tr) => tr.children[1]?.textContent ?? ''),
+		);
+		assert.ok(
+			settings.some((s) => s.startsWith('fnr/randomized')),
+			settings.slice(0, 5).join(' | '),
+		);
 		assert.deepEqual(p.errors, []);
 		await p.page.context().close();
 	});
@@ -173,23 +223,32 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 		it(`keeps every legend off the plot at ${width} px`, async () => {
 			const p = await openPanel(browser, server, { width, height: 900 });
 			await loadAll(p);
-			const boxes = await p.page.$$eval('section.figure:not([hidden]):not([data-empty]) canvas', (canvases) => canvases.map((c) => {
-				const r = c.getBoundingClientRect();
-				const [left, top, right, bottom] = (c.dataset.plotArea ?? '0,0,0,0').split(',').map(Number) as [number, number, number, number];
-				const legend = c.closest('section')!.querySelector('.legend')!.getBoundingClientRect();
-				return {
-					figure: c.closest('section')!.getAttribute('data-figure')!,
-					plot: { left: r.left + left, top: r.top + top, right: r.left + right, bottom: r.top + bottom },
-					legend: { left: legend.left, top: legend.top, right: legend.right, bottom: legend.bottom },
-					viewport: document.documentElement.clientWidth,
-				};
-			}));
+			const boxes = await p.page.$$eval('section.figure:not([hidden]):not([data-empty]) canvas', (canvases) =>
+				canvases.map((c) => {
+					const r = c.getBoundingClientRect();
+					const [left, top, right, bottom] = (c.dataset.plotArea ?? '0,0,0,0').split(',').map(Number) as [number, number, number, number];
+					const legend = c.closest('section')!.querySelector('.legend')!.getBoundingClientRect();
+					return {
+						figure: c.closest('section')!.getAttribute('data-figure')!,
+						plot: { left: r.left + left, top: r.top + top, right: r.left + right, bottom: r.top + bottom },
+						legend: { left: legend.left, top: legend.top, right: legend.right, bottom: legend.bottom },
+						viewport: document.documentElement.clientWidth,
+					};
+				}),
+			);
 			assert.equal(boxes.length, 6);
 			for (const b of boxes) {
-				const overlap = b.plot.left < b.legend.right && b.legend.left < b.plot.right && b.plot.top < b.legend.bottom && b.legend.top < b.plot.bottom;
+				const overlap =
+					b.plot.left < b.legend.right && b.legend.left < b.plot.right && b.plot.top < b.legend.bottom && b.legend.top < b.plot.bottom;
 				assert.ok(!overlap, `${b.figure} at ${width} px: plot ${JSON.stringify(b.plot)} and legend ${JSON.stringify(b.legend)} overlap`);
-				assert.ok(b.plot.bottom - b.plot.top >= 120 && b.plot.right - b.plot.left >= Math.min(200, width * 0.6), `${b.figure} at ${width} px: the plot keeps its room ${JSON.stringify(b.plot)}`);
-				assert.ok(b.legend.right <= b.viewport + 1, `${b.figure} at ${width} px: the legend fits the width (${b.legend.right} > ${b.viewport})`);
+				assert.ok(
+					b.plot.bottom - b.plot.top >= 120 && b.plot.right - b.plot.left >= Math.min(200, width * 0.6),
+					`${b.figure} at ${width} px: the plot keeps its room ${JSON.stringify(b.plot)}`,
+				);
+				assert.ok(
+					b.legend.right <= b.viewport + 1,
+					`${b.figure} at ${width} px: the legend fits the width (${b.legend.right} > ${b.viewport})`,
+				);
 			}
 			assert.deepEqual(p.errors, []);
 			await p.page.context().close();
@@ -199,7 +258,9 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 	it('puts a conclusion computed from the intervals on every chart', async () => {
 		const p = await openPanel(browser, server);
 		await loadAll(p);
-		const conclusions = await p.page.$$eval('section.figure:not([hidden]) .conclusion', (ps) => ps.map((x) => ({ figure: x.closest('section')!.getAttribute('data-figure')!, text: x.textContent ?? '' })));
+		const conclusions = await p.page.$$eval('section.figure:not([hidden]) .conclusion', (ps) =>
+			ps.map((x) => ({ figure: x.closest('section')!.getAttribute('data-figure')!, text: x.textContent ?? '' })),
+		);
 		assert.equal(conclusions.length, 6);
 		for (const c of conclusions) {
 			assert.ok(c.text.startsWith('Conclusion: ') && c.text.length > 60, `${c.figure}: "${c.text}"`);
@@ -219,7 +280,7 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 		await p.page.context().close();
 	});
 
-	it('explains every jargon term in the panel\'s text with a glossary entry and a tooltip', async () => {
+	it("explains every jargon term in the panel's text with a glossary entry and a tooltip", async () => {
 		const p = await openPanel(browser, server);
 		await loadAll(p);
 		await p.page.click('details.settings > summary');
@@ -227,7 +288,8 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 		// names the issue found unexplained. Each occurrence in visible text must sit in an
 		// <abbr class="term"> whose title comes from the glossary.
 		const unexplained = await p.page.evaluate(() => {
-			const jargon = /(?<![\p{L}\p{N}_-])(?:[\p{L}-]*\p{Lu}[\p{L}-]*\p{Lu}[\p{L}-]*|S\(α\)|[α-ω]|k \(neighbours\)|[Kk]nown rows|non-dominated|fare|calibrated-eqodds|eqodds-thresholds|massaging|reweighing|exponentiated-gradient)(?![\p{L}\p{N}_])/gu;
+			const jargon =
+				/(?<![\p{L}\p{N}_-])(?:[\p{L}-]*\p{Lu}[\p{L}-]*\p{Lu}[\p{L}-]*|S\(α\)|[α-ω]|k \(neighbours\)|[Kk]nown rows|non-dominated|fare|calibrated-eqodds|eqodds-thresholds|massaging|reweighing|exponentiated-gradient)(?![\p{L}\p{N}_])/gu;
 			const out: string[] = [];
 			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 			for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
@@ -242,7 +304,9 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 			return out;
 		});
 		assert.deepEqual(unexplained, []);
-		const titles = await p.page.$$eval('abbr.term', (as) => as.map((a) => ({ term: a.textContent ?? '', title: a.getAttribute('title') ?? '' })));
+		const titles = await p.page.$$eval('abbr.term', (as) =>
+			as.map((a) => ({ term: a.textContent ?? '', title: a.getAttribute('title') ?? '' })),
+		);
 		assert.ok(titles.length > 50, `${titles.length} explained terms`);
 		for (const t of titles) {
 			assert.ok(t.title.includes('docs/methods.md §'), `${t.term}: ${t.title}`);
@@ -271,14 +335,33 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 		await p.send(auditMsg(audit));
 		const layout = await p.page.evaluate(() => {
 			const top = (sel: string): number => document.querySelector(sel)!.getBoundingClientRect().top;
-			const heights = Array.from(document.querySelectorAll<HTMLElement>('section.figure[data-empty="true"]'), (s) => ({ id: s.dataset.figure!, h: s.getBoundingClientRect().height, hidden: s.hidden }));
-			return { scorecard: top('#scorecard'), headline: document.querySelector('#scorecard .headline')!.getBoundingClientRect().bottom, settings: top('details.settings'), firstFigure: top('section.figure'), open: (document.querySelector('details.settings') as HTMLDetailsElement).open, heights };
+			const heights = Array.from(document.querySelectorAll<HTMLElement>('section.figure[data-empty="true"]'), (s) => ({
+				id: s.dataset.figure!,
+				h: s.getBoundingClientRect().height,
+				hidden: s.hidden,
+			}));
+			return {
+				scorecard: top('#scorecard'),
+				headline: document.querySelector('#scorecard .headline')!.getBoundingClientRect().bottom,
+				settings: top('details.settings'),
+				firstFigure: top('section.figure'),
+				open: (document.querySelector('details.settings') as HTMLDetailsElement).open,
+				heights,
+			};
 		});
 		assert.ok(layout.scorecard < layout.settings && layout.settings < layout.firstFigure, JSON.stringify(layout));
 		assert.ok(layout.headline < 900, `the headline disparities end at ${layout.headline} px, above the fold`);
 		assert.equal(layout.open, false);
 		const card = await p.page.textContent('#scorecard');
-		for (const words of ['EqOd (equalized odds, average)', 'SPD (statistical parity difference)', 'Equal opportunity', 'Disparate impact', 'Four-fifths rule: fails', 'base rate', 'logistic regression']) {
+		for (const words of [
+			'EqOd (equalized odds, average)',
+			'SPD (statistical parity difference)',
+			'Equal opportunity',
+			'Disparate impact',
+			'Four-fifths rule: fails',
+			'base rate',
+			'logistic regression',
+		]) {
 			assert.ok(card?.includes(words), words);
 		}
 		// Without counterfactuals S(α) is not shown; the other empty figures are one line with a button.

@@ -24,7 +24,11 @@ import { fixture, launchBrowser, openPanel, ROOT, skipReason, startServer, type 
 const skip = skipReason();
 const DATASET = path.join(ROOT, 'samples', 'synthetic.csv');
 const results: PanelResults = {
-	simulations: { minimum: fixture<SimulationResult>('minimum'), flips: fixture<SimulationResult>('flips'), knowledge: fixture<SimulationResult>('knowledge') },
+	simulations: {
+		minimum: fixture<SimulationResult>('minimum'),
+		flips: fixture<SimulationResult>('flips'),
+		knowledge: fixture<SimulationResult>('knowledge'),
+	},
 	audit: fixture<AuditResult>('audit'),
 	comparison: comparisonFromCompare(fixture<CompareResult>('compare')),
 };
@@ -64,7 +68,9 @@ describe('exported report in Chromium', { skip }, () => {
 		});
 		await page.goto(pathToFileURL(file).href);
 		await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete));
-		const images = await page.evaluate(() => Array.from(document.images, (i) => ({ w: i.naturalWidth, h: i.naturalHeight, src: i.src.slice(0, 22) })));
+		const images = await page.evaluate(() =>
+			Array.from(document.images, (i) => ({ w: i.naturalWidth, h: i.naturalHeight, src: i.src.slice(0, 22) })),
+		);
 		assert.equal(images.length, figures);
 		for (const i of images) {
 			assert.ok(i.w > 0 && i.h > 0, `image ${i.src} decoded to ${i.w}×${i.h}`);
@@ -85,7 +91,10 @@ describe('exported report in Chromium', { skip }, () => {
 		const exported = (await p.posted()).find((m) => m.type === 'report/export');
 		assert.ok(exported !== undefined);
 		const images = exported.params.images as ChartImage[];
-		assert.deepEqual(images.map((i) => i.figure), ['groups', 'size', 'flips', 'pareto', 'knowledge', 'success']);
+		assert.deepEqual(
+			images.map((i) => i.figure),
+			['groups', 'size', 'flips', 'pareto', 'knowledge', 'success'],
+		);
 		for (const i of images) {
 			const size = pngSize(i.png);
 			assert.ok(size.width >= 900 && size.height >= 460, `${i.figure}: ${size.width}×${size.height}`);
@@ -96,13 +105,32 @@ describe('exported report in Chromium', { skip }, () => {
 		await p.page.context().close();
 
 		const sha256 = await sha256File(DATASET);
-		const files = buildReport({ dataset: { label: 'synthetic.csv', sha256 }, version: '0.1.0', date: new Date('2026-11-29T00:00:00Z'), results, metric: 'eqod', images });
+		const files = buildReport({
+			dataset: { label: 'synthetic.csv', sha256 },
+			version: '0.1.0',
+			date: new Date('2026-11-29T00:00:00Z'),
+			results,
+			metric: 'eqod',
+			images,
+		});
 		const written = await writeReportFiles(path.join(dir, 'synthetic.fairness-report.html'), files, [DATASET]);
-		assert.deepEqual(written.map((f) => path.basename(f)), ['synthetic.fairness-report.html', 'synthetic.fairness-report.rows.json', 'synthetic.fairness-report.rows.csv']);
+		assert.deepEqual(
+			written.map((f) => path.basename(f)),
+			['synthetic.fairness-report.html', 'synthetic.fairness-report.rows.json', 'synthetic.fairness-report.rows.csv'],
+		);
 		const html = readFileSync(written[0]!, 'utf8');
 		assert.ok(html.includes(sha256) && html.includes('0.1.0') && html.includes('2026-11-29T00:00:00.000Z'));
 		// One report: the panel's export and the command's (no images) write the same document.
-		assert.equal(html, buildReport({ dataset: { label: 'synthetic.csv', sha256 }, version: '0.1.0', date: new Date('2026-11-29T00:00:00Z'), results, metric: 'eqod' }).html);
+		assert.equal(
+			html,
+			buildReport({
+				dataset: { label: 'synthetic.csv', sha256 },
+				version: '0.1.0',
+				date: new Date('2026-11-29T00:00:00Z'),
+				results,
+				metric: 'eqod',
+			}).html,
+		);
 		await assertOpens(written[0]!, 6);
 		// The README shows the report's first page (refreshed on request, CF_SCREENSHOTS=1).
 		if (process.env.CF_SCREENSHOTS === '1') {
@@ -114,7 +142,13 @@ describe('exported report in Chromium', { skip }, () => {
 	});
 
 	it('without a panel (the CLI), the report draws every chart as SVG from the same data', async () => {
-		const files = buildReport({ dataset: { label: 'synthetic.csv', sha256: 'abc' }, version: '0.1.0', date: new Date(), results, metric: 'spd' });
+		const files = buildReport({
+			dataset: { label: 'synthetic.csv', sha256: 'abc' },
+			version: '0.1.0',
+			date: new Date(),
+			results,
+			metric: 'spd',
+		});
 		const [html] = await writeReportFiles(path.join(dir, 'cli-report.html'), files, [DATASET]);
 		assert.ok(readFileSync(html!, 'utf8').includes('SVG drawn from the same figure data as the panel'));
 		await assertOpens(html!, 6);

@@ -17,19 +17,34 @@ export function attachKeyboard(canvas: HTMLCanvasElement, getChart: () => PanelC
 		const datasets = chart.data.datasets;
 		const count = (d: number): number => datasets[d]?.data.length ?? 0;
 		switch (event.key) {
-			case 'ArrowRight': index = Math.min(index + 1, count(series) - 1); break;
-			case 'ArrowLeft': index = Math.max(index - 1, 0); break;
-			case 'Home': index = 0; break;
-			case 'End': index = count(series) - 1; break;
-			case 'ArrowDown': series = (series + 1) % datasets.length; index = Math.min(Math.max(index, 0), count(series) - 1); break;
-			case 'ArrowUp': series = (series - 1 + datasets.length) % datasets.length; index = Math.min(Math.max(index, 0), count(series) - 1); break;
+			case 'ArrowRight':
+				index = Math.min(index + 1, count(series) - 1);
+				break;
+			case 'ArrowLeft':
+				index = Math.max(index - 1, 0);
+				break;
+			case 'Home':
+				index = 0;
+				break;
+			case 'End':
+				index = count(series) - 1;
+				break;
+			case 'ArrowDown':
+				series = (series + 1) % datasets.length;
+				index = Math.min(Math.max(index, 0), count(series) - 1);
+				break;
+			case 'ArrowUp':
+				series = (series - 1 + datasets.length) % datasets.length;
+				index = Math.min(Math.max(index, 0), count(series) - 1);
+				break;
 			case 'Escape':
 				index = -1;
 				chart.setActiveElements([]);
 				chart.tooltip?.setActiveElements([], { x: 0, y: 0 });
 				chart.update();
 				return;
-			default: return;
+			default:
+				return;
 		}
 		event.preventDefault();
 		const element = chart.getDatasetMeta(series).data[index];
@@ -42,6 +57,8 @@ export function attachKeyboard(canvas: HTMLCanvasElement, getChart: () => PanelC
 		chart.update();
 		const raw = datasets[series]?.data[index] as { x?: number | string; y?: number; lo?: number; hi?: number } | undefined;
 		const interval = raw?.lo !== undefined && raw.hi !== undefined ? `, interval ${fmt(raw.lo)} to ${fmt(raw.hi)}` : '';
-		announce(`${datasets[series]?.label ?? ''}: x ${typeof raw?.x === 'number' ? fmt(raw.x) : String(raw?.x ?? '')}, y ${fmt(raw?.y)}${interval}`);
+		announce(
+			`${datasets[series]?.label ?? ''}: x ${typeof raw?.x === 'number' ? fmt(raw.x) : String(raw?.x ?? '')}, y ${fmt(raw?.y)}${interval}`,
+		);
 	});
 }

@@ -29,7 +29,12 @@ interface IntervalPoint {
 }
 
 function hasInterval(raw: unknown): raw is IntervalPoint {
-	return typeof raw === 'object' && raw !== null && typeof (raw as Partial<IntervalPoint>).lo === 'number' && typeof (raw as Partial<IntervalPoint>).hi === 'number';
+	return (
+		typeof raw === 'object' &&
+		raw !== null &&
+		typeof (raw as Partial<IntervalPoint>).lo === 'number' &&
+		typeof (raw as Partial<IntervalPoint>).hi === 'number'
+	);
 }
 
 /** Restricts drawing to the plot area until ctx.restore(). */
@@ -55,7 +60,7 @@ export const errorBarsPlugin: Plugin = {
 			if (meta.hidden === true || !chart.isDatasetVisible(di)) {
 				return;
 			}
-			const colour = typeof ds.borderColor === 'string' ? ds.borderColor : options.color ?? '#888';
+			const colour = typeof ds.borderColor === 'string' ? ds.borderColor : (options.color ?? '#888');
 			ctx.strokeStyle = colour;
 			ctx.lineWidth = options.width ?? 1.5;
 			ds.data.forEach((raw, i) => {

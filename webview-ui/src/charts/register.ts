@@ -4,7 +4,16 @@
  * (the legend is drawn in HTML below the chart, see views/legend.ts; chart.js's own is off).
  */
 import {
-	BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+	BarController,
+	BarElement,
+	CategoryScale,
+	Chart,
+	Legend,
+	LinearScale,
+	LineController,
+	LineElement,
+	PointElement,
+	Tooltip,
 } from 'chart.js';
 import { backgroundPlugin, errorBarsPlugin, plotAreaPlugin, referenceLabelsPlugin } from './plugins';
 
@@ -14,7 +23,21 @@ export function registerCharts(): void {
 	if (done) {
 		return;
 	}
-	Chart.register(LineController, BarController, LineElement, PointElement, BarElement, LinearScale, CategoryScale, Legend, Tooltip, errorBarsPlugin, referenceLabelsPlugin, plotAreaPlugin, backgroundPlugin);
+	Chart.register(
+		LineController,
+		BarController,
+		LineElement,
+		PointElement,
+		BarElement,
+		LinearScale,
+		CategoryScale,
+		Legend,
+		Tooltip,
+		errorBarsPlugin,
+		referenceLabelsPlugin,
+		plotAreaPlugin,
+		backgroundPlugin,
+	);
 	done = true;
 }
 

@@ -31,7 +31,9 @@ function lineDataset(s: FigureSeries, theme: ChartTheme): ChartDataset<'line', D
 	const isRef = s.kind === 'reference';
 	const twoPointRef = isRef && s.points.length === 2;
 	return {
-		type: 'line', label: s.label, data: s.points.map(datum),
+		type: 'line',
+		label: s.label,
+		data: s.points.map(datum),
 		borderColor: colour,
 		backgroundColor: colour,
 		borderWidth: isRef ? REFERENCE_STYLE.base.width : theme.lineWidth,
@@ -57,12 +59,29 @@ function frontDatasets(s: FigureSeries, theme: ChartTheme): Array<ChartDataset<'
 	const order = s.layer ?? 1;
 	return [
 		{
-			type: 'line', label: s.label, data: front.map(datum), borderColor: colour, backgroundColor: colour, borderWidth: theme.lineWidth,
-			showLine: true, pointStyle: s.shape, pointRadius: 5, pointHoverRadius: 7, order,
+			type: 'line',
+			label: s.label,
+			data: front.map(datum),
+			borderColor: colour,
+			backgroundColor: colour,
+			borderWidth: theme.lineWidth,
+			showLine: true,
+			pointStyle: s.shape,
+			pointRadius: 5,
+			pointHoverRadius: 7,
+			order,
 		},
 		{
-			type: 'line', label: `${s.label} (dominated)`, data: dominated.map((p) => ({ x: p.x, y: p.y })), borderColor: faded(colour), backgroundColor: faded(colour),
-			showLine: false, pointStyle: s.shape, pointRadius: 3.5, pointHoverRadius: 6, order: order + 0.5,
+			type: 'line',
+			label: `${s.label} (dominated)`,
+			data: dominated.map((p) => ({ x: p.x, y: p.y })),
+			borderColor: faded(colour),
+			backgroundColor: faded(colour),
+			showLine: false,
+			pointStyle: s.shape,
+			pointRadius: 3.5,
+			pointHoverRadius: 6,
+			order: order + 0.5,
 		},
 	];
 }
@@ -90,7 +109,18 @@ function commonOptions(spec: FigureSpec, theme: ChartTheme, options: RenderOptio
 		plugins: {
 			// On screen the legend is HTML below the chart; a fixed-size image (npm run reproduce) has
 			// no page around it, so chart.js draws it there, below the plot.
-			legend: options.fixedSize === true ? { position: 'bottom' as const, labels: { color: theme.foreground, usePointStyle: true, font, filter: (item: { text: string }) => !item.text.endsWith('(dominated)') } } : { display: false },
+			legend:
+				options.fixedSize === true
+					? {
+							position: 'bottom' as const,
+							labels: {
+								color: theme.foreground,
+								usePointStyle: true,
+								font,
+								filter: (item: { text: string }) => !item.text.endsWith('(dominated)'),
+							},
+						}
+					: { display: false },
 			tooltip: { callbacks: { label: tooltipLabel } },
 			errorBars: { color: theme.muted, width: 1.5 },
 			referenceLabels: { items: references, font: `12px ${theme.fontFamily}`, halo: theme.background },
@@ -118,13 +148,34 @@ function lineConfig(spec: FigureSpec, theme: ChartTheme, options: RenderOptions)
 		const colour = theme.muted;
 		references.push({ datasetIndex: datasets.length, text: spec.target.label, colour });
 		datasets.push({
-			type: 'line', label: spec.target.label, data: [{ x: Math.min(...xs), y: spec.target.y }, { x: Math.max(...xs), y: spec.target.y }],
-			borderColor: colour, backgroundColor: colour, borderWidth: REFERENCE_STYLE.target.width, borderDash: [...REFERENCE_STYLE.target.dash], pointRadius: 0, order: 2,
+			type: 'line',
+			label: spec.target.label,
+			data: [
+				{ x: Math.min(...xs), y: spec.target.y },
+				{ x: Math.max(...xs), y: spec.target.y },
+			],
+			borderColor: colour,
+			backgroundColor: colour,
+			borderWidth: REFERENCE_STYLE.target.width,
+			borderDash: [...REFERENCE_STYLE.target.dash],
+			pointRadius: 0,
+			order: 2,
 		});
 	}
 	for (const m of spec.markers) {
 		const colour = colourAt(theme, m.colour);
-		datasets.push({ type: 'line', label: m.label, data: [{ x: m.x, y: m.y }], showLine: false, pointStyle: 'star', pointRadius: 11, pointBorderWidth: 2.5, borderColor: colour, backgroundColor: colour, order: 0 });
+		datasets.push({
+			type: 'line',
+			label: m.label,
+			data: [{ x: m.x, y: m.y }],
+			showLine: false,
+			pointStyle: 'star',
+			pointRadius: 11,
+			pointBorderWidth: 2.5,
+			borderColor: colour,
+			backgroundColor: colour,
+			order: 0,
+		});
 	}
 	const c = commonOptions(spec, theme, options, references);
 	return {
@@ -139,9 +190,13 @@ function barConfig(spec: FigureSpec, theme: ChartTheme, options: RenderOptions):
 	const datasets: Array<ChartDataset<'bar', Datum[]>> = spec.series.map((s) => {
 		const colour = colourAt(theme, s.colour);
 		return {
-			type: 'bar', label: s.label,
+			type: 'bar',
+			label: s.label,
 			data: s.points.map((p) => ({ ...datum(p), x: labels[p.x] ?? String(p.x) })),
-			backgroundColor: faded(colour), borderColor: colour, borderWidth: theme.lineWidth, pointStyle: s.shape,
+			backgroundColor: faded(colour),
+			borderColor: colour,
+			borderWidth: theme.lineWidth,
+			pointStyle: s.shape,
 		};
 	});
 	const c = commonOptions(spec, theme, options, []);

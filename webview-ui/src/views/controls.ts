@@ -12,14 +12,26 @@ import { el } from './dom';
 import { withTerms } from './terms';
 
 const EXPERIMENTS: ReadonlyArray<[Experiment, string]> = [
-	['size', 'size: best fairness against α'], ['minimum', 'minimum: smallest collective reaching a target'],
-	['flips', 'flips: fairness against M at one α'], ['knowledge', 'knowledge: n known majority rows vs all'],
+	['size', 'size: best fairness against α'],
+	['minimum', 'minimum: smallest collective reaching a target'],
+	['flips', 'flips: fairness against M at one α'],
+	['knowledge', 'knowledge: n known majority rows vs all'],
 ];
 const METHODS: readonly Method[] = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
-const METRICS: ReadonlyArray<[FairnessMetric, string]> = [['eqod', 'EqOd (average)'], ['eqodMax', 'EqOd (max)'], ['spd', 'SPD']];
+const METRICS: ReadonlyArray<[FairnessMetric, string]> = [
+	['eqod', 'EqOd (average)'],
+	['eqodMax', 'EqOd (max)'],
+	['spd', 'SPD'],
+];
 
 function field(label: string, control: HTMLElement, hint?: string): HTMLLabelElement {
-	return el('label', { class: 'field' }, el('span', { class: 'field-label' }, ...withTerms(label)), control, ...(hint !== undefined ? [el('span', { class: 'hint' }, ...withTerms(hint))] : []));
+	return el(
+		'label',
+		{ class: 'field' },
+		el('span', { class: 'field-label' }, ...withTerms(label)),
+		control,
+		...(hint !== undefined ? [el('span', { class: 'hint' }, ...withTerms(hint))] : []),
+	);
 }
 
 function select<T extends string>(name: string, options: ReadonlyArray<[T, string]>): HTMLSelectElement {
@@ -44,8 +56,17 @@ export class Controls {
 	private readonly knowledge = el('input', { name: 'knowledge', type: 'text', placeholder: 'default all' });
 	private readonly knowledgeRows = el('input', { name: 'knowledgeRows', type: 'number', min: '1', step: '1', placeholder: 'default 10' });
 	private readonly seeds = el('input', { name: 'seeds', type: 'number', min: '1', max: '1000', step: '1', placeholder: 'default 5' });
-	private readonly target = el('input', { name: 'targetEqod', type: 'number', min: '0', max: '1', step: '0.005', placeholder: 'half the base EqOd' });
-	private readonly methods = new Map<Method, HTMLInputElement>(METHODS.map((m) => [m, el('input', { type: 'checkbox', name: 'method', value: m })]));
+	private readonly target = el('input', {
+		name: 'targetEqod',
+		type: 'number',
+		min: '0',
+		max: '1',
+		step: '0.005',
+		placeholder: 'half the base EqOd',
+	});
+	private readonly methods = new Map<Method, HTMLInputElement>(
+		METHODS.map((m) => [m, el('input', { type: 'checkbox', name: 'method', value: m })]),
+	);
 
 	constructor() {
 		this.metric = select('metric', METRICS);
@@ -55,10 +76,19 @@ export class Controls {
 		this.auditButton = el('button', { type: 'button', class: 'secondary' }, 'Re-run audit');
 		this.progress = el('progress', { max: '1', value: '0', 'aria-label': 'simulation progress', hidden: '' });
 		this.status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-		const methodBox = el('fieldset', { class: 'methods' }, el('legend', {}, 'Methods'),
-			...METHODS.map((m) => el('label', { class: 'check' }, this.methods.get(m)!, ...withTerms(METHOD_LABELS[m] ?? m))));
-		this.settings = el('details', { class: 'settings' }, el('summary', {}, ...withTerms('Run settings (defaults: size experiment, α 0.05–0.5, 5 seeds, all four methods)')),
-			el('div', { class: 'grid' },
+		const methodBox = el(
+			'fieldset',
+			{ class: 'methods' },
+			el('legend', {}, 'Methods'),
+			...METHODS.map((m) => el('label', { class: 'check' }, this.methods.get(m)!, ...withTerms(METHOD_LABELS[m] ?? m))),
+		);
+		this.settings = el(
+			'details',
+			{ class: 'settings' },
+			el('summary', {}, ...withTerms('Run settings (defaults: size experiment, α 0.05–0.5, 5 seeds, all four methods)')),
+			el(
+				'div',
+				{ class: 'grid' },
 				field('α grid', this.alphas, 'comma-separated fractions, for size and minimum'),
 				field('α', this.alpha, 'for flips and knowledge'),
 				field('Flip grid points', this.flips),
@@ -69,17 +99,34 @@ export class Controls {
 				field('Target EqOd', this.target, 'for minimum; blank = default'),
 				field('Metric shown', this.metric, 'changes the charts, not the run'),
 			),
-			methodBox);
-		this.form = el('form', { class: 'controls', 'aria-label': 'Simulation settings' },
+			methodBox,
+		);
+		this.form = el(
+			'form',
+			{ class: 'controls', 'aria-label': 'Simulation settings' },
 			this.settings,
-			el('div', { class: 'actions' }, el('label', { class: 'inline' }, 'Experiment ', this.experiment), this.run, this.cancel, this.auditButton, this.exportButton, this.progress),
-			this.status);
+			el(
+				'div',
+				{ class: 'actions' },
+				el('label', { class: 'inline' }, 'Experiment ', this.experiment),
+				this.run,
+				this.cancel,
+				this.auditButton,
+				this.exportButton,
+				this.progress,
+			),
+			this.status,
+		);
 	}
 
 	/** The request in the form, or a message naming the first bad field; `experiment` overrides the pick. */
 	read(experiment?: Experiment): SimulationRequest | string {
 		const num = (input: HTMLInputElement): number | undefined => (input.value.trim() === '' ? undefined : Number(input.value));
-		const alphas = this.alphas.value.split(',').map((t) => t.trim()).filter((t) => t !== '').map(Number);
+		const alphas = this.alphas.value
+			.split(',')
+			.map((t) => t.trim())
+			.filter((t) => t !== '')
+			.map(Number);
 		const knowledgeText = this.knowledge.value.trim();
 		const knowledge: Knowledge | undefined = knowledgeText === '' ? undefined : knowledgeText === 'all' ? 'all' : Number(knowledgeText);
 		const methods = METHODS.filter((m) => this.methods.get(m)?.checked === true);
@@ -87,8 +134,16 @@ export class Controls {
 			return 'choose at least one method';
 		}
 		const request: Record<string, unknown> = {
-			experiment: experiment ?? this.experiment.value, alphas: alphas.length > 0 ? alphas : undefined, alpha: num(this.alpha), flips: num(this.flips),
-			methods, k: num(this.k), knowledge, knowledgeRows: num(this.knowledgeRows), seeds: num(this.seeds), targetEqod: num(this.target),
+			experiment: experiment ?? this.experiment.value,
+			alphas: alphas.length > 0 ? alphas : undefined,
+			alpha: num(this.alpha),
+			flips: num(this.flips),
+			methods,
+			k: num(this.k),
+			knowledge,
+			knowledgeRows: num(this.knowledgeRows),
+			seeds: num(this.seeds),
+			targetEqod: num(this.target),
 		};
 		for (const key of Object.keys(request)) {
 			if (request[key] === undefined) {

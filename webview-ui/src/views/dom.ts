@@ -5,7 +5,11 @@
  */
 type Attrs = Record<string, string | undefined>;
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	attrs: Attrs = {},
+	...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
 	const node = document.createElement(tag);
 	for (const [k, v] of Object.entries(attrs)) {
 		if (v !== undefined) {
@@ -23,7 +27,12 @@ export function clear(node: Element): void {
 }
 
 /** A table of text cells (header row + body); `cell` may turn a cell's text into nodes (still text only). */
-export function textTable(caption: string, columns: readonly string[], rows: ReadonlyArray<readonly string[]>, cell: (text: string) => Array<Node | string> = (t) => [t]): HTMLTableElement {
+export function textTable(
+	caption: string,
+	columns: readonly string[],
+	rows: ReadonlyArray<readonly string[]>,
+	cell: (text: string) => Array<Node | string> = (t) => [t],
+): HTMLTableElement {
 	const head = el('tr', {}, ...columns.map((c) => el('th', { scope: 'col' }, ...cell(c))));
 	const body = rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, ...cell(c)))));
 	return el('table', { class: 'data-table' }, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...body));

@@ -22,7 +22,11 @@ export interface FigureHost {
 }
 
 const RUN_LABELS: Record<NonNullable<FigureSpec['runs']>, string> = {
-	size: 'Run "size"', flips: 'Run "flips"', knowledge: 'Run "knowledge"', minimum: 'Run "minimum"', audit: 'Run the audit',
+	size: 'Run "size"',
+	flips: 'Run "flips"',
+	knowledge: 'Run "knowledge"',
+	minimum: 'Run "minimum"',
+	audit: 'Run the audit',
 };
 
 export class FigureView {
@@ -35,17 +39,32 @@ export class FigureView {
 	private readonly tableRegion: HTMLDivElement;
 	private chart: PanelChart | undefined;
 
-	constructor(readonly id: FigureId, private readonly host: FigureHost) {
+	constructor(
+		readonly id: FigureId,
+		private readonly host: FigureHost,
+	) {
 		const titleId = `fig-${id}-title`;
 		const tableId = `fig-${id}-table`;
 		this.title = el('h2', { id: titleId });
 		this.conclusion = el('p', { class: 'conclusion' });
 		this.statements = el('ul', { class: 'statements' });
 		this.body = el('div', { class: 'chart-body' });
-		this.toggle = el('button', { type: 'button', class: 'table-toggle secondary', 'aria-expanded': 'false', 'aria-controls': tableId }, 'Show data table');
+		this.toggle = el(
+			'button',
+			{ type: 'button', class: 'table-toggle secondary', 'aria-expanded': 'false', 'aria-controls': tableId },
+			'Show data table',
+		);
 		this.tableRegion = el('div', { id: tableId, class: 'table-region table-scroll', hidden: '' });
-		this.section = el('section', { class: 'figure', id: `fig-${id}`, 'aria-labelledby': titleId, 'data-figure': id },
-			this.title, this.conclusion, this.statements, this.body, this.toggle, this.tableRegion);
+		this.section = el(
+			'section',
+			{ class: 'figure', id: `fig-${id}`, 'aria-labelledby': titleId, 'data-figure': id },
+			this.title,
+			this.conclusion,
+			this.statements,
+			this.body,
+			this.toggle,
+			this.tableRegion,
+		);
 		this.toggle.addEventListener('click', () => {
 			const open = this.tableRegion.hidden;
 			this.setTable(open);
@@ -83,9 +102,17 @@ export class FigureView {
 		for (const s of spec.statements) {
 			this.statements.append(termText('li', {}, s));
 		}
-		const canvas = el('canvas', { tabindex: '0', role: 'img', 'aria-label': `${spec.summary} Use the arrow keys to read the points, or open the data table.` });
+		const canvas = el('canvas', {
+			tabindex: '0',
+			role: 'img',
+			'aria-label': `${spec.summary} Use the arrow keys to read the points, or open the data table.`,
+		});
 		this.body.append(el('div', { class: 'chart-box' }, canvas), legendList(spec, theme));
-		attachKeyboard(canvas, () => this.chart, (t) => this.host.announce(t));
+		attachKeyboard(
+			canvas,
+			() => this.chart,
+			(t) => this.host.announce(t),
+		);
 		this.chart = createChart(canvas, spec, theme);
 		this.tableRegion.append(textTable(spec.title, spec.table.columns, spec.table.rows, withTerms));
 		this.toggle.hidden = false;

@@ -5,7 +5,13 @@ import { el } from './dom';
 export function glossarySection(): HTMLElement {
 	const items = GLOSSARY.flatMap((e) => [
 		el('dt', { id: `term-${e.terms[0]!.replace(/[^\w-]/g, '_')}` }, e.terms.join(', ')),
-		el('dd', {}, e.definition, ...(e.formula !== undefined ? [' ', el('code', {}, e.formula)] : []), el('span', { class: 'hint' }, ` — docs/methods.md ${e.methods}`)),
+		el(
+			'dd',
+			{},
+			e.definition,
+			...(e.formula !== undefined ? [' ', el('code', {}, e.formula)] : []),
+			el('span', { class: 'hint' }, ` — docs/methods.md ${e.methods}`),
+		),
 	]);
 	return el('details', { class: 'glossary', id: 'glossary' }, el('summary', {}, 'Glossary: what the terms mean'), el('dl', {}, ...items));
 }

@@ -24,19 +24,46 @@ export class ScorecardView {
 			const button = el('button', { type: 'button', class: 'secondary' }, 'Run the audit');
 			button.addEventListener('click', () => this.actions.runAudit());
 			this.section.dataset.empty = 'true';
-			this.section.append(el('h2', {}, 'Audit'), el('p', { class: 'empty' }, 'No audit yet: it measures how the firm\'s classifier treats each group. ', button));
+			this.section.append(
+				el('h2', {}, 'Audit'),
+				el('p', { class: 'empty' }, "No audit yet: it measures how the firm's classifier treats each group. ", button),
+			);
 			return;
 		}
 		delete this.section.dataset.empty;
 		const card = buildScorecard(audit);
-		const headline = el('table', { class: 'data-table headline' },
+		const headline = el(
+			'table',
+			{ class: 'data-table headline' },
 			el('thead', {}, el('tr', {}, ...['disparity', 'value', 'interval', 'verdict'].map((c) => el('th', { scope: 'col' }, c)))),
-			el('tbody', {}, ...card.headline.map((h) => el('tr', {}, termText('th', { scope: 'row' }, h.name), el('td', {}, h.value), el('td', {}, h.interval), termText('td', {}, h.verdict)))));
-		const next = el('ul', { class: 'next' }, ...card.next.map((n, i) => {
-			const button = el('button', { type: 'button', class: 'secondary' }, i === 0 ? 'Run "size"' : 'How?');
-			button.addEventListener('click', () => (i === 0 ? this.actions.runSize() : button.replaceWith(el('span', { class: 'hint' }, 'Command palette: "Compare with Firm-side Methods".'))));
-			return el('li', {}, ...withTerms(n), ' ', button);
-		}));
+			el(
+				'tbody',
+				{},
+				...card.headline.map((h) =>
+					el(
+						'tr',
+						{},
+						termText('th', { scope: 'row' }, h.name),
+						el('td', {}, h.value),
+						el('td', {}, h.interval),
+						termText('td', {}, h.verdict),
+					),
+				),
+			),
+		);
+		const next = el(
+			'ul',
+			{ class: 'next' },
+			...card.next.map((n, i) => {
+				const button = el('button', { type: 'button', class: 'secondary' }, i === 0 ? 'Run "size"' : 'How?');
+				button.addEventListener('click', () =>
+					i === 0
+						? this.actions.runSize()
+						: button.replaceWith(el('span', { class: 'hint' }, 'Command palette: "Compare with Firm-side Methods".')),
+				);
+				return el('li', {}, ...withTerms(n), ' ', button);
+			}),
+		);
 		this.section.append(
 			termText('h2', {}, card.title),
 			termText('p', { class: 'positive' }, card.positive),

@@ -23,6 +23,10 @@ export function withTerms(text: string): Array<Node | string> {
 }
 
 /** An element of the given tag holding `text` with its terms explained. */
-export function termText<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined>, text: string): HTMLElementTagNameMap[K] {
+export function termText<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	attrs: Record<string, string | undefined>,
+	text: string,
+): HTMLElementTagNameMap[K] {
 	return el(tag, attrs, ...withTerms(text));
 }

@@ -66,7 +66,8 @@ export function binFeatures(x: FeatureMatrix, rows?: Int32Array, maxBins = 255, 
 	}
 	const p = x.denseWidth;
 	const q = x.blockCount;
-	const sample = n > BINNING_SAMPLE ? sampleWithoutReplacement(index, BINNING_SAMPLE, createRandom(deriveSeed(seed, 'boosting-binning'))) : index;
+	const sample =
+		n > BINNING_SAMPLE ? sampleWithoutReplacement(index, BINNING_SAMPLE, createRandom(deriveSeed(seed, 'boosting-binning'))) : index;
 	const thresholds: Float64Array[] = [];
 	const hasMissing = new Uint8Array(p);
 	const column = new Float64Array(sample.length);

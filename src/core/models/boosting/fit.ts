@@ -90,7 +90,9 @@ export function fitBoosting(x: FeatureMatrix, y: ArrayLike<number>, options: Boo
 		label[r] = v;
 		weight[r] = s;
 	}
-	const { train, validation } = params.earlyStopping ? validationSplit(label, params) : { train: Int32Array.from({ length: n }, (_, r) => r), validation: new Int32Array(0) };
+	const { train, validation } = params.earlyStopping
+		? validationSplit(label, params)
+		: { train: Int32Array.from({ length: n }, (_, r) => r), validation: new Int32Array(0) };
 	const baseline = baselineScore(label, weight, train);
 
 	const raw = new Float64Array(n).fill(baseline);
@@ -98,8 +100,11 @@ export function fitBoosting(x: FeatureMatrix, y: ArrayLike<number>, options: Boo
 	const hessian = new Float64Array(n);
 	const samples = new Int32Array(train.length);
 	const grower = new TreeGrower(binned, {
-		maxLeaves: params.maxLeaves, maxDepth: params.maxDepth, minSamplesLeaf: params.minSamplesLeaf,
-		l2: params.l2Regularization, learningRate: params.learningRate,
+		maxLeaves: params.maxLeaves,
+		maxDepth: params.maxDepth,
+		minSamplesLeaf: params.minSamplesLeaf,
+		l2: params.l2Regularization,
+		learningRate: params.learningRate,
 	});
 	const trees: GrownTree[] = [];
 	const scores: number[] = params.earlyStopping ? [-meanLoss(raw, label, weight, validation)] : [];
@@ -137,8 +142,15 @@ export function fitBoosting(x: FeatureMatrix, y: ArrayLike<number>, options: Boo
 		throw new Error('gradient boosting: the fit produced non-finite scores');
 	}
 	return {
-		model: assemble(binned, baseline, trees), params, iterations: trees.length, leaves: trees.map((t) => t.leaves),
-		trainLoss, validationLoss, stoppedEarly, trainRows: train.length, validationRows: validation.length,
+		model: assemble(binned, baseline, trees),
+		params,
+		iterations: trees.length,
+		leaves: trees.map((t) => t.leaves),
+		trainLoss,
+		validationLoss,
+		stoppedEarly,
+		trainRows: train.length,
+		validationRows: validation.length,
 	};
 }
 
@@ -159,7 +171,9 @@ function validationSplit(label: Float64Array, params: BoostingParams): { train: 
 	const validation: number[] = [];
 	held.forEach((h, r) => (h === 1 ? validation : train).push(r));
 	if (validation.length === 0) {
-		throw new Error(`gradient boosting: early stopping needs held-out rows; validationFraction ${params.validationFraction} of ${label.length} rows holds out none`);
+		throw new Error(
+			`gradient boosting: early stopping needs held-out rows; validationFraction ${params.validationFraction} of ${label.length} rows holds out none`,
+		);
 	}
 	return { train: Int32Array.from(train), validation: Int32Array.from(validation) };
 }
@@ -177,7 +191,9 @@ function baselineScore(label: Float64Array, weight: Float64Array, train: Int32Ar
 		throw new Error('gradient boosting: every training row has weight 0');
 	}
 	if (positive === 0 || positive === total) {
-		throw new Error(`gradient boosting needs both classes among the training rows with positive weight; every one is labelled ${positive === 0 ? 0 : 1}`);
+		throw new Error(
+			`gradient boosting needs both classes among the training rows with positive weight; every one is labelled ${positive === 0 ? 0 : 1}`,
+		);
 	}
 	const eps = 10 * Number.EPSILON;
 	const rate = Math.min(Math.max(positive / total, eps), 1 - eps);
@@ -263,5 +279,17 @@ function assemble(binned: BinnedFeatures, baseline: number, trees: readonly Grow
 		offset += tree.feature.length;
 	});
 	treeStart[trees.length] = offset;
-	return { baseline, width: x.width, denseWidth: x.denseWidth, blockCount: x.blockCount, treeStart, feature, block, threshold, missingLeft, left, right };
+	return {
+		baseline,
+		width: x.width,
+		denseWidth: x.denseWidth,
+		blockCount: x.blockCount,
+		treeStart,
+		feature,
+		block,
+		threshold,
+		missingLeft,
+		left,
+		right,
+	};
 }

@@ -49,7 +49,10 @@ export class TreeGrower {
 	private readonly free: Float64Array[] = [];
 	private readonly scratch: Int32Array;
 
-	constructor(private readonly binned: BinnedFeatures, private readonly settings: GrowSettings) {
+	constructor(
+		private readonly binned: BinnedFeatures,
+		private readonly settings: GrowSettings,
+	) {
 		this.scratch = new Int32Array(binned.rows.length);
 	}
 
@@ -114,10 +117,19 @@ export class TreeGrower {
 			const rightId = leftId + 1;
 			const hl = s.hessianLeft;
 			nodes.push({ start: node.start, end: mid, G: s.gradientLeft, H: hl, depth: node.depth + 1, hist: null, split: emptySplit() });
-			nodes.push({ start: mid, end: node.end, G: node.G - s.gradientLeft, H: node.H - hl, depth: node.depth + 1, hist: null, split: emptySplit() });
+			nodes.push({
+				start: mid,
+				end: node.end,
+				G: node.G - s.gradientLeft,
+				H: node.H - hl,
+				depth: node.depth + 1,
+				hist: null,
+				split: emptySplit(),
+			});
 			feature[id] = s.feature;
 			bin[id] = s.bin;
-			missingLeft[id] = s.missingLeft || (this.isDense(s.feature) && this.binned.hasMissing[s.feature] === 0 && mid - node.start > node.end - mid) ? 1 : 0;
+			missingLeft[id] =
+				s.missingLeft || (this.isDense(s.feature) && this.binned.hasMissing[s.feature] === 0 && mid - node.start > node.end - mid) ? 1 : 0;
 			left[id] = leftId;
 			right[id] = rightId;
 			leaves++;
@@ -136,7 +148,8 @@ export class TreeGrower {
 			const splitRight = canSplit(rightNode);
 			if (splitLeft || splitRight) {
 				// Rows are read for the smaller child only; the larger one is parent − smaller.
-				const [small, large] = leftNode.end - leftNode.start <= rightNode.end - rightNode.start ? [leftNode, rightNode] : [rightNode, leftNode];
+				const [small, large] =
+					leftNode.end - leftNode.start <= rightNode.end - rightNode.start ? [leftNode, rightNode] : [rightNode, leftNode];
 				small.hist = this.histogram();
 				fillHistogram(this.binned, samples, small.start, small.end, gradient, hessian, small.hist);
 				large.hist = node.hist;
@@ -158,8 +171,13 @@ export class TreeGrower {
 		}
 		const size = nodes.length;
 		return {
-			feature: feature.slice(0, size), bin: bin.slice(0, size), missingLeft: missingLeft.slice(0, size),
-			left: left.slice(0, size), right: right.slice(0, size), value: value.slice(0, size), leaves,
+			feature: feature.slice(0, size),
+			bin: bin.slice(0, size),
+			missingLeft: missingLeft.slice(0, size),
+			left: left.slice(0, size),
+			right: right.slice(0, size),
+			value: value.slice(0, size),
+			leaves,
 		};
 	}
 

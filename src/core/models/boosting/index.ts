@@ -2,7 +2,13 @@
 export { binFeatures, type BinnedFeatures } from './binning';
 export { fitBoosting, type BoostingFit, type BoostingFitOptions } from './fit';
 export {
-	boostingDecisionFunction, boostingModelFromJSON, boostingModelToJSON, boostingPredictLabels, boostingPredictProba, treeCount,
-	type BoostingModel, type BoostingModelJSON,
+	boostingDecisionFunction,
+	boostingModelFromJSON,
+	boostingModelToJSON,
+	boostingPredictLabels,
+	boostingPredictProba,
+	treeCount,
+	type BoostingModel,
+	type BoostingModelJSON,
 } from './model';
 export { BOOSTING_DEFAULTS, resolveBoostingParams, type BoostingParams, type BoostingParamsInput } from './options';

@@ -54,7 +54,9 @@ export function treeCount(model: BoostingModel): number {
 /** Raw scores (log-odds) baseline + Σ trees for the requested matrix rows (default all), in row order. */
 export function boostingDecisionFunction(model: BoostingModel, x: FeatureMatrix, rows?: Int32Array): Float64Array {
 	if (x.width !== model.width || x.denseWidth !== model.denseWidth || x.blockCount !== model.blockCount) {
-		throw new Error(`gradient boosting: the model was fitted on ${model.width} features (${model.denseWidth} numeric, ${model.blockCount} one-hot blocks); this matrix has ${x.width} (${x.denseWidth}, ${x.blockCount})`);
+		throw new Error(
+			`gradient boosting: the model was fitted on ${model.width} features (${model.denseWidth} numeric, ${model.blockCount} one-hot blocks); this matrix has ${x.width} (${x.denseWidth}, ${x.blockCount})`,
+		);
 	}
 	const n = rows === undefined ? x.rows : rows.length;
 	const out = new Float64Array(n).fill(model.baseline);
@@ -114,9 +116,17 @@ export function boostingPredictLabels(model: BoostingModel, x: FeatureMatrix, ro
 
 export function boostingModelToJSON(model: BoostingModel): BoostingModelJSON {
 	return {
-		baseline: model.baseline, width: model.width, denseWidth: model.denseWidth, blockCount: model.blockCount,
-		treeStart: Array.from(model.treeStart), feature: Array.from(model.feature), block: Array.from(model.block),
-		threshold: Array.from(model.threshold), missingLeft: Array.from(model.missingLeft), left: Array.from(model.left), right: Array.from(model.right),
+		baseline: model.baseline,
+		width: model.width,
+		denseWidth: model.denseWidth,
+		blockCount: model.blockCount,
+		treeStart: Array.from(model.treeStart),
+		feature: Array.from(model.feature),
+		block: Array.from(model.block),
+		threshold: Array.from(model.threshold),
+		missingLeft: Array.from(model.missingLeft),
+		left: Array.from(model.left),
+		right: Array.from(model.right),
 	};
 }
 
@@ -145,10 +155,17 @@ export function boostingModelFromJSON(json: unknown): BoostingModel {
 	};
 	const nodes = list('feature').length;
 	const model: BoostingModel = {
-		baseline: num('baseline'), width: num('width'), denseWidth: num('denseWidth'), blockCount: num('blockCount'),
-		treeStart: Int32Array.from(list('treeStart')), feature: Int32Array.from(list('feature')), block: Int32Array.from(list('block')),
-		threshold: Float64Array.from(list('threshold')), missingLeft: Uint8Array.from(list('missingLeft')),
-		left: Int32Array.from(list('left')), right: Int32Array.from(list('right')),
+		baseline: num('baseline'),
+		width: num('width'),
+		denseWidth: num('denseWidth'),
+		blockCount: num('blockCount'),
+		treeStart: Int32Array.from(list('treeStart')),
+		feature: Int32Array.from(list('feature')),
+		block: Int32Array.from(list('block')),
+		threshold: Float64Array.from(list('threshold')),
+		missingLeft: Uint8Array.from(list('missingLeft')),
+		left: Int32Array.from(list('left')),
+		right: Int32Array.from(list('right')),
 	};
 	for (const key of ['block', 'threshold', 'missingLeft', 'left', 'right'] as const) {
 		if (model[key].length !== nodes) {
@@ -165,7 +182,11 @@ export function boostingModelFromJSON(json: unknown): BoostingModel {
 		for (let node = lo; node < hi; node++) {
 			const f = model.feature[node]!;
 			const badBlock = f >= model.denseWidth && !(model.block[node]! >= 0 && model.block[node]! < model.blockCount);
-			if (f >= model.width || badBlock || (f >= 0 && !(model.left[node]! > node && model.left[node]! < hi && model.right[node]! > node && model.right[node]! < hi))) {
+			if (
+				f >= model.width ||
+				badBlock ||
+				(f >= 0 && !(model.left[node]! > node && model.left[node]! < hi && model.right[node]! > node && model.right[node]! < hi))
+			) {
 				throw new Error(`gradient boosting model JSON: node ${node} has a feature or child outside its tree`);
 			}
 		}

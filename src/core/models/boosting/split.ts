@@ -42,8 +42,13 @@ export function emptySplit(): SplitCandidate {
 
 /** Adds the rows samples[start … end) to a zeroed histogram. */
 export function fillHistogram(
-	binned: BinnedFeatures, samples: Int32Array, start: number, end: number,
-	gradient: Float64Array, hessian: Float64Array, hist: Float64Array,
+	binned: BinnedFeatures,
+	samples: Int32Array,
+	start: number,
+	end: number,
+	gradient: Float64Array,
+	hessian: Float64Array,
+	hist: Float64Array,
 ): void {
 	hist.fill(0);
 	const slots = binned.slots;
@@ -76,8 +81,13 @@ export interface SplitSettings {
 
 /** The best split of a node with the given totals, written into `best` (gain −1 if none). */
 export function findBestSplit(
-	binned: BinnedFeatures, hist: Float64Array, G: number, H: number, count: number,
-	settings: SplitSettings, best: SplitCandidate,
+	binned: BinnedFeatures,
+	hist: Float64Array,
+	G: number,
+	H: number,
+	count: number,
+	settings: SplitSettings,
+	best: SplitCandidate,
 ): void {
 	const { minSamplesLeaf, l2 } = settings;
 	const x = binned.matrix;
@@ -113,7 +123,7 @@ export function findBestSplit(
 				break;
 			}
 			const gr = G - gl;
-			const gain = lossNode + gl * gl / (hl + l2) + gr * gr / (hr + l2);
+			const gain = lossNode + (gl * gl) / (hl + l2) + (gr * gr) / (hr + l2);
 			if (gain > best.gain && gain > 0) {
 				record(best, gain, j, b, false, gl, hl, cl);
 			}
@@ -144,7 +154,7 @@ export function findBestSplit(
 				break;
 			}
 			const gl2 = G - gr;
-			const gain = lossNode + gl2 * gl2 / (hl2 + l2) + gr * gr / (hr + l2);
+			const gain = lossNode + (gl2 * gl2) / (hl2 + l2) + (gr * gr) / (hr + l2);
 			if (gain > best.gain && gain > 0) {
 				record(best, gain, j, b, true, gl2, hl2, cl2);
 			}
@@ -169,14 +179,23 @@ export function findBestSplit(
 		if (hl < MIN_HESSIAN_TO_SPLIT || hr < MIN_HESSIAN_TO_SPLIT) {
 			continue;
 		}
-		const gain = lossNode + gl * gl / (hl + l2) + gr * gr / (hr + l2);
+		const gain = lossNode + (gl * gl) / (hl + l2) + (gr * gr) / (hr + l2);
 		if (gain > best.gain && gain > 0) {
 			record(best, gain, f, -1, false, gl, hl, cl);
 		}
 	}
 }
 
-function record(best: SplitCandidate, gain: number, feature: number, bin: number, missingLeft: boolean, gl: number, hl: number, cl: number): void {
+function record(
+	best: SplitCandidate,
+	gain: number,
+	feature: number,
+	bin: number,
+	missingLeft: boolean,
+	gl: number,
+	hl: number,
+	cl: number,
+): void {
 	best.gain = gain;
 	best.feature = feature;
 	best.bin = bin;

@@ -41,6 +41,9 @@ void describe('association', () => {
 		assert.deepEqual([...few.codes], [2, 0, -1, 2, 1]);
 		const many = codeColumn({ kind: 'numeric', name: 'x', values: Float64Array.from({ length: 100 }, (_, i) => i), missing: 0 }, 100, 4);
 		assert.equal(many.levels, 4);
-		assert.deepEqual([0, 24, 25, 26, 50, 51, 99].map((i) => many.codes[i]), [0, 0, 0, 1, 1, 2, 3]);
+		assert.deepEqual(
+			[0, 24, 25, 26, 50, 51, 99].map((i) => many.codes[i]),
+			[0, 0, 0, 1, 1, 2, 3],
+		);
 	});
 });

@@ -44,7 +44,11 @@ const compas = locateDataset('compas.csv');
 describe('COMPAS with every column (real data)', { skip: compas.skip }, () => {
 	it('flags the post-outcome columns and none of the pre-outcome ones', async () => {
 		const t = (await readCsvFile(compas.path!)).table;
-		const r = resolveRoles(t, { version: 1, sensitive: { column: 'race', minority: ['African-American'] }, label: { column: 'two_year_recid', favourable: ['0'] } });
+		const r = resolveRoles(t, {
+			version: 1,
+			sensitive: { column: 'race', minority: ['African-American'] },
+			label: { column: 'two_year_recid', favourable: ['0'] },
+		});
 		const leaks = findLabelLeaks(t, r.featureColumns, r.favourable, r.rows).map((l) => l.column);
 		for (const post of ['is_recid', 'r_charge_degree', 'r_offense_date', 'r_charge_desc', 'end']) {
 			assert.ok(leaks.includes(post), `${post} flagged (got ${leaks.join(', ')})`);
@@ -59,7 +63,11 @@ const adult = locateDataset('adult.csv');
 describe('Adult (real data)', { skip: adult.skip }, () => {
 	it('has no leak', async () => {
 		const t = (await readCsvFile(adult.path!)).table;
-		const r = resolveRoles(t, { version: 1, sensitive: { column: 'sex', minority: ['Female'] }, label: { column: 'income-per-year', favourable: ['>50K'] } });
+		const r = resolveRoles(t, {
+			version: 1,
+			sensitive: { column: 'sex', minority: ['Female'] },
+			label: { column: 'income-per-year', favourable: ['>50K'] },
+		});
 		assert.deepEqual(findLabelLeaks(t, r.featureColumns, r.favourable, r.rows), []);
 	});
 });

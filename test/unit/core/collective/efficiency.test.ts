@@ -11,11 +11,30 @@ import { validateSidecar } from '../../../../src/core/roles/sidecar';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const metrics = (eqod: number | undefined): RunMetrics => ({ error: 0.2, spd: 0.1, eqod, eqodMax: eqod, tprGap: undefined, fprGap: undefined });
-const point = (gridIndex: number, flips: number, eqod: number | undefined, poolSize = 100): UnitPoint => ({ alpha: 0.3, gridIndex, flips, poolSize, collectiveSize: 200, metrics: metrics(eqod) });
+const metrics = (eqod: number | undefined): RunMetrics => ({
+	error: 0.2,
+	spd: 0.1,
+	eqod,
+	eqodMax: eqod,
+	tprGap: undefined,
+	fprGap: undefined,
+});
+const point = (gridIndex: number, flips: number, eqod: number | undefined, poolSize = 100): UnitPoint => ({
+	alpha: 0.3,
+	gridIndex,
+	flips,
+	poolSize,
+	collectiveSize: 200,
+	metrics: metrics(eqod),
+});
 /** A unit whose EqOd curve over M = 0, 25, 50, 75, 100 is `curve`. */
 const unit = (seed: number, method: Method, curve: ReadonlyArray<number | undefined>): UnitResult => ({
-	key: { seed, method, knowledge: 'all' }, base: metrics(curve[0]), fits: curve.length - 1, knownRows: 10, minorityRows: 400, unfavourableMinorityRows: 100,
+	key: { seed, method, knowledge: 'all' },
+	base: metrics(curve[0]),
+	fits: curve.length - 1,
+	knownRows: 10,
+	minorityRows: 400,
+	unfavourableMinorityRows: 100,
 	points: curve.map((e, i) => point(i, i * 25, e)),
 });
 
@@ -35,7 +54,7 @@ describe('efficiency: flips to target, paired with Random', () => {
 		assert.ok(Math.abs(tQuantile975(1000) - 1.9623) < 2e-4);
 		const m = meanInterval([1, 2, 3, 4, 5])!;
 		assert.equal(m.mean, 3);
-		assert.ok(Math.abs(m.hi - (3 + 2.7764 * Math.sqrt(2.5) / Math.sqrt(5))) < 1e-12);
+		assert.ok(Math.abs(m.hi - (3 + (2.7764 * Math.sqrt(2.5)) / Math.sqrt(5))) < 1e-12);
 		assert.equal(meanInterval([1]), undefined);
 	});
 
@@ -47,15 +66,30 @@ describe('efficiency: flips to target, paired with Random', () => {
 		shifts.forEach((s, seed) => {
 			const at = (m: number): number => Math.max(0, 0.2 - (0.2 * m) / (60 + s));
 			results.push(unit(seed, 'random', [0, 25, 50, 75, 100].map(at)));
-			results.push(unit(seed, 'rb-dist', [0, 25, 50, 75, 100].map((m) => at(m + 20))));
+			results.push(
+				unit(
+					seed,
+					'rb-dist',
+					[0, 25, 50, 75, 100].map((m) => at(m + 20)),
+				),
+			);
 		});
-		const [dist, random] = [computeEfficiency(results, ['rb-dist', 'random'], 0.1)].flatMap((e) => [e.find((x) => x.method === 'rb-dist')!, e.find((x) => x.method === 'random')!]);
+		const [dist, random] = [computeEfficiency(results, ['rb-dist', 'random'], 0.1)].flatMap((e) => [
+			e.find((x) => x.method === 'rb-dist')!,
+			e.find((x) => x.method === 'random')!,
+		]);
 		assert.equal(dist!.flipsToTarget.reached, 10);
 		assert.ok(dist!.vsRandom!.flipsToTarget!.hi < 0, JSON.stringify(dist!.vsRandom));
-		assert.ok(Math.abs(dist!.vsRandom!.flipsToTarget!.mean + 20) < 3, `paired difference ≈ −20, got ${dist!.vsRandom!.flipsToTarget!.mean}`);
+		assert.ok(
+			Math.abs(dist!.vsRandom!.flipsToTarget!.mean + 20) < 3,
+			`paired difference ≈ −20, got ${dist!.vsRandom!.flipsToTarget!.mean}`,
+		);
 		assert.match(dist!.conclusion, /fewer flips than Random/);
 		assert.equal(random!.vsRandom, undefined);
-		assert.ok(dist!.vsRandom!.eqodByFlips.every((d) => d.flips % 1 === 0), 'M is reported as whole rows');
+		assert.ok(
+			dist!.vsRandom!.eqodByFlips.every((d) => d.flips % 1 === 0),
+			'M is reported as whole rows',
+		);
 	});
 
 	it('says "not distinguishable" when the paired interval covers zero, and counts seeds that never reach', () => {
@@ -85,7 +119,14 @@ describe('efficiency: flips to target, paired with Random', () => {
 		assert.equal(dist.flipsToTarget.seeds, 0);
 		assert.match(dist.conclusion, /did not run/);
 		assert.doesNotMatch(JSON.stringify(e), /NaN|Infinity/);
-		assert.match(efficiencyConclusion({ ...dist, flipsToTarget: { median: 10, lo: 5, hi: 20, reached: 1, seeds: 1 }, vsRandom: { flipsToTarget: null, eqodByFlips: [] } }), /median of ≈ 10 flips/);
+		assert.match(
+			efficiencyConclusion({
+				...dist,
+				flipsToTarget: { median: 10, lo: 5, hi: 20, reached: 1, seeds: 1 },
+				vsRandom: { flipsToTarget: null, eqodByFlips: [] },
+			}),
+			/median of ≈ 10 flips/,
+		);
 	});
 });
 
@@ -110,14 +151,20 @@ describe('efficiency and S(α) on the bundled synthetic data with the aware firm
 			const bestIndex = rows.reduce((b, r, i) => (r.eqod.mean! < rows[b]!.eqod.mean! ? i : b), 0);
 			assert.ok(bestIndex > 0, `${method}: the collective improves EqOd`);
 			for (let i = 1; i <= bestIndex; i++) {
-				assert.ok(rows[i]!.success!.mean! > rows[i - 1]!.success!.mean!, `${method}: S at M=${rows[i]!.flips} (${rows[i]!.success!.mean}) above S at M=${rows[i - 1]!.flips} (${rows[i - 1]!.success!.mean})`);
+				assert.ok(
+					rows[i]!.success!.mean! > rows[i - 1]!.success!.mean!,
+					`${method}: S at M=${rows[i]!.flips} (${rows[i]!.success!.mean}) above S at M=${rows[i - 1]!.flips} (${rows[i - 1]!.success!.mean})`,
+				);
 			}
 		}
 	});
 
 	it('carries one efficiency entry per method with the default target, half the base EqOd', () => {
 		assert.equal(result.target, result.base.eqod.mean! / 2);
-		assert.deepEqual(result.efficiency.map((e) => e.method), [...result.params.methods]);
+		assert.deepEqual(
+			result.efficiency.map((e) => e.method),
+			[...result.params.methods],
+		);
 		for (const e of result.efficiency) {
 			assert.equal(e.flipsToTarget.seeds, 3);
 			assert.ok(e.conclusion.length > 0);
@@ -135,12 +182,35 @@ describe('efficiency and S(α) on the bundled synthetic data with the aware firm
 	it('bad targets give a stated result: above the base (0 flips) and unreachable (not reached by any method)', async () => {
 		const parsed = await readCsvFile(join(samples, 'synthetic.csv'));
 		const sidecar = validateSidecar(JSON.parse(readFileSync(join(samples, 'synthetic.fairness.json'), 'utf8')), 'synthetic.fairness.json');
-		const above = await simulate(parsed.table, sidecar, { experiment: 'flips', alpha: 0.3, seeds: 2, flips: 3, methods: ['random'], targetEqod: 0.9 });
+		const above = await simulate(parsed.table, sidecar, {
+			experiment: 'flips',
+			alpha: 0.3,
+			seeds: 2,
+			flips: 3,
+			methods: ['random'],
+			targetEqod: 0.9,
+		});
 		assert.equal(above.efficiency[0]!.flipsToTarget.median, 0);
 		assert.ok(above.warnings.some((w) => /at or above the base/.test(w)));
-		const never = await simulate(parsed.table, sidecar, { experiment: 'flips', alpha: 0.3, seeds: 2, flips: 3, methods: ['random', 'rb-prob'], targetEqod: 0 });
-		assert.ok(never.warnings.some((w) => /not reached by any method at α = 0.3/.test(w)), never.warnings.join('\n'));
-		const onePoint = await simulate(parsed.table, sidecar, { experiment: 'flips', alpha: 0.3, seeds: 2, flipGrid: [40], methods: ['random', 'rb-prob'] });
+		const never = await simulate(parsed.table, sidecar, {
+			experiment: 'flips',
+			alpha: 0.3,
+			seeds: 2,
+			flips: 3,
+			methods: ['random', 'rb-prob'],
+			targetEqod: 0,
+		});
+		assert.ok(
+			never.warnings.some((w) => /not reached by any method at α = 0.3/.test(w)),
+			never.warnings.join('\n'),
+		);
+		const onePoint = await simulate(parsed.table, sidecar, {
+			experiment: 'flips',
+			alpha: 0.3,
+			seeds: 2,
+			flipGrid: [40],
+			methods: ['random', 'rb-prob'],
+		});
 		assert.doesNotMatch(JSON.stringify(onePoint), /NaN|Infinity/);
 		assert.equal(onePoint.efficiency.length, 2);
 	});
@@ -154,7 +224,10 @@ describe('a pool smaller than the grid', () => {
 		const r = await simulate(parsed.table, sidecar, { experiment: 'flips', alpha: 0.01, seeds: 2, flips: 20, methods: ['random'] });
 		const pool = r.rows[0]!.poolSize;
 		assert.ok(pool > 0 && pool < 19, `pool ${pool}`);
-		assert.ok(r.warnings.some((w) => /pool of \d+( or \d+)*: grid reduced to M = 0–\d+/.test(w)), r.warnings.join('\n'));
+		assert.ok(
+			r.warnings.some((w) => /pool of \d+( or \d+)*: grid reduced to M = 0–\d+/.test(w)),
+			r.warnings.join('\n'),
+		);
 		assert.ok(r.fits < 2 * 19, `only distinct M are refitted (${r.fits} fits)`);
 		assert.doesNotMatch(JSON.stringify(r), /NaN|Infinity/);
 	});

@@ -20,10 +20,21 @@ interface SklearnFixture {
 // Compiled to out/test/unit/core/collective/, the fixture stays in the source tree.
 const fixturePath = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'knn', 'sklearn.json');
 
-function matrix(rows: number, denseWidth: number, blockCount: number, width: number,
-	dense: ArrayLike<number>, active: ArrayLike<number>): FeatureMatrix {
+function matrix(
+	rows: number,
+	denseWidth: number,
+	blockCount: number,
+	width: number,
+	dense: ArrayLike<number>,
+	active: ArrayLike<number>,
+): FeatureMatrix {
 	return {
-		rows, width, denseWidth, blockCount, dense: Float64Array.from(dense), active: Int32Array.from(active),
+		rows,
+		width,
+		denseWidth,
+		blockCount,
+		dense: Float64Array.from(dense),
+		active: Int32Array.from(active),
 		names: Array.from({ length: width }, (_, j) => `f${j}`),
 	};
 }
@@ -40,13 +51,17 @@ describe('kNearest parity with scikit-learn NearestNeighbors (brute)', () => {
 			for (let i = 0; i < fixture.queryRows.length; i++) {
 				for (let t = 0; t < k; t++) {
 					const at = i * k + t;
-					assert.ok(Math.abs(ours.distances[at]! - expected.distances[at]!) <= 1e-9,
-						`query ${i} rank ${t}: ${ours.distances[at]} vs sklearn ${expected.distances[at]}`);
+					assert.ok(
+						Math.abs(ours.distances[at]! - expected.distances[at]!) <= 1e-9,
+						`query ${i} rank ${t}: ${ours.distances[at]} vs sklearn ${expected.distances[at]}`,
+					);
 					if (ours.indices[at] !== expected.indices[at]) {
 						// Allowed only when sklearn's row is exactly as far as ours (an ordering tie).
 						const theirs = Math.sqrt(squaredDistance(x, fixture.queryRows[i]!, x, expected.indices[at]!));
-						assert.ok(Math.abs(theirs - ours.distances[at]!) <= 1e-12,
-							`query ${i} rank ${t}: row ${ours.indices[at]} vs sklearn row ${expected.indices[at]}`);
+						assert.ok(
+							Math.abs(theirs - ours.distances[at]!) <= 1e-12,
+							`query ${i} rank ${t}: row ${ours.indices[at]} vs sklearn row ${expected.indices[at]}`,
+						);
 						ties++;
 					}
 				}
@@ -89,8 +104,9 @@ describe('kNearest tie rule: among equal distances the lower reference row comes
 				for (let t = 1; t < k; t++) {
 					const a = i * k + t - 1;
 					const b = a + 1;
-					assert.ok(fast.distances[a]! < fast.distances[b]!
-						|| (fast.distances[a] === fast.distances[b] && fast.indices[a]! < fast.indices[b]!));
+					assert.ok(
+						fast.distances[a]! < fast.distances[b]! || (fast.distances[a] === fast.distances[b] && fast.indices[a]! < fast.indices[b]!),
+					);
 				}
 				// Every row left out that is as near as the k-th has a higher index than all tied rows kept.
 				const kth = fast.distances[i * k + k - 1]!;

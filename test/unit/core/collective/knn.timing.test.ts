@@ -87,9 +87,11 @@ describe('kNearest speed on an Adult-shaped problem', () => {
 		}
 		times.sort((a, b) => a - b);
 		cpuTimes.sort((a, b) => a - b);
-		console.log(`kNearest Adult-shaped 3124 × 27816, k = 5: median ${times[1]!.toFixed(0)} ms wall, `
-			+ `${cpuTimes[1]!.toFixed(0)} ms CPU (wall runs ${times.map((t) => t.toFixed(0)).join(', ')} ms; `
-			+ `Σ distances ${checksum.toFixed(3)})`);
+		console.log(
+			`kNearest Adult-shaped 3124 × 27816, k = 5: median ${times[1]!.toFixed(0)} ms wall, ` +
+				`${cpuTimes[1]!.toFixed(0)} ms CPU (wall runs ${times.map((t) => t.toFixed(0)).join(', ')} ms; ` +
+				`Σ distances ${checksum.toFixed(3)})`,
+		);
 		assert.ok(times[1]! < 10_000, `median ${times[1]} ms`);
 	});
 });

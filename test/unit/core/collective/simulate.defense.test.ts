@@ -11,7 +11,14 @@ import { createPoolExecutor } from '../../../../src/runner/pool';
 import { syntheticFixture } from '../../runner/fixture';
 
 const fixture = syntheticFixture(1500, 7);
-const params = { experiment: 'flips' as const, alpha: 0.5, seeds: 2, flips: 4, methods: ['rb-prob' as const, 'random' as const], defense: { threshold: 0.8, folds: 3 } };
+const params = {
+	experiment: 'flips' as const,
+	alpha: 0.5,
+	seeds: 2,
+	flips: 4,
+	methods: ['rb-prob' as const, 'random' as const],
+	defense: { threshold: 0.8, folds: 3 },
+};
 
 describe('simulate: defending firm', () => {
 	let result: SimulationResult;
@@ -25,7 +32,10 @@ describe('simulate: defending firm', () => {
 		for (const row of result.rows) {
 			assert.ok(row.defended !== undefined, `${row.method} M=${row.flips}`);
 			assert.equal(row.defended.eqod.n, 2);
-			assert.ok(row.defended.removedFlips.mean !== null && row.defended.removedFlips.mean <= row.flips, 'cannot drop more flips than were made');
+			assert.ok(
+				row.defended.removedFlips.mean !== null && row.defended.removedFlips.mean <= row.flips,
+				'cannot drop more flips than were made',
+			);
 		}
 		const zero = result.rows.find((r) => r.flips === 0)!;
 		assert.deepEqual(zero.defended!.eqod, result.base.defended.eqod, 'M = 0 is the defended baseline');
@@ -55,7 +65,10 @@ describe('simulate: defending firm', () => {
 	});
 
 	it('rejects bad defense parameters by name', async () => {
-		await assert.rejects(simulate(fixture.table, fixture.sidecar, { ...params, defense: { threshold: 0.4, folds: 3 } }), /defense\.threshold/);
+		await assert.rejects(
+			simulate(fixture.table, fixture.sidecar, { ...params, defense: { threshold: 0.4, folds: 3 } }),
+			/defense\.threshold/,
+		);
 		await assert.rejects(simulate(fixture.table, fixture.sidecar, { ...params, defense: { threshold: 0.8, folds: 1 } }), /defense\.folds/);
 	});
 });

@@ -7,7 +7,11 @@ import { createRandom } from '../../../../src/core/random';
 import { table } from '../../helpers/table';
 import { syntheticFixture } from '../../runner/fixture';
 
-const sidecar: Sidecar = { version: 1, sensitive: { column: 'g', minority: ['min'], majority: ['maj'] }, label: { column: 'y', favourable: ['yes'] } };
+const sidecar: Sidecar = {
+	version: 1,
+	sensitive: { column: 'g', minority: ['min'], majority: ['maj'] },
+	label: { column: 'y', favourable: ['yes'] },
+};
 
 /**
  * A two-feature table whose label rule is chosen per group, so a test can make a group all
@@ -42,7 +46,11 @@ function assertCleanJson(r: SimulationResult): void {
 		} else if (v === null) {
 			// Besides an undefined figure's mean, the efficiency statistics use null for "not reached"
 			// (flips to target and its percentiles), "no defined EqOd" (best) and "one seed" (paired).
-			assert.match(path, /\.mean$|^\$\.efficiency\[\d+\]\.(flipsToTarget\.(median|lo|hi)|best(\.error)?|vsRandom\.flipsToTarget)$/, `${path} is null`);
+			assert.match(
+				path,
+				/\.mean$|^\$\.efficiency\[\d+\]\.(flipsToTarget\.(median|lo|hi)|best(\.error)?|vsRandom\.flipsToTarget)$/,
+				`${path} is null`,
+			);
 		} else if (Array.isArray(v)) {
 			v.forEach((x, i) => walk(x, `${path}[${i}]`));
 		} else if (typeof v === 'object' && v !== undefined) {
@@ -74,7 +82,10 @@ describe('simulate: degenerate collectives say so', () => {
 	it('a minority with no unfavourable rows: one warning, and every row is the base model', async () => {
 		const t = twoGroups(300, 80, (group, x1) => (group === 'min' ? 'yes' : byThreshold(group, x1)));
 		const r = await simulate(t, sidecar, { experiment: 'size', alphas: [0.2, 0.5], seeds: 2, flips: 3 });
-		assert.ok(r.warnings.some((w) => /minority has no unfavourable training rows/.test(w)), r.warnings.join(' | '));
+		assert.ok(
+			r.warnings.some((w) => /minority has no unfavourable training rows/.test(w)),
+			r.warnings.join(' | '),
+		);
 		assert.ok(r.grid!.every((row) => row.poolSize === 0 && row.flips === 0));
 		assert.ok(r.rows.every((row) => row.eqod.mean === r.base.eqod.mean && row.error.mean === r.base.error.mean));
 		assert.equal(r.fits, 0, 'an empty pool needs no refit');
@@ -102,7 +113,10 @@ describe('simulate: degenerate collectives say so', () => {
 		}
 		assert.equal(reasons('rb-dist').length, 2);
 		for (const reason of reasons('rb-dist')) {
-			assert.match(reason, /^rb-dist: (k = 5 but the collective knows only [0-3] favourable majority rows|needs favourable majority rows.*none of the 3)/);
+			assert.match(
+				reason,
+				/^rb-dist: (k = 5 but the collective knows only [0-3] favourable majority rows|needs favourable majority rows.*none of the 3)/,
+			);
 		}
 		assert.ok(r.rows.some((row) => row.method === 'random'));
 		assert.ok(!r.rows.some((row) => row.method === 'rb-label' || row.method === 'rb-dist'));
@@ -111,7 +125,14 @@ describe('simulate: degenerate collectives say so', () => {
 
 	it('the knowledge experiment keeps the "all" arm of rb-label and rb-dist when the restricted arm fails', async () => {
 		const { table: t, sidecar: s } = syntheticFixture(1000);
-		const r = await simulate(t, s, { experiment: 'knowledge', knowledgeRows: 3, k: 5, seeds: 1, flips: 2, methods: ['rb-label', 'rb-dist'] });
+		const r = await simulate(t, s, {
+			experiment: 'knowledge',
+			knowledgeRows: 3,
+			k: 5,
+			seeds: 1,
+			flips: 2,
+			methods: ['rb-label', 'rb-dist'],
+		});
 		assert.deepEqual(new Set(r.rows.map((row) => `${row.method}|${row.knowledge}`)), new Set(['rb-label|all', 'rb-dist|all']));
 		assert.ok(r.failures.every((f) => f.knowledge === 3));
 	});
@@ -120,7 +141,10 @@ describe('simulate: degenerate collectives say so', () => {
 		const t = twoGroups(300, 120, (group, x1) => (group === 'maj' ? 'no' : byThreshold(group, x1)));
 		const r = await simulate(t, sidecar, { experiment: 'flips', seeds: 2, flips: 3 });
 		const first = (m: string): string | undefined => r.failures.find((f) => f.method === m)?.reason;
-		assert.match(first('rb-dist') ?? '', /needs favourable majority rows to measure distances to; none of the \d+ known majority rows is favourable/);
+		assert.match(
+			first('rb-dist') ?? '',
+			/needs favourable majority rows to measure distances to; none of the \d+ known majority rows is favourable/,
+		);
 		assert.match(first('rb-prob') ?? '', /needs both labels among the known majority rows/);
 		assert.deepEqual([...new Set(r.rows.map((row) => row.method))], ['rb-label', 'random']);
 		assertCleanJson(r);
@@ -134,7 +158,13 @@ describe('simulate: degenerate collectives say so', () => {
 			const r = await simulate(t, s, { experiment: 'flips', knowledge: 3, seeds: 4, firstSeed, flips: 2, methods: ['rb-prob'] });
 			const failed = new Set(r.failures.map((f) => f.seed)).size;
 			if (failed > 0 && failed < 4) {
-				assert.ok(r.warnings.some((w) => w === `rb-prob (knowledge 3) could not run in ${failed} of 4 seeds (see failures); its rows average the other ${4 - failed}`), r.warnings.join(' | '));
+				assert.ok(
+					r.warnings.some(
+						(w) =>
+							w === `rb-prob (knowledge 3) could not run in ${failed} of 4 seeds (see failures); its rows average the other ${4 - failed}`,
+					),
+					r.warnings.join(' | '),
+				);
 				assert.ok(r.rows.every((row) => row.seeds === 4 - failed));
 				found = true;
 				break;
@@ -155,7 +185,11 @@ describe('simulate: degenerate collectives say so', () => {
 	});
 
 	it('non-finite per-seed figures are treated as undefined, never averaged into NaN', () => {
-		assert.deepEqual(summarise([NaN, Infinity], 'error'), { mean: null, reason: 'error is undefined for every seed (a group has no rows of a needed label in the test set)', n: 0 });
+		assert.deepEqual(summarise([NaN, Infinity], 'error'), {
+			mean: null,
+			reason: 'error is undefined for every seed (a group has no rows of a needed label in the test set)',
+			n: 0,
+		});
 		const s = summarise([0.2, NaN, undefined, 0.4], 'error');
 		assert.ok(s.mean !== null);
 		assert.equal(s.n, 2);

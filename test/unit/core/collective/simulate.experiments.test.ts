@@ -13,12 +13,25 @@ describe('simulate: experiments', () => {
 	let minimum: SimulationResult;
 	let flips: SimulationResult;
 	before(async () => {
-		size = await simulate(fixture.table, fixture.sidecar, { experiment: 'size', alphas: [0.3, 0.1], seeds: 2, flips: 4, methods: ['rb-prob', 'random'] });
+		size = await simulate(fixture.table, fixture.sidecar, {
+			experiment: 'size',
+			alphas: [0.3, 0.1],
+			seeds: 2,
+			flips: 4,
+			methods: ['rb-prob', 'random'],
+		});
 		// The coarse grid alone (the refinement pass has its own tests in refine.test.ts).
 		flips = await simulate(fixture.table, fixture.sidecar, { experiment: 'flips', alpha: 0.4, seeds: 2, flips: 5, refineGrid: false });
 		// The target lies between the best and the worst grid point of the size run, so it is reached somewhere but not everywhere.
 		const eqods = size.grid!.map((r) => r.eqod.mean!);
-		minimum = await simulate(fixture.table, fixture.sidecar, { experiment: 'minimum', alphas: [0.1, 0.3], seeds: 2, flips: 4, methods: ['rb-prob', 'random'], targetEqod: (Math.min(...eqods) + Math.max(...eqods)) / 2 });
+		minimum = await simulate(fixture.table, fixture.sidecar, {
+			experiment: 'minimum',
+			alphas: [0.1, 0.3],
+			seeds: 2,
+			flips: 4,
+			methods: ['rb-prob', 'random'],
+			targetEqod: (Math.min(...eqods) + Math.max(...eqods)) / 2,
+		});
 	});
 
 	it('size: one row per (method, α), the grid point with the lowest mean EqOd', () => {
@@ -31,7 +44,10 @@ describe('simulate: experiments', () => {
 			assert.equal(row.eqod.mean, Math.min(...candidates.map((g) => g.eqod.mean!)));
 			assert.ok(candidates.includes(row), 'the best row is one of the grid rows, not a copy with other numbers');
 		}
-		assert.deepEqual(size.rows.map((r) => `${r.method}|${r.alpha}`), ['rb-prob|0.1', 'rb-prob|0.3', 'random|0.1', 'random|0.3']);
+		assert.deepEqual(
+			size.rows.map((r) => `${r.method}|${r.alpha}`),
+			['rb-prob|0.1', 'rb-prob|0.3', 'random|0.1', 'random|0.3'],
+		);
 	});
 
 	it('minimum: the smallest α, then the smallest M, whose mean EqOd reaches the target', () => {
@@ -48,11 +64,21 @@ describe('simulate: experiments', () => {
 				assert.deepEqual(m.row, first);
 			}
 		}
-		assert.ok(minimum.minimum.some((m) => m.reached), 'the target is reachable by construction');
+		assert.ok(
+			minimum.minimum.some((m) => m.reached),
+			'the target is reachable by construction',
+		);
 	});
 
 	it('minimum: an unreachable target reports the lowest EqOd seen instead', async () => {
-		const r = await simulate(fixture.table, fixture.sidecar, { experiment: 'minimum', alphas: [0.1], seeds: 1, flips: 2, methods: ['random'], targetEqod: 0 });
+		const r = await simulate(fixture.table, fixture.sidecar, {
+			experiment: 'minimum',
+			alphas: [0.1],
+			seeds: 1,
+			flips: 2,
+			methods: ['random'],
+			targetEqod: 0,
+		});
 		const m = r.minimum![0]!;
 		const lowest = Math.min(...r.grid!.map((g) => g.eqod.mean!));
 		assert.ok(lowest > 0, 'precondition: no grid point is perfectly fair');
@@ -61,21 +87,33 @@ describe('simulate: experiments', () => {
 		assert.equal(m.best!.eqod.mean, lowest);
 	});
 
-	it('minimum: without a target, half the base model\'s mean EqOd', async () => {
-		const r = await simulate(fixture.table, fixture.sidecar, { experiment: 'minimum', alphas: [0.2], seeds: 1, flips: 2, methods: ['random'] });
+	it("minimum: without a target, half the base model's mean EqOd", async () => {
+		const r = await simulate(fixture.table, fixture.sidecar, {
+			experiment: 'minimum',
+			alphas: [0.2],
+			seeds: 1,
+			flips: 2,
+			methods: ['random'],
+		});
 		assert.equal(r.minimum![0]!.target, r.base.eqod.mean! / 2);
 	});
 
 	it('knowledge: both arms (N known majority rows and all of them) for every method', async () => {
 		const r = await simulate(fixture.table, fixture.sidecar, { experiment: 'knowledge', knowledgeRows: 40, k: 3, seeds: 1, flips: 2 });
-		assert.deepEqual(new Set(r.rows.map((row) => `${row.method}|${row.knowledge}`)), new Set(METHODS.flatMap((m) => [`${m}|40`, `${m}|all`])));
+		assert.deepEqual(
+			new Set(r.rows.map((row) => `${row.method}|${row.knowledge}`)),
+			new Set(METHODS.flatMap((m) => [`${m}|40`, `${m}|all`])),
+		);
 		assert.deepEqual(r.failures, []);
 	});
 
 	it('flips: for every method, rows cover the M grid from 0 to the whole pool', () => {
 		for (const method of METHODS) {
 			const rows = flips.rows.filter((r) => r.method === method);
-			assert.deepEqual(rows.map((r) => r.gridIndex), [0, 1, 2, 3, 4]);
+			assert.deepEqual(
+				rows.map((r) => r.gridIndex),
+				[0, 1, 2, 3, 4],
+			);
 			assert.equal(rows[0]!.flips, 0);
 			assert.equal(rows[4]!.flips, rows[4]!.poolSize);
 			assert.ok(rows[4]!.poolSize > 0);
@@ -109,7 +147,13 @@ describe('simulate: experiments', () => {
 	});
 
 	it('a repeated α (or M) is run once, so its rows do not count seeds twice', async () => {
-		const r = await simulate(fixture.table, fixture.sidecar, { experiment: 'size', alphas: [0.2, 0.2, 0.1], seeds: 2, flipGrid: [5, 0, 5], methods: ['random'] });
+		const r = await simulate(fixture.table, fixture.sidecar, {
+			experiment: 'size',
+			alphas: [0.2, 0.2, 0.1],
+			seeds: 2,
+			flipGrid: [5, 0, 5],
+			methods: ['random'],
+		});
 		assert.deepEqual(r.params.alphas, [0.1, 0.2]);
 		assert.deepEqual(r.params.flipGrid, [0, 5]);
 		assert.equal(r.grid!.length, 2 * 2);

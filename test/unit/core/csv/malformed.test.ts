@@ -98,18 +98,28 @@ describe('malformed corpus', () => {
 				const result = await withTimeout(readCsvFile(path, options), 5000, file);
 				assert.equal(result.table.rowCount, expected.rows);
 				assert.deepEqual(result.header, expected.columns);
-				assert.deepEqual(result.table.columns.map((c) => c.kind), expected.kinds);
+				assert.deepEqual(
+					result.table.columns.map((c) => c.kind),
+					expected.kinds,
+				);
 				assert.equal(result.dialect.delimiter, expected.delimiter);
 				assert.equal(result.dialect.encoding, expected.encoding);
 				assert.equal(result.dialect.bom, expected.bom);
 				assert.equal(result.dialect.hasHeader, expected.hasHeader);
 				assert.equal(result.skippedRows, expected.skippedRows);
 				assert.deepEqual(Array.from(result.rowLines), expected.rowLines);
-				assert.deepEqual(result.issues.map((i) => ({ code: i.code, line: i.line, column: i.column })), expected.issues);
+				assert.deepEqual(
+					result.issues.map((i) => ({ code: i.code, line: i.line, column: i.column })),
+					expected.issues,
+				);
 				if (expected.cells !== undefined) {
 					for (const [name, cells] of Object.entries(expected.cells)) {
 						const column = result.table.columns.find((c) => c.name === name)!;
-						assert.deepEqual(Array.from({ length: result.table.rowCount }, (_, i) => cellText(column, i) ?? null), cells, name);
+						assert.deepEqual(
+							Array.from({ length: result.table.rowCount }, (_, i) => cellText(column, i) ?? null),
+							cells,
+							name,
+						);
 					}
 				}
 				assertNoStrayNaN(result);
@@ -165,6 +175,9 @@ describe('generated large inputs', () => {
 		assert.ok(Date.now() - started < 10000);
 		assert.equal(result.skippedRows, 1);
 		assert.equal(result.table.rowCount, 50000);
-		assert.deepEqual(result.issues.map((i) => [i.code, i.line, i.column]), [['unterminated-quote', 2, 3]]);
+		assert.deepEqual(
+			result.issues.map((i) => [i.code, i.line, i.column]),
+			[['unterminated-quote', 2, 3]],
+		);
 	});
 });

@@ -11,12 +11,43 @@ const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 describe('parseDecimal', () => {
 	const parse = (text: string): number => parseDecimal(bytesOf(text), 0, text.length);
 	it('reads plain decimals exactly as Number() does', () => {
-		for (const text of ['0', '-0.5', '3.14', '.5', '5.', '1e3', '-2.5E-3', '+7', '123456789012345678', '0.1', '1.7976931348623157e308', '4.9e-324']) {
+		for (const text of [
+			'0',
+			'-0.5',
+			'3.14',
+			'.5',
+			'5.',
+			'1e3',
+			'-2.5E-3',
+			'+7',
+			'123456789012345678',
+			'0.1',
+			'1.7976931348623157e308',
+			'4.9e-324',
+		]) {
 			assert.equal(parse(text), Number(text), text);
 		}
 	});
 	it('rejects leading-zero codes, separators, words and overflow', () => {
-		for (const text of ['007', '-01', '00.5', '1,234', '1 234', '1,5', 'Infinity', 'inf', '0x1A', '1e999', '', '-', '.', 'e5', '1e', '1.2.3', '12a']) {
+		for (const text of [
+			'007',
+			'-01',
+			'00.5',
+			'1,234',
+			'1 234',
+			'1,5',
+			'Infinity',
+			'inf',
+			'0x1A',
+			'1e999',
+			'',
+			'-',
+			'.',
+			'e5',
+			'1e',
+			'1.2.3',
+			'12a',
+		]) {
 			assert.ok(Number.isNaN(parse(text)), text);
 		}
 	});
@@ -74,7 +105,13 @@ describe('parseCsv: dialect', () => {
 	it('sniffs each delimiter, respecting quotes', () => {
 		for (const delimiter of [',', ';', '\t', '|'] as const) {
 			const other = delimiter === ',' ? ';' : ',';
-			const text = ['a', 'b', 'c'].join(delimiter) + '\n' + ['1', `"x${delimiter}${other}y"`, '2'].join(delimiter) + '\n' + ['3', `z${other}w`, '4'].join(delimiter) + '\n';
+			const text =
+				['a', 'b', 'c'].join(delimiter) +
+				'\n' +
+				['1', `"x${delimiter}${other}y"`, '2'].join(delimiter) +
+				'\n' +
+				['3', `z${other}w`, '4'].join(delimiter) +
+				'\n';
 			const r = parseCsv(text);
 			assert.equal(r.dialect.delimiter, delimiter);
 			assert.equal(r.table.columns.length, 3);
@@ -117,7 +154,10 @@ describe('parseCsv: dialect', () => {
 		const r = parseCsv(new Uint8Array([...bytesOf('a\nx\n'), 0x93, 0x71, 0x94, 0x0a]));
 		assert.equal(r.dialect.encoding, 'windows-1252');
 		assert.equal(cellText(r.table.columns[0]!, 1), '\u201cq\u201d');
-		assert.deepEqual(r.issues.map((i) => [i.code, i.severity, i.line, i.column]), [['encoding-fallback', 'warning', 3, 1]]);
+		assert.deepEqual(
+			r.issues.map((i) => [i.code, i.severity, i.line, i.column]),
+			[['encoding-fallback', 'warning', 3, 1]],
+		);
 	});
 	it('trims spaces around unquoted fields only, unless disabled', () => {
 		assert.deepEqual(texts(parseCsv('a,b\n  x  ," y "\n').table.columns[1]!, 1), [' y ']);
@@ -130,14 +170,23 @@ describe('parseCsv: bad rows and policy', () => {
 	it('skips ragged rows by default, reporting line and column', () => {
 		const r = parseCsv('a,b\n1,2\n3\n4,5,6\n');
 		assert.equal(r.skippedRows, 2);
-		assert.deepEqual(r.issues.map((i) => [i.code, i.line, i.column, i.severity]), [['ragged-row', 3, 2, 'error'], ['ragged-row', 4, 5, 'error']]);
+		assert.deepEqual(
+			r.issues.map((i) => [i.code, i.line, i.column, i.severity]),
+			[
+				['ragged-row', 3, 2, 'error'],
+				['ragged-row', 4, 5, 'error'],
+			],
+		);
 	});
 	it("throws a CsvError naming file, line and column with onBadRow 'fail'", () => {
-		assert.throws(() => parseCsv('a,b\n1,2\n3\n', { onBadRow: 'fail', fileName: 'data.csv' }), (error: unknown) => {
-			assert.ok(error instanceof CsvError);
-			assert.match(error.message, /^data\.csv:3:2: /);
-			return true;
-		});
+		assert.throws(
+			() => parseCsv('a,b\n1,2\n3\n', { onBadRow: 'fail', fileName: 'data.csv' }),
+			(error: unknown) => {
+				assert.ok(error instanceof CsvError);
+				assert.match(error.message, /^data\.csv:3:2: /);
+				return true;
+			},
+		);
 		assert.throws(() => parseCsv('a,b\n1,"2\n', { onBadRow: 'fail' }), CsvError);
 	});
 	it('reports NUL bytes and caps repeated issues', () => {
@@ -157,10 +206,16 @@ describe('parseCsv: bad rows and policy', () => {
 		assert.deepEqual(parseCsv('a,a_2,a\n1,2,3\n').header, ['a', 'a_2', 'a_3']);
 		const empty = parseCsv('');
 		assert.equal(empty.table.columns.length, 0);
-		assert.deepEqual(empty.issues.map((i) => i.code), ['empty-file']);
+		assert.deepEqual(
+			empty.issues.map((i) => i.code),
+			['empty-file'],
+		);
 		const headerOnly = parseCsv('a,b\n');
 		assert.equal(headerOnly.table.rowCount, 0);
-		assert.deepEqual(headerOnly.issues.map((i) => i.code), ['header-only']);
+		assert.deepEqual(
+			headerOnly.issues.map((i) => i.code),
+			['header-only'],
+		);
 	});
 });
 
@@ -174,7 +229,11 @@ describe('CsvIngest: chunk boundaries', () => {
 			ingest.push(bytes.subarray(0, cut));
 			ingest.push(bytes.subarray(cut));
 			const split = ingest.finish();
-			assert.deepEqual(split.table.columns.map((c) => texts(c, 2)), whole.table.columns.map((c) => texts(c, 2)), `cut at ${cut}`);
+			assert.deepEqual(
+				split.table.columns.map((c) => texts(c, 2)),
+				whole.table.columns.map((c) => texts(c, 2)),
+				`cut at ${cut}`,
+			);
 			assert.deepEqual(Array.from(split.rowLines), [2, 4]);
 		}
 		assert.deepEqual(texts(whole.table.columns[1]!, 2), ['a;"b"\r\nc', 'x']);

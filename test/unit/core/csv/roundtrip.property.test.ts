@@ -27,10 +27,12 @@ const number: fc.Arbitrary<Cell> = fc.double({ noNaN: true, noDefaultInfinity: t
 const table: fc.Arbitrary<TableSpec> = fc
 	.tuple(fc.array(fc.constantFrom<'number' | 'text'>('number', 'text'), { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 12 }))
 	.chain(([kinds, rowCount]) =>
-		fc.array(
-			fc.tuple(...kinds.map((kind) => fc.option<Cell>(kind === 'number' ? number : text, { freq: 5, nil: null }))),
-			{ minLength: rowCount, maxLength: rowCount },
-		).map((rows) => ({ kinds, rows: rows as Cell[][] })),
+		fc
+			.array(fc.tuple(...kinds.map((kind) => fc.option<Cell>(kind === 'number' ? number : text, { freq: 5, nil: null }))), {
+				minLength: rowCount,
+				maxLength: rowCount,
+			})
+			.map((rows) => ({ kinds, rows: rows as Cell[][] })),
 	);
 
 interface DialectSpec {
@@ -64,13 +66,17 @@ function writeField(value: string, d: DialectSpec): string {
 function writeCsv(spec: TableSpec, d: DialectSpec): Uint8Array {
 	const lines = [spec.kinds.map((_, j) => writeField(`c${j}`, d)).join(d.delimiter)];
 	for (const row of spec.rows) {
-		lines.push(row.map((cell) => {
-			if (cell === null) {
-				// An empty line would be a blank line, not a row: one-column tables quote it.
-				return d.missingAs === '' && spec.kinds.length === 1 ? '""' : d.missingAs;
-			}
-			return writeField(String(cell), d);
-		}).join(d.delimiter));
+		lines.push(
+			row
+				.map((cell) => {
+					if (cell === null) {
+						// An empty line would be a blank line, not a row: one-column tables quote it.
+						return d.missingAs === '' && spec.kinds.length === 1 ? '""' : d.missingAs;
+					}
+					return writeField(String(cell), d);
+				})
+				.join(d.delimiter),
+		);
 	}
 	const body = lines.join(d.lineEnding) + (d.trailingNewline ? d.lineEnding : '');
 	if (d.encoding === 'utf-8' || d.encoding === 'utf-8-bom') {
@@ -99,8 +105,14 @@ describe('CSV round trip (property)', () => {
 					ingest.push(bytes.subarray(at, at + chunkSize));
 				}
 				const result = ingest.finish();
-				assert.deepEqual(result.issues.filter((i) => i.code !== 'header-only'), []);
-				assert.deepEqual(result.header, spec.kinds.map((_, j) => `c${j}`));
+				assert.deepEqual(
+					result.issues.filter((i) => i.code !== 'header-only'),
+					[],
+				);
+				assert.deepEqual(
+					result.header,
+					spec.kinds.map((_, j) => `c${j}`),
+				);
 				assert.equal(result.table.rowCount, spec.rows.length);
 				spec.kinds.forEach((kind, j) => {
 					const column = result.table.columns[j]!;

@@ -67,7 +67,10 @@ describe('stratified split', () => {
 		assert.equal(inTest(2), 40);
 		assert.equal(inTest(0), 70);
 		assert.equal(inTest(1), 70);
-		assert.deepEqual([...a.test], [...a.test].sort((x, y) => x - y));
+		assert.deepEqual(
+			[...a.test],
+			[...a.test].sort((x, y) => x - y),
+		);
 		assert.notDeepEqual(a.test, stratifiedSplit(strata, 0.2, createRandom(2)).test);
 	});
 

@@ -39,8 +39,16 @@ describe('bootstrap intervals', () => {
 			figures.push(g.baseRate, g.selectionRate!, g.truePositiveRate!, g.falsePositiveRate!, g.errorRate!);
 		}
 		const c = report.comparisons[0]!;
-		figures.push(c.statisticalParityDifference!, c.statisticalParitySigned!, c.equalOpportunity!, c.eqodAverage!,
-			c.eqodMax!, c.disparateImpact!, c.baseRateDifference, c.labelDisparateImpact);
+		figures.push(
+			c.statisticalParityDifference!,
+			c.statisticalParitySigned!,
+			c.equalOpportunity!,
+			c.eqodAverage!,
+			c.eqodMax!,
+			c.disparateImpact!,
+			c.baseRateDifference,
+			c.labelDisparateImpact,
+		);
 		for (const figure of figures) {
 			const { lo, hi, level } = intervalOf(figure);
 			assert.equal(level, 0.95);
@@ -62,7 +70,10 @@ describe('bootstrap intervals', () => {
 		const values: number[] = [];
 		for (let b = 0; b < resamples; b++) {
 			const rates = members.map((rows) => {
-				let tp = 0, fn = 0, fp = 0, tn = 0;
+				let tp = 0,
+					fn = 0,
+					fp = 0,
+					tn = 0;
 				for (let k = 0; k < rows.length; k++) {
 					const i = rows[random.int(rows.length)]!;
 					const predicted = large.yhat[i] === 1;
@@ -102,7 +113,10 @@ describe('bootstrap intervals', () => {
 		// 'Solo' has a single row (y = 1, ŷ = 1). Unstratified resampling would leave it out of
 		// about 1/e of the resamples; stratified, its TPR is defined (and 1) in all of them.
 		const outcomes = outcomesFrom({
-			groups: [['Big', { tp: 40, fn: 10, fp: 10, tn: 40 }], ['Solo', { tp: 1, fn: 0, fp: 0, tn: 0 }]],
+			groups: [
+				['Big', { tp: 40, fn: 10, fp: 10, tn: 40 }],
+				['Solo', { tp: 1, fn: 0, fp: 0, tn: 0 }],
+			],
 		});
 		const report = auditPredictions(outcomes, { resamples: 300, random: createRandom(9) });
 		const solo = report.groups[1]!;
@@ -118,7 +132,12 @@ describe('bootstrap intervals', () => {
 		// ≈ 0.65³ ≈ 28 % < 50 %, so its interval is withheld with a reason.
 		const small = { tp: 1, fn: 0, fp: 2, tn: 7 };
 		const outcomes = outcomesFrom({
-			groups: [['Ref', { tp: 200, fn: 50, fp: 50, tn: 200 }], ['S1', small], ['S2', small], ['S3', small]],
+			groups: [
+				['Ref', { tp: 200, fn: 50, fp: 50, tn: 200 }],
+				['S1', small],
+				['S2', small],
+				['S3', small],
+			],
 		});
 		const report = auditPredictions(outcomes, { resamples: 1000, random: createRandom(4) });
 		const single = report.comparisons[0]!.equalOpportunity!;

@@ -50,13 +50,27 @@ describe('reports from degenerate inputs are NaN-free plain JSON', () => {
 		],
 	});
 	const zeroReference = outcomesFrom({
-		groups: [['R', { tp: 0, fn: 0, fp: 0, tn: 4 }], ['G', { tp: 0, fn: 0, fp: 0, tn: 0 }], ['H', { tp: 1, fn: 0, fp: 0, tn: 0 }]],
+		groups: [
+			['R', { tp: 0, fn: 0, fp: 0, tn: 4 }],
+			['G', { tp: 0, fn: 0, fp: 0, tn: 0 }],
+			['H', { tp: 1, fn: 0, fp: 0, tn: 0 }],
+		],
 	});
 	const cases = {
 		degenerate,
 		'zero reference rates': zeroReference,
-		'an empty reference': outcomesFrom({ groups: [['R', { tp: 0, fn: 0, fp: 0, tn: 0 }], ['G', { tp: 1, fn: 1, fp: 1, tn: 1 }]] }),
-		'no rows at all': outcomesFrom({ groups: [['R', { tp: 0, fn: 0, fp: 0, tn: 0 }], ['G', { tp: 0, fn: 0, fp: 0, tn: 0 }]] }),
+		'an empty reference': outcomesFrom({
+			groups: [
+				['R', { tp: 0, fn: 0, fp: 0, tn: 0 }],
+				['G', { tp: 1, fn: 1, fp: 1, tn: 1 }],
+			],
+		}),
+		'no rows at all': outcomesFrom({
+			groups: [
+				['R', { tp: 0, fn: 0, fp: 0, tn: 0 }],
+				['G', { tp: 0, fn: 0, fp: 0, tn: 0 }],
+			],
+		}),
 		'a single group': outcomesFrom({ groups: [['Only', { tp: 1, fn: 2, fp: 3, tn: 4 }]] }),
 	};
 	for (const [name, outcomes] of Object.entries(cases)) {

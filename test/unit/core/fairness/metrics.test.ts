@@ -36,7 +36,10 @@ function reasonOf(figure: Estimate | undefined): string {
  *   DI 0.25/0.6 = 5/12; base-rate difference −0.125 (|·| 0.125); label DI 0.375/0.5 = 0.75.
  */
 const twoGroups = outcomesFrom({
-	groups: [['Male', { tp: 4, fn: 1, fp: 2, tn: 3 }], ['Female', { tp: 1, fn: 2, fp: 1, tn: 4 }]],
+	groups: [
+		['Male', { tp: 4, fn: 1, fp: 2, tn: 3 }],
+		['Female', { tp: 1, fn: 2, fp: 1, tn: 4 }],
+	],
 	outside: { tp: 0, fn: 1, fp: 0, tn: 1 },
 });
 
@@ -49,8 +52,13 @@ describe('fairness metrics on a hand-computed two-group example', () => {
 		assert.equal(male!.isReference, true);
 		assert.equal(male!.size, 10);
 		assert.deepEqual(male!.counts, {
-			favourableLabels: 5, unfavourableLabels: 5, positivePredictions: 6,
-			truePositives: 4, falseNegatives: 1, falsePositives: 2, trueNegatives: 3,
+			favourableLabels: 5,
+			unfavourableLabels: 5,
+			positivePredictions: 6,
+			truePositives: 4,
+			falseNegatives: 1,
+			falsePositives: 2,
+			trueNegatives: 3,
 		});
 		close(male!.baseRate, 0.5);
 		close(male!.selectionRate, 0.6);
@@ -183,9 +191,15 @@ describe('fairness metrics on degenerate groups', () => {
  */
 describe('disparate impact', () => {
 	it('is undefined, with a reason, when the reference selection rate is 0', () => {
-		const report = auditPredictions(outcomesFrom({
-			groups: [['R', { tp: 0, fn: 2, fp: 0, tn: 3 }], ['G', { tp: 1, fn: 1, fp: 0, tn: 2 }]],
-		}), noBootstrap);
+		const report = auditPredictions(
+			outcomesFrom({
+				groups: [
+					['R', { tp: 0, fn: 2, fp: 0, tn: 3 }],
+					['G', { tp: 1, fn: 1, fp: 0, tn: 2 }],
+				],
+			}),
+			noBootstrap,
+		);
 		const c = report.comparisons[0]!;
 		assert.match(reasonOf(c.disparateImpact), /reference group 'R' has no positive predictions \(selection rate 0\)/);
 		close(c.statisticalParityDifference, 0.25);
@@ -262,7 +276,10 @@ describe('labels-only audit', () => {
 
 	it('works without yhat and explains a zero reference base rate', () => {
 		const { yhat: _ignored, ...labelsOnly } = outcomesFrom({
-			groups: [['R', { tp: 0, fn: 0, fp: 1, tn: 3 }], ['G', { tp: 1, fn: 1, fp: 0, tn: 2 }]],
+			groups: [
+				['R', { tp: 0, fn: 0, fp: 1, tn: 3 }],
+				['G', { tp: 1, fn: 1, fp: 0, tn: 2 }],
+			],
 		});
 		const report = auditLabels(labelsOnly, noBootstrap);
 		close(report.comparisons[0]!.baseRateDifference, 0.5);

@@ -11,7 +11,7 @@ describe('the aware and the blind firm side by side', () => {
 	const group = [0, 0, 0, 0, 1, 1, 1, 1];
 	const options = { resamples: 200, level: 0.95, random: createRandom(3), sensitive: 'race' };
 
-	it('computes each firm\'s figures from the same rows, and a zero difference for identical predictions', () => {
+	it("computes each firm's figures from the same rows, and a zero difference for identical predictions", () => {
 		const same = [1, 0, 0, 0, 1, 0, 1, 0];
 		const c = compareFirms(y, same, same, group, options);
 		assert.deepEqual(c.aware, c.blind);
@@ -65,7 +65,14 @@ describe('the aware and the blind firm side by side', () => {
 
 	it('says why when the other firm has no feature left', () => {
 		const f = syntheticFixture(600, 3);
-		const onlyGroup = runAudit(f.table, { ...f.sidecar, features: { include: [] as string[], exclude: f.table.columns.map((c) => c.name).filter((n) => n !== 'group' && n !== 'label') } }, { resamples: 0 });
+		const onlyGroup = runAudit(
+			f.table,
+			{
+				...f.sidecar,
+				features: { include: [] as string[], exclude: f.table.columns.map((c) => c.name).filter((n) => n !== 'group' && n !== 'label') },
+			},
+			{ resamples: 0 },
+		);
 		assert.ok(onlyGroup.firms !== undefined && 'unavailable' in onlyGroup.firms);
 		assert.match(onlyGroup.firms.unavailable, /blind firm cannot be trained: .*no feature columns/);
 	});

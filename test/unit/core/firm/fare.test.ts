@@ -44,13 +44,20 @@ describe('FARE tree', () => {
 		const f = syntheticFixture(3000, 2);
 		const data = prepareDataset(f.table, f.sidecar, { seed: 1 });
 		const a = Uint8Array.from(data.group, (g) => (g === 1 ? 1 : 0));
-		for (const [gamma, maxLeaves] of [[0, 12], [0.5, 30], [0.9, 5]] as const) {
+		for (const [gamma, maxLeaves] of [
+			[0, 12],
+			[0.5, 30],
+			[0.9, 5],
+		] as const) {
 			const tree = growFareTree(data.x, data.y, a, data.train, { gamma, maxLeaves, minLeaf: 40 });
 			assert.ok(tree.cells >= 1 && tree.cells <= maxLeaves);
 			const cells = assignCells(tree, data.x, data.train);
 			const sizes = new Int32Array(tree.cells);
 			cells.forEach((c) => sizes[c]!++);
-			assert.ok(sizes.every((s) => s >= 40), `leaf sizes ${Array.from(sizes).join(',')}`);
+			assert.ok(
+				sizes.every((s) => s >= 40),
+				`leaf sizes ${Array.from(sizes).join(',')}`,
+			);
 			assert.deepEqual(growFareTree(data.x, data.y, a, data.train, { gamma, maxLeaves, minLeaf: 40 }), tree);
 		}
 	});
@@ -86,10 +93,19 @@ describe('FARE certificate', () => {
 		// Test rows: the first third certifies, the rest (≈ 12,000 rows) evaluates.
 		const certifyRows = data.test.slice(0, Math.floor(data.test.length / 3));
 		const evalRows = data.test.slice(certifyRows.length);
-		for (const [gamma, maxLeaves] of [[0, 20], [0.5, 10], [0.8, 50], [0.95, 8]] as const) {
+		for (const [gamma, maxLeaves] of [
+			[0, 20],
+			[0.5, 10],
+			[0.8, 50],
+			[0.95, 8],
+		] as const) {
 			const tree = growFareTree(data.x, data.y, a, data.train, { gamma, maxLeaves, minLeaf: 50 });
 			const cells = assignCells(tree, data.x);
-			const bound = fareCertificate(Int32Array.from(certifyRows, (i) => cells[i]!), Int32Array.from(certifyRows, (i) => data.group[i]!), tree.cells).spdBound;
+			const bound = fareCertificate(
+				Int32Array.from(certifyRows, (i) => cells[i]!),
+				Int32Array.from(certifyRows, (i) => data.group[i]!),
+				tree.cells,
+			).spdBound;
 			const spdOf = (yhat: ArrayLike<number>, rows: Int32Array): number => {
 				const pos = [0, 0];
 				const n = [0, 0];
@@ -112,7 +128,10 @@ describe('FARE certificate', () => {
 			}
 			const adversary = Uint8Array.from(evalRows, (i) => (counts[0]![cells[i]!]! / n[0]! > counts[1]![cells[i]!]! / n[1]! ? 1 : 0));
 			const adversarySpd = spdOf(adversary, evalRows);
-			assert.ok(logisticSpd <= bound && adversarySpd <= bound, `γ=${gamma} k̄=${maxLeaves}: SPD ${logisticSpd.toFixed(3)} / ${adversarySpd.toFixed(3)} vs bound ${bound.toFixed(3)}`);
+			assert.ok(
+				logisticSpd <= bound && adversarySpd <= bound,
+				`γ=${gamma} k̄=${maxLeaves}: SPD ${logisticSpd.toFixed(3)} / ${adversarySpd.toFixed(3)} vs bound ${bound.toFixed(3)}`,
+			);
 			assert.ok(logisticSpd <= adversarySpd + 1e-12, 'no classifier of the cells beats the optimal adversary on the same rows');
 		}
 	});

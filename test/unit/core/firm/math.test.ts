@@ -9,7 +9,9 @@ import { nonDominated } from '../../../../src/core/firm/pareto';
 import { createRandom } from '../../../../src/core/random';
 
 // Compiled to out/test/unit/core/firm/; the fixtures stay in the source tree.
-const fixture = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'firm', 'clopper_pearson.json'), 'utf8')) as { cases: Array<{ k: number; n: number; delta: number; lower: number; upper: number }> };
+const fixture = JSON.parse(
+	readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'firm', 'clopper_pearson.json'), 'utf8'),
+) as { cases: Array<{ k: number; n: number; delta: number; lower: number; upper: number }> };
 
 describe('Clopper–Pearson', () => {
 	it('matches SciPy beta quantiles (test/reference/firm_clopper_pearson.py) to 1e-9', () => {
@@ -78,7 +80,14 @@ function bruteForce(c: number[], A: number[][], b: number[]): number | undefined
 
 describe('simplex', () => {
 	it('solves a worked example: min −x − y s.t. x + 2y ≤ 4, 3x + y ≤ 6 → (1.6, 1.2)', () => {
-		const r = solveLinearProgram({ c: [-1, -1, 0, 0], A: [[1, 2, 1, 0], [3, 1, 0, 1]], b: [4, 6] });
+		const r = solveLinearProgram({
+			c: [-1, -1, 0, 0],
+			A: [
+				[1, 2, 1, 0],
+				[3, 1, 0, 1],
+			],
+			b: [4, 6],
+		});
 		assert.equal(r.status, 'optimal');
 		if (r.status === 'optimal') {
 			assert.ok(Math.abs(r.x[0]! - 1.6) < 1e-12 && Math.abs(r.x[1]! - 1.2) < 1e-12);
@@ -98,7 +107,10 @@ describe('simplex', () => {
 			const m = 1 + random.int(3);
 			const n = m + 1 + random.int(4);
 			// Σx = 1 as the first row keeps every problem bounded; others random with b from a feasible point.
-			const A = [Array.from({ length: n }, () => 1), ...Array.from({ length: m - 1 }, () => Array.from({ length: n }, () => random.int(5) - 2))];
+			const A = [
+				Array.from({ length: n }, () => 1),
+				...Array.from({ length: m - 1 }, () => Array.from({ length: n }, () => random.int(5) - 2)),
+			];
 			const x0 = Array.from({ length: n }, () => random.next());
 			const s = x0.reduce((u, v) => u + v, 0);
 			const feasible = x0.map((v) => v / s);
@@ -127,21 +139,54 @@ describe('ROC hull', () => {
 		const scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
 		const y = [1, 0, 1, 1, 0, 0];
 		const points = rocPoints(scores, y);
-		assert.deepEqual(points.map((p) => [p.fpr, p.tpr]), [[0, 0], [0, 1 / 3], [1 / 3, 1 / 3], [1 / 3, 2 / 3], [1 / 3, 1], [2 / 3, 1], [1, 1]]);
+		assert.deepEqual(
+			points.map((p) => [p.fpr, p.tpr]),
+			[
+				[0, 0],
+				[0, 1 / 3],
+				[1 / 3, 1 / 3],
+				[1 / 3, 2 / 3],
+				[1 / 3, 1],
+				[2 / 3, 1],
+				[1, 1],
+			],
+		);
 		const hull = convexHull(points);
 		// (1/3, 1/3) lies on the diagonal chord, (1/3, 2/3) inside, (2/3, 1) on the top edge.
-		assert.deepEqual(hull.map((p) => [p.fpr, p.tpr]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!), [[0, 0], [0, 1 / 3], [1 / 3, 1], [1, 1]]);
+		assert.deepEqual(
+			hull.map((p) => [p.fpr, p.tpr]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!),
+			[
+				[0, 0],
+				[0, 1 / 3],
+				[1 / 3, 1],
+				[1, 1],
+			],
+		);
 	});
 
 	it('ties share one threshold', () => {
 		const points = rocPoints([0.5, 0.5, 0.2], [1, 0, 0]);
-		assert.deepEqual(points.map((p) => [p.fpr, p.tpr]), [[0, 0], [0.5, 1], [1, 1]]);
+		assert.deepEqual(
+			points.map((p) => [p.fpr, p.tpr]),
+			[
+				[0, 0],
+				[0.5, 1],
+				[1, 1],
+			],
+		);
 	});
 });
 
 describe('nonDominated', () => {
 	it('keeps points no other point beats on both axes; undefined points never', () => {
-		const front = nonDominated([{ x: 0.1, y: 0.5 }, { x: 0.2, y: 0.2 }, { x: 0.3, y: 0.3 }, { x: 0.2, y: 0.2 }, { x: null, y: 0 }, { x: 0.4, y: 0.1 }]);
+		const front = nonDominated([
+			{ x: 0.1, y: 0.5 },
+			{ x: 0.2, y: 0.2 },
+			{ x: 0.3, y: 0.3 },
+			{ x: 0.2, y: 0.2 },
+			{ x: null, y: 0 },
+			{ x: 0.4, y: 0.1 },
+		]);
 		assert.deepEqual(front, [true, true, false, true, false, true]);
 	});
 });

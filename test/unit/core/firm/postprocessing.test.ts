@@ -1,13 +1,22 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { calibratedScores, fitCalibratedEqOdds, generalizedCost, groupCostStats, trivialCost, withholdingDraws } from '../../../../src/core/firm/calibratedEqOdds';
+import {
+	calibratedScores,
+	fitCalibratedEqOdds,
+	generalizedCost,
+	groupCostStats,
+	trivialCost,
+	withholdingDraws,
+} from '../../../../src/core/firm/calibratedEqOdds';
 import { applyThresholdMixtures, solveEqualizedOdds } from '../../../../src/core/firm/eqOddsThresholds';
 import { createRandom } from '../../../../src/core/random';
 
 /** Calibrated scores: s ~ Beta-ish per group, y ~ Bernoulli(s). */
 function calibratedGroup(n: number, shift: number, seed: number): { scores: Float64Array; y: Uint8Array } {
 	const random = createRandom(seed);
-	const scores = Float64Array.from({ length: n }, () => Math.min(0.99, Math.max(0.01, shift + 0.6 * (random.next() - 0.5) + 0.2 * random.normal() * 0.5)));
+	const scores = Float64Array.from({ length: n }, () =>
+		Math.min(0.99, Math.max(0.01, shift + 0.6 * (random.next() - 0.5) + 0.2 * random.normal() * 0.5)),
+	);
 	const y = Uint8Array.from(scores, (s) => (random.next() < s ? 1 : 0));
 	return { scores, y };
 }
@@ -19,7 +28,9 @@ describe('calibrated equalized odds (AIF360 HEAD formulas)', () => {
 		const g0 = { scores: [0.9, 0.8, 0.3], y: [1, 1, 0] };
 		const g1 = { scores: [0.6, 0.4, 0.2, 0.1], y: [1, 0, 0, 0] };
 		const s0 = groupCostStats(g0.scores, g0.y);
-		assert.ok(Math.abs(s0.baseRate - 2 / 3) < 1e-15 && Math.abs(s0.generalizedFpr - 0.3) < 1e-15 && Math.abs(s0.generalizedFnr - 0.15) < 1e-15);
+		assert.ok(
+			Math.abs(s0.baseRate - 2 / 3) < 1e-15 && Math.abs(s0.generalizedFpr - 0.3) < 1e-15 && Math.abs(s0.generalizedFnr - 0.15) < 1e-15,
+		);
 		// weighted: ½·GFPR·(1 − br) + ½·GFNR·br (the FN term × br, not × (1 − br) as before Feb 2020).
 		const c0 = 0.5 * 0.3 * (1 / 3) + 0.5 * 0.15 * (2 / 3);
 		assert.ok(Math.abs(generalizedCost(s0, 'weighted') - c0) < 1e-15);

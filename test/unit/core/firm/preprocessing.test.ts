@@ -15,9 +15,9 @@ describe('Kamiran–Calders reweighing', () => {
 		const w = reweighingWeights(y, group, rows);
 		// n = 8; P(a=0) = 3/8, P(y=1) = 3/8, P(0,1) = 2/8 → w = (3/8)(3/8)/(2/8) = 9/16.
 		assert.ok(Math.abs(w[0]! - 9 / 16) < 1e-15);
-		assert.ok(Math.abs(w[2]! - (3 / 8) * (5 / 8) / (1 / 8)) < 1e-15);
-		assert.ok(Math.abs(w[3]! - (5 / 8) * (3 / 8) / (1 / 8)) < 1e-15);
-		assert.ok(Math.abs(w[4]! - (5 / 8) * (5 / 8) / (4 / 8)) < 1e-15);
+		assert.ok(Math.abs(w[2]! - ((3 / 8) * (5 / 8)) / (1 / 8)) < 1e-15);
+		assert.ok(Math.abs(w[3]! - ((5 / 8) * (3 / 8)) / (1 / 8)) < 1e-15);
+		assert.ok(Math.abs(w[4]! - ((5 / 8) * (5 / 8)) / (4 / 8)) < 1e-15);
 		assert.equal(w[8], 0, 'rows outside the training set get no weight');
 	});
 
@@ -58,7 +58,11 @@ describe('Kamiran–Calders massaging', () => {
 		assert.equal(promoted, 1);
 		assert.equal(labels[5], 1, 'the minority negative with the highest score (0.7) is promoted');
 		assert.equal(labels[1], 0, 'the majority positive with the lowest score (0.6) is demoted');
-		assert.equal(labels.reduce((s, v) => s + v, 0), y.reduce((s, v) => s + v, 0), 'the class balance is kept');
+		assert.equal(
+			labels.reduce((s, v) => s + v, 0),
+			y.reduce((s, v) => s + v, 0),
+			'the class balance is kept',
+		);
 	});
 
 	it('M pairs equalise the favourable rates to within one pair', () => {
@@ -68,7 +72,14 @@ describe('Kamiran–Calders massaging', () => {
 		const labels = Uint8Array.from(g, (a) => (random.next() < (a === 1 ? 0.25 : 0.55) ? 1 : 0));
 		const all = Int32Array.from({ length: n }, (_, i) => i);
 		const plan = massagingPlan(labels, g, all);
-		const after = massageLabels(labels, g, all, Float64Array.from({ length: n }, () => random.next()), plan, plan.pairs).labels;
+		const after = massageLabels(
+			labels,
+			g,
+			all,
+			Float64Array.from({ length: n }, () => random.next()),
+			plan,
+			plan.pairs,
+		).labels;
 		const rate = (a: number): number => {
 			let p = 0;
 			let c = 0;

@@ -3,8 +3,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromDenseRows, type FeatureMatrix } from '../../../../src/core/encoding/matrix';
 import {
-	binFeatures, boostingDecisionFunction, boostingModelFromJSON, boostingModelToJSON, boostingPredictLabels, boostingPredictProba,
-	fitBoosting, treeCount,
+	binFeatures,
+	boostingDecisionFunction,
+	boostingModelFromJSON,
+	boostingModelToJSON,
+	boostingPredictLabels,
+	boostingPredictProba,
+	fitBoosting,
+	treeCount,
 } from '../../../../src/core/models/boosting';
 import { binOf, binThresholds } from '../../../../src/core/models/boosting/binning';
 import { sigmoid, softplus } from '../../../../src/core/models/softplus';
@@ -33,18 +39,34 @@ describe('boosting: bins', () => {
 		assert.deepEqual(Array.from(binThresholds(new Float64Array(0), 255)), []);
 	});
 
-	it('uses numpy\'s midpoint percentiles beyond maxBins distinct values', () => {
+	it("uses numpy's midpoint percentiles beyond maxBins distinct values", () => {
 		// 0 … 9 into 4 bins: quantiles 0.25, 0.5, 0.75 at positions 2.25, 4.5, 6.75 → midpoints 2.5, 4.5, 6.5
-		assert.deepEqual(Array.from(binThresholds(Float64Array.from({ length: 10 }, (_, i) => 9 - i), 4)), [2.5, 4.5, 6.5]);
+		assert.deepEqual(
+			Array.from(
+				binThresholds(
+					Float64Array.from({ length: 10 }, (_, i) => 9 - i),
+					4,
+				),
+			),
+			[2.5, 4.5, 6.5],
+		);
 	});
 
 	it('maps a value on an edge to the lower bin and NaN to the missing bin 255', () => {
 		const edges = Float64Array.from([1.5, 2.5]);
-		assert.deepEqual([0, 1.5, 2, 2.5, 3, NaN].map((v) => binOf(v, edges)), [0, 0, 1, 1, 2, 255]);
+		assert.deepEqual(
+			[0, 1.5, 2, 2.5, 3, NaN].map((v) => binOf(v, edges)),
+			[0, 0, 1, 1, 2, 255],
+		);
 	});
 
 	it('builds edges from the training rows only, and records which features have missing values', () => {
-		const m = fromDenseRows([[0, NaN], [1, 5], [2, 5], [100, 6]]);
+		const m = fromDenseRows([
+			[0, NaN],
+			[1, 5],
+			[2, 5],
+			[100, 6],
+		]);
 		const bins = binFeatures(m, Int32Array.from([0, 1, 2]));
 		assert.deepEqual(Array.from(bins.thresholds[0]!), [0.5, 1.5]);
 		assert.deepEqual(Array.from(bins.thresholds[1]!), []);
@@ -87,7 +109,15 @@ describe('boosting: what the trees learn', () => {
 			active[i] = i % 7 === 0 ? -1 : 1 + (i % 4);
 			labels[i] = active[i] === 3 ? 1 : 0;
 		}
-		const m: FeatureMatrix = { rows: n, width: 5, denseWidth: 1, dense: new Float64Array(n), blockCount: 1, active, names: ['c', 'b=a', 'b=b', 'b=c', 'b=d'] };
+		const m: FeatureMatrix = {
+			rows: n,
+			width: 5,
+			denseWidth: 1,
+			dense: new Float64Array(n),
+			blockCount: 1,
+			active,
+			names: ['c', 'b=a', 'b=b', 'b=c', 'b=d'],
+		};
 		const fit = fitBoosting(m, labels, { maxIterations: 10 });
 		assert.deepEqual(Array.from(boostingPredictLabels(fit.model, m)), Array.from(labels));
 		const root = fit.model.treeStart[0]!;
@@ -186,7 +216,10 @@ describe('boosting: determinism, early stopping, reuse', () => {
 	});
 
 	it('stops with an AbortError when the signal is set', () => {
-		assert.throws(() => fitBoosting(x, y, { signal: { aborted: true } }), (e: Error) => e.name === 'AbortError');
+		assert.throws(
+			() => fitBoosting(x, y, { signal: { aborted: true } }),
+			(e: Error) => e.name === 'AbortError',
+		);
 	});
 });
 
@@ -219,7 +252,10 @@ describe('boosting: bad input', () => {
 		assert.ok(Array.from(fit.model.feature).every((f) => f === -1 || f === 2));
 		const flat = fromDenseRows(rows.map((r) => [r[0]!, r[1]!]));
 		const degenerate = fitBoosting(flat, labels, { maxIterations: 5 });
-		assert.ok(degenerate.leaves.every((l) => l === 1), 'every tree is a single leaf');
+		assert.ok(
+			degenerate.leaves.every((l) => l === 1),
+			'every tree is a single leaf',
+		);
 		const rate = labels.reduce<number>((s, v) => s + v, 0) / labels.length;
 		for (const p of boostingPredictProba(degenerate.model, flat)) {
 			assert.ok(Math.abs(p - rate) < 1e-12, `${p} vs base rate ${rate}`);
@@ -229,7 +265,10 @@ describe('boosting: bad input', () => {
 	it('allows more leaves than rows: the trees stop where no leaf can split', () => {
 		const m = fromDenseRows([[0], [1], [2], [3], [4], [5]]);
 		const fit = fitBoosting(m, [0, 1, 0, 1, 0, 1], { maxLeaves: 100, minSamplesLeaf: 1, maxIterations: 3 });
-		assert.ok(fit.leaves.every((l) => l <= 6), fit.leaves.join(','));
+		assert.ok(
+			fit.leaves.every((l) => l <= 6),
+			fit.leaves.join(','),
+		);
 		assert.ok(Array.from(boostingPredictProba(fit.model, m)).every((p) => Number.isFinite(p) && p > 0 && p < 1));
 	});
 

@@ -50,7 +50,10 @@ export function loadFixture(name: 'unweighted' | 'weighted'): { fixture: Logisti
  * and labels from a logistic model with moderate signal.
  */
 export function generateProblem(
-	seed: number, rows: number, denseWidth: number, levels: readonly number[],
+	seed: number,
+	rows: number,
+	denseWidth: number,
+	levels: readonly number[],
 ): { x: FeatureMatrix; y: Uint8Array } {
 	const random = createRandom(seed);
 	const width = denseWidth + levels.reduce((a, b) => a + b, 0);

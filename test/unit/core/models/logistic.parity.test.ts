@@ -18,7 +18,7 @@ for (const name of ['unweighted', 'weighted'] as const) {
 		const lbfgs = fixture.sklearn.lbfgs;
 		const exact = fixture.sklearn['newton-cholesky'];
 
-		it('evaluates sklearn\'s solutions to the objective the script computed', () => {
+		it("evaluates sklearn's solutions to the objective the script computed", () => {
 			for (const solution of [lbfgs, exact]) {
 				const model = { coef: Float64Array.from(solution.coef), intercept: solution.intercept };
 				const ours = logisticObjective(model, x, fixture.y, options);
@@ -41,10 +41,12 @@ for (const name of ['unweighted', 'weighted'] as const) {
 				const coefExact = maxAbsDiff(fit.model.coef, exact.coef);
 				const coefLbfgs = maxAbsDiff(fit.model.coef, lbfgs.coef);
 				const interceptExact = Math.abs(fit.model.intercept - exact.intercept);
-				console.log(`  ${name}/${solver}: objective ${fit.objective} in ${fit.iterations} iterations; ` +
-					`vs sklearn lbfgs ${lbfgs.objective} (gap ${gapLbfgs.toExponential(2)}, max |Δcoef| ${coefLbfgs.toExponential(2)}), ` +
-					`vs newton-cholesky ${exact.objective} (gap ${gapExact.toExponential(2)}, max |Δcoef| ${coefExact.toExponential(2)}, ` +
-					`|Δintercept| ${interceptExact.toExponential(2)})`);
+				console.log(
+					`  ${name}/${solver}: objective ${fit.objective} in ${fit.iterations} iterations; ` +
+						`vs sklearn lbfgs ${lbfgs.objective} (gap ${gapLbfgs.toExponential(2)}, max |Δcoef| ${coefLbfgs.toExponential(2)}), ` +
+						`vs newton-cholesky ${exact.objective} (gap ${gapExact.toExponential(2)}, max |Δcoef| ${coefExact.toExponential(2)}, ` +
+						`|Δintercept| ${interceptExact.toExponential(2)})`,
+				);
 				assert.equal(fit.solver, solver);
 				assert.ok(fit.converged);
 				// the acceptance bar: no worse than the firm's sklearn fit

@@ -3,7 +3,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FeatureMatrix } from '../../../../src/core/encoding/matrix';
 import {
-	chooseSolver, decisionFunction, fitLogistic, LogisticModel, logisticObjective, predictLabels, predictProba,
+	chooseSolver,
+	decisionFunction,
+	fitLogistic,
+	LogisticModel,
+	logisticObjective,
+	predictLabels,
+	predictProba,
 	type LogisticSolver,
 } from '../../../../src/core/models/logistic';
 import { generateProblem, maxAbsDiff } from './data';
@@ -84,7 +90,10 @@ describe('fitLogistic: rows and sample weights', () => {
 	it('training on a row subset equals training on a copy of those rows', () => {
 		const rows = Int32Array.from({ length: 150 }, (_, r) => (r * 37) % x.rows);
 		const subset = fitLogistic(x, y, { rows });
-		const copied = fitLogistic(takeRows(x, rows), Array.from(rows, (i) => y[i]!));
+		const copied = fitLogistic(
+			takeRows(x, rows),
+			Array.from(rows, (i) => y[i]!),
+		);
 		assert.ok(maxAbsDiff(subset.model.coef, copied.model.coef) < 1e-10);
 		assert.ok(Math.abs(subset.model.intercept - copied.model.intercept) < 1e-10);
 	});
@@ -228,7 +237,10 @@ describe('degenerate input', () => {
 	});
 
 	it('honours the abort signal', () => {
-		assert.throws(() => fitLogistic(x, y, { signal: { aborted: true } }), (e: Error) => e.name === 'AbortError');
+		assert.throws(
+			() => fitLogistic(x, y, { signal: { aborted: true } }),
+			(e: Error) => e.name === 'AbortError',
+		);
 	});
 
 	it('auto picks Newton for narrow data and L-BFGS for wide data', () => {

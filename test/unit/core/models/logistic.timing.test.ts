@@ -45,10 +45,14 @@ describe('logistic regression timing (Adult-sized)', () => {
 
 		console.log(`  ${x.rows} rows × ${x.width} features (${x.denseWidth} dense + ${x.blockCount} blocks)`);
 		console.log(`  newton cold: ${coldMs.toFixed(1)} ms, ${cold.iterations} iterations, objective ${cold.objective}`);
-		console.log(`  newton warm after 300 flips: ${warmMs.toFixed(1)} ms, ${warm.iterations} iterations ` +
-			`(cold on the same labels: ${coldFlippedMs.toFixed(1)} ms, ${reference.iterations} iterations)`);
-		console.log(`  lbfgs cold: ${lbfgsColdMs.toFixed(1)} ms, ${lbfgsCold.iterations} iterations; ` +
-			`warm: ${lbfgsWarmMs.toFixed(1)} ms, ${lbfgsWarm.iterations} iterations`);
+		console.log(
+			`  newton warm after 300 flips: ${warmMs.toFixed(1)} ms, ${warm.iterations} iterations ` +
+				`(cold on the same labels: ${coldFlippedMs.toFixed(1)} ms, ${reference.iterations} iterations)`,
+		);
+		console.log(
+			`  lbfgs cold: ${lbfgsColdMs.toFixed(1)} ms, ${lbfgsCold.iterations} iterations; ` +
+				`warm: ${lbfgsWarmMs.toFixed(1)} ms, ${lbfgsWarm.iterations} iterations`,
+		);
 
 		assert.ok(warm.converged && reference.converged && lbfgsWarm.converged);
 		assert.ok(warm.iterations < reference.iterations);

@@ -44,7 +44,10 @@ describe('profileColumn: numeric summary', () => {
 		assert.ok(Math.abs(s.sd.value! - Math.sqrt(82.5 / 9)) < 1e-12);
 		// h = 9p: p5 → 1 + 0.45, p25 → 3 + 0.25, p50 → 5.5, p75 → 7.75, p95 → 9 + 0.55
 		const q = s.quantiles;
-		assert.deepEqual([q.p5, q.p25, q.p50, q.p75, q.p95].map((v) => Math.round(v * 1e9) / 1e9), [1.45, 3.25, 5.5, 7.75, 9.55]);
+		assert.deepEqual(
+			[q.p5, q.p25, q.p50, q.p75, q.p95].map((v) => Math.round(v * 1e9) / 1e9),
+			[1.45, 3.25, 5.5, 7.75, 9.55],
+		);
 		assert.deepEqual(s.histogram, { edges: [1, 4, 7, 10], counts: [3, 3, 4] });
 		assert.equal(s.integral, true);
 	});
@@ -69,7 +72,10 @@ describe('profileColumn: numeric summary', () => {
 		assert.equal(s.nonFinite, 2);
 		assert.equal(s.max, 3);
 		assert.equal(s.integral, false);
-		assert.deepEqual(profileColumn(num([Infinity, Infinity, Number.NaN]), 3).numeric, { available: false, reason: 'every value is ±Infinity' });
+		assert.deepEqual(profileColumn(num([Infinity, Infinity, Number.NaN]), 3).numeric, {
+			available: false,
+			reason: 'every value is ±Infinity',
+		});
 	});
 
 	it('stays finite for values near the double range', () => {
@@ -78,7 +84,10 @@ describe('profileColumn: numeric summary', () => {
 		for (const v of [s.mean, s.quantiles.p50, s.quantiles.p5, ...s.histogram.edges]) {
 			assert.ok(Number.isFinite(v), String(v));
 		}
-		assert.equal(s.histogram.counts.reduce((a, b) => a + b, 0), 3);
+		assert.equal(
+			s.histogram.counts.reduce((a, b) => a + b, 0),
+			3,
+		);
 	});
 
 	it('sorts integer columns by counting exactly as the comparison sort does', () => {
@@ -96,25 +105,52 @@ describe('profileColumn: numeric summary', () => {
 describe('profileColumn: top values', () => {
 	it('orders by count, ties by value (numbers numerically), and counts the rest', () => {
 		const profile = profileColumn(num([3, 3, 10, 10, 2, 5, 5, 5, 0.1]), 9, { topValues: 3 });
-		assert.deepEqual(profile.topValues, [{ value: '5', count: 3 }, { value: '3', count: 2 }, { value: '10', count: 2 }]);
+		assert.deepEqual(profile.topValues, [
+			{ value: '5', count: 3 },
+			{ value: '3', count: 2 },
+			{ value: '10', count: 2 },
+		]);
 		assert.equal(profile.otherCount, 2);
-		assert.deepEqual(profileColumn(num([0.1 + 0.2, 1e21]), 2).topValues, [{ value: '0.30000000000000004', count: 1 }, { value: '1e+21', count: 1 }]);
+		assert.deepEqual(profileColumn(num([0.1 + 0.2, 1e21]), 2).topValues, [
+			{ value: '0.30000000000000004', count: 1 },
+			{ value: '1e+21', count: 1 },
+		]);
 	});
 
 	it('orders categorical ties by value in code-unit order, whatever the level order', () => {
 		const profile = profileColumn(cat(['b', 'a', 'b', 'a', 'c', 'c', 'c', undefined, 'B']), 9);
-		assert.deepEqual(profile.topValues, [{ value: 'c', count: 3 }, { value: 'a', count: 2 }, { value: 'b', count: 2 }, { value: 'B', count: 1 }].sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1)));
-		assert.deepEqual(profile.topValues.map((t) => t.value), ['c', 'a', 'b', 'B']);
+		assert.deepEqual(
+			profile.topValues,
+			[
+				{ value: 'c', count: 3 },
+				{ value: 'a', count: 2 },
+				{ value: 'b', count: 2 },
+				{ value: 'B', count: 1 },
+			].sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1)),
+		);
+		assert.deepEqual(
+			profile.topValues.map((t) => t.value),
+			['c', 'a', 'b', 'B'],
+		);
 		assert.equal(profile.missing, 1);
 		assert.equal(profileColumn(cat(['a', 'b']), 2, { topValues: 0 }).otherCount, 2);
 	});
 
 	it('ignores levels no row uses (e.g. after filtering)', () => {
-		const column: CategoricalColumn = { kind: 'categorical', name: 'c', codes: Int32Array.of(1, 1, 2), levels: ['unused', 'x', 'y'], missing: 0 };
+		const column: CategoricalColumn = {
+			kind: 'categorical',
+			name: 'c',
+			codes: Int32Array.of(1, 1, 2),
+			levels: ['unused', 'x', 'y'],
+			missing: 0,
+		};
 		const profile = profileColumn(column, 3);
 		assert.equal(profile.distinct, 2);
 		assert.equal(profile.type, 'binary');
-		assert.deepEqual(profile.topValues, [{ value: 'x', count: 2 }, { value: 'y', count: 1 }]);
+		assert.deepEqual(profile.topValues, [
+			{ value: 'x', count: 2 },
+			{ value: 'y', count: 1 },
+		]);
 	});
 });
 
@@ -195,9 +231,18 @@ describe('profileColumn: groups and validation', () => {
 		assert.throws(() => profileColumn(column, 4), /rowCount must be an integer in \[0, 3\]/);
 		assert.throws(() => profileColumn(column, 3, { topValues: -1 }), /'topValues' must be an integer in \[0, 1000\], got -1/);
 		assert.throws(() => profileColumn(column, 3, { histogramBins: 0 }), /'histogramBins'/);
-		assert.throws(() => profileColumn(column, 3, { groups: { group: Int32Array.of(0, 0), groupNames: ['a'] } }), /groups.group has 2 entries for 3 rows/);
-		assert.throws(() => profileColumn(column, 3, { groups: { group: Int32Array.of(0, 2, 0), groupNames: ['a', 'b'] } }), /groups.group\[1\] = 2/);
-		assert.throws(() => profileColumn(column, 3, { groups: { group: Int32Array.of(0, 0, 0), groupNames: ['a'], favourable: Uint8Array.of(1) } }), /favourable has 1 entries/);
+		assert.throws(
+			() => profileColumn(column, 3, { groups: { group: Int32Array.of(0, 0), groupNames: ['a'] } }),
+			/groups.group has 2 entries for 3 rows/,
+		);
+		assert.throws(
+			() => profileColumn(column, 3, { groups: { group: Int32Array.of(0, 2, 0), groupNames: ['a', 'b'] } }),
+			/groups.group\[1\] = 2/,
+		);
+		assert.throws(
+			() => profileColumn(column, 3, { groups: { group: Int32Array.of(0, 0, 0), groupNames: ['a'], favourable: Uint8Array.of(1) } }),
+			/favourable has 1 entries/,
+		);
 		const bad: CategoricalColumn = { kind: 'categorical', name: 'c', codes: Int32Array.of(0, 5), levels: ['a'], missing: 0 };
 		assert.throws(() => profileColumn(bad, 2), /row 1 has code 5 but only 1 levels/);
 	});

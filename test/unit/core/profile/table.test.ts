@@ -31,7 +31,13 @@ describe('profileTable', () => {
 	it('profiles every column in order', () => {
 		const profile = profileTable(small);
 		assert.equal(profile.rows, 6);
-		assert.deepEqual(profile.columns.map((c) => [c.name, c.type, c.missing, c.distinct]), [['score', 'numeric', 2, 4], ['city', 'categorical', 1, 3]]);
+		assert.deepEqual(
+			profile.columns.map((c) => [c.name, c.type, c.missing, c.distinct]),
+			[
+				['score', 'numeric', 2, 4],
+				['city', 'categorical', 1, 3],
+			],
+		);
 		assert.equal(profile.groups, undefined);
 		assert.equal(profile.columns[0]!.groups, undefined);
 	});
@@ -46,22 +52,43 @@ describe('profileTable', () => {
 		assert.deepEqual(profile.groups, {
 			groups: [
 				{ group: 'majority', rows: 3, labelled: 3, favourable: 2, favourableRate: { value: 2 / 3 } },
-				{ group: 'minority', rows: 2, labelled: 0, favourable: 0, favourableRate: { value: null, reason: "group 'minority' has no labelled rows" } },
-				{ group: 'other', rows: 0, labelled: 0, favourable: 0, favourableRate: { value: null, reason: "group 'other' has no labelled rows" } },
+				{
+					group: 'minority',
+					rows: 2,
+					labelled: 0,
+					favourable: 0,
+					favourableRate: { value: null, reason: "group 'minority' has no labelled rows" },
+				},
+				{
+					group: 'other',
+					rows: 0,
+					labelled: 0,
+					favourable: 0,
+					favourableRate: { value: null, reason: "group 'other' has no labelled rows" },
+				},
 			],
 			ungroupedRows: 1,
-			favourableRateGap: { gap: { value: null, reason: 'needs a defined rate in at least two groups, found 1' }, highest: null, lowest: null },
+			favourableRateGap: {
+				gap: { value: null, reason: 'needs a defined rate in at least two groups, found 1' },
+				highest: null,
+				lowest: null,
+			},
 			// score: majority 1/3 missing, minority 1/2 → gap 1/6; city: majority 1/3, minority 0 → gap 1/3.
 			largestMissingRateGap: { column: 'city', gap: 1 / 3, highest: 'majority', lowest: 'minority' },
 		});
 		const score = profile.columns[0]!;
-		assert.deepEqual(score.groups!.map((g) => g.missingRate), [{ value: 1 / 3 }, { value: 0.5 }, { value: null, reason: "group 'other' has no rows" }]);
+		assert.deepEqual(
+			score.groups!.map((g) => g.missingRate),
+			[{ value: 1 / 3 }, { value: 0.5 }, { value: null, reason: "group 'other' has no rows" }],
+		);
 		assert.deepEqual(score.missingRateGap, { gap: { value: 0.5 - 1 / 3 }, highest: 'minority', lowest: 'majority' });
 		assertPlainJson(profile);
 	});
 
 	it('reports a favourable-rate gap between labelled groups, and says when no label was given', () => {
-		const labelled = profileTable(small, { groups: { group: Int32Array.of(0, 0, 1, 1, 1, 1), groupNames: ['a', 'b'], favourable: Uint8Array.of(1, 1, 1, 0, 0, 0) } });
+		const labelled = profileTable(small, {
+			groups: { group: Int32Array.of(0, 0, 1, 1, 1, 1), groupNames: ['a', 'b'], favourable: Uint8Array.of(1, 1, 1, 0, 0, 0) },
+		});
 		assert.deepEqual(labelled.groups!.favourableRateGap, { gap: { value: 0.75 }, highest: 'a', lowest: 'b' });
 		const unlabelled = profileTable(small, { groups: { group: Int32Array.of(0, 0, 1, 1, 1, 1), groupNames: ['a', 'b'] } });
 		assert.deepEqual(unlabelled.groups!.groups[0]!.favourableRate, { value: null, reason: 'no label given' });

@@ -12,8 +12,21 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 const valid: unknown[] = [
 	{ version: 1, sensitive: { column: 'sex', minority: ['Female'] }, label: { column: 'income', favourable: ['>50K'] } },
-	{ version: 1, sensitive: { column: ['race', 'sex'], minority: ['Black & Female'], majority: ['White & Male'], others: 'separate' }, label: { column: 'y', favourable: [1] }, features: { exclude: ['id'], includeSensitive: false }, missingTokens: ['-'], description: 'x' },
-	{ $schema: './fairness.schema.json', version: 1, sensitive: { column: 'SEX', minority: [2], majority: [1] }, label: { column: 'default payment', favourable: [0] }, features: { include: ['AGE'] } },
+	{
+		version: 1,
+		sensitive: { column: ['race', 'sex'], minority: ['Black & Female'], majority: ['White & Male'], others: 'separate' },
+		label: { column: 'y', favourable: [1] },
+		features: { exclude: ['id'], includeSensitive: false },
+		missingTokens: ['-'],
+		description: 'x',
+	},
+	{
+		$schema: './fairness.schema.json',
+		version: 1,
+		sensitive: { column: 'SEX', minority: [2], majority: [1] },
+		label: { column: 'default payment', favourable: [0] },
+		features: { include: ['AGE'] },
+	},
 ];
 
 /** Invalid sidecars with the field the error must name. */
@@ -24,12 +37,21 @@ const invalid: Array<[unknown, string]> = [
 	[{ version: 1, sensitive: { column: ['a', 'b', 'c'], minority: ['F'] }, label: { column: 'y', favourable: ['1'] } }, 'sensitive.column'],
 	[{ version: 1, sensitive: { column: 'sex', minority: [] }, label: { column: 'y', favourable: ['1'] } }, 'sensitive.minority'],
 	[{ version: 1, sensitive: { column: 'sex', minority: ['F', 'F'] }, label: { column: 'y', favourable: ['1'] } }, 'sensitive.minority[1]'],
-	[{ version: 1, sensitive: { column: 'sex', minority: ['F'], others: 'pool' }, label: { column: 'y', favourable: ['1'] } }, 'sensitive.others'],
+	[
+		{ version: 1, sensitive: { column: 'sex', minority: ['F'], others: 'pool' }, label: { column: 'y', favourable: ['1'] } },
+		'sensitive.others',
+	],
 	[{ version: 1, sensitive: { column: 'sex', minority: ['F'] }, label: { column: 'y', favourable: [true] } }, 'label.favourable[0]'],
 	[{ version: 1, sensitive: { column: 'sex', minority: ['F'] }, label: { column: 'y' } }, 'label.favourable'],
-	[{ version: 1, sensitive: { column: 'sex', minority: ['F'] }, label: { column: 'y', favourable: ['1'] }, features: { exclude: 'id' } }, 'features.exclude'],
+	[
+		{ version: 1, sensitive: { column: 'sex', minority: ['F'] }, label: { column: 'y', favourable: ['1'] }, features: { exclude: 'id' } },
+		'features.exclude',
+	],
 	[{ version: 1, sensitive: { column: 'sex', minority: ['F'] }, label: { column: 'y', favourable: ['1'] }, extra: 1 }, 'extra'],
-	[{ version: 1, sensitive: { column: 'sex', minority: ['F'], colour: 'x' }, label: { column: 'y', favourable: ['1'] } }, 'sensitive.colour'],
+	[
+		{ version: 1, sensitive: { column: 'sex', minority: ['F'], colour: 'x' }, label: { column: 'y', favourable: ['1'] } },
+		'sensitive.colour',
+	],
 ];
 
 describe('sidecar NAME.fairness.json', () => {
@@ -43,19 +65,40 @@ describe('sidecar NAME.fairness.json', () => {
 	it('rejects invalid sidecars with an error naming the field, as the schema does', () => {
 		for (const [s, field] of invalid) {
 			assert.equal(validate(s), false, `schema should reject ${JSON.stringify(s)}`);
-			assert.throws(() => parseSidecar(JSON.stringify(s), 'data/x.fairness.json'), (e: unknown) => {
-				assert.ok(e instanceof SidecarError);
-				assert.equal(e.field, field);
-				assert.match(e.message, /^data\/x\.fairness\.json: /);
-				return true;
-			});
+			assert.throws(
+				() => parseSidecar(JSON.stringify(s), 'data/x.fairness.json'),
+				(e: unknown) => {
+					assert.ok(e instanceof SidecarError);
+					assert.equal(e.field, field);
+					assert.match(e.message, /^data\/x\.fairness\.json: /);
+					return true;
+				},
+			);
 		}
 	});
 
 	it('explains JSON syntax errors and semantic conflicts', () => {
 		assert.throws(() => parseSidecar('{ "version": 1, ', 'a.fairness.json'), /a\.fairness\.json: not valid JSON/);
-		assert.throws(() => parseSidecar(JSON.stringify({ version: 1, sensitive: { column: 'y', minority: ['F'] }, label: { column: 'y', favourable: ['1'] } }), 'a.json'), /also the sensitive attribute/);
-		assert.throws(() => parseSidecar(JSON.stringify({ version: 1, sensitive: { column: 's', minority: ['F'], majority: ['F'] }, label: { column: 'y', favourable: ['1'] } }), 'a.json'), /also listed as minority/);
+		assert.throws(
+			() =>
+				parseSidecar(
+					JSON.stringify({ version: 1, sensitive: { column: 'y', minority: ['F'] }, label: { column: 'y', favourable: ['1'] } }),
+					'a.json',
+				),
+			/also the sensitive attribute/,
+		);
+		assert.throws(
+			() =>
+				parseSidecar(
+					JSON.stringify({
+						version: 1,
+						sensitive: { column: 's', minority: ['F'], majority: ['F'] },
+						label: { column: 'y', favourable: ['1'] },
+					}),
+					'a.json',
+				),
+			/also listed as minority/,
+		);
 	});
 
 	it('keeps numeric values as written and round-trips through formatSidecar', () => {

@@ -96,7 +96,16 @@ export function logisticFairnessCheck(table: Table, featureNames: readonly strin
 		}
 	}
 	// confusion[group][truth][prediction]
-	const confusion = [[[0, 0], [0, 0]], [[0, 0], [0, 0]]];
+	const confusion = [
+		[
+			[0, 0],
+			[0, 0],
+		],
+		[
+			[0, 0],
+			[0, 0],
+		],
+	];
 	let errors = 0;
 	for (let i = nTrain; i < n; i++) {
 		let z = 0;

@@ -1,11 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { CategoricalColumn, Column, NumericColumn, Table } from '../../../../src/core/csv/table';
-import {
-	generateSynthetic,
-	SYNTHETIC_FEATURES,
-	SYNTHETIC_GROUP_DEPENDENT_FEATURES,
-} from '../../../../src/core/synthetic/index';
+import { generateSynthetic, SYNTHETIC_FEATURES, SYNTHETIC_GROUP_DEPENDENT_FEATURES } from '../../../../src/core/synthetic/index';
 import { tableToCsv } from '../../../../src/shared/csvWriter';
 import { logisticFairnessCheck } from './fairnessCheck';
 
@@ -56,7 +52,10 @@ describe('generateSynthetic', () => {
 
 	it('has the documented columns, kinds, levels and roles', () => {
 		const cfNames = [...SYNTHETIC_GROUP_DEPENDENT_FEATURES.map((n) => `cf_${n}`), 'cf_label'];
-		assert.deepEqual(table.columns.map((c) => c.name), ['group', ...SYNTHETIC_FEATURES, 'label', ...cfNames]);
+		assert.deepEqual(
+			table.columns.map((c) => c.name),
+			['group', ...SYNTHETIC_FEATURES, 'label', ...cfNames],
+		);
 		assert.equal(table.rowCount, 20_000);
 		for (const c of table.columns) {
 			assert.equal(c.kind === 'numeric' ? c.values.length : c.codes.length, 20_000);
@@ -184,7 +183,10 @@ describe('generateSynthetic', () => {
 		const check = logisticFairnessCheck(table, SYNTHETIC_FEATURES);
 		assert.ok(check.error > 0.15 && check.error < 0.25, `error ${check.error}`);
 		assert.ok(check.equalizedOdds > 0.08 && check.equalizedOdds < 0.2, `EqOd ${check.equalizedOdds}`);
-		const fair = logisticFairnessCheck(generateSynthetic({ rows: 20_000, seed: 11, groupShift: 0, labelBias: 0 }).table, SYNTHETIC_FEATURES);
+		const fair = logisticFairnessCheck(
+			generateSynthetic({ rows: 20_000, seed: 11, groupShift: 0, labelBias: 0 }).table,
+			SYNTHETIC_FEATURES,
+		);
 		assert.ok(fair.equalizedOdds < 0.04, `fair EqOd ${fair.equalizedOdds}`);
 	});
 
@@ -201,7 +203,10 @@ describe('generateSynthetic', () => {
 			[{ rows: 10, seed: 1, missingRate: 0.95 }, /'missingRate' must be a number in \[0, 0.9\]/],
 		];
 		for (const [options, message] of cases) {
-			assert.throws(() => generateSynthetic(options as { rows: number; seed: number }), (error: unknown) => error instanceof RangeError && message.test(error.message));
+			assert.throws(
+				() => generateSynthetic(options as { rows: number; seed: number }),
+				(error: unknown) => error instanceof RangeError && message.test(error.message),
+			);
 		}
 	});
 

@@ -10,7 +10,11 @@ import { tableToCsv } from '../../../../src/shared/csvWriter';
 
 describe('synthetic CSV round trip', () => {
 	it('parses back to the identical table, with and without missing cells, for both delimiters', () => {
-		for (const [seed, missingRate, delimiter] of [[1, 0, ','], [2, 0.05, ','], [3, 0.2, ';']] as const) {
+		for (const [seed, missingRate, delimiter] of [
+			[1, 0, ','],
+			[2, 0.05, ','],
+			[3, 0.2, ';'],
+		] as const) {
 			const { table } = generateSynthetic({ rows: 3000, seed, missingRate });
 			const parsed = parseCsv(tableToCsv(table, { delimiter }), {});
 			assert.deepEqual(parsed.issues, []);

@@ -35,8 +35,14 @@ describe('generateToy', () => {
 		const { table, options } = generateToy();
 		assert.deepEqual(options, TOY_DEFAULTS);
 		assert.equal(table.rowCount, 3000);
-		assert.deepEqual(table.columns.map((c) => c.name), ['group', 'x1', 'x2', 'label', 'cf_x1', 'cf_x2', 'cf_label']);
-		assert.deepEqual(table.columns.map((c) => c.missing), [0, 0, 0, 0, 0, 0, 0]);
+		assert.deepEqual(
+			table.columns.map((c) => c.name),
+			['group', 'x1', 'x2', 'label', 'cf_x1', 'cf_x2', 'cf_label'],
+		);
+		assert.deepEqual(
+			table.columns.map((c) => c.missing),
+			[0, 0, 0, 0, 0, 0, 0],
+		);
 		const group = labels(table, 'group');
 		const share = group.filter((g) => g === 'minority').length / table.rowCount;
 		assert.ok(Math.abs(share - 0.2) < 0.03, `minority share ${share}`);
@@ -71,7 +77,10 @@ describe('generateToy', () => {
 		assert.ok(Math.abs(moved[0]! / minority + Math.cos(Math.PI / 6)) < 1e-3, `x1 displacement ${moved[0]! / minority}`);
 		assert.ok(Math.abs(moved[1]! / minority - 0.5) < 1e-3, `x2 displacement ${moved[1]! / minority}`);
 		const favourable = (r: number[]): number => r[0]! / r[1]!;
-		assert.ok(favourable(rates.minority) < favourable(rates.majority) - 0.15, `favourable rates ${favourable(rates.minority)} vs ${favourable(rates.majority)}`);
+		assert.ok(
+			favourable(rates.minority) < favourable(rates.majority) - 0.15,
+			`favourable rates ${favourable(rates.minority)} vs ${favourable(rates.majority)}`,
+		);
 	});
 
 	it('rejects out-of-range options with the option named', () => {

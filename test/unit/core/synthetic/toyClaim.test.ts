@@ -32,7 +32,13 @@ describe('the motivating toy (samples/toy.csv): a handful of flips removes most 
 		const found = await readSidecar(csv);
 		assert.ok(found !== undefined, 'samples/toy.fairness.json is shipped');
 		sidecar = found.sidecar;
-		result = await simulate(table, sidecar, { experiment: 'flips', alpha: 0.3, flipGrid: GRID, seeds: 10, testFraction: TOY_TEST_FRACTION });
+		result = await simulate(table, sidecar, {
+			experiment: 'flips',
+			alpha: 0.3,
+			flipGrid: GRID,
+			seeds: 10,
+			testFraction: TOY_TEST_FRACTION,
+		});
 	});
 
 	it('runs the default, aware firm on every seed', () => {
@@ -50,7 +56,11 @@ describe('the motivating toy (samples/toy.csv): a handful of flips removes most 
 			const baseEqod = result.base.eqod.mean!;
 			const baseError = result.base.error.mean!;
 			const curve = result.rows.filter((r) => r.method === method).sort((a, b) => a.flips - b.flips);
-			assert.deepEqual(curve.map((r) => r.flips), GRID, 'the pool holds every grid point');
+			assert.deepEqual(
+				curve.map((r) => r.flips),
+				GRID,
+				'the pool holds every grid point',
+			);
 			const line = curve.map((r) => `${r.flips}: EqOd ${r.eqod.mean!.toFixed(3)}, error ${r.error.mean!.toFixed(4)}`).join('; ');
 			t.diagnostic(`base EqOd ${baseEqod.toFixed(3)}, error ${baseError.toFixed(4)}; ${line}`);
 			const reached = curve.find((r) => r.flips > 0 && r.eqod.mean! <= 0.25 * baseEqod && r.error.mean! - baseError <= 0.01);
