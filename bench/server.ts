@@ -38,7 +38,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import { profileTable } from '../src/core/profile';
 import { hashFile, parseFile } from '../src/server/parse';
-import { generateCsv } from '../test/unit/server/bigCsv';
+import { generateCsv } from '../test/integration/server/bigCsv';
 
 interface Hover {
 	contents: { kind: string; value: string };

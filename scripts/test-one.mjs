@@ -11,7 +11,7 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const files = process.argv.slice(2);
 if (files.length === 0) {
-	process.stderr.write('usage: npm run test:one -- test/unit/…/NAME.test.ts [more files]\n');
+	process.stderr.write('usage: npm run test:one -- test/<tier>/…/NAME.test.ts [more files]\n');
 	process.exit(2);
 }
 const outputs = [];

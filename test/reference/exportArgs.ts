@@ -3,7 +3,7 @@
  * folder (created) and Adult's path, or undefined after printing the usage line.
  */
 import { mkdirSync } from 'node:fs';
-import { locateDataset } from '../unit/helpers/datasets';
+import { locateDataset } from '../support/datasets';
 
 export function exportArgs(script: string): { out: string; adult: string } | undefined {
 	const args = process.argv.slice(2);

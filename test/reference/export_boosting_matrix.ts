@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reweighingWeights } from '../../src/core/firm/kamiranCalders';
 import { exportArgs } from './exportArgs';
-import { fingerprint, loadTable, logisticProblem, matrixRows, PARITY_SEED } from '../unit/parity/realData';
+import { fingerprint, loadTable, logisticProblem, matrixRows, PARITY_SEED } from '../parity/realData';
 
 async function main(): Promise<void> {
 	const parsed = exportArgs('export_boosting_matrix');

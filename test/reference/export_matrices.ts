@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportArgs } from './exportArgs';
-import { fingerprint, KNN_EXCLUDED, KNN_K, knnProblem, loadTable, logisticProblem, matrixRows, PARITY_SEED } from '../unit/parity/realData';
+import { fingerprint, KNN_EXCLUDED, KNN_K, knnProblem, loadTable, logisticProblem, matrixRows, PARITY_SEED } from '../parity/realData';
 
 async function main(): Promise<void> {
 	const parsed = exportArgs('export_matrices');

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditWarnings, simulationHeadline } from '../../../src/commands/evidence';
 import type { AuditResult, SimulationResult } from '../../../src/shared/model';
-import { repoRoot } from '../helpers/datasets';
+import { repoRoot } from '../../support/datasets';
 
 const fixture = <T>(name: string): T =>
 	JSON.parse(readFileSync(join(repoRoot, 'test', 'webview', 'fixtures', `${name}.json`), 'utf8')) as T;

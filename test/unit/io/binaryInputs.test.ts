@@ -26,7 +26,7 @@ import {
 	tableToIPC,
 	vectorFromArray,
 } from 'apache-arrow';
-import { cliAll, ensureBuilt, generated, tempDir, type CliRun } from '../cli/run';
+import { cliAll, ensureBuilt, generated, tempDir, type CliRun } from '../../integration/cli/run';
 import { cellsOf, writeArrow, writeGzip, writeParquet } from './writeFormats';
 
 /** The table's content as plain values, for deep comparison across readers. */

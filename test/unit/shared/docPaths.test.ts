@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../helpers/datasets';
+import { repoRoot } from '../../support/datasets';
 
 const PATH = /`((?:src|test|scripts|bench|webview-ui|docs|media|schemas|samples|\.ci)\/[A-Za-z0-9_./-]+)`/g;
 

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
-import { repoRoot } from '../helpers/datasets';
+import { repoRoot } from '../../support/datasets';
 
 const eslint = new ESLint({ cwd: repoRoot });
 

@@ -16,8 +16,8 @@ import {
 	rankSensitiveColumns,
 	suggestMinority,
 } from '../../../src/shared/roleSuggest';
-import { locateDataset } from '../helpers/datasets';
-import { table } from '../helpers/table';
+import { locateDataset } from '../../support/datasets';
+import { table } from '../../support/table';
 
 async function load(path: string): Promise<{ table: Table; columns: ReturnType<typeof profileTable>['columns'] }> {
 	const t = (await readCsvFile(path)).table;

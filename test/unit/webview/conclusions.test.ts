@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { faded } from '../../../src/shared/chartTheme';
 import { flipsConclusion, groupsConclusion, knowledgeConclusion } from '../../../src/shared/conclusions';
 import type { AuditResult, SeedSummary, SimulationResult, SimulationRow } from '../../../src/shared/model';
-import { repoRoot } from '../helpers/datasets';
+import { repoRoot } from '../../support/datasets';
 
 const load = <T>(name: string): T =>
 	JSON.parse(readFileSync(path.join(repoRoot, 'test', 'webview', 'fixtures', `${name}.json`), 'utf8')) as T;

@@ -6,7 +6,7 @@ import { efficiencyMarkers, efficiencySentence } from '../../../src/shared/effic
 import { buildScorecard } from '../../../src/shared/scorecard';
 import { methodLabel } from '../../../src/shared/figureSpec';
 import { runAudit } from '../../../src/core/audit';
-import { syntheticFixture } from '../runner/fixture';
+import { syntheticFixture } from '../../integration/runner/fixture';
 
 describe('the panel shows relabelling efficiency, the signed gaps and the firm', () => {
 	let r: SimulationResult;

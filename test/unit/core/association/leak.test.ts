@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readCsvFile } from '../../../../src/io/readCsvFile';
 import { resolveRoles } from '../../../../src/core/roles/resolve';
 import { describeLeak, findLabelLeaks, singleColumnAuc } from '../../../../src/core/association/leak';
-import { table } from '../../helpers/table';
-import { locateDataset } from '../../helpers/datasets';
+import { table } from '../../../support/table';
+import { locateDataset } from '../../../support/datasets';
 
 describe('singleColumnAuc', () => {
 	const n = 400;

@@ -5,7 +5,7 @@ import type { SeedSummary, SimulationRow } from '../../../../src/core/collective
 import { resolveParams } from '../../../../src/core/collective/params';
 import { simulate, type SimulationResult } from '../../../../src/core/collective/simulate';
 import type { UnitResult } from '../../../../src/core/collective/unit';
-import { syntheticFixture } from '../../runner/fixture';
+import { syntheticFixture } from '../../../integration/runner/fixture';
 
 const s = (mean: number): SeedSummary => ({ mean, sd: 0, lo: mean, hi: mean, n: 1 });
 const row = (method: 'rb-prob' | 'random', gridIndex: number, eqod: number): SimulationRow => ({

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { simulate, type SimulationResult } from '../../../../src/core/collective/simulate';
 import { MIN_IMPROVEMENT_FOR_SURVIVAL } from '../../../../src/core/collective/aggregate';
 import { createPoolExecutor } from '../../../../src/runner/pool';
-import { syntheticFixture } from '../../runner/fixture';
+import { syntheticFixture } from '../../../integration/runner/fixture';
 
 const fixture = syntheticFixture(1500, 7);
 const params = {

@@ -4,8 +4,8 @@ import { simulate, type SimulationResult } from '../../../../src/core/collective
 import { summarise } from '../../../../src/core/collective/aggregate';
 import type { Sidecar } from '../../../../src/core/roles/sidecar';
 import { createRandom } from '../../../../src/core/random';
-import { table } from '../../helpers/table';
-import { syntheticFixture } from '../../runner/fixture';
+import { table } from '../../../support/table';
+import { syntheticFixture } from '../../../integration/runner/fixture';
 
 const sidecar: Sidecar = {
 	version: 1,

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { simulate, type SimulationResult } from '../../../../src/core/collective/simulate';
 import type { SimulationRow } from '../../../../src/core/collective/aggregate';
 import { METHODS } from '../../../../src/core/collective/params';
-import { syntheticFixture, withoutCounterfactuals } from '../../runner/fixture';
+import { syntheticFixture, withoutCounterfactuals } from '../../../integration/runner/fixture';
 
 const fixture = syntheticFixture(1500, 5);
 const key = (r: SimulationRow): string => `${r.method}|${r.knowledge}|${r.alpha}`;

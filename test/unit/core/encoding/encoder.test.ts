@@ -4,7 +4,7 @@ import { encodeRows, fitEncoder } from '../../../../src/core/encoding/encoder';
 import { denseRow, rowDot, squaredDistance } from '../../../../src/core/encoding/matrix';
 import { stratifiedSplit } from '../../../../src/core/encoding/split';
 import { createRandom } from '../../../../src/core/random';
-import { table } from '../../helpers/table';
+import { table } from '../../../support/table';
 
 describe('encoder', () => {
 	// Training rows 0–3; row 4 is "test" and carries a level never seen in training.

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { compareFirms, firmSentence } from '../../../../src/core/fairness/pairedFirms';
 import { createRandom } from '../../../../src/core/random';
 import { runAudit } from '../../../../src/core/audit';
-import { syntheticFixture } from '../../runner/fixture';
+import { syntheticFixture } from '../../../integration/runner/fixture';
 
 describe('the aware and the blind firm side by side', () => {
 	// Majority rows 0–3, minority rows 4–7; y, the aware firm's and the blind firm's predictions.

@@ -2,7 +2,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { compare, type CompareResult } from '../../../../src/core/firm/compare';
 import { nonDominated } from '../../../../src/core/firm/pareto';
-import { syntheticFixture } from '../../runner/fixture';
+import { syntheticFixture } from '../../../integration/runner/fixture';
 
 const fixture = syntheticFixture(2000, 9);
 const small = {

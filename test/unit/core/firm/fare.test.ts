@@ -6,7 +6,7 @@ import { fromDenseRows } from '../../../../src/core/encoding/matrix';
 import { prepareDataset } from '../../../../src/core/dataset';
 import { fitLogistic, predictLabels } from '../../../../src/core/models/logistic';
 import { createRandom } from '../../../../src/core/random';
-import { syntheticFixture } from '../../runner/fixture';
+import { syntheticFixture } from '../../../integration/runner/fixture';
 
 describe('FARE tree', () => {
 	it('FairGini = (1 − γ)·Gini(y) + γ·(0.5 − Gini(a))', () => {

@@ -5,7 +5,7 @@ import { runAudit } from '../../../../src/core/audit';
 import { prepareDataset } from '../../../../src/core/dataset';
 import { firmPredictLabels, fitFirmModel } from '../../../../src/core/models/firmModel';
 import { buildScorecard } from '../../../../src/shared/scorecard';
-import { syntheticFixture } from '../../runner/fixture';
+import { syntheticFixture } from '../../../integration/runner/fixture';
 
 describe('audit --model boosting', () => {
 	const f = syntheticFixture(1500, 5);

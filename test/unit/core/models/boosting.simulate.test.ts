@@ -5,7 +5,7 @@ import { simulate, type SimulationResult } from '../../../../src/core/collective
 import { prepareDataset } from '../../../../src/core/dataset';
 import { firmPredictLabels, fitFirmModel } from '../../../../src/core/models/firmModel';
 import { pointMetrics } from '../../../../src/core/fairness';
-import { syntheticFixture } from '../../runner/fixture';
+import { syntheticFixture } from '../../../integration/runner/fixture';
 
 describe('simulate with --model boosting', () => {
 	const f = syntheticFixture(1200, 4);

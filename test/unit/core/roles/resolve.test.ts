@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveRoles, RolesError, LABEL_MISSING } from '../../../../src/core/roles/resolve';
 import type { Sidecar } from '../../../../src/core/roles/sidecar';
-import { table } from '../../helpers/table';
+import { table } from '../../../support/table';
 
 const data = table({
 	race: ['White', 'Black', 'White', 'Asian', 'Black', null, 'White', 'Other'],

@@ -10,7 +10,7 @@ import type { CategoricalColumn, NumericColumn, Table } from '../../../../src/co
 import { formatSidecar } from '../../../../src/core/roles/sidecar';
 import { generateToy, resolveToyOptions, TOY_DEFAULTS, toySidecar } from '../../../../src/core/synthetic/index';
 import { tableToCsv } from '../../../../src/shared/csvWriter';
-import { repoRoot } from '../../helpers/datasets';
+import { repoRoot } from '../../../support/datasets';
 
 function numeric(table: Table, name: string): Float64Array {
 	const c = table.columns.find((x) => x.name === name);

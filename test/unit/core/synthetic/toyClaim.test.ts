@@ -17,7 +17,7 @@ import type { Sidecar } from '../../../../src/core/roles/sidecar';
 import { TOY_TEST_FRACTION } from '../../../../src/core/synthetic/index';
 import { readCsvFile } from '../../../../src/io/readCsvFile';
 import { readSidecar } from '../../../../src/io/sidecarFile';
-import { repoRoot } from '../../helpers/datasets';
+import { repoRoot } from '../../../support/datasets';
 
 const GRID = [0, 2, 4, 6, 8, 10];
 const RB_METHODS = ['rb-prob', 'rb-label', 'rb-dist'] as const;

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Table } from '../../../src/core/csv/table';
-import { prepareDataset, type PreparedDataset } from '../../../src/core/dataset';
-import type { FeatureMatrix } from '../../../src/core/encoding/matrix';
-import { MAJORITY, MINORITY } from '../../../src/core/roles/resolve';
-import type { Sidecar } from '../../../src/core/roles/sidecar';
-import { readCsvFile } from '../../../src/io/readCsvFile';
-import { repoRoot } from '../helpers/datasets';
+import type { Table } from '../../src/core/csv/table';
+import { prepareDataset, type PreparedDataset } from '../../src/core/dataset';
+import type { FeatureMatrix } from '../../src/core/encoding/matrix';
+import { MAJORITY, MINORITY } from '../../src/core/roles/resolve';
+import type { Sidecar } from '../../src/core/roles/sidecar';
+import { readCsvFile } from '../../src/io/readCsvFile';
+import { repoRoot } from '../support/datasets';
 
 export const referenceFixtureDir = join(repoRoot, 'test', 'fixtures', 'reference');
 

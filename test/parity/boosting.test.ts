@@ -9,17 +9,17 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { PreparedDataset } from '../../../src/core/dataset';
-import { reweighingWeights } from '../../../src/core/firm/kamiranCalders';
+import type { PreparedDataset } from '../../src/core/dataset';
+import { reweighingWeights } from '../../src/core/firm/kamiranCalders';
 import {
 	binFeatures,
 	boostingPredictProba,
 	fitBoosting,
 	type BinnedFeatures,
 	type BoostingParamsInput,
-} from '../../../src/core/models/boosting';
-import { softplus } from '../../../src/core/models/softplus';
-import { locateDataset } from '../helpers/datasets';
+} from '../../src/core/models/boosting';
+import { softplus } from '../../src/core/models/softplus';
+import { locateDataset } from '../support/datasets';
 import { fingerprint, loadTable, logisticProblem, readReferenceFixture } from './realData';
 
 interface SklearnCase {

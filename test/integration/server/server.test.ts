@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
-import { repoRoot } from '../helpers/datasets';
+import { repoRoot } from '../../support/datasets';
 import { TestClient } from './lspClient';
 
 const fixture = join(repoRoot, 'test', 'fixtures', 'server', 'people.csv');

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { kNearest } from '../../../../src/core/collective/knn';
-import type { FeatureMatrix } from '../../../../src/core/encoding/matrix';
-import { createRandom, type Random } from '../../../../src/core/random';
+import { kNearest } from '../../src/core/collective/knn';
+import type { FeatureMatrix } from '../../src/core/encoding/matrix';
+import { createRandom, type Random } from '../../src/core/random';
 
 /**
  * An Adult-shaped problem: 3,124 minority query rows and 27,816 majority reference rows, 6 dense

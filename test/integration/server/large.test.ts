@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { locateDataset } from '../helpers/datasets';
+import { locateDataset } from '../../support/datasets';
 import { percentile, TestClient } from './lspClient';
 import { generateCsv } from './bigCsv';
 

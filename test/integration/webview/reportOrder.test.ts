@@ -20,7 +20,7 @@ import { buildFigures } from '../../../src/shared/panelFigures';
 import type { AuditResult, SimulationResult } from '../../../src/shared/model';
 import type { ComparisonResult } from '../../../src/shared/webviewProtocol';
 import { comparisonFromCompare } from '../../../src/webview/compareAdapter';
-import { locateDataset, repoRoot } from '../helpers/datasets';
+import { locateDataset, repoRoot } from '../../support/datasets';
 
 const FIXTURES = path.join(repoRoot, 'test', 'webview', 'fixtures');
 const load = <T>(name: string): T => JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as T;

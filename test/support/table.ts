@@ -1,5 +1,5 @@
 /** Builds small Tables by hand for unit tests (no CSV parsing involved). */
-import type { Column, Table } from '../../../src/core/csv/table';
+import type { Column, Table } from '../../src/core/csv/table';
 
 type Cell = string | number | null;
 

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { repoRoot } from '../helpers/datasets';
+import { repoRoot } from '../../support/datasets';
 
 export const serverScript = join(repoRoot, 'dist', 'server.js');
 

@@ -18,9 +18,9 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { kNearest } from '../../../src/core/collective/knn';
-import { squaredDistance } from '../../../src/core/encoding/matrix';
-import { locateDataset } from '../helpers/datasets';
+import { kNearest } from '../../src/core/collective/knn';
+import { squaredDistance } from '../../src/core/encoding/matrix';
+import { locateDataset } from '../support/datasets';
 import { fingerprint, KNN_EXCLUDED, KNN_K, knnProblem, loadTable, readReferenceFixture, type KnnProblem } from './realData';
 
 interface Fingerprint {

@@ -6,9 +6,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { fitLogistic } from '../../../../src/core/models/logistic';
-import { createRandom } from '../../../../src/core/random';
-import { adultLevels, generateProblem, maxAbsDiff } from './data';
+import { fitLogistic } from '../../src/core/models/logistic';
+import { createRandom } from '../../src/core/random';
+import { adultLevels, generateProblem, maxAbsDiff } from '../unit/core/models/data';
 
 describe('logistic regression timing (Adult-sized)', () => {
 	const { x, y } = generateProblem(2025, 26000, 6, adultLevels);

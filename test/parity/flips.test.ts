@@ -26,14 +26,14 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Table } from '../../../src/core/csv/table';
-import type { RunMetrics } from '../../../src/core/collective/evaluate';
-import { METHODS } from '../../../src/core/collective/params';
-import { runUnitsInProcess, simulate, type SimulationResult, type UnitExecutor } from '../../../src/core/collective/simulate';
-import type { SimulationRow } from '../../../src/core/collective/aggregate';
-import type { UnitResult } from '../../../src/core/collective/unit';
-import type { Sidecar } from '../../../src/core/roles/sidecar';
-import { locateDataset } from '../helpers/datasets';
+import type { Table } from '../../src/core/csv/table';
+import type { RunMetrics } from '../../src/core/collective/evaluate';
+import { METHODS } from '../../src/core/collective/params';
+import { runUnitsInProcess, simulate, type SimulationResult, type UnitExecutor } from '../../src/core/collective/simulate';
+import type { SimulationRow } from '../../src/core/collective/aggregate';
+import type { UnitResult } from '../../src/core/collective/unit';
+import type { Sidecar } from '../../src/core/roles/sidecar';
+import { locateDataset } from '../support/datasets';
 import { ADULT_SEX, COMPAS_RACE, loadTable, readReferenceFixture } from './realData';
 
 interface RefStat {

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseSolver, fitLogistic } from '../../../src/core/models/logistic';
 import { chooseSolverByCost, observeFits, solverCosts, type FitProgress } from '../../../src/core/models/solver';
-import { generateProblem } from '../core/models/data';
+import { generateProblem } from '../../unit/core/models/data';
 
 /** Adult one-hot: 6 numeric columns and 8 categorical blocks, about 100 parameters. */
 const adult = (rows: number): { rows: number; dim: number; perRow: number } => ({ rows, dim: 104, perRow: 6 + 8 + 1 });

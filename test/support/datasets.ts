@@ -15,8 +15,8 @@ import { join, resolve } from 'node:path';
 
 export const DATASETS_ENV = 'COLLECTIVE_FAIRNESS_DATASETS';
 
-/** The repository root: tests are compiled to out/test/unit/helpers/, this file's folder. */
-export const repoRoot = resolve(__dirname, '..', '..', '..', '..');
+/** The repository root: tests are compiled to out/test/support/, this file's folder. */
+export const repoRoot = resolve(__dirname, '..', '..', '..');
 
 /** The datasets folder: $COLLECTIVE_FAIRNESS_DATASETS when set and non-empty, else ../shared/datasets. */
 export function datasetsDir(): string {

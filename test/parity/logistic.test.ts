@@ -14,9 +14,9 @@
  */
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { PreparedDataset } from '../../../src/core/dataset';
-import { fitLogistic, logisticObjective, predictLabels, type LogisticFit } from '../../../src/core/models/logistic';
-import { locateDataset } from '../helpers/datasets';
+import type { PreparedDataset } from '../../src/core/dataset';
+import { fitLogistic, logisticObjective, predictLabels, type LogisticFit } from '../../src/core/models/logistic';
+import { locateDataset } from '../support/datasets';
 import { fingerprint, loadTable, logisticProblem, readReferenceFixture } from './realData';
 
 interface Solution {

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** The repository root, from out/test/unit/cli/ (compiled) where this runs. */
+/** The repository root, from out/test/integration/cli/ (compiled) where this runs. */
 export const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 

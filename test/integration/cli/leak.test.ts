@@ -5,7 +5,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { cliAsync, ensureBuilt } from './run';
-import { locateDataset } from '../helpers/datasets';
+import { locateDataset } from '../../support/datasets';
 
 const compas = locateDataset('compas.csv');
 describe('audit: label-leak warning (COMPAS, every column)', { skip: compas.skip }, () => {
