@@ -6,6 +6,7 @@
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { profileTable } from '../core/profile';
+import { columnByGroup } from '../core/profile/byGroup';
 import { simulate, type UnitExecutor } from '../core/collective/simulate';
 import { createPoolExecutor, defaultWorkerCount } from '../runner/pool';
 import {
@@ -119,6 +120,8 @@ export async function profileRequest(
 		progress.report('profiling columns');
 		const groups = state.groupAssignment();
 		const profile = profileTable(state.parse.table, groups !== undefined ? { groups } : {});
+		const table = state.parse.table;
+		const byGroup = groups !== undefined ? table.columns.map((c) => columnByGroup(c, table.rowCount, groups)) : undefined;
 		return {
 			uri: state.uri,
 			source: state.source,
@@ -129,6 +132,7 @@ export async function profileRequest(
 			roles: state.roles.sidecar ?? null,
 			rolesError: state.rolesError ?? null,
 			profile,
+			...(byGroup !== undefined ? { byGroup } : {}),
 		};
 	} catch (e) {
 		throw responseError(e);

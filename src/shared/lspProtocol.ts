@@ -19,6 +19,7 @@ import type {
 	SimulationResult,
 	TableProfile,
 } from './model';
+import type { ColumnByGroup } from '../core/profile/byGroup';
 
 /** A CSV/TSV document: open in the editor (synced text) or, when not open, read from disk. */
 export interface DocumentParams {
@@ -43,6 +44,8 @@ export interface ProfileResult {
 	/** Why the roles could not be applied (invalid sidecar, unknown column …), null when they could. */
 	readonly rolesError: string | null;
 	readonly profile: TableProfile;
+	/** Each column split by the sensitive attribute's groups (mean per group or top values per group); absent without roles. */
+	readonly byGroup?: readonly ColumnByGroup[];
 }
 
 export interface AuditParams extends DocumentParams, WorkDoneProgressParams {
