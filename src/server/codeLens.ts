@@ -1,21 +1,24 @@
 /**
- * Code lenses on the header row: the current roles, and "Set as sensitive attribute" / "Set as
- * label" on the columns that can take those roles — categorical columns with a handful of values
- * for the sensitive attribute, two-valued columns for the label — so a 40-column header is not
- * buried under 80 lenses. The command of each lens is filled in on resolve (codeLens/resolve).
+ * One code lens on the header row, summarising the roles — "Roles: sex = sensitive (minority F) ·
+ * income = label (>50K favourable) · 12 features — Change…" — instead of a lens per column, which
+ * on a wide header ran thousands of pixels off-screen. Its command opens the editor's Change
+ * Roles quick pick, from which both roles (and their values) are chosen. The command is filled in
+ * on resolve (codeLens/resolve).
  */
 import type { CodeLens, Command } from 'vscode-languageserver';
-import { EditRolesCommand, type EditRolesArgs, type RoleChange } from '../shared/lspProtocol';
 import type { DocState, PendingRoles } from './docState';
 import { headerRanges } from './diagnostics';
 
-/** A sensitive attribute has few groups: more distinct values than this is not offered. */
-const MAX_SENSITIVE_VALUES = 12;
+/**
+ * The VS Code extension's Change Roles… command (package.json). Another editor has no such
+ * command; it shows the lens as the roles' summary and sets roles through the quick fixes or
+ * the `collectiveFairness.server.editRoles` command.
+ */
+export const CHANGE_ROLES_COMMAND = 'collectiveFairness.changeRoles';
 
 export interface LensData {
 	readonly uri: string;
 	readonly title: string;
-	readonly change?: RoleChange;
 }
 
 export function codeLenses(state: DocState, pending: PendingRoles): CodeLens[] {
@@ -23,31 +26,7 @@ export function codeLenses(state: DocState, pending: PendingRoles): CodeLens[] {
 		return [];
 	}
 	const cells = headerRanges(state);
-	const lenses: CodeLens[] = [{ range: cells[0]!, data: { uri: state.uri, title: rolesTitle(state, pending) } satisfies LensData }];
-	const sidecar = state.roles.sidecar;
-	const sensitive = sidecar?.sensitive.column ?? pending.sensitive?.column;
-	const label = sidecar?.label.column ?? pending.label?.column;
-	state.parse.table.columns.forEach((column, i) => {
-		const p = state.columnProfile(i);
-		const isSensitive = typeof sensitive === 'string' ? sensitive === column.name : sensitive?.includes(column.name) === true;
-		if (!isSensitive && p.distinct >= 2 && p.distinct <= MAX_SENSITIVE_VALUES && p.type !== 'identifier' && p.type !== 'text') {
-			lenses.push({
-				range: cells[i]!,
-				data: {
-					uri: state.uri,
-					title: `Set '${column.name}' as sensitive attribute`,
-					change: { kind: 'sensitive', column: column.name },
-				} satisfies LensData,
-			});
-		}
-		if (label !== column.name && p.distinct === 2) {
-			lenses.push({
-				range: cells[i]!,
-				data: { uri: state.uri, title: `Set '${column.name}' as label`, change: { kind: 'label', column: column.name } } satisfies LensData,
-			});
-		}
-	});
-	return lenses;
+	return [{ range: cells[0]!, data: { uri: state.uri, title: rolesTitle(state, pending) } satisfies LensData }];
 }
 
 export function resolveCodeLens(lens: CodeLens): CodeLens {
@@ -55,33 +34,32 @@ export function resolveCodeLens(lens: CodeLens): CodeLens {
 	if (data === undefined) {
 		return lens;
 	}
-	const command: Command =
-		data.change !== undefined
-			? {
-					title: data.title,
-					command: EditRolesCommand.command,
-					arguments: [{ uri: data.uri, change: data.change } satisfies EditRolesArgs],
-				}
-			: { title: data.title, command: '' };
+	const command: Command = { title: data.title, command: CHANGE_ROLES_COMMAND, arguments: [{ uri: data.uri }] };
 	return { ...lens, command };
 }
 
-function rolesTitle(state: DocState, pending: PendingRoles): string {
-	const sidecar = state.roles.sidecar;
+/** The lens title: each role as `column = role (values)`, the feature count, then the action. */
+export function rolesTitle(state: DocState, pending: PendingRoles): string {
 	if (state.rolesError !== undefined) {
-		return 'Roles: the sidecar does not apply (see Problems)';
+		return 'Roles: the sidecar does not apply (see Problems) — Change…';
 	}
+	const sidecar = state.roles.sidecar;
 	const s = sidecar?.sensitive ?? pending.sensitive;
 	const l = sidecar?.label ?? pending.label;
 	if (s === undefined && l === undefined) {
-		return 'Roles: none yet — choose a sensitive attribute and a label';
+		return 'Roles: none yet — Set the sensitive attribute and the label…';
 	}
 	const parts: string[] = [];
-	parts.push(
-		s !== undefined
-			? `sensitive = ${typeof s.column === 'string' ? s.column : s.column.join(' × ')} (${s.minority.length > 0 ? `minority ${s.minority.join(', ')}` : 'minority: the lowest favourable rate, once the label is set'})`
-			: 'choose a sensitive attribute',
-	);
-	parts.push(l !== undefined ? `label = ${l.column} (favourable ${l.favourable.join(', ')})` : 'choose a label');
-	return `Roles: ${parts.join(' · ')}${sidecar === undefined ? ' — not saved until both are set' : ''}`;
+	if (s !== undefined) {
+		const column = typeof s.column === 'string' ? s.column : s.column.join(' × ');
+		parts.push(`${column} = sensitive${s.minority.length > 0 ? ` (minority ${s.minority.join(', ')})` : ''}`);
+	} else {
+		parts.push('sensitive attribute not chosen');
+	}
+	parts.push(l !== undefined ? `${l.column} = label (${l.favourable.join(', ')} favourable)` : 'label not chosen');
+	const features = state.resolved?.featureColumns.length;
+	if (features !== undefined) {
+		parts.push(`${features} feature${features === 1 ? '' : 's'}`);
+	}
+	return `Roles: ${parts.join(' · ')}${sidecar === undefined ? ' (not saved until both are set)' : ''} — Change…`;
 }

@@ -2,6 +2,7 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocState } from './docState';
+import { columnByGroup, type ColumnByGroup } from './columnByGroup';
 import { formatHover, type ColumnRole } from './hoverText';
 import { fieldAtOffset, LineIndex, recordStartLine } from './locate';
 
@@ -16,6 +17,29 @@ export function lineIndex(doc: TextDocument): LineIndex {
 	const index = new LineIndex(doc.getText());
 	lineIndexes.set(doc, { version: doc.version, index });
 	return index;
+}
+
+/** Each analysis' columns split by group, by column index: an analysis belongs to one document version. */
+const splits = new WeakMap<DocState, Map<number, ColumnByGroup>>();
+
+/** The column by group, computed once per analysis; undefined without roles or for columns a split says nothing about. */
+export function splitByGroup(state: DocState, index: number, type: string): ColumnByGroup | undefined {
+	const groups = state.groupAssignment();
+	const column = state.parse.table.columns[index];
+	if (groups === undefined || column === undefined || type === 'identifier' || type === 'constant') {
+		return undefined;
+	}
+	let byIndex = splits.get(state);
+	if (byIndex === undefined) {
+		byIndex = new Map();
+		splits.set(state, byIndex);
+	}
+	let split = byIndex.get(index);
+	if (split === undefined) {
+		split = columnByGroup(column, state.parse.table.rowCount, groups);
+		byIndex.set(index, split);
+	}
+	return split;
 }
 
 /** The 0-based column under `position`, or undefined (blank line, past the last column). */
@@ -60,6 +84,7 @@ export function hover(state: DocState, doc: TextDocument, position: Position): H
 	const profile = state.columnProfile(index);
 	const role = columnRole(state, profile.name);
 	const groups = state.groups();
+	const byGroup = role?.kind === 'label' ? undefined : splitByGroup(state, index, profile.type);
 	const stale =
 		state.sample !== undefined
 			? `Preliminary: the first ${state.parse.table.rowCount.toLocaleString('en-US')} rows (${mb(state.sample.bytes)} of ${mb(state.sample.totalBytes)}); the rest of the file is still being read.`
@@ -75,6 +100,7 @@ export function hover(state: DocState, doc: TextDocument, position: Position): H
 				columns: state.parse.table.columns.length,
 				...(role !== undefined ? { role } : {}),
 				...(groups !== undefined ? { groups } : {}),
+				...(byGroup !== undefined ? { byGroup } : {}),
 				...(stale !== undefined ? { note: stale } : {}),
 			}),
 		},

@@ -1,11 +1,14 @@
 /**
- * The Markdown of a column hover, from a column profile and (when roles are set) the group
- * summary. Pure text building, unit-tested with worked examples. Kept compact: a title line, one
+ * The Markdown of a column hover, from a column profile and (when roles are set) the column split
+ * by group. Pure text building, unit-tested with worked examples. Kept compact: a title line, one
  * line of counts, one of the distribution with a small text histogram, and a group table only
- * when roles exist — hovers that fill the screen get switched off (Rainbow CSV #113).
+ * when roles exist — hovers that fill the screen get switched off (Rainbow CSV #113). The table
+ * shows the hovered column by group (mean and sd, or the top values); only the label's own hover
+ * shows the groups' favourable rates.
  */
 import type { ColumnProfile, GroupsProfile } from '../core/profile';
 import type { Figure } from '../core/figure';
+import type { ColumnByGroup } from './columnByGroup';
 
 export type ColumnRole =
 	| { readonly kind: 'sensitive'; readonly minority: string; readonly majority: string }
@@ -20,6 +23,8 @@ export interface HoverInput {
 	readonly columns: number;
 	readonly role?: ColumnRole;
 	readonly groups?: GroupsProfile;
+	/** The hovered column split by group (every column but the label, which shows its rates instead). */
+	readonly byGroup?: ColumnByGroup;
 	/** Set when the figures come from part of the file (e.g. while the rest is still parsing). */
 	readonly note?: string;
 }
@@ -81,7 +86,7 @@ export function formatHover(input: HoverInput): string {
 		out.push(distribution);
 	}
 	if (input.groups !== undefined) {
-		out.push(groupTable(p, input.groups));
+		out.push(input.role?.kind !== 'label' && input.byGroup !== undefined ? byGroupTable(p, input.byGroup) : groupTable(p, input.groups));
 	}
 	if (input.note !== undefined) {
 		out.push(`*${esc(input.note)}*`);
@@ -147,4 +152,35 @@ function groupTable(p: ColumnProfile, g: GroupsProfile): string {
 		gaps.push(`missing-rate gap ${(mg.gap.value * 100).toFixed(1)} points (${esc(mg.highest)} vs ${esc(mg.lowest)})`);
 	}
 	return rows.join('\n') + (gaps.length > 0 ? `\n\n${gaps.join(' · ')}` : '');
+}
+
+/** The hovered column by group: rows and missing cells, then mean ± sd or the top values with shares. */
+export function byGroupTable(p: ColumnProfile, split: ColumnByGroup): string {
+	if (split.kind === 'too-many-values') {
+		return `*By group: not split — ${int(split.levels)} distinct values.*`;
+	}
+	const rows: string[] = [];
+	if (split.kind === 'numeric') {
+		rows.push('| group | rows | missing | mean | sd |', '|---|--:|--:|--:|--:|');
+		for (const g of split.groups) {
+			rows.push(
+				`| ${esc(g.group)} | ${int(g.rows)} | ${int(g.missing)} | ${g.mean !== undefined ? num(g.mean) : 'n/a'} | ${g.sd !== undefined ? num(g.sd) : 'n/a'} |`,
+			);
+		}
+	} else {
+		rows.push(`| group | rows | missing | most frequent ${esc(p.name)} |`, '|---|--:|--:|---|');
+		for (const g of split.groups) {
+			const top = g.top.map((t) => `${esc(clip(t.value))} ${pct(t.share)}`).join(' · ');
+			rows.push(`| ${esc(g.group)} | ${int(g.rows)} | ${int(g.missing)} | ${top !== '' ? top : 'n/a'} |`);
+		}
+	}
+	const notes: string[] = [];
+	const mg = p.missingRateGap;
+	if (mg !== undefined && mg.gap.value !== null && mg.gap.value > 0 && mg.highest !== null && mg.lowest !== null) {
+		notes.push(`missing-rate gap ${(mg.gap.value * 100).toFixed(1)} points (${esc(mg.highest)} vs ${esc(mg.lowest)})`);
+	}
+	if (split.sampled !== undefined) {
+		notes.push(`by group from ${int(split.sampled.read)} of ${int(split.sampled.total)} rows (a fixed-stride sample)`);
+	}
+	return rows.join('\n') + (notes.length > 0 ? `\n\n${notes.join(' · ')}` : '');
 }

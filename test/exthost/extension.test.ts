@@ -87,18 +87,16 @@ suite('Collective Fairness in the extension host', () => {
 		assert.equal(d.range.start.line, 3);
 	});
 
-	test('the header lenses lead to our role commands with the column filled in', async () => {
-		const lenses = await eventually('resolved lenses', async () => {
+	test('the header carries one roles lens, which opens Change Roles for this file', async () => {
+		const lenses = await eventually('the resolved roles lens', async () => {
 			const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', applicants, 100);
-			return all.some((l) => l.command?.command === 'collectiveFairness.setSensitiveAttribute') ? all : undefined;
+			return all.some((l) => l.command?.command === 'collectiveFairness.changeRoles') ? all : undefined;
 		});
-		const lens = lenses.find(
-			(l) =>
-				l.command?.command === 'collectiveFairness.setSensitiveAttribute' &&
-				(l.command.arguments?.[0] as { column?: string }).column === 'gender',
-		);
-		assert.ok(lens, 'a lens sets gender through the value pick');
-		assert.deepEqual(lens.command?.arguments?.[0], { uri: applicants.toString(), column: 'gender' });
+		assert.equal(lenses.length, 1, `one lens on the header, got: ${lenses.map((l) => l.command?.title).join(' | ')}`);
+		const lens = lenses[0]!;
+		assert.equal(lens.range.start.line, 0);
+		assert.match(lens.command!.title, /^Roles: none yet/);
+		assert.deepEqual(lens.command?.arguments?.[0], { uri: applicants.toString() });
 	});
 
 	test('Set Sensitive Attribute… then Set Label… write the sidecar with the chosen roles', async () => {

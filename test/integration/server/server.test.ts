@@ -67,16 +67,34 @@ void describe('language server over stdio', () => {
 		assert.match(d.find((x) => x.code === 'small-group')!.message, /Group 'X' has 2 rows/);
 	});
 
-	void it('hovers a header cell with the column summary, the groups and the role', async () => {
+	void it('hovers a header cell with the column summary, the role and that column by group', async () => {
 		const h = await client.hover(uri, 0, 8);
 		assert.ok(h !== null);
 		const v = h.contents.value;
 		assert.match(v, /^\*\*zone\*\* — categorical · column 3 of 6 · feature/);
 		assert.match(v, /102 rows · 0 missing \(0\.0%\) · 4 distinct/);
-		assert.match(v, /\| F \| 40 \| 17\.5% \| 0\.0% \|/);
-		assert.match(v, /favourable-rate gap \*\*82\.5 points\*\* \(X vs F\)/);
+		// zone by sex (counted from the fixture): F 30 north, 9 south, 1 unknown; M 51 south, 9 north; X 2 east.
+		assert.match(v, /\| group \| rows \| missing \| most frequent zone \|/);
+		assert.match(v, /\| F \| 40 \| 0 \| north 75\.0% · south 22\.5% · unknown 2\.5% \|/);
+		assert.match(v, /\| M \| 60 \| 0 \| south 85\.0% · north 15\.0% \|/);
+		assert.match(v, /\| X \| 2 \| 0 \| east 100\.0% \|/);
+		assert.doesNotMatch(v, /favourable/, "the label's group rates stay on the label's hover");
 		const label = await client.hover(uri, 20, 20);
-		assert.match(label!.contents.value, /^\*\*hired\*\* — binary · column 6 of 6 · \*\*label\*\* \(favourable: yes\)/);
+		const l = label!.contents.value;
+		assert.match(l, /^\*\*hired\*\* — binary · column 6 of 6 · \*\*label\*\* \(favourable: yes\)/);
+		assert.match(l, /\| F \| 40 \| 17\.5% \| 0\.0% \|/);
+		assert.match(l, /favourable-rate gap \*\*82\.5 points\*\* \(X vs F\)/);
+	});
+
+	void it('hovers a numeric cell with its mean and sd per group', async () => {
+		const h = await client.hover(uri, 3, 11); // row 2: "2,M,south,12,ok,yes" — the score column
+		const v = h!.contents.value;
+		assert.match(v, /^\*\*score\*\* — numeric/);
+		// Means and sample sds computed from the fixture with Python's statistics module.
+		assert.match(v, /\| group \| rows \| missing \| mean \| sd \|/);
+		assert.match(v, /\| F \| 40 \| 0 \| 23 \| 14\.55 \|/);
+		assert.match(v, /\| M \| 60 \| 0 \| 35\.5 \| 14\.51 \|/);
+		assert.match(v, /\| X \| 2 \| 0 \| 0\.5 \| 0\.7071 \|/);
 	});
 
 	void it('finds the column of a cell on the second line of a multi-line quoted field', async () => {
@@ -90,13 +108,15 @@ void describe('language server over stdio', () => {
 		assert.match(score!.contents.value, /median \d+/);
 	});
 
-	void it('shows the roles lens and role lenses on the header row', async () => {
+	void it('shows one compact roles lens on the header row, opening Change Roles', async () => {
 		const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-		const resolved = await Promise.all(lenses.map((l) => client.connection.sendRequest<CodeLens>('codeLens/resolve', l)));
-		const titles = resolved.map((l) => l.command!.title);
-		assert.equal(titles[0], 'Roles: sensitive = sex (minority F) · label = hired (favourable yes)');
-		assert.ok(titles.includes("Set 'zone' as sensitive attribute"), titles.join(' | '));
-		assert.ok(resolved.every((l) => l.range.start.line === 0));
+		assert.equal(lenses.length, 1, 'one lens, not one per column');
+		const lens = await client.connection.sendRequest<CodeLens>('codeLens/resolve', lenses[0]);
+		// Four of the five other columns are features (the engine leaves the row identifier id out).
+		assert.equal(lens.command!.title, 'Roles: sex = sensitive (minority F) · hired = label (yes favourable) · 4 features — Change…');
+		assert.equal(lens.command!.command, 'collectiveFairness.changeRoles');
+		assert.deepEqual(lens.command!.arguments, [{ uri }]);
+		assert.equal(lens.range.start.line, 0);
 	});
 
 	void it('offers quick fixes that edit the sidecar, never the CSV', async () => {
