@@ -1,6 +1,6 @@
 /** `collective-fairness compare`: firm-side methods and the collective on the error–fairness planes. */
 import { parseArgs } from 'node:util';
-import { METHODS, type Method } from '../../core/collective/params';
+import { isMethod, METHODS, type Method } from '../../shared/runParameters';
 import type { SeedSummary } from '../../core/collective/aggregate';
 import { compare, type CompareResult } from '../../core/firm/compare';
 import { FIRM_APPROACHES, type FirmApproach } from '../../core/firm/params';
@@ -15,20 +15,23 @@ import { parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { createProgress } from '../progress';
+import { firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS } from '../modelFlags';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
 
 const ALL = [...FIRM_APPROACHES, 'collective'] as const;
 
 const HELP = `Usage: collective-fairness compare FILE [options]
 
-Every approach on the same seeds and splits: the firm's base logistic regression; firm-side
-calibrated equalized odds (Pleiss et al. 2017, mix rate scaled 0 → 1), equalized-odds thresholds
+Every approach on the same seeds and splits, against the firm's learner (--model: logistic
+regression by default, or gradient boosting): the firm's base model; firm-side calibrated equalized odds (Pleiss et al. 2017, mix rate scaled 0 → 1), equalized-odds thresholds
 (Hardt et al. 2016, LP with slack ε), FARE (fair tree encoder, γ × k̄, with its certified SPD
 bound), Kamiran–Calders reweighing and massaging; and the minority collective's (α, M) grid.
 Reports (error, EqOd) and (error, SPD) with mean ± sd over seeds and each approach's
 non-dominated front (*), then the defending firm: the collective's relabeling against a firm that
 drops rows whose label a cross-validated model contradicts with confidence ≥ θ, and the share of
-the collective's EqOd improvement that survives it.
+the collective's EqOd improvement that survives it. Against a boosting firm every approach refits
+or post-processes boosting, except the defending firm, whose filter is built from logistic fold
+models: it is not run, and the output says so.
 
 ${ROLE_HELP}
 
@@ -44,6 +47,7 @@ Options:
   --defense-threshold T   θ in (0.5, 1) (default 0.8)
   --defense-method m      the collective the defending firm faces (default rb-prob, α 0.3)
   --workers N             worker threads for the collective (default: every core)
+${MODEL_HELP}
 ${RUN_OUTPUT_HELP}`;
 
 export const compareCommand: Command = {
@@ -55,6 +59,7 @@ export const compareCommand: Command = {
 			args: [...args],
 			options: {
 				...ROLE_OPTIONS,
+				...MODEL_OPTIONS,
 				methods: { type: 'string' },
 				seeds: { type: 'string' },
 				seed: { type: 'string' },
@@ -90,22 +95,21 @@ export const compareCommand: Command = {
 		}
 		const collectiveMethods = list(values['collective-methods']) as Method[] | undefined;
 		const defenseMethod = values['defense-method'] as Method | undefined;
-		const badScore = [...(collectiveMethods ?? []), ...(defenseMethod !== undefined ? [defenseMethod] : [])].find(
-			(m) => !METHODS.includes(m),
-		);
+		const badScore = [...(collectiveMethods ?? []), ...(defenseMethod !== undefined ? [defenseMethod] : [])].find((m) => !isMethod(m));
 		if (badScore !== undefined) {
 			throw new UsageError(`unknown collective method '${badScore}'; methods are ${METHODS.join(', ')}`);
 		}
 		const includeCollective = methods.includes('collective');
-		const seeds = parseNumberFlag('seeds', values.seeds, { integer: true, min: 1, max: 1000 });
-		const firstSeed = parseNumberFlag('seed', values.seed, { integer: true, min: 0 });
-		const testFraction = parseNumberFlag('test-fraction', values['test-fraction'], { min: 0.01, max: 0.99 });
-		const alphas = list(values.alphas)?.map((t) => parseNumberFlag('alphas', t, { min: 0, max: 1 })!);
-		const flips = parseNumberFlag('flips', values.flips, { integer: true, min: 2, max: 1000 });
+		const seeds = parseNumberFlag('seeds', values.seeds);
+		const firstSeed = parseNumberFlag('seed', values.seed);
+		const testFraction = parseNumberFlag('test-fraction', values['test-fraction']);
+		const alphas = list(values.alphas)?.map((t) => parseNumberFlag('alphas', t)!);
+		const flips = parseNumberFlag('flips', values.flips);
 		const defenseThreshold = parseNumberFlag('defense-threshold', values['defense-threshold'], { min: 0.5, max: 1 });
 		if (defenseThreshold !== undefined && !(defenseThreshold > 0.5 && defenseThreshold < 1)) {
 			throw new UsageError(`--defense-threshold must be in (0.5, 1), got '${values['defense-threshold']}'`);
 		}
+		const model = firmModelFromFlags(values, firstSeed ?? 0);
 		const workers = parseNumberFlag('workers', values.workers, { integer: true, min: 1, max: 64 }) ?? defaultWorkerCount('cli');
 		const onBadRow = readOnBadRow(values['on-bad-row']);
 		await checkOutputBeforeRun(values.out, values.force, file);
@@ -117,7 +121,13 @@ export const compareCommand: Command = {
 				loaded.parse.table,
 				sidecar,
 				{
-					firm: { approaches: methods.filter((m): m is FirmApproach => m !== 'collective'), seeds, firstSeed, testFraction },
+					firm: {
+						approaches: methods.filter((m): m is FirmApproach => m !== 'collective'),
+						seeds,
+						firstSeed,
+						testFraction,
+						...(model.kind === 'boosting' ? { model } : {}),
+					},
 					includeCollective,
 					collective: { methods: collectiveMethods, alphas, flips, defense: !values['no-defense'], defenseThreshold, defenseMethod },
 				},
@@ -186,6 +196,7 @@ function renderCompare(file: string, r: CompareResult): string {
 	lines.push(
 		`${file}: comparison — minority ${r.roles.minority} (${r.roles.sensitive}) vs ${r.roles.majority}; label ${r.roles.label} favourable ${r.roles.favourable.join(', ')}`,
 	);
+	lines.push(`Firm's learner: ${r.model.text}`);
 	lines.push(
 		`${r.params.firm.seeds} seeds, ${r.timings.seconds.toFixed(1)} s; base model: error ${fmt(r.base.error)}, EqOd ${fmt(r.base.eqod)}, SPD ${fmt(r.base.spd)}`,
 	);

@@ -3,10 +3,15 @@
  * the in-process driver can honour cancellation between fits, and returns that seed's points.
  * These run in-process: a sweep point costs at most one warm-started fit (FARE: one tree and
  * one fit on ≤ k̄ features), so a whole approach is a few seconds even on Adult.
+ *
+ * Every fit uses the firm's learner ({@link firmSpec}): the post-processors work from its scores,
+ * reweighing and massaging refit it (boosting takes the weights as sample weights and reuses the
+ * seed's bins, since the training rows are the same), and FARE's classifier on top of the
+ * representation is it too — FARE's certificate bounds any classifier of the representation.
  */
 import type { RunMetrics } from '../collective/evaluate';
 import type { FeatureMatrix } from '../encoding/matrix';
-import { fitLogistic, predictLabels, predictProba } from '../models/logistic';
+import { firmPredictLabels, firmPredictProba, fitFirmModel, type FirmModelSpec, type FittedFirmModel } from '../models/firmModel';
 import { createRandom, deriveSeed } from '../random';
 import { calibratedLabels, calibratedRandomizedLabels, fitCalibratedEqOdds, withholdingDraws } from './calibratedEqOdds';
 import { byGroup, testMetrics, type FirmContext } from './context';
@@ -138,7 +143,7 @@ function* fareSweep(ctx: FirmContext, params: FirmParams, options: SweepOptions)
 				params.fareRepresentation === 'cell'
 					? cellMatrix(cells, tree.cells)
 					: centreMatrix(data.x, cellCentres(data.x, data.train, trainCells, tree.cells), cells);
-			const labels = fitAndPredict(z, data.y, data.train, data.test, params.C, options);
+			const labels = fitAndPredict(z, data.y, data.train, data.test, params, options);
 			yield;
 			// Certified on the test rows: held out from the tree and the classifier alike.
 			const certificate = fareCertificate(
@@ -163,23 +168,23 @@ function* fareSweep(ctx: FirmContext, params: FirmParams, options: SweepOptions)
 function* reweighingSweep(ctx: FirmContext, params: FirmParams, options: SweepOptions): Generator<void, FirmPoint[], void> {
 	const { data } = ctx.seed;
 	const points: FirmPoint[] = [];
-	let warm = ctx.seed.baseModel;
+	let warm: FittedFirmModel = ctx.seed.firm;
 	for (const strength of params.reweighStrengths) {
 		const weights = reweighingWeights(data.y, data.group, data.train, strength);
-		const fit = fitLogistic(data.x, data.y, {
-			C: params.C,
+		const fit = fitFirmModel(firmSpec(params), data.x, data.y, {
 			rows: data.train,
 			sampleWeight: weights,
 			warmStart: warm,
+			...binsOf(ctx),
 			...signalOf(options),
 		});
-		warm = fit.model;
+		warm = fit;
 		yield;
 		points.push({
 			approach: 'reweighing',
 			variant: '',
 			parameter: { strength },
-			metrics: testMetrics(ctx.seed, predictLabels(fit.model, data.x, data.test)),
+			metrics: testMetrics(ctx.seed, firmPredictLabels(fit, data.x, data.test)),
 		});
 	}
 	return points;
@@ -188,27 +193,34 @@ function* reweighingSweep(ctx: FirmContext, params: FirmParams, options: SweepOp
 function* massagingSweep(ctx: FirmContext, params: FirmParams, options: SweepOptions): Generator<void, FirmPoint[], void> {
 	const { data } = ctx.seed;
 	// The ranker is the firm's own model on the unmodified training set: the base model.
-	const scores = predictProba(ctx.seed.baseModel, data.x, data.train);
+	const scores = firmPredictProba(ctx.seed.firm, data.x, data.train);
 	const plan = massagingPlan(data.y, data.group, data.train);
 	const points: FirmPoint[] = [];
-	let warm = ctx.seed.baseModel;
+	let warm: FittedFirmModel = ctx.seed.firm;
 	for (const fraction of params.massageFractions) {
 		const { labels, promoted } = massageLabels(data.y, data.group, data.train, scores, plan, Math.round(fraction * plan.pairs));
-		const fit = fitLogistic(data.x, labels, { C: params.C, rows: data.train, warmStart: warm, ...signalOf(options) });
-		warm = fit.model;
+		const fit = fitFirmModel(firmSpec(params), data.x, labels, { rows: data.train, warmStart: warm, ...binsOf(ctx), ...signalOf(options) });
+		warm = fit;
 		yield;
 		points.push({
 			approach: 'massaging',
 			variant: '',
 			parameter: { fraction },
-			metrics: testMetrics(ctx.seed, predictLabels(fit.model, data.x, data.test)),
+			metrics: testMetrics(ctx.seed, firmPredictLabels(fit, data.x, data.test)),
 			detail: { pairs: promoted, formulaPairs: plan.pairs },
 		});
 	}
 	return points;
 }
 
-function fitAndPredict(z: FeatureMatrix, y: Uint8Array, train: Int32Array, test: Int32Array, C: number, options: SweepOptions): Uint8Array {
+function fitAndPredict(
+	z: FeatureMatrix,
+	y: Uint8Array,
+	train: Int32Array,
+	test: Int32Array,
+	params: FirmParams,
+	options: SweepOptions,
+): Uint8Array {
 	let positives = 0;
 	for (const i of train) {
 		positives += y[i]!;
@@ -216,8 +228,18 @@ function fitAndPredict(z: FeatureMatrix, y: Uint8Array, train: Int32Array, test:
 	if (positives === 0 || positives === train.length) {
 		throw new RangeError('the training rows have a single label');
 	}
-	const fit = fitLogistic(z, y, { C, rows: train, ...signalOf(options) });
-	return predictLabels(fit.model, z, test);
+	const fit = fitFirmModel(firmSpec(params), z, y, { rows: train, ...signalOf(options) });
+	return firmPredictLabels(fit, z, test);
+}
+
+/** The firm's learner of a comparison: `model`, or logistic regression with C. */
+export function firmSpec(params: FirmParams): FirmModelSpec {
+	return params.model ?? { kind: 'logistic', C: params.C };
+}
+
+/** The seed's boosting bins (built on the same training rows) for a refit, or nothing. */
+function binsOf(ctx: FirmContext): { bins?: NonNullable<FirmContext['seed']['bins']> } {
+	return ctx.seed.bins !== undefined ? { bins: ctx.seed.bins } : {};
 }
 
 function signalOf(options: SweepOptions): { signal?: { aborted: boolean } } {

@@ -5,6 +5,10 @@
  * pool when the caller passes one); the firm-side sweeps and the defending firm run in this
  * thread, concurrently with the pool, yielding to the event loop after every fit so that an
  * abort is seen within one fit.
+ *
+ * Every approach runs against the firm's chosen learner (`firm.model`, logistic regression by
+ * default). The one exception is the defending firm: its out-of-fold filter fits and warm-starts
+ * logistic fold models (defense.ts), so against a boosting firm it is not run and a warning says so.
  */
 import { summariseMetrics, type BaseSummary } from '../collective/aggregate';
 import type { RunMetrics } from '../collective/evaluate';
@@ -13,7 +17,8 @@ import { StrategyError } from '../collective/strategies';
 import type { Table } from '../csv/table';
 import { resolveRoles } from '../roles/resolve';
 import type { Sidecar } from '../roles/sidecar';
-import { FirmMethodError, sweepApproach, type FirmPoint } from './approaches';
+import { firmModelName, type FirmModelKind } from '../models/firmModel';
+import { FirmMethodError, firmSpec, sweepApproach, type FirmPoint } from './approaches';
 import { buildFirmContext } from './context';
 import { defendedCollectiveSteps, type DefensePoint } from './defendedCollective';
 import { summariseDefense, type DefenseResultSummary } from './defenseSummary';
@@ -49,6 +54,8 @@ export interface CompareResult {
 		readonly label: string;
 		readonly favourable: readonly string[];
 	};
+	/** The firm's learner every approach ran against, and its one-line name. */
+	readonly model: { readonly kind: FirmModelKind; readonly text: string };
 	readonly base: BaseSummary;
 	/** Base first, then each firm approach's sweep, then the collective's grid. */
 	readonly rows: CompareRow[];
@@ -67,7 +74,11 @@ export async function compare(
 ): Promise<CompareResult> {
 	const firm = resolveFirmParams(input.firm);
 	const includeCollective = input.includeCollective ?? true;
-	const collective = includeCollective ? { ...COLLECTIVE_COMPARE_DEFAULTS, ...stripUndefined(input.collective ?? {}) } : null;
+	const model = firmSpec(firm);
+	const requested = includeCollective ? { ...COLLECTIVE_COMPARE_DEFAULTS, ...stripUndefined(input.collective ?? {}) } : null;
+	// The defending firm filters with logistic fold models: not defined for a boosting firm (see above).
+	const defenseSkipped = requested?.defense === true && model.kind !== 'logistic';
+	const collective = requested !== null && defenseSkipped ? { ...requested, defense: false } : requested;
 	const roles = resolveRoles(table, sidecar);
 	const started = performance.now();
 	const seeds = Array.from({ length: firm.seeds }, (_, s) => firm.firstSeed + s);
@@ -91,6 +102,7 @@ export async function compare(
 						firstSeed: firm.firstSeed,
 						testFraction: firm.testFraction,
 						C: firm.C,
+						...(model.kind === 'boosting' ? { model } : {}),
 					},
 					{
 						...(options.executor !== undefined ? { executor: options.executor } : {}),
@@ -115,7 +127,14 @@ export async function compare(
 		...side.failures,
 		...(sim?.failures.map((f) => ({ approach: `collective ${f.method}`, seed: f.seed, reason: f.reason })) ?? []),
 	];
-	const warnings = [...(sim?.warnings ?? [])];
+	const warnings = [
+		...(defenseSkipped
+			? [
+					'the defending firm was not run: its filter cross-validates logistic fold models, so it is defined for the logistic firm only (run with --model logistic to see it)',
+				]
+			: []),
+		...(sim?.warnings ?? []),
+	];
 	const defense =
 		collective?.defense === true && side.defense.length > 0
 			? summariseDefense(side.defense, {
@@ -134,6 +153,7 @@ export async function compare(
 			label: roles.label,
 			favourable: sidecar.label.favourable,
 		},
+		model: { kind: model.kind, text: firmModelName(model) },
 		base,
 		rows,
 		summary: summariseApproaches(rows, base.eqod.mean),
@@ -184,6 +204,7 @@ async function runFirmSide(
 			const ctx = buildFirmContext(table, sidecar, seed, {
 				testFraction: firm.testFraction,
 				C: firm.C,
+				...(firm.model !== undefined ? { model: firm.model } : {}),
 				holdoutFraction: firm.holdoutFraction,
 				signal: flag,
 			});

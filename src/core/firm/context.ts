@@ -5,7 +5,7 @@
  *
  * Post-processing is fitted on scores the model was not trained on **[choice]**: the training rows
  * are split again (seeded, stratified by group × label; `holdoutFraction`, default 0.3), the firm's
- * logistic regression is trained on the rest, and calibrated equalized odds and the threshold LP
+ * learner (logistic regression or boosting) is trained on the rest, and calibrated equalized odds and the threshold LP
  * are fitted on the held-out part's scores. In-sample scores would be over-confident and make both
  * methods under-correct. The post-processors' starting point is therefore a model trained on 70 %
  * of the training rows, not the base model (which is why their first point can differ from Base,
@@ -16,8 +16,7 @@ import { resolveParams } from '../collective/params';
 import type { Table } from '../csv/table';
 import { stratifiedSplit } from '../encoding/split';
 import { pointMetrics } from '../fairness';
-import { fitLogistic, predictProba } from '../models/logistic';
-import type { LogisticModel } from '../models/logisticModel';
+import { fitFirmModel, firmPredictProba, type FirmModelSpec, type FittedFirmModel } from '../models/firmModel';
 import { createRandom, deriveSeed } from '../random';
 import type { Sidecar } from '../roles/sidecar';
 import type { RunMetrics } from '../collective/evaluate';
@@ -27,7 +26,7 @@ export interface HoldoutPart {
 	readonly fitRows: Int32Array;
 	/** Training rows the post-processors are fitted on. */
 	readonly holdoutRows: Int32Array;
-	readonly model: LogisticModel;
+	readonly model: FittedFirmModel;
 	/** P̂(y = 1 | x) on holdoutRows and on the test rows (aligned with data.test). */
 	readonly holdoutScores: Float64Array;
 	readonly testScores: Float64Array;
@@ -42,12 +41,19 @@ export interface FirmContext {
 export interface FirmContextOptions {
 	readonly testFraction: number;
 	readonly C: number;
+	/** The firm's learner (absent: logistic regression with C). */
+	readonly model?: FirmModelSpec;
 	readonly holdoutFraction: number;
 	readonly signal?: { aborted: boolean };
 }
 
 export function buildFirmContext(table: Table, sidecar: Sidecar, seed: number, options: FirmContextOptions): FirmContext {
-	const params = resolveParams({ experiment: 'flips', testFraction: options.testFraction, C: options.C });
+	const params = resolveParams({
+		experiment: 'flips',
+		testFraction: options.testFraction,
+		C: options.C,
+		...(options.model?.kind === 'boosting' ? { model: options.model } : {}),
+	});
 	const ctx = buildSeedContext(table, sidecar, params, seed);
 	let part: HoldoutPart | undefined;
 	return {
@@ -59,18 +65,18 @@ export function buildFirmContext(table: Table, sidecar: Sidecar, seed: number, o
 				const split = stratifiedSplit(strata, options.holdoutFraction, createRandom(deriveSeed(seed, 'firm-holdout')));
 				const fitRows = split.train.map((p) => data.train[p]!);
 				const holdoutRows = split.test.map((p) => data.train[p]!);
-				const fit = fitLogistic(data.x, data.y, {
-					C: options.C,
+				// Boosting bins its own (fewer) rows here: the seed's bins were built on all training rows.
+				const model = fitFirmModel(options.model ?? { kind: 'logistic', C: options.C }, data.x, data.y, {
 					rows: fitRows,
-					warmStart: ctx.baseModel,
+					warmStart: ctx.firm,
 					...(options.signal !== undefined ? { signal: options.signal } : {}),
 				});
 				part = {
 					fitRows,
 					holdoutRows,
-					model: fit.model,
-					holdoutScores: predictProba(fit.model, data.x, holdoutRows),
-					testScores: predictProba(fit.model, data.x, data.test),
+					model,
+					holdoutScores: firmPredictProba(model, data.x, holdoutRows),
+					testScores: firmPredictProba(model, data.x, data.test),
 				};
 			}
 			return part;

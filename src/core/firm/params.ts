@@ -4,6 +4,8 @@
  * our choices, documented in docs/methods.md §5.
  */
 import type { Method } from '../collective/params';
+import { resolveBoostingParams } from '../models/boosting/options';
+import { FIRM_MODEL_KINDS, type FirmModelSpec } from '../models/firmModel';
 import { COST_CONSTRAINTS, type CostConstraint } from './calibratedEqOdds';
 import type { FareRepresentation } from './fare';
 
@@ -16,6 +18,11 @@ export interface FirmParams {
 	readonly firstSeed: number;
 	readonly testFraction: number;
 	readonly C: number;
+	/**
+	 * The firm's learner for the base model and every refit of the sweeps (absent: logistic
+	 * regression with {@link C}). FARE's classifier on top of its representation uses it too.
+	 */
+	readonly model?: FirmModelSpec;
 	/** Share of the training rows the post-processors are fitted on (see context.ts). */
 	readonly holdoutFraction: number;
 	/** Calibrated EqOd: cost constraints and the mix-rate scales t. */
@@ -107,6 +114,14 @@ export function resolveFirmParams(input: Partial<FirmParams> = {}): FirmParams {
 	}
 	if (!(p.C > 0) || !Number.isFinite(p.C)) {
 		fail('C', `must be a positive number, got ${p.C}`);
+	}
+	if (p.model !== undefined) {
+		if (!(FIRM_MODEL_KINDS as readonly string[]).includes(p.model.kind)) {
+			fail('model', `must be ${FIRM_MODEL_KINDS.join(' or ')}, got '${String((p.model as { kind: unknown }).kind)}'`);
+		}
+		if (p.model.kind === 'boosting') {
+			resolveBoostingParams(p.model.params); // throws naming the bad parameter
+		}
 	}
 	const inUnit = (v: number): boolean => v >= 0 && v <= 1;
 	if (p.mixScales.length === 0 || !p.mixScales.every(inUnit)) {
