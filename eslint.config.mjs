@@ -50,6 +50,9 @@ export default tseslint.config(
 								'**/runner/*',
 								'**/runner',
 								'**/shared/*',
+								// The one exception: the dependency-free run-parameter vocabulary
+								// (docs/conventions.md, "Layers").
+								'!**/shared/runParameters',
 								'**/commands/*',
 								'**/views/*',
 								'**/util/*',

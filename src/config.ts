@@ -7,13 +7,10 @@
  * restart: the client also follows `collectiveFairness.trace.server` by itself.
  */
 import * as vscode from 'vscode';
-import type { Experiment, Method } from './shared/model';
+import { isExperiment, isMethod, isValid, RUN_DEFAULTS, type Experiment, type Method } from './shared/runParameters';
 import { ServerSettings } from './shared/settings';
 
 export const SECTION = 'collectiveFairness';
-
-const EXPERIMENTS: readonly Experiment[] = ['size', 'flips', 'knowledge', 'minimum'];
-const METHODS: readonly Method[] = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
 
 export interface SimulationDefaults {
 	readonly experiment: Experiment;
@@ -42,21 +39,21 @@ export class Config {
 	}
 
 	get simulation(): SimulationDefaults {
-		const isFraction = (a: unknown): boolean => typeof a === 'number' && a > 0 && a <= 1;
+		const isFraction = (a: unknown): boolean => isValid('alpha', a);
 		return {
-			experiment: this.get<Experiment>('simulation.experiment', 'size', (v) => EXPERIMENTS.includes(v as Experiment)),
-			alphas: this.get<number[]>(
+			experiment: this.get<Experiment>('simulation.experiment', RUN_DEFAULTS.experiment, isExperiment),
+			alphas: this.get<readonly number[]>(
 				'simulation.alphas',
-				[0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5],
+				RUN_DEFAULTS.alphas,
 				(v) => Array.isArray(v) && v.length > 0 && v.every(isFraction),
 			),
-			alpha: this.get<number>('simulation.alpha', 0.3, isFraction),
-			methods: this.get<Method[]>(
+			alpha: this.get<number>('simulation.alpha', RUN_DEFAULTS.alpha, isFraction),
+			methods: this.get<readonly Method[]>(
 				'simulation.methods',
-				[...METHODS],
-				(v) => Array.isArray(v) && v.length > 0 && v.every((m) => METHODS.includes(m as Method)),
+				RUN_DEFAULTS.methods,
+				(v) => Array.isArray(v) && v.length > 0 && v.every(isMethod),
 			),
-			seeds: this.get<number>('simulation.seeds', 5, (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 1000),
+			seeds: this.get<number>('simulation.seeds', RUN_DEFAULTS.seeds, (v) => isValid('seeds', v)),
 		};
 	}
 
@@ -65,7 +62,7 @@ export class Config {
 	}
 
 	get auditResamples(): number {
-		return this.get<number>('audit.resamples', 1000, (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100_000);
+		return this.get<number>('audit.resamples', RUN_DEFAULTS.resamples, (v) => isValid('resamples', v));
 	}
 
 	get statusBarEnabled(): boolean {

@@ -2,6 +2,7 @@
 import type { ParseResult } from '../core/csv/options';
 import { UsageError } from './errors';
 import { binaryFormatOf } from '../io/binaryParse';
+import { describeRange, inRange, RUN_PARAMETER_RANGES as RANGES, RUN_DEFAULTS } from '../shared/runParameters';
 
 export const COMMON_OPTIONS = {
 	seed: { type: 'string' },
@@ -40,8 +41,8 @@ export function readCommonOptions(values: {
 }): CommonOptions {
 	const onBadRow = readOnBadRow(values['on-bad-row']);
 	return {
-		seed: parseNumberFlag('seed', values.seed, { integer: true, min: 0 }) ?? 0,
-		testFraction: parseNumberFlag('test-fraction', values['test-fraction'], { min: 0.01, max: 0.99 }) ?? 0.2,
+		seed: parseNumberFlag('seed', values.seed) ?? RUN_DEFAULTS.firstSeed,
+		testFraction: parseNumberFlag('test-fraction', values['test-fraction']) ?? RUN_DEFAULTS.testFraction,
 		onBadRow,
 		json: values.json === true,
 	};
@@ -51,24 +52,28 @@ export interface NumberRule {
 	readonly integer?: boolean;
 	readonly min?: number;
 	readonly max?: number;
+	readonly exclusiveMin?: boolean;
 }
-
-/** Seeds are 32-bit: a larger one would silently repeat a smaller one's draws (2³² = seed 0). */
-export const MAX_SEED = 2 ** 32 - 1;
 
 /**
  * The documented ranges of the numeric options every command shares, in one place: a flag named
- * here is checked against this rule whatever the command asks. Bounds keep memory and time
- * finite (--resamples 1e8 once grew memory by 190 MB/s) and keep seeds distinct (--seed 1e300 made
- * every seed the same, since 1e300 + 1 === 1e300).
+ * here is checked against this rule whatever the command asks. The run parameters' ranges come
+ * from the one vocabulary (src/shared/runParameters.ts). Bounds keep memory and time finite
+ * (--resamples 1e8 once grew memory by 190 MB/s) and keep seeds distinct (--seed 1e300 made every
+ * seed the same, since 1e300 + 1 === 1e300).
  */
 export const NUMERIC_OPTIONS: Readonly<Record<string, NumberRule>> = {
-	seed: { integer: true, min: 0, max: MAX_SEED },
-	seeds: { integer: true, min: 1, max: 1000 },
-	resamples: { integer: true, min: 0, max: 100_000 },
+	seed: RANGES.firstSeed,
+	seeds: RANGES.seeds,
+	resamples: RANGES.resamples,
 	workers: { integer: true, min: 1, max: 64 },
-	'test-fraction': { min: 0.01, max: 0.99 },
-	flips: { integer: true, min: 2, max: 1000 },
+	'test-fraction': RANGES.testFraction,
+	flips: RANGES.flips,
+	alpha: RANGES.alpha,
+	k: RANGES.k,
+	knowledge: RANGES.knowledge,
+	'target-eqod': RANGES.targetEqod,
+	'min-level-count': RANGES.rareLevelMinCount,
 	'max-eqod': { min: 0, max: 1 },
 	'max-spd': { min: 0, max: 1 },
 };
@@ -79,22 +84,14 @@ export function parseNumberFlag(flag: string, text: string | undefined, callerRu
 		return undefined;
 	}
 	const rule = NUMERIC_OPTIONS[flag] ?? callerRule;
+	const range = { integer: rule.integer === true, min: rule.min ?? -Infinity, max: rule.max, exclusiveMin: rule.exclusiveMin };
 	const v = Number(text);
-	if (
-		text.trim() === '' ||
-		!Number.isFinite(v) ||
-		(rule.integer === true && !Number.isInteger(v)) ||
-		(rule.min !== undefined && v < rule.min) ||
-		(rule.max !== undefined && v > rule.max)
-	) {
-		const range = [
-			rule.integer === true ? 'an integer' : 'a number',
-			rule.min !== undefined ? `≥ ${rule.min}` : '',
-			rule.max !== undefined ? `≤ ${rule.max}` : '',
-		]
-			.filter((s) => s !== '')
-			.join(' ');
-		throw new UsageError(`--${flag} must be ${range}, got '${text}'`);
+	if (text.trim() === '' || !inRange(range, v)) {
+		const words =
+			rule.min === undefined
+				? [range.integer ? 'an integer' : 'a number', rule.max !== undefined ? `≤ ${rule.max}` : ''].join(' ').trim()
+				: describeRange(range);
+		throw new UsageError(`--${flag} must be ${words}, got '${text}'`);
 	}
 	return v;
 }

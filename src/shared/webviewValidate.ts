@@ -6,6 +6,7 @@
  * a value that passes here cannot throw in a chart or table builder.
  */
 import type { HostMessage, WebviewMessage } from './webviewProtocol';
+import { isExperiment, isKnowledge, isMethod, isValid, METHODS, type NumericRunParameter } from './runParameters';
 
 type Check = (v: unknown) => boolean;
 
@@ -28,13 +29,13 @@ const shape =
 	(v) =>
 		isObject(v) && Object.entries(fields).every(([k, check]) => check(v[k]));
 
-const METHODS = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
-const EXPERIMENTS = ['size', 'flips', 'knowledge', 'minimum'];
 const METRICS = ['eqod', 'eqodMax', 'spd'];
-const isMethod = (v: unknown): boolean => isString(v) && METHODS.includes(v);
-const isExperiment = (v: unknown): boolean => isString(v) && EXPERIMENTS.includes(v);
 const isMetric = (v: unknown): boolean => isString(v) && METRICS.includes(v);
-const isKnowledge = (v: unknown): boolean => v === 'all' || (isFiniteNumber(v) && v >= 0);
+/** A value in the named parameter's range (src/shared/runParameters.ts). */
+const valid =
+	(name: NumericRunParameter): Check =>
+	(v) =>
+		isValid(name, v);
 
 export const isSeedSummary: Check = (v) =>
 	isObject(v) &&
@@ -66,19 +67,19 @@ export const isSimulationRow: Check = shape({
 /** Requests from the webview: bounded sizes, so a hostile page cannot ask for a run of any size. */
 export const isSimulationRequest: Check = shape({
 	experiment: isExperiment,
-	alphas: optional(arrayOf((a) => isFiniteNumber(a) && a > 0 && a <= 1, 100)),
-	alpha: optional((a) => isFiniteNumber(a) && a > 0 && a <= 1),
-	flips: optional((n) => Number.isInteger(n) && (n as number) >= 2 && (n as number) <= 1000),
+	alphas: optional(arrayOf(valid('alpha'), 100)),
+	alpha: optional(valid('alpha')),
+	flips: optional(valid('flips')),
 	flipGrid: optional(arrayOf((m) => Number.isInteger(m) && (m as number) >= 0, 1000)),
-	methods: optional(arrayOf(isMethod, 4)),
-	k: optional((n) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 1000),
+	methods: optional(arrayOf(isMethod, METHODS.length)),
+	k: optional(valid('k')),
 	knowledge: optional(isKnowledge),
-	knowledgeRows: optional((n) => Number.isInteger(n) && (n as number) >= 1),
-	seeds: optional((n) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 1000),
-	firstSeed: optional((n) => Number.isInteger(n) && (n as number) >= 0),
-	targetEqod: optional((x) => isFiniteNumber(x) && x >= 0 && x <= 1),
-	testFraction: optional((x) => isFiniteNumber(x) && x > 0 && x < 1),
-	C: optional((x) => isFiniteNumber(x) && x > 0),
+	knowledgeRows: optional(valid('knowledgeRows')),
+	seeds: optional(valid('seeds')),
+	firstSeed: optional(valid('firstSeed')),
+	targetEqod: optional(valid('targetEqod')),
+	testFraction: optional(valid('testFraction')),
+	C: optional(valid('C')),
 });
 
 const isMinimum: Check = shape({

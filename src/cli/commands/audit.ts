@@ -14,6 +14,7 @@ import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
 import { firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS } from '../modelFlags';
 import { describeParse, parseNumberFlag, readCommonOptions, COMMON_HELP, COMMON_OPTIONS, requireOneFile } from '../common';
 import { printJson, printOut } from '../terminal';
+import { RUN_DEFAULTS } from '../../shared/runParameters';
 
 const HELP = `Usage: collective-fairness audit FILE [roles] [options]
 
@@ -56,7 +57,7 @@ export const auditCommand: Command = {
 		const file = requireOneFile(positionals, 'audit');
 		const common = readCommonOptions(values);
 		const model = firmModelFromFlags(values, common.seed);
-		const resamples = parseNumberFlag('resamples', values.resamples, { integer: true, min: 0 }) ?? 1000;
+		const resamples = parseNumberFlag('resamples', values.resamples) ?? RUN_DEFAULTS.resamples;
 		const maxEqod = parseNumberFlag('max-eqod', values['max-eqod'], { min: 0 });
 		const maxSpd = parseNumberFlag('max-spd', values['max-spd'], { min: 0 });
 		await checkOutputBeforeRun(values.out, values.force, file);

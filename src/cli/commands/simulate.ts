@@ -1,6 +1,7 @@
 /** `collective-fairness simulate`: what a minority collective can do, experiment by experiment. */
 import { parseArgs } from 'node:util';
-import { firmModelOf, METHODS, type Experiment, type Method, type SimulationParams } from '../../core/collective/params';
+import { firmModelOf, type SimulationParams } from '../../core/collective/params';
+import { EXPERIMENTS, isExperiment, isMethod, METHODS, RUN_DEFAULTS, type Experiment, type Method } from '../../shared/runParameters';
 import { simulate, type SimulationResult } from '../../core/collective/simulate';
 import type { SeedSummary, SimulationRow } from '../../core/collective/aggregate';
 import { loadDataset } from '../../io/loadDataset';
@@ -106,10 +107,10 @@ export const simulateCommand: Command = {
 			allowPositionals: true,
 		});
 		const file = requireOneFile(positionals, 'simulate on');
-		const experiment = values.experiment as Experiment | undefined;
-		if (experiment === undefined || !['size', 'flips', 'knowledge', 'minimum'].includes(experiment)) {
+		const experiment = values.experiment;
+		if (!isExperiment(experiment)) {
 			throw new UsageError(
-				`--experiment must be size, flips, knowledge or minimum${experiment !== undefined ? `, got '${experiment}'` : ''}`,
+				`--experiment must be ${EXPERIMENTS.slice(0, -1).join(', ')} or ${EXPERIMENTS.at(-1)}${experiment !== undefined ? `, got '${experiment}'` : ''}`,
 			);
 		}
 		if (values.json && values.csv) {
@@ -163,39 +164,36 @@ function readParams(
 	const methods = str('methods')
 		?.split(',')
 		.map((m) => m.trim()) as Method[] | undefined;
-	const bad = methods?.find((m) => !METHODS.includes(m));
+	const bad = methods?.find((m) => !isMethod(m));
 	if (bad !== undefined) {
 		throw new UsageError(`unknown method '${bad}'; methods are ${METHODS.join(', ')}`);
 	}
 	const knowledgeText = str('knowledge');
-	const knowledge =
-		knowledgeText === undefined || knowledgeText === 'all'
-			? undefined
-			: parseNumberFlag('knowledge', knowledgeText, { integer: true, min: 1 });
+	const knowledge = knowledgeText === undefined || knowledgeText === 'all' ? undefined : parseNumberFlag('knowledge', knowledgeText);
 	// Boosting flags without --model boosting are refused; the logistic firm keeps params without `model`.
-	const seed = parseNumberFlag('seed', str('seed'), { integer: true, min: 0 }) ?? 0;
+	const seed = parseNumberFlag('seed', str('seed')) ?? RUN_DEFAULTS.firstSeed;
 	const model = firmModelFromFlags(values as ModelFlagValues, seed);
 	const collectiveModel = collectiveModelFromFlags(str('collective-model'), seed);
 	const p: Partial<SimulationParams> & { experiment: Experiment } = {
 		experiment,
 		...(model.kind === 'boosting' ? { model } : {}),
 		...(collectiveModel !== undefined ? { collectiveModel } : {}),
-		...defined('alpha', parseNumberFlag('alpha', str('alpha'), { min: 0, max: 1 })),
+		...defined('alpha', parseNumberFlag('alpha', str('alpha'))),
 		...defined('alphas', numbers('alphas')),
-		...defined('flips', parseNumberFlag('flips', str('flips'), { integer: true, min: 2 })),
+		...defined('flips', parseNumberFlag('flips', str('flips'))),
 		...defined('flipGrid', numbers('flip-grid')),
 		...defined('methods', methods),
-		...defined('k', parseNumberFlag('k', str('k'), { integer: true, min: 1 })),
+		...defined('k', parseNumberFlag('k', str('k'))),
 		...(experiment === 'knowledge'
 			? defined('knowledgeRows', knowledge)
 			: knowledgeText !== undefined
 				? { knowledge: knowledge ?? 'all' }
 				: {}),
-		...defined('seeds', parseNumberFlag('seeds', str('seeds'), { integer: true, min: 1 })),
-		...defined('firstSeed', parseNumberFlag('seed', str('seed'), { integer: true, min: 0 })),
-		...defined('targetEqod', parseNumberFlag('target-eqod', str('target-eqod'), { min: 0, max: 1 })),
-		...defined('testFraction', parseNumberFlag('test-fraction', str('test-fraction'), { min: 0.01, max: 0.99 })),
-		...defined('rareLevelMinCount', parseNumberFlag('min-level-count', str('min-level-count'), { integer: true, min: 1 })),
+		...defined('seeds', parseNumberFlag('seeds', str('seeds'))),
+		...defined('firstSeed', parseNumberFlag('seed', str('seed'))),
+		...defined('targetEqod', parseNumberFlag('target-eqod', str('target-eqod'))),
+		...defined('testFraction', parseNumberFlag('test-fraction', str('test-fraction'))),
+		...defined('rareLevelMinCount', parseNumberFlag('min-level-count', str('min-level-count'))),
 		...defenseParams(str('defense-threshold'), str('defense-folds')),
 	};
 	return p;

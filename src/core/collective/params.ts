@@ -4,15 +4,24 @@
  */
 import { resolveBoostingParams } from '../models/boosting/options';
 import type { FirmModelSpec } from '../models/firmModel';
+// The one src/shared module the core may import: dependency-free, declared once for every layer.
+import {
+	DEFAULT_ALPHAS,
+	EXPERIMENTS,
+	intervalOf,
+	isExperiment,
+	isKnowledge,
+	isMethod,
+	isValid,
+	METHODS,
+	RUN_DEFAULTS,
+	RUN_PARAMETER_RANGES as RANGES,
+	type Experiment,
+	type Knowledge,
+	type Method,
+} from '../../shared/runParameters';
 
-export type Method = 'rb-prob' | 'rb-label' | 'rb-dist' | 'random';
-export const METHODS: readonly Method[] = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
-
-export type Experiment = 'size' | 'flips' | 'knowledge' | 'minimum';
-export const EXPERIMENTS: readonly Experiment[] = ['size', 'flips', 'knowledge', 'minimum'];
-
-/** Majority rows the collective knows: all of the training set's, or n of them drawn per seed. */
-export type Knowledge = 'all' | number;
+export { DEFAULT_ALPHAS, EXPERIMENTS, METHODS, type Experiment, type Knowledge, type Method };
 
 export interface SimulationParams {
 	readonly experiment: Experiment;
@@ -69,21 +78,19 @@ export interface DefenseParams {
 	readonly folds: number;
 }
 
-export const DEFAULT_ALPHAS: readonly number[] = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
-
 export const SIMULATION_DEFAULTS: Omit<SimulationParams, 'experiment'> = {
-	alphas: DEFAULT_ALPHAS,
-	alpha: 0.3,
-	flips: 10,
-	methods: METHODS,
-	k: 5,
-	knowledge: 'all',
-	knowledgeRows: 10,
-	seeds: 5,
-	firstSeed: 0,
-	testFraction: 0.2,
-	C: 1,
-	rareLevelMinCount: 10,
+	alphas: RUN_DEFAULTS.alphas,
+	alpha: RUN_DEFAULTS.alpha,
+	flips: RUN_DEFAULTS.flips,
+	methods: RUN_DEFAULTS.methods,
+	k: RUN_DEFAULTS.k,
+	knowledge: RUN_DEFAULTS.knowledge,
+	knowledgeRows: RUN_DEFAULTS.knowledgeRows,
+	seeds: RUN_DEFAULTS.seeds,
+	firstSeed: RUN_DEFAULTS.firstSeed,
+	testFraction: RUN_DEFAULTS.testFraction,
+	C: RUN_DEFAULTS.C,
+	rareLevelMinCount: RUN_DEFAULTS.rareLevelMinCount,
 	refineGrid: true,
 };
 
@@ -93,18 +100,18 @@ export function resolveParams(input: Partial<SimulationParams> & { experiment: E
 	const fail = (name: string, detail: string): never => {
 		throw new RangeError(`simulation parameter '${name}' ${detail}`);
 	};
-	if (!EXPERIMENTS.includes(p.experiment)) {
+	if (!isExperiment(p.experiment)) {
 		fail('experiment', `must be one of ${EXPERIMENTS.join(', ')}, got '${p.experiment}'`);
 	}
-	const isFraction = (a: number): boolean => Number.isFinite(a) && a > 0 && a <= 1;
+	const isFraction = (a: number): boolean => isValid('alpha', a);
 	if (p.alphas.length === 0 || !p.alphas.every(isFraction)) {
-		fail('alphas', `must be fractions in (0, 1], got ${p.alphas.join(', ')}`);
+		fail('alphas', `must be fractions in ${intervalOf(RANGES.alpha)}, got ${p.alphas.join(', ')}`);
 	}
 	if (!isFraction(p.alpha)) {
-		fail('alpha', `must be a fraction in (0, 1], got ${p.alpha}`);
+		fail('alpha', `must be a fraction in ${intervalOf(RANGES.alpha)}, got ${p.alpha}`);
 	}
-	if (!Number.isInteger(p.flips) || p.flips < 2 || p.flips > 1000) {
-		fail('flips', `must be an integer in [2, 1000] (grid points from 0 to the whole pool), got ${p.flips}`);
+	if (!isValid('flips', p.flips)) {
+		fail('flips', `must be an integer in ${intervalOf(RANGES.flips)} (grid points from 0 to the whole pool), got ${p.flips}`);
 	}
 	if (p.flipGrid !== undefined && (p.flipGrid.length === 0 || !p.flipGrid.every((m) => Number.isInteger(m) && m >= 0))) {
 		fail('flipGrid', `must be non-negative integers, got ${p.flipGrid.join(', ')}`);
@@ -115,34 +122,34 @@ export function resolveParams(input: Partial<SimulationParams> & { experiment: E
 	) {
 		fail('gridFractions', `must be fractions in [0, 1], got ${p.gridFractions.join(', ')}`);
 	}
-	if (p.methods.length === 0 || !p.methods.every((m) => METHODS.includes(m))) {
+	if (p.methods.length === 0 || !p.methods.every(isMethod)) {
 		fail('methods', `must be among ${METHODS.join(', ')}, got ${p.methods.join(', ')}`);
 	}
-	if (!Number.isInteger(p.k) || p.k < 1) {
-		fail('k', `must be a positive integer, got ${p.k}`);
+	if (!isValid('k', p.k)) {
+		fail('k', `must be an integer in ${intervalOf(RANGES.k)}, got ${p.k}`);
 	}
-	if (p.knowledge !== 'all' && (!Number.isInteger(p.knowledge) || p.knowledge < 1)) {
+	if (!isKnowledge(p.knowledge)) {
 		fail('knowledge', `must be 'all' or a positive integer, got ${p.knowledge}`);
 	}
-	if (!Number.isInteger(p.knowledgeRows) || p.knowledgeRows < 1) {
+	if (!isValid('knowledgeRows', p.knowledgeRows)) {
 		fail('knowledgeRows', `must be a positive integer, got ${p.knowledgeRows}`);
 	}
-	if (!Number.isInteger(p.seeds) || p.seeds < 1 || p.seeds > 1000) {
-		fail('seeds', `must be an integer in [1, 1000], got ${p.seeds}`);
+	if (!isValid('seeds', p.seeds)) {
+		fail('seeds', `must be an integer in ${intervalOf(RANGES.seeds)}, got ${p.seeds}`);
 	}
-	if (!Number.isInteger(p.firstSeed) || p.firstSeed < 0) {
-		fail('firstSeed', `must be a non-negative integer, got ${p.firstSeed}`);
+	if (!isValid('firstSeed', p.firstSeed)) {
+		fail('firstSeed', `must be an integer in ${intervalOf(RANGES.firstSeed)}, got ${p.firstSeed}`);
 	}
-	if (p.targetEqod !== undefined && !(p.targetEqod >= 0 && p.targetEqod <= 1)) {
-		fail('targetEqod', `must be in [0, 1], got ${p.targetEqod}`);
+	if (p.targetEqod !== undefined && !isValid('targetEqod', p.targetEqod)) {
+		fail('targetEqod', `must be in ${intervalOf(RANGES.targetEqod)}, got ${p.targetEqod}`);
 	}
-	if (!(p.testFraction > 0 && p.testFraction < 1)) {
-		fail('testFraction', `must be in (0, 1), got ${p.testFraction}`);
+	if (!isValid('testFraction', p.testFraction)) {
+		fail('testFraction', `must be in ${intervalOf(RANGES.testFraction)}, got ${p.testFraction}`);
 	}
-	if (!(p.C > 0) || !Number.isFinite(p.C)) {
+	if (!isValid('C', p.C)) {
 		fail('C', `must be a positive number, got ${p.C}`);
 	}
-	if (!Number.isInteger(p.rareLevelMinCount) || p.rareLevelMinCount < 1) {
+	if (!isValid('rareLevelMinCount', p.rareLevelMinCount)) {
 		fail('rareLevelMinCount', `must be a positive integer, got ${p.rareLevelMinCount}`);
 	}
 	if (p.model !== undefined && p.model.kind !== 'logistic') {

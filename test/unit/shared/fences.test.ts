@@ -36,6 +36,22 @@ describe('layer fences (eslint)', () => {
 		assert.deepEqual(ok, []);
 	});
 
+	it('src/core may import the dependency-free run-parameter vocabulary, and no other src/shared module', async () => {
+		const vocabulary = await ruleIds(
+			'src/core/collective/fenceProbe.ts',
+			"import { METHODS } from '../../shared/runParameters';\nexport const m = METHODS;\n",
+		);
+		assert.deepEqual(vocabulary, []);
+		const other = await ruleIds(
+			'src/core/collective/fenceProbe.ts',
+			"import { isWebviewMessage } from '../../shared/webviewValidate';\nexport const f = isWebviewMessage;\n",
+		);
+		assert.ok(
+			other.some((m) => /src\/core imports only src\/core/.test(m)),
+			other.join('; '),
+		);
+	});
+
 	it("the extension host may import the core's types but not its code", async () => {
 		const code = await ruleIds('src/commands/fenceProbe.ts', "import { runAudit } from '../core/audit';\nexport const f = runAudit;\n");
 		assert.ok(

@@ -8,16 +8,18 @@
 import { isSimulationRequest } from '../../../src/shared/webviewValidate';
 import type { Experiment, FairnessMetric, Knowledge, Method, SimulationRequest } from '../../../src/shared/webviewProtocol';
 import { METHOD_LABELS } from '../../../src/shared/figureSpec';
+import { METHODS, RUN_DEFAULTS, RUN_PARAMETER_RANGES as RANGES } from '../../../src/shared/runParameters';
 import { el } from './dom';
 import { withTerms } from './terms';
 
-const EXPERIMENTS: ReadonlyArray<[Experiment, string]> = [
-	['size', 'size: best fairness against α'],
-	['minimum', 'minimum: smallest collective reaching a target'],
-	['flips', 'flips: fairness against M at one α'],
-	['knowledge', 'knowledge: n known majority rows vs all'],
-];
-const METHODS: readonly Method[] = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
+/** Every experiment (the Record makes a new one a compile error here), in the order offered. */
+const EXPERIMENT_LABELS: Record<Experiment, string> = {
+	size: 'size: best fairness against α',
+	minimum: 'minimum: smallest collective reaching a target',
+	flips: 'flips: fairness against M at one α',
+	knowledge: 'knowledge: n known majority rows vs all',
+};
+const EXPERIMENTS = Object.entries(EXPERIMENT_LABELS) as Array<[Experiment, string]>;
 const METRICS: ReadonlyArray<[FairnessMetric, string]> = [
 	['eqod', 'EqOd (average)'],
 	['eqodMax', 'EqOd (max)'],
@@ -32,6 +34,18 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLLabelEle
 		control,
 		...(hint !== undefined ? [el('span', { class: 'hint' }, ...withTerms(hint))] : []),
 	);
+}
+
+/** A number input named after a run parameter, with its range's min and max (src/shared/runParameters.ts). */
+function rangeAttributes(name: keyof typeof RANGES): Record<string, string> {
+	const range = RANGES[name];
+	return {
+		name,
+		type: 'number',
+		min: String(range.min),
+		...('max' in range ? { max: String(range.max) } : {}),
+		step: range.integer ? '1' : 'any',
+	};
 }
 
 function select<T extends string>(name: string, options: ReadonlyArray<[T, string]>): HTMLSelectElement {
@@ -49,21 +63,28 @@ export class Controls {
 	readonly status: HTMLElement;
 	readonly settings: HTMLDetailsElement;
 	private readonly experiment = select('experiment', EXPERIMENTS);
-	private readonly alphas = el('input', { name: 'alphas', type: 'text', inputmode: 'decimal', placeholder: 'default 0.05, 0.1, …, 0.5' });
-	private readonly alpha = el('input', { name: 'alpha', type: 'number', min: '0.01', max: '1', step: '0.01', placeholder: 'default 0.3' });
-	private readonly flips = el('input', { name: 'flips', type: 'number', min: '2', max: '1000', step: '1', placeholder: 'default 10' });
-	private readonly k = el('input', { name: 'k', type: 'number', min: '1', step: '1', placeholder: 'default 5' });
-	private readonly knowledge = el('input', { name: 'knowledge', type: 'text', placeholder: 'default all' });
-	private readonly knowledgeRows = el('input', { name: 'knowledgeRows', type: 'number', min: '1', step: '1', placeholder: 'default 10' });
-	private readonly seeds = el('input', { name: 'seeds', type: 'number', min: '1', max: '1000', step: '1', placeholder: 'default 5' });
-	private readonly target = el('input', {
-		name: 'targetEqod',
-		type: 'number',
-		min: '0',
-		max: '1',
-		step: '0.005',
-		placeholder: 'half the base EqOd',
+	private readonly alphas = el('input', {
+		name: 'alphas',
+		type: 'text',
+		inputmode: 'decimal',
+		placeholder: `default ${RUN_DEFAULTS.alphas[0]}, ${RUN_DEFAULTS.alphas[1]}, …, ${RUN_DEFAULTS.alphas.at(-1)}`,
 	});
+	// α's lower bound is exclusive (0 is no collective); the input's min is one step above it.
+	private readonly alpha = el('input', {
+		...rangeAttributes('alpha'),
+		min: '0.01',
+		step: '0.01',
+		placeholder: `default ${RUN_DEFAULTS.alpha}`,
+	});
+	private readonly flips = el('input', { ...rangeAttributes('flips'), placeholder: `default ${RUN_DEFAULTS.flips}` });
+	private readonly k = el('input', { ...rangeAttributes('k'), placeholder: `default ${RUN_DEFAULTS.k}` });
+	private readonly knowledge = el('input', { name: 'knowledge', type: 'text', placeholder: `default ${RUN_DEFAULTS.knowledge}` });
+	private readonly knowledgeRows = el('input', {
+		...rangeAttributes('knowledgeRows'),
+		placeholder: `default ${RUN_DEFAULTS.knowledgeRows}`,
+	});
+	private readonly seeds = el('input', { ...rangeAttributes('seeds'), placeholder: `default ${RUN_DEFAULTS.seeds}` });
+	private readonly target = el('input', { ...rangeAttributes('targetEqod'), step: '0.005', placeholder: 'half the base EqOd' });
 	private readonly methods = new Map<Method, HTMLInputElement>(
 		METHODS.map((m) => [m, el('input', { type: 'checkbox', name: 'method', value: m })]),
 	);
@@ -151,7 +172,7 @@ export class Controls {
 			}
 		}
 		if (!isSimulationRequest(request)) {
-			return 'a setting is out of range: α values in (0, 1], flips 2–1000, k ≥ 1, seeds 1–1000, knowledge "all" or a whole number, target in [0, 1]';
+			return `a setting is out of range: α values in (0, 1], flips ${RANGES.flips.min}–${RANGES.flips.max}, k ${RANGES.k.min}–${RANGES.k.max}, seeds ${RANGES.seeds.min}–${RANGES.seeds.max}, knowledge "all" or a whole number ≥ ${RANGES.knowledge.min}, target in [0, 1]`;
 		}
 		return request as SimulationRequest;
 	}
