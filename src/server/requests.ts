@@ -9,6 +9,8 @@ import { profileTable } from '../core/profile';
 import { columnByGroup } from '../core/profile/byGroup';
 import { simulate, type UnitExecutor } from '../core/collective/simulate';
 import { createPoolExecutor, defaultWorkerCount } from '../runner/pool';
+import { createQueueExecutor } from '../runner/queueCoordinator';
+import { checkRedisUrl } from '../runner/queueProtocol';
 import {
 	ErrorCodes,
 	type AuditParams,
@@ -31,6 +33,8 @@ export interface RequestContext {
 	readonly settings?: (uri: string) => Promise<ServerSettings>;
 	/** The running bundle, started again as the audit worker. */
 	readonly script: string;
+	/** Status lines for the server log (the queue's: units queued, waiting for workers). */
+	readonly log?: (line: string) => void;
 }
 
 function toAbort(token: CancellationToken): AbortController {
@@ -174,8 +178,21 @@ export async function simulateRequest(
 	token: CancellationToken,
 	progress: WorkDoneProgressReporter,
 ): Promise<SimulationResult> {
+	// With collectiveFairness.simulation.queue set, the units go to `collective-fairness worker` processes through Redis.
+	const queue = ctx.settings !== undefined ? (await ctx.settings(params.uri)).simulation.queue : '';
+	const problem = queue !== '' ? checkRedisUrl(queue) : undefined;
+	if (problem !== undefined) {
+		throw new ResponseError(ErrorCodes.ComputeFailed, `setting collectiveFairness.simulation.queue: ${problem}`);
+	}
 	return runOnPool(ctx, params, token, progress, 'Collective-action simulation', (table, sidecar, options) =>
-		simulate(table, sidecar, params.params, options),
+		simulate(
+			table,
+			sidecar,
+			params.params,
+			queue !== ''
+				? { ...options, executor: createQueueExecutor(queue, { log: (line) => ctx.log?.(`simulate (queue): ${line}`) }) }
+				: options,
+		),
 	);
 }
 

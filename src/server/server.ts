@@ -46,7 +46,12 @@ function startServer(): void {
 		lensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
 		watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 		session = new Session(connection, documents, settings, () => lensRefresh);
-		const ctx: RequestContext = { store: session.store, script: __filename, settings: (uri) => settings.get(uri) };
+		const ctx: RequestContext = {
+			store: session.store,
+			script: __filename,
+			settings: (uri) => settings.get(uri),
+			log: (line) => connection.console.info(line),
+		};
 		connection.onRequest(ProfileRequest.type, (p, token) =>
 			profileRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)),
 		);

@@ -35,6 +35,13 @@ export interface ServerSettings {
 		 */
 		readonly seesSensitiveAttribute: boolean;
 	};
+	readonly simulation: {
+		/**
+		 * A Redis URL (redis:// or rediss://) whose BullMQ queue runs the simulate request's units on
+		 * `collective-fairness worker` processes; '' runs them on the server's own worker pool.
+		 */
+		readonly queue: string;
+	};
 }
 
 /** Thresholds per measure: Cramér's V ≥ 0.5 is a strong association (Cohen 1988, df = 1); an
@@ -53,6 +60,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
 	},
 	debounceMs: 300,
 	firm: { seesSensitiveAttribute: true },
+	simulation: { queue: '' },
 };
 
 export namespace ServerSettings {
@@ -63,6 +71,7 @@ export namespace ServerSettings {
 		const codeLens = asRecord(root['codeLens']);
 		const diagnostics = asRecord(root['diagnostics']);
 		const firm = asRecord(root['firm']);
+		const simulation = asRecord(root['simulation']);
 		const d = DEFAULT_SETTINGS.diagnostics;
 		const measure: ProxyMeasure = diagnostics['proxyMeasure'] === 'mutualInformation' ? 'mutualInformation' : 'cramersV';
 		return {
@@ -78,6 +87,8 @@ export namespace ServerSettings {
 			},
 			debounceMs: num(root['debounceMs'], DEFAULT_SETTINGS.debounceMs, 0, 10_000, true),
 			firm: { seesSensitiveAttribute: bool(firm['seesSensitiveAttribute'], DEFAULT_SETTINGS.firm.seesSensitiveAttribute) },
+			// Kept as typed (trimmed): a malformed URL is refused by the simulate request, naming the setting.
+			simulation: { queue: typeof simulation['queue'] === 'string' ? simulation['queue'].trim() : DEFAULT_SETTINGS.simulation.queue },
 		};
 	}
 }
