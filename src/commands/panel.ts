@@ -13,11 +13,13 @@ import { sidecarPathFor } from '../shared/sidecarPath';
 import { sha256File } from '../report/hash';
 import { buildReport } from '../report/report';
 import { writeReportFiles } from '../report/write';
-import { AuditRequest, CompareRequest, ErrorCodes, SimulateRequest } from '../shared/lspProtocol';
+import { AuditRequest, CompareRequest, ErrorCodes, SimulateRequest, type ProfileResult } from '../shared/lspProtocol';
+import { buildProfileTable, findingsFromDiagnostics, type ProfileTableView } from '../shared/profileTable';
 import type { AuditResult, SimulationProgress, SimulationResult } from '../shared/model';
 import type { ComparisonResult, PanelDataset, SimulationRequest } from '../shared/webviewProtocol';
 import { comparisonFromCompare } from '../webview/compareAdapter';
 import { FairnessPanel } from '../webview/fairnessPanel';
+import { ProfilePanel } from '../webview/profilePanel';
 import type { CancellationLike, PanelHost } from '../webview/panelHost';
 import { registerFairnessPanelSerializer } from '../webview/serializer';
 import { asArgs, isDatasetUri, looksSynthetic, rolesOf, targetUri } from '../util/dataset';
@@ -140,6 +142,22 @@ export class ServerPanelHost implements PanelHost {
 	log(level: 'info' | 'warn' | 'error', message: string): void {
 		this.ctx.log[level](message);
 	}
+}
+
+/**
+ * Profile Dataset's table in the profile page of the panel: the server's profile with each column
+ * by group, and the proxy and label-leak findings the server published as diagnostics of the file.
+ */
+export function showProfile(ctx: Ctx, uri: vscode.Uri, profile: ProfileResult): ProfileTableView {
+	const diagnostics = vscode.languages.getDiagnostics(uri).map((d) => {
+		const code = typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;
+		// The language client keeps the server's `data` on the diagnostic; it names the column.
+		const column = (d as { data?: { column?: unknown } }).data?.column;
+		return { code: code === undefined ? undefined : String(code), message: d.message, ...(typeof column === 'string' ? { column } : {}) };
+	});
+	const table = buildProfileTable(profile, path.basename(uri.fsPath), findingsFromDiagnostics(diagnostics));
+	ProfilePanel.show(ctx.extensionUri, table, (level, text) => ctx.log[level](text));
+	return table;
 }
 
 /** Restores panels after a reload (activation event onWebviewPanel:collectiveFairness.panel). */

@@ -21,6 +21,7 @@ import { asArgs, targetUri } from '../util/dataset';
 import { showError, withServerProgress } from '../util/progress';
 import { comparisonFromCompare } from '../webview/compareAdapter';
 import { auditWarnings, simulationHeadline } from './evidence';
+import { showProfile } from './panel';
 
 export interface RunArgs {
 	readonly params?: SimulateParams['params'];
@@ -99,6 +100,8 @@ export async function profileDataset(ctx: Ctx, arg: unknown): Promise<ProfileRes
 					.join(', ')}`,
 			);
 		}
+		// The table of columns (with each column by group and its flags) opens in the panel; the log keeps the text.
+		showProfile(ctx, uri, p);
 		const roles = p.roles !== null ? `roles set (${p.roles.sensitive.column.toString()} / ${p.roles.label.column})` : 'no roles yet';
 		void vscode.window
 			.showInformationMessage(

@@ -6,6 +6,7 @@
  * Vocabulary (GitLens): commands go webview → host, `…/did…` notifications go host → webview,
  * `webview/ready` is the handshake and `runId` pairs a run with its progress and result.
  */
+import type { ProfileTableView } from './profileTable';
 import type { AuditResult, Experiment, Knowledge, Method, SeedSummary, SimulationParams, SimulationResult } from './model';
 
 /** What the panel sends to start a run: the experiment plus any parameter the user changed. */
@@ -113,6 +114,8 @@ export interface HostToWebview {
 	/** The extension's Export Report command: render the charts and answer with `report/export`. */
 	'report/didRequestExport': Record<string, never>;
 	'report/didExport': { readonly files: readonly string[] } | { readonly error: string };
+	/** Profile Dataset: the table of columns (the profile page of the panel). */
+	'profile/didChange': { readonly table: ProfileTableView };
 }
 
 export type Message<M> = { [K in keyof M]: { readonly type: K; readonly params: M[K] } }[keyof M];

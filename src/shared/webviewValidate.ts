@@ -165,6 +165,31 @@ export const isComparisonResult: Check = shape({
 	warnings: optional(arrayOf(isString)),
 });
 
+const isNumberOrNull = (v: unknown): boolean => v === null || isFiniteNumber(v);
+const FLAG_KINDS = ['sensitive', 'label', 'proxy', 'leak'];
+export const isProfileTableView: Check = shape({
+	id: isString,
+	file: isString,
+	rows: isFiniteNumber,
+	groupedBy: optional(isString),
+	notes: arrayOf(isString, 20),
+	columns: arrayOf(
+		shape({
+			name: isString,
+			type: isString,
+			missing: isFiniteNumber,
+			missingRate: isNumberOrNull,
+			distinct: isFiniteNumber,
+			summary: isString,
+			summaryKey: isNumberOrNull,
+			flags: arrayOf(shape({ kind: (v) => isString(v) && FLAG_KINDS.includes(v), text: isString }), 20),
+			byGroup: arrayOf(shape({ group: isString, text: isString }), 1000),
+			groupGap: isNumberOrNull,
+		}),
+		10_000,
+	),
+});
+
 const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/;
 /** 8 MB of base64 per chart is far above any chart we draw and far below trouble. */
 const isPngDataUrl = (v: unknown): boolean => isString(v) && v.length < 8_000_000 && PNG_DATA_URL.test(v);
@@ -198,6 +223,7 @@ const hostChecks: { [K in HostMessage['type']]: Check } = {
 	'audit/didFail': shape({ runId: isRunId, error: isString }),
 	'report/didRequestExport': isObject,
 	'report/didExport': (v) => isObject(v) && (arrayOf(isString)(v.files) || isString(v.error)),
+	'profile/didChange': shape({ table: isProfileTableView }),
 };
 
 function check<M extends { type: string }>(checks: Record<string, Check>, v: unknown): v is M {

@@ -14,6 +14,8 @@ export interface PanelHtmlOptions {
 	readonly nonce: string;
 	/** Page title; escaped. */
 	readonly title: string;
+	/** Which page the bundle builds: the fairness panel (default) or the profile table. */
+	readonly view?: 'panel' | 'profile';
 }
 
 /** 128 random bits, base64 (a valid CSP nonce-value). */
@@ -49,7 +51,7 @@ export function panelHtml(o: PanelHtmlOptions): string {
 <title>${escapeHtml(o.title)}</title>
 </head>
 <body>
-<div id="app"></div>
+<div id="app" data-view="${o.view ?? 'panel'}"></div>
 <script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
 </body>
 </html>

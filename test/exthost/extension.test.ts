@@ -152,6 +152,11 @@ suite('Collective Fairness in the extension host', () => {
 		assert.equal(p?.profile.rows, 600);
 		assert.equal(p?.profile.columns.length, 9);
 		assert.equal(p?.roles?.label.column, 'outcome');
+		// The table of columns opens in the panel's profile page, split by the sensitive attribute.
+		await eventually('profile tab', () =>
+			vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Profile: applicants.csv'),
+		);
+		assert.equal(p?.byGroup?.length, 9);
 	});
 
 	test('Audit Dataset returns the verdict and the view shows it', async () => {

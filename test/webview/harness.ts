@@ -109,6 +109,7 @@ export async function startServer(): Promise<PanelServer> {
 				styleUri: `${origin}/dist/webview/main.css`,
 				nonce: NONCE,
 				title: 'Fairness: test',
+				...(url.searchParams.get('view') === 'profile' ? { view: 'profile' as const } : {}),
 			});
 			// The stub goes before main.js with the page's nonce, as VS Code's own preload would.
 			html = html.replace(
@@ -163,7 +164,7 @@ export interface PanelPage {
 export async function openPanel(
 	browser: Browser,
 	server: PanelServer,
-	options: { inline?: boolean; width?: number; height?: number } = {},
+	options: { inline?: boolean; width?: number; height?: number; view?: 'profile' } = {},
 ): Promise<PanelPage> {
 	const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: options.height ?? 900 } });
 	const page = await context.newPage();
@@ -199,7 +200,11 @@ export async function openPanel(
 			);
 		},
 	};
-	await page.goto(`${server.origin}/panel.html${options.inline === true ? '?inline=1' : ''}`);
+	const query = new URLSearchParams({
+		...(options.inline === true ? { inline: '1' } : {}),
+		...(options.view !== undefined ? { view: options.view } : {}),
+	});
+	await page.goto(`${server.origin}/panel.html${query.size > 0 ? `?${query.toString()}` : ''}`);
 	await panel.setTheme('light');
 	await page.waitForFunction(
 		() => (window as unknown as { __posted?: Array<{ type: string }> }).__posted?.some((m) => m.type === 'webview/ready') === true,

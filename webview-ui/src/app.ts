@@ -122,6 +122,10 @@ export class App {
 					!('files' in msg.params),
 				);
 				return;
+			case 'profile/didChange':
+				// The profile table has a page of its own (main.ts); this page has no place for it.
+				log('warn', 'a profile table was sent to the fairness page and ignored');
+				return;
 			default: {
 				const unhandled: never = msg;
 				log('warn', `unhandled message ${(unhandled as { type: string }).type}`);

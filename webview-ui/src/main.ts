@@ -5,6 +5,7 @@
 import './styles.css';
 import { describeInvalid, isHostMessage } from '../../src/shared/webviewValidate';
 import { App } from './app';
+import { ProfileView } from './views/profileTable';
 import { log, post } from './vscodeApi';
 
 function start(): void {
@@ -13,14 +14,22 @@ function start(): void {
 		log('error', 'the panel page has no #app element');
 		return;
 	}
-	const app = new App(root);
+	// One bundle, two pages: the fairness panel, or the profile table of Profile Dataset.
+	const profile = root.dataset.view === 'profile' ? new ProfileView(root) : undefined;
+	const app = profile === undefined ? new App(root) : undefined;
 	window.addEventListener('message', (event: MessageEvent<unknown>) => {
 		if (!isHostMessage(event.data)) {
 			log('error', `ignored a malformed message: ${describeInvalid(event.data)}`);
 			return;
 		}
 		try {
-			app.handle(event.data);
+			if (profile !== undefined) {
+				if (event.data.type === 'profile/didChange') {
+					profile.show(event.data.params.table);
+				}
+				return;
+			}
+			app?.handle(event.data);
 		} catch (e) {
 			log('error', `failed to handle ${event.data.type}: ${e instanceof Error ? e.message : String(e)}`);
 		}

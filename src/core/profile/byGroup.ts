@@ -107,7 +107,7 @@ export function columnByGroup(column: Column, rowCount: number, groups: GroupAss
 
 /** Per group, [code, count] pairs of the codes present (missing cells counted into `missing`). */
 function countCodes(
-	codes: Int32Array,
+	codes: ArrayLike<number>,
 	rowCount: number,
 	group: Int32Array,
 	k: number,
