@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
 import {
-	ExecuteCommandRequest,
 	WorkDoneProgress,
 	type RequestType,
 	type WorkDoneProgressBegin,
@@ -14,7 +13,16 @@ import {
 	type WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
 import { createClient } from './client/client';
-import { AnalysisStatusNotification, EditRolesCommand, type AnalysisStatus, type EditRolesArgs } from './shared/lspProtocol';
+import {
+	AnalysisStatusNotification,
+	EditRolesCommand,
+	EditRolesRequest,
+	RunProgressNotification,
+	type AnalysisStatus,
+	type EditRolesArgs,
+	type EditRolesResult,
+	type RunProgress,
+} from './shared/lspProtocol';
 import { ResultStore } from './util/results';
 import { Config } from './config';
 
@@ -26,11 +34,7 @@ export class ServerDownError extends Error {
 	}
 }
 
-export interface EditRolesResult {
-	/** Path of the sidecar written, or null while the server holds the first of the two roles. */
-	readonly sidecar: string | null;
-	readonly summary: string;
-}
+export type { EditRolesResult };
 
 export class Ctx implements vscode.Disposable {
 	readonly log: vscode.LogOutputChannel;
@@ -38,6 +42,8 @@ export class Ctx implements vscode.Disposable {
 	private client: LanguageClient | undefined;
 	private readonly cleanups: vscode.Disposable[] = [];
 	private readonly statuses = new Map<string, AnalysisStatus>();
+	/** Handlers of the runs in flight, by the work-done token we put in their params. */
+	private readonly runProgressHandlers = new Map<string | number, (p: RunProgress) => void>();
 	private readonly statusChanged = new vscode.EventEmitter<AnalysisStatus>();
 	/** The server reported a new analysis state for a file (parsing, ready with its summary, error). */
 	readonly onDidChangeStatus = this.statusChanged.event;
@@ -79,6 +85,7 @@ export class Ctx implements vscode.Disposable {
 					this.statuses.set(s.uri, s);
 					this.statusChanged.fire(s);
 				}),
+				client.onNotification(RunProgressNotification.type, (p) => this.runProgressHandlers.get(p.workDoneToken)?.(p)),
 			);
 			this.log.info('language server started');
 		} catch (e) {
@@ -126,12 +133,17 @@ export class Ctx implements vscode.Disposable {
 		return this.live().onProgress(WorkDoneProgress.type, token, handler);
 	}
 
+	/** Progress of a run we started, as numbers (RunProgressNotification), until disposed. */
+	onRunProgress(token: string, handler: (p: RunProgress) => void): vscode.Disposable {
+		this.runProgressHandlers.set(token, handler);
+		return new vscode.Disposable(() => this.runProgressHandlers.delete(token));
+	}
+
 	/** The server writes the sidecar (one writer for every role edit: lenses, quick fixes, commands). */
 	async editRoles(args: EditRolesArgs): Promise<EditRolesResult> {
-		const result = await this.live().sendRequest(ExecuteCommandRequest.type, { command: EditRolesCommand.command, arguments: [args] });
-		const r = result as EditRolesResult | null;
+		const result = await this.live().sendRequest(EditRolesRequest.type, { command: EditRolesCommand.command, arguments: [args] });
 		this.rolesChanged.fire(vscode.Uri.parse(args.uri));
-		return r ?? { sidecar: null, summary: 'no change' };
+		return result ?? { sidecar: null, summary: 'no change' };
 	}
 
 	async stop(): Promise<void> {

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import type { UnitExecutor } from '../core/collective/simulate';
 import type { UnitResult } from '../core/collective/unit';
 import type { FromWorker, ToWorker } from './messages';
+import { abortError } from '../core/abort';
 
 /** Every core for the CLI; cores − 1 (at least 1) inside the language server, so the editor stays responsive. */
 export function defaultWorkerCount(context: 'cli' | 'server'): number {
@@ -29,11 +30,7 @@ export function workerScriptPath(): string {
 	return found;
 }
 
-function abortError(): Error {
-	const e = new Error('the simulation was cancelled');
-	e.name = 'AbortError';
-	return e;
-}
+const cancelled = (): Error => abortError('the simulation was cancelled');
 
 /** Observers of the pool's threads, for tests and diagnostics. */
 export interface PoolHooks {
@@ -55,7 +52,7 @@ export function createPoolExecutor(workers: number, script: string = workerScrip
 	return (units, { table, sidecar, params, signal, onFit }) =>
 		new Promise<UnitResult[]>((resolve, reject) => {
 			if (signal?.aborted === true) {
-				reject(abortError());
+				reject(cancelled());
 				return;
 			}
 			if (units.length === 0) {
@@ -81,7 +78,7 @@ export function createPoolExecutor(workers: number, script: string = workerScrip
 				}
 				void Promise.all(exits).then(() => (error !== undefined ? reject(error) : resolve(results as UnitResult[])));
 			};
-			const onAbort = (): void => settle(abortError());
+			const onAbort = (): void => settle(cancelled());
 			signal?.addEventListener('abort', onAbort, { once: true });
 			const dispatch = (worker: Worker): void => {
 				if (next >= units.length) {

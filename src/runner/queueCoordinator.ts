@@ -31,6 +31,7 @@ import {
 	redactedUrl,
 	type UnitJob,
 } from './queueProtocol';
+import { abortError } from '../core/abort';
 
 export interface QueueExecutorOptions {
 	/** Status lines (queued, stale units removed, waiting for workers). */
@@ -162,9 +163,7 @@ function collect(
 		const onAbort = (): void => {
 			if (!settled) {
 				finish();
-				const e = new Error('the simulation was cancelled');
-				e.name = 'AbortError';
-				reject(e);
+				reject(abortError('the simulation was cancelled'));
 			}
 		};
 		// A missed event (a Redis reconnection) must not leave the run waiting forever.

@@ -13,6 +13,7 @@ import type { Table } from '../core/csv/table';
 import type { Sidecar } from '../core/roles/sidecar';
 import type { FromWorker, ToWorker } from './messages';
 import { workerScriptPath } from './pool';
+import { abortError } from '../core/abort';
 
 export interface SlotWork {
 	/** Identifies the table, roles and parameters: a thread already holding them is not re-initialised. */
@@ -63,9 +64,7 @@ class Slot {
 			const onError = (e: Error): void => fail(e);
 			const onExit = (code: number): void => fail(new Error(`the simulation thread exited with code ${code} during a unit`));
 			const onAbort = (): void => {
-				const e = new Error('the unit was cancelled');
-				e.name = 'AbortError';
-				fail(e);
+				fail(abortError('the unit was cancelled'));
 			};
 			worker.on('message', onMessage);
 			worker.on('error', onError);

@@ -11,14 +11,11 @@ import { readCsvFile } from '../io/readCsvFile';
 import { readParquetFile } from '../io/readParquetFile';
 import { readArrowFile } from '../io/readArrowFile';
 import { datasetFormatOf } from '../io/datasetFormat';
+import { abortError } from '../core/abort';
 
 const CHUNK = 1 << 20;
 
-export function abortError(message = 'cancelled'): Error {
-	const e = new Error(message);
-	e.name = 'AbortError';
-	return e;
-}
+export { abortError };
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

@@ -4,7 +4,13 @@
  * when the client sent a token, and turns `$/cancelRequest` into an abort: the audit's worker
  * thread and the simulation's pool threads are terminated, so a cancelled run stops at once.
  */
-import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
+import {
+	LSPErrorCodes,
+	ResponseError,
+	type CancellationToken,
+	type WorkDoneProgressParams,
+	type WorkDoneProgressReporter,
+} from 'vscode-languageserver';
 import { profileTable } from '../core/profile';
 import { columnByGroup } from '../core/profile/byGroup';
 import { simulate, type UnitExecutor } from '../core/collective/simulate';
@@ -18,6 +24,7 @@ import {
 	type DocumentParams,
 	type ProfileParams,
 	type ProfileResult,
+	type RunProgress,
 	type SimulateParams,
 } from '../shared/lspProtocol';
 import type { AuditResult, CompareResult, SimulationResult } from '../shared/model';
@@ -33,6 +40,8 @@ export interface RequestContext {
 	readonly settings?: (uri: string) => Promise<ServerSettings>;
 	/** The running bundle, started again as the audit worker. */
 	readonly script: string;
+	/** Sends a run's progress as numbers (RunProgressNotification); absent in tests that need none. */
+	readonly runProgress?: (p: RunProgress) => void;
 	/** Status lines for the server log (the queue's: units queued, waiting for workers). */
 	readonly log?: (line: string) => void;
 }
@@ -65,8 +74,16 @@ export function responseError(e: unknown): ResponseError<void> {
 	return new ResponseError(ErrorCodes.ComputeFailed, message);
 }
 
-/** Work-done reports for a run of fits, at most every 200 ms (and at the end), with an ETA when known. */
-function throttledFitProgress(progress: WorkDoneProgressReporter): (p: { done: number; total: number; etaSeconds?: number }) => void {
+/**
+ * Progress of a run of fits, at most every 200 ms (and at the end), with an ETA when known: in
+ * words on the work-done report, and as numbers in a {@link RunProgress} notification keyed by the
+ * request's work-done token (when it has one).
+ */
+function throttledFitProgress(
+	ctx: RequestContext,
+	params: WorkDoneProgressParams,
+	progress: WorkDoneProgressReporter,
+): (p: { done: number; total: number; etaSeconds?: number }) => void {
 	let last = 0;
 	return (p) => {
 		const now = Date.now();
@@ -74,6 +91,14 @@ function throttledFitProgress(progress: WorkDoneProgressReporter): (p: { done: n
 			last = now;
 			const eta = p.etaSeconds !== undefined ? `, about ${Math.ceil(p.etaSeconds)} s left` : '';
 			progress.report(Math.round((p.done / Math.max(1, p.total)) * 100), `${p.done}/${p.total} fits${eta}`);
+			if (params.workDoneToken !== undefined) {
+				ctx.runProgress?.({
+					workDoneToken: params.workDoneToken,
+					done: p.done,
+					total: p.total,
+					...(p.etaSeconds !== undefined ? { etaSeconds: p.etaSeconds } : {}),
+				});
+			}
 		}
 	};
 }
@@ -221,7 +246,7 @@ interface PoolRunOptions {
  */
 async function runOnPool<T>(
 	ctx: RequestContext,
-	params: DocumentParams,
+	params: DocumentParams & WorkDoneProgressParams,
 	token: CancellationToken,
 	progress: WorkDoneProgressReporter,
 	title: string,
@@ -237,7 +262,7 @@ async function runOnPool<T>(
 			executor: createPoolExecutor(workers),
 			workers,
 			signal: abort.signal,
-			onProgress: throttledFitProgress(progress),
+			onProgress: throttledFitProgress(ctx, params, progress),
 		});
 	} catch (e) {
 		throw responseError(e);

@@ -13,7 +13,15 @@ import {
 	type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AuditRequest, CompareRequest, EditRolesCommand, ProfileRequest, SimulateRequest, type EditRolesArgs } from '../shared/lspProtocol';
+import {
+	AuditRequest,
+	CompareRequest,
+	EditRolesCommand,
+	ProfileRequest,
+	RunProgressNotification,
+	SimulateRequest,
+	type EditRolesArgs,
+} from '../shared/lspProtocol';
 import { auditWorkerMain, isAuditWorker } from './auditWorker';
 import { resolveCodeLens } from './codeLens';
 import { auditRequest, compareRequest, profileRequest, responseError, simulateRequest, type RequestContext } from './requests';
@@ -53,6 +61,8 @@ function startServer(): void {
 			log: (line) => connection.console.info(line),
 		};
 		connection.onRequest(ProfileRequest.type, (p, token) =>
+			// Fire and forget: a progress tick needs no answer, and a lost one is replaced 200 ms later.
+			runProgress: (p) => void connection.sendNotification(RunProgressNotification.type, p),
 			profileRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)),
 		);
 		connection.onRequest(AuditRequest.type, (p, token) =>

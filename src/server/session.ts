@@ -18,7 +18,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { sidecarPathFor } from '../shared/sidecarPath';
 import { writeSidecar } from '../io/sidecarFile';
-import { AnalysisStatusNotification, type EditRolesArgs } from '../shared/lspProtocol';
+import { AnalysisStatusNotification, type EditRolesArgs, type EditRolesResult } from '../shared/lspProtocol';
 import { codeActions } from './codeActions';
 import { codeLenses } from './codeLens';
 import { computeDiagnostics } from './diagnostics';
@@ -101,7 +101,7 @@ export class Session {
 	}
 
 	/** workspace/executeCommand edit-roles: write the sidecar (or hold a half-set role). */
-	async editRoles(args: EditRolesArgs): Promise<{ sidecar: string | null; summary: string }> {
+	async editRoles(args: EditRolesArgs): Promise<EditRolesResult> {
 		if (!isFile(args.uri)) {
 			throw new Error(`roles can be saved only for files on disk, not ${args.uri}`);
 		}

@@ -103,6 +103,25 @@ export namespace CompareRequest {
 	export const type = new RequestType<CompareParams, CompareResult, void>(method);
 }
 
+/**
+ * Server → client: the progress of a run of fits (simulate, compare) as numbers, keyed by the
+ * request's `workDoneToken`. The work-done report carries the same in words for the notification
+ * ("12/40 fits, about 30 s left"); the panel's progress bar reads this, so nobody parses the words.
+ */
+export interface RunProgress {
+	readonly workDoneToken: string | number;
+	/** Refits done and planned. */
+	readonly done: number;
+	readonly total: number;
+	/** Seconds left at the current pace, once known. */
+	readonly etaSeconds?: number;
+}
+
+export namespace RunProgressNotification {
+	export const method = 'collectiveFairness/runProgress' as const;
+	export const type = new NotificationType<RunProgress>(method);
+}
+
 /** Server → client: the analysis state of a file, for a status bar item. */
 export interface AnalysisStatus {
 	readonly uri: string;
@@ -147,4 +166,25 @@ export type RoleChange =
 export interface EditRolesArgs {
 	readonly uri: string;
 	readonly change: RoleChange;
+}
+
+/** What {@link EditRolesCommand} answers. */
+export interface EditRolesResult {
+	/** Path of the sidecar written, or null while the server holds the first of the two roles. */
+	readonly sidecar: string | null;
+	readonly summary: string;
+}
+
+/**
+ * The role edit as the typed request it is on the wire: workspace/executeCommand with
+ * {@link EditRolesCommand}'s name and arguments, answered by an {@link EditRolesResult} (null when
+ * the server has nothing to say). Declared here so the client reads the answer without a cast.
+ */
+export namespace EditRolesRequest {
+	export const method = 'workspace/executeCommand' as const;
+	export const type = new RequestType<
+		{ readonly command: typeof EditRolesCommand.command; readonly arguments: [EditRolesArgs] },
+		EditRolesResult | null,
+		void
+	>(method);
 }

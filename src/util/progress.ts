@@ -17,7 +17,7 @@ export interface ProgressRun {
 export interface ProgressOptions {
 	/** Cancels the run as the notification's Cancel button does. */
 	readonly cancellation?: vscode.CancellationToken;
-	/** Progress of a simulation, parsed from the server's messages (for the panel). */
+	/** Progress of a simulation, as the server's RunProgressNotification gives it (for the panel). */
 	readonly onProgress?: (p: SimulationProgress) => void;
 	/** Show a notification (true) or only a status-bar spinner (false, used for the panel's runs). */
 	readonly notification?: boolean;
@@ -25,18 +25,6 @@ export interface ProgressOptions {
 
 /** The outcome of a run: its value, or that it was cancelled. */
 export type RunOutcome<R> = { readonly cancelled: false; readonly value: R } | { readonly cancelled: true };
-
-/** `12/40 fits, about 30 s left` — the simulate request's progress message (src/server/requests.ts). */
-const FITS = /^(\d+)\/(\d+) fits(?:, about (\d+) s left)?/;
-
-export function parseFitsMessage(message: string | undefined): SimulationProgress | undefined {
-	const m = message !== undefined ? FITS.exec(message) : null;
-	if (m === null) {
-		return undefined;
-	}
-	const eta = m[3] !== undefined ? { etaSeconds: Number(m[3]) } : {};
-	return { stage: 'running', done: Number(m[1]), total: Number(m[2]), ...eta };
-}
 
 export async function withServerProgress<R>(
 	ctx: Ctx,
@@ -71,12 +59,21 @@ export async function withServerProgress<R>(
 					message: `${detail}${pct !== undefined ? ` (${pct} %, ${elapsed} s)` : ''}`,
 					...(increment !== undefined ? { increment } : {}),
 				});
-				const fits = parseFitsMessage(v.message);
-				if (fits !== undefined) {
-					options.onProgress?.(fits);
-				}
 			}),
 		);
+		const onProgress = options.onProgress;
+		if (onProgress !== undefined) {
+			links.push(
+				ctx.onRunProgress(workDoneToken, (p) =>
+					onProgress({
+						stage: 'running',
+						done: p.done,
+						total: p.total,
+						...(p.etaSeconds !== undefined ? { etaSeconds: p.etaSeconds } : {}),
+					}),
+				),
+			);
+		}
 		ctx.log.info(`${title}: started`);
 		try {
 			const value = await run({ workDoneToken, token: cts.token });

@@ -12,6 +12,7 @@ import { resolveParams, type Experiment, type SimulationParams } from './params'
 import { fitsPerUnit, planUnits, unitSteps, type UnitKey, type UnitResult } from './unit';
 import type { SeedContext } from './seedContext';
 import { mergePasses, refinementFractions, refines } from './refine';
+import { throwIfAborted } from '../abort';
 
 export interface SimulationProgress {
 	readonly stage: 'running';
@@ -126,7 +127,7 @@ export const runUnitsInProcess: UnitExecutor = async (units, { table, sidecar, p
 	const out: UnitResult[] = [];
 	try {
 		for (const key of units) {
-			throwIfAborted(signal);
+			throwIfCancelled(signal);
 			const steps = unitSteps(table, sidecar, params, key, { cache, onFit, ...(signal !== undefined ? { signal } : {}) });
 			for (let step = steps.next(); ; step = steps.next()) {
 				if (step.done === true) {
@@ -134,12 +135,12 @@ export const runUnitsInProcess: UnitExecutor = async (units, { table, sidecar, p
 					break;
 				}
 				await new Promise<void>((resolve) => setTimeout(resolve, 0));
-				throwIfAborted(signal);
+				throwIfCancelled(signal);
 			}
 		}
 	} catch (e) {
 		// A fit or a neighbour search that saw the flag throws its own AbortError; report one kind.
-		throwIfAborted(signal);
+		throwIfCancelled(signal);
 		throw e;
 	}
 	return out;
@@ -171,10 +172,6 @@ function requireBothLabels(roles: ResolvedRoles): void {
 	}
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-	if (signal?.aborted === true) {
-		const e = new Error('the simulation was cancelled');
-		e.name = 'AbortError';
-		throw e;
-	}
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+	throwIfAborted(signal, 'the simulation was cancelled');
 }

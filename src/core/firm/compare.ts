@@ -24,6 +24,7 @@ import { defendedCollectiveSteps, type DefensePoint } from './defendedCollective
 import { summariseDefense, type DefenseResultSummary } from './defenseSummary';
 import { COLLECTIVE_COMPARE_DEFAULTS, resolveFirmParams, type CollectiveCompareParams, type FirmParams } from './params';
 import { collectiveRows, firmRows, markFronts, summariseApproaches, type ApproachSummary, type CompareRow } from './pareto';
+import { throwIfAborted } from '../abort';
 
 export interface CompareInput {
 	readonly firm?: Partial<FirmParams>;
@@ -196,11 +197,11 @@ async function runFirmSide(
 	const tick = async (): Promise<void> => {
 		await new Promise<void>((resolve) => setTimeout(resolve, 0));
 		flag.aborted = signal?.aborted === true;
-		throwIfAborted(signal);
+		throwIfCancelled(signal);
 	};
 	try {
 		for (const seed of seeds) {
-			throwIfAborted(signal);
+			throwIfCancelled(signal);
 			const ctx = buildFirmContext(table, sidecar, seed, {
 				testFraction: firm.testFraction,
 				C: firm.C,
@@ -257,18 +258,14 @@ async function runFirmSide(
 			}
 		}
 	} catch (e) {
-		throwIfAborted(signal);
+		throwIfCancelled(signal);
 		throw e;
 	}
 	return out;
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-	if (signal?.aborted === true) {
-		const e = new Error('the comparison was cancelled');
-		e.name = 'AbortError';
-		throw e;
-	}
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+	throwIfAborted(signal, 'the comparison was cancelled');
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

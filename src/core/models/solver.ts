@@ -2,6 +2,7 @@
  * Options and result shared by the Newton and L-BFGS solvers, the rule that picks one by its
  * estimated cost, and a progress hook for long fits.
  */
+import { throwIfAborted } from '../abort';
 
 export interface SolverOptions {
 	/** Stop when ‖∇f‖∞ ≤ this (absolute; the caller scales the user's relative tol). */
@@ -23,11 +24,7 @@ export interface SolverResult {
 
 /** Throws an Error named 'AbortError' once the caller's signal is set. */
 export function checkAborted(signal: { readonly aborted: boolean } | undefined): void {
-	if (signal?.aborted) {
-		const error = new Error('logistic regression: fit aborted');
-		error.name = 'AbortError';
-		throw error;
-	}
+	throwIfAborted(signal, 'logistic regression: fit aborted');
 }
 
 /** max_j |v_j| */

@@ -21,6 +21,7 @@ import { binFeatures, type BinnedFeatures } from './binning';
 import { TreeGrower, type GrownTree } from './grower';
 import type { BoostingModel } from './model';
 import { MISSING_BIN, resolveBoostingParams, type BoostingParams, type BoostingParamsInput } from './options';
+import { throwIfAborted } from '../../abort';
 
 export interface BoostingFitOptions extends BoostingParamsInput {
 	/** Non-negative weight per matrix row (default 1); scales each row's gradient and hessian. */
@@ -110,11 +111,7 @@ export function fitBoosting(x: FeatureMatrix, y: ArrayLike<number>, options: Boo
 	const scores: number[] = params.earlyStopping ? [-meanLoss(raw, label, weight, validation)] : [];
 	let stoppedEarly = false;
 	for (let iteration = 0; iteration < params.maxIterations; iteration++) {
-		if (options.signal?.aborted === true) {
-			const error = new Error('gradient boosting: fit aborted');
-			error.name = 'AbortError';
-			throw error;
-		}
+		throwIfAborted(options.signal, 'gradient boosting: fit aborted');
 		for (let k = 0; k < train.length; k++) {
 			const r = train[k]!;
 			const p = sigmoid(raw[r]!);
