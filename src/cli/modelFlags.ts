@@ -4,6 +4,7 @@
  * HistGradientBoostingClassifier (in brackets in the help) so that a run can be repeated there.
  */
 import { FIRM_MODEL_KINDS, parseFirmModelKind, type FirmModelSpec } from '../core/models/firmModel';
+import { firmModelFromSidecar, type SidecarModel } from '../core/roles/sidecarModel';
 import { parseNumberFlag } from './common';
 import { UsageError } from './errors';
 
@@ -25,7 +26,8 @@ export const MODEL_HELP = `  --model M               the firm's learner: logisti
   --min-samples-leaf N    boosting: fewest training rows in a leaf, ≥ 1 (default 20) [min_samples_leaf]
   --l2 X                  boosting: L2 penalty on leaf values, ≥ 0 (default 0) [l2_regularization]
   --early-stopping        boosting: hold out 10 % of the training rows (seeded by --seed) and stop
-                          once their log-loss has not improved for 10 trees`;
+                          once their log-loss has not improved for 10 trees
+                          Without --model and boosting flags, the sidecar's "model" decides (if any)`;
 
 export interface ModelFlagValues {
 	readonly model?: string | undefined;
@@ -78,6 +80,16 @@ export function firmModelFromFlags(values: ModelFlagValues, seed: number, flag =
 			...(values['early-stopping'] === true ? { earlyStopping: true } : {}),
 		},
 	};
+}
+
+/**
+ * The learner of a run: the flags when they name one (--model or a boosting parameter), else the
+ * sidecar's `model`, else logistic regression. Boosting flags never merge with the sidecar's
+ * parameters: a run is described by its flags or by its sidecar, not a mixture of the two.
+ */
+export function firmModelForRun(values: ModelFlagValues, seed: number, sidecarModel: SidecarModel | undefined): FirmModelSpec {
+	const flagged = values.model !== undefined || BOOSTING_FLAGS.some((f) => values[f] !== undefined);
+	return flagged || sidecarModel === undefined ? firmModelFromFlags(values, seed) : firmModelFromSidecar(sidecarModel, seed);
 }
 
 export const COLLECTIVE_MODEL_OPTIONS = { 'collective-model': { type: 'string' } } as const;

@@ -11,7 +11,7 @@ import { firmLine, renderFirms } from '../firmsTable';
 import { createProgress } from '../progress';
 import { labelLeaksOf, leakWarningLines } from '../leakWarning';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
-import { firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS } from '../modelFlags';
+import { firmModelForRun, firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS } from '../modelFlags';
 import { describeParse, parseNumberFlag, readCommonOptions, COMMON_HELP, COMMON_OPTIONS, requireOneFile } from '../common';
 import { printJson, printOut } from '../terminal';
 import { RUN_DEFAULTS } from '../../shared/runParameters';
@@ -56,7 +56,7 @@ export const auditCommand: Command = {
 		});
 		const file = requireOneFile(positionals, 'audit');
 		const common = readCommonOptions(values);
-		const model = firmModelFromFlags(values, common.seed);
+		firmModelFromFlags(values, common.seed); // bad model flags fail before the file is read
 		const resamples = parseNumberFlag('resamples', values.resamples) ?? RUN_DEFAULTS.resamples;
 		const maxEqod = parseNumberFlag('max-eqod', values['max-eqod'], { min: 0 });
 		const maxSpd = parseNumberFlag('max-spd', values['max-spd'], { min: 0 });
@@ -71,7 +71,7 @@ export const auditCommand: Command = {
 			seed: common.seed,
 			testFraction: common.testFraction,
 			resamples,
-			model,
+			model: firmModelForRun(values, common.seed, loaded.sidecar?.model),
 			onStage: (s, d, t) => progress.update(s, d, t),
 		});
 		progress.finish();

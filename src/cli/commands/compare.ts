@@ -15,7 +15,7 @@ import { parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { createProgress } from '../progress';
-import { firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS } from '../modelFlags';
+import { firmModelForRun, firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS } from '../modelFlags';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
 
 const ALL = [...FIRM_APPROACHES, 'collective'] as const;
@@ -109,13 +109,14 @@ export const compareCommand: Command = {
 		if (defenseThreshold !== undefined && !(defenseThreshold > 0.5 && defenseThreshold < 1)) {
 			throw new UsageError(`--defense-threshold must be in (0.5, 1), got '${values['defense-threshold']}'`);
 		}
-		const model = firmModelFromFlags(values, firstSeed ?? 0);
+		firmModelFromFlags(values, firstSeed ?? 0); // bad model flags fail before the file is read
 		const workers = parseNumberFlag('workers', values.workers, { integer: true, min: 1, max: 64 }) ?? defaultWorkerCount('cli');
 		const onBadRow = readOnBadRow(values['on-bad-row']);
 		await checkOutputBeforeRun(values.out, values.force, file);
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
+		const model = firmModelForRun(values, firstSeed ?? 0, loaded.sidecar?.model);
 		const result = await runCancellable(progress, (signal) =>
 			compare(
 				loaded.parse.table,

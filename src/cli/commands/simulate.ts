@@ -21,6 +21,7 @@ import {
 	collectiveModelFromFlags,
 	COLLECTIVE_MODEL_HELP,
 	COLLECTIVE_MODEL_OPTIONS,
+	firmModelForRun,
 	firmModelFromFlags,
 	MODEL_HELP,
 	MODEL_OPTIONS,
@@ -126,16 +127,22 @@ export const simulateCommand: Command = {
 		const progress = createProgress();
 		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
 		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
+		const model = firmModelForRun(values as ModelFlagValues, params.firstSeed ?? RUN_DEFAULTS.firstSeed, loaded.sidecar?.model);
 		const result = await runCancellable(progress, (signal) =>
-			simulate(loaded.parse.table, sidecar, params, {
-				executor:
-					values.queue !== undefined
-						? createQueueExecutor(values.queue, { log: (line) => printErr(`simulate: ${line}\n`) })
-						: createPoolExecutor(workers),
-				workers,
-				signal,
-				onProgress: (p) => progress.update('simulating', p.done, p.total),
-			}),
+			simulate(
+				loaded.parse.table,
+				sidecar,
+				{ ...params, ...(model.kind === 'boosting' ? { model } : {}) },
+				{
+					executor:
+						values.queue !== undefined
+							? createQueueExecutor(values.queue, { log: (line) => printErr(`simulate: ${line}\n`) })
+							: createPoolExecutor(workers),
+					workers,
+					signal,
+					onProgress: (p) => progress.update('simulating', p.done, p.total),
+				},
+			),
 		);
 		await emitRunResult(result, {
 			command: 'simulate',

@@ -6,6 +6,7 @@
  * against schemas/fairness.schema.json, and {@link parseSidecar} applies the same rules at run time
  * with an error that names the offending field.
  */
+import { parseSidecarModel, type SidecarModel } from './sidecarModel';
 
 /** How values of the sensitive attribute that are neither minority nor majority are treated. */
 export type OtherGroups = 'majority' | 'exclude' | 'separate';
@@ -45,6 +46,8 @@ export interface Sidecar {
 	readonly sensitive: SensitiveRole;
 	readonly label: LabelRole;
 	readonly features?: FeatureRoles;
+	/** The firm's learner for this dataset (sidecarModel.ts); absent: the editor setting, then logistic regression. */
+	readonly model?: SidecarModel;
 	/** Extra cell values read as missing, on top of the defaults. */
 	readonly missingTokens?: readonly string[];
 	/** Free-form note kept with the data (e.g. where the roles come from). */
@@ -83,7 +86,7 @@ export function validateSidecar(raw: unknown, fileName: string): Sidecar {
 		throw new SidecarError(fileName, field, detail);
 	};
 	const root = asObject(raw, '', fail);
-	allowOnly(root, ['$schema', 'version', 'sensitive', 'label', 'features', 'missingTokens', 'description'], '', fail);
+	allowOnly(root, ['$schema', 'version', 'sensitive', 'label', 'features', 'model', 'missingTokens', 'description'], '', fail);
 	if (root['version'] !== 1) {
 		fail('version', `must be 1, got ${JSON.stringify(root['version'] ?? null)}`);
 	}
@@ -132,6 +135,7 @@ export function validateSidecar(raw: unknown, fileName: string): Sidecar {
 			...(includeSensitive !== undefined ? { includeSensitive: includeSensitive as boolean } : {}),
 		};
 	}
+	const model = root['model'] === undefined ? undefined : parseSidecarModel(root['model'], fail);
 	const missingTokens = root['missingTokens'] === undefined ? undefined : asNames(root['missingTokens'], 'missingTokens', fail, true);
 	const description = root['description'];
 	if (description !== undefined && typeof description !== 'string') {
@@ -147,6 +151,7 @@ export function validateSidecar(raw: unknown, fileName: string): Sidecar {
 		},
 		label,
 		...(features !== undefined ? { features } : {}),
+		...(model !== undefined ? { model } : {}),
 		...(missingTokens !== undefined ? { missingTokens } : {}),
 		...(typeof description === 'string' ? { description } : {}),
 	};
@@ -154,7 +159,7 @@ export function validateSidecar(raw: unknown, fileName: string): Sidecar {
 
 /** Sidecar text as written by the tools: stable key order, two-space indent, final newline. */
 export function formatSidecar(sidecar: Sidecar): string {
-	return `${JSON.stringify({ version: sidecar.version, sensitive: sidecar.sensitive, label: sidecar.label, features: sidecar.features, missingTokens: sidecar.missingTokens, description: sidecar.description }, null, 2)}\n`;
+	return `${JSON.stringify({ version: sidecar.version, sensitive: sidecar.sensitive, label: sidecar.label, features: sidecar.features, model: sidecar.model, missingTokens: sidecar.missingTokens, description: sidecar.description }, null, 2)}\n`;
 }
 
 type Fail = (field: string, detail: string) => never;
