@@ -12,6 +12,7 @@ import { roleLensMiddleware } from './commands/roles';
 import { Ctx } from './ctx';
 import { DatasetsTree, type DatasetSnapshot } from './views/datasetsTree';
 import { ActiveDatasetStatus } from './views/statusBar';
+import { DataPreviewProvider } from './preview/dataPreview';
 
 export interface CollectiveFairnessApi {
 	/** The Datasets view as text. */
@@ -26,6 +27,8 @@ export interface CollectiveFairnessApi {
 	reloadResults(): Promise<void>;
 	/** The folder the results are kept in (under the extension's workspace storage). */
 	resultsFolder(): string;
+	/** The HTML of the read-only preview open for a Parquet/Arrow file, once rendered (undefined after the timeout). */
+	preview(uri: vscode.Uri, timeoutMs?: number): Promise<string | undefined>;
 }
 
 let current: Ctx | undefined;
@@ -36,7 +39,8 @@ export function activate(context: vscode.ExtensionContext): CollectiveFairnessAp
 	context.subscriptions.push(ctx);
 	const tree = new DatasetsTree(ctx);
 	const status = new ActiveDatasetStatus(ctx);
-	ctx.pushCleanup(tree, status, registerPanelSerializer(ctx));
+	const preview = new DataPreviewProvider(ctx);
+	ctx.pushCleanup(tree, status, preview, registerPanelSerializer(ctx));
 	registerCommands(ctx, { tree });
 	ctx.log.info(`Collective Fairness ${ctx.version} activated`);
 	void ctx.start(roleLensMiddleware);
@@ -53,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): CollectiveFairnessAp
 			await tree.refresh();
 		},
 		resultsFolder: () => ctx.results.folder,
+		preview: (uri, timeoutMs) => preview.html(uri, timeoutMs),
 	};
 }
 

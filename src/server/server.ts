@@ -26,6 +26,8 @@ import { auditWorkerMain, isAuditWorker } from './auditWorker';
 import { resolveCodeLens } from './codeLens';
 import { auditRequest, compareRequest, profileRequest, responseError, simulateRequest, type RequestContext } from './requests';
 import { Session } from './session';
+import { previewRequest } from './preview';
+import { PreviewRequest } from '../shared/previewProtocol';
 import { SettingsCache } from './settings';
 import { stdioTransport } from './stdio';
 
@@ -59,10 +61,10 @@ function startServer(): void {
 			script: __filename,
 			settings: (uri) => settings.get(uri),
 			log: (line) => connection.console.info(line),
-		};
-		connection.onRequest(ProfileRequest.type, (p, token) =>
 			// Fire and forget: a progress tick needs no answer, and a lost one is replaced 200 ms later.
 			runProgress: (p) => void connection.sendNotification(RunProgressNotification.type, p),
+		};
+		connection.onRequest(ProfileRequest.type, (p, token) =>
 			profileRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)),
 		);
 		connection.onRequest(AuditRequest.type, (p, token) =>
@@ -74,6 +76,7 @@ function startServer(): void {
 		connection.onRequest(CompareRequest.type, (p, token) =>
 			compareRequest(ctx, p, token, connection.window.attachWorkDoneProgress(p.workDoneToken)),
 		);
+		connection.onRequest(PreviewRequest.type, (p, token) => previewRequest(ctx.store, p, token));
 		connection.onDidChangeConfiguration((change) => {
 			settings.changed(change.settings);
 			void session?.settingsChanged();
@@ -93,7 +96,10 @@ function startServer(): void {
 	connection.onInitialized(() => {
 		if (watchRegistration) {
 			void connection.client.register(DidChangeWatchedFilesNotification.type, {
-				watchers: [{ globPattern: '**/*.{csv,tsv,tab}' }, { globPattern: '**/*.fairness.json' }],
+				watchers: [
+					{ globPattern: '**/*.{csv,tsv,tab,csv.gz,tsv.gz,parquet,arrow,arrows,feather,ipc}' },
+					{ globPattern: '**/*.fairness.json' },
+				],
 			});
 		}
 	});

@@ -43,6 +43,9 @@ export function targetUri(arg: unknown): vscode.Uri | undefined {
 		uri = typeof raw === 'string' ? vscode.Uri.parse(raw) : raw instanceof vscode.Uri ? raw : undefined;
 	}
 	uri ??= vscode.window.activeTextEditor?.document.uri;
+	// A Parquet/Arrow file is open in its read-only preview (a custom editor), not a text editor.
+	const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+	uri ??= tab instanceof vscode.TabInputCustom ? tab.uri : undefined;
 	return isDatasetUri(uri) ? uri : undefined;
 }
 
