@@ -15,8 +15,8 @@ import { buildReport } from '../report/report';
 import { writeReportFiles } from '../report/write';
 import { AuditRequest, CompareRequest, ErrorCodes, SimulateRequest, type ProfileResult } from '../shared/lspProtocol';
 import { buildProfileTable, findingsFromDiagnostics, type ProfileTableView } from '../shared/profileTable';
-import type { AuditResult, SimulationProgress, SimulationResult } from '../shared/model';
-import type { ComparisonResult, PanelDataset, SimulationRequest } from '../shared/webviewProtocol';
+import type { AuditResult, Sidecar, SimulationProgress, SimulationResult } from '../shared/model';
+import type { ComparisonResult, FirmChoice, PanelDataset, SimulationRequest } from '../shared/webviewProtocol';
 import { comparisonFromCompare } from '../webview/compareAdapter';
 import { FairnessPanel } from '../webview/fairnessPanel';
 import { ProfilePanel } from '../webview/profilePanel';
@@ -65,6 +65,31 @@ export class ServerPanelHost implements PanelHost {
 		this.defaults = { experiment: d.experiment, alphas: d.alphas, alpha: d.alpha, methods: d.methods, seeds: d.seeds };
 	}
 
+	async firmDefaults(): Promise<Required<FirmChoice>> {
+		const sidecar = await rolesOf(this.uri);
+		const settings = vscode.workspace.getConfiguration('collectiveFairness', this.uri);
+		// The roles decide first, then the settings (as the language server resolves them).
+		const sees = sidecar?.features?.includeSensitive ?? settings.get<boolean>('firm.seesSensitiveAttribute', true);
+		const model = (sidecar as { model?: { kind?: unknown } } | undefined)?.model?.kind ?? settings.get<string>('firm.model', 'logistic');
+		return { seesSensitiveAttribute: sees, model: model === 'boosting' ? 'boosting' : 'logistic' };
+	}
+
+	/** What a run sends to change the firm from its defaults: roles with the awareness, and the learner. */
+	private async firmOverrides(firm: FirmChoice | undefined): Promise<{ roles?: Sidecar; model?: 'logistic' | 'boosting' }> {
+		if (firm === undefined) {
+			return {};
+		}
+		const d = await this.firmDefaults();
+		const sidecar = await rolesOf(this.uri);
+		const aware = firm.seesSensitiveAttribute;
+		return {
+			...(aware !== undefined && aware !== d.seesSensitiveAttribute && sidecar !== undefined
+				? { roles: { ...sidecar, features: { ...sidecar.features, includeSensitive: aware } } }
+				: {}),
+			...(firm.model !== undefined && firm.model !== d.model ? { model: firm.model } : {}),
+		};
+	}
+
 	async audit(token: CancellationLike): Promise<AuditResult> {
 		const cts = linked(token);
 		try {
@@ -85,15 +110,22 @@ export class ServerPanelHost implements PanelHost {
 		request: SimulationRequest,
 		token: CancellationLike,
 		onProgress: (p: SimulationProgress) => void,
+		firm?: FirmChoice,
 	): Promise<SimulationResult> {
 		const cts = linked(token);
 		try {
+			const { roles, model } = await this.firmOverrides(firm);
+			const params = model !== undefined ? { ...request, model: { kind: model } } : request;
 			// A window progress (status bar spinner): the panel shows its own progress bar.
 			const run = await withServerProgress(
 				this.ctx,
 				`Collective simulation (${request.experiment}) on ${this.dataset.label}`,
 				(r) =>
-					this.ctx.request(SimulateRequest.type, { uri: this.uri.toString(), params: request, workDoneToken: r.workDoneToken }, r.token),
+					this.ctx.request(
+						SimulateRequest.type,
+						{ uri: this.uri.toString(), params, workDoneToken: r.workDoneToken, ...(roles !== undefined ? { roles } : {}) },
+						r.token,
+					),
 				{ cancellation: cts.token, onProgress, notification: false },
 			);
 			if (run.cancelled) {
@@ -106,12 +138,22 @@ export class ServerPanelHost implements PanelHost {
 		}
 	}
 
-	async compare(token: CancellationLike): Promise<ComparisonResult | undefined> {
+	async compare(token: CancellationLike, firm?: FirmChoice): Promise<ComparisonResult | undefined> {
 		const cts = linked(token);
 		try {
-			this.ctx.log.info(`panel: firm-side comparison of ${this.dataset.label}`);
-			const value = (await this.ctx.request(CompareRequest.type, { uri: this.uri.toString() }, cts.token)) as
-				Parameters<typeof comparisonFromCompare>[0] | null;
+			const { roles, model } = await this.firmOverrides(firm);
+			const chosen = `${firm?.seesSensitiveAttribute === false ? 'blind' : 'aware'} firm, ${firm?.model ?? 'default learner'}`;
+			this.ctx.log.info(`panel: firm-side comparison of ${this.dataset.label} (${chosen})`);
+			const value = (await this.ctx.request(
+				CompareRequest.type,
+				{
+					uri: this.uri.toString(),
+					...(roles !== undefined ? { roles } : {}),
+					// The panel draws the collective from its own simulations: the comparison runs the firm side only.
+					input: { includeCollective: false, ...(model !== undefined ? { firm: { model: { kind: model } } } : {}) },
+				},
+				cts.token,
+			)) as Parameters<typeof comparisonFromCompare>[0] | null;
 			if (value === null || typeof value !== 'object' || !Array.isArray(value.rows)) {
 				return undefined;
 			}

@@ -71,8 +71,11 @@ export interface FigureSpec {
 	 * figure has one, an empty figure says how to get it. Optional only for hand-made specs.
 	 */
 	readonly conclusion?: string;
-	/** For an empty figure: the experiment that would draw it (the panel offers a button). */
-	readonly runs?: 'size' | 'flips' | 'knowledge' | 'minimum' | 'audit';
+	/**
+	 * What would draw (or complete) the figure: the panel offers a button. On an empty figure, the
+	 * run that fills it; on a drawn one, the run that adds what is missing (the firm side of the Pareto plane).
+	 */
+	readonly runs?: 'size' | 'flips' | 'knowledge' | 'minimum' | 'audit' | 'comparison';
 	/** The figure cannot apply to this data at all (S(α) without counterfactuals): not shown. */
 	readonly notApplicable?: boolean;
 	readonly table: FigureTable;

@@ -148,7 +148,7 @@ export function paretoFigure(
 		}
 	}
 	if (comparison === undefined) {
-		statements.push("No firm-side comparison yet: only the collective's points are drawn.");
+		statements.push("No firm-side comparison yet: only the collective's points are drawn. Run the comparison to add the firm's fronts.");
 	}
 	const seeds = collective?.params.seeds ?? comparison?.seeds ?? 0;
 	return {
@@ -162,5 +162,6 @@ export function paretoFigure(
 		conclusion: paretoConclusion(collectivePlane, firmPlane, metric, seeds),
 		table: { columns: ['series', 'setting', 'error', METRIC_SHORT[metric], '95% interval', 'non-dominated'], rows: rowsOut },
 		summary: `Scatter of error against ${METRIC_SHORT[metric]} for ${series.length} series; each series' non-dominated points are joined by a line, dominated points are faded.`,
+		...(comparison === undefined ? { runs: 'comparison' as const } : {}),
 	};
 }

@@ -12,6 +12,16 @@ import type { AuditResult, Experiment, Knowledge, Method, SeedSummary, Simulatio
 /** What the panel sends to start a run: the experiment plus any parameter the user changed. */
 export type SimulationRequest = Partial<Omit<SimulationParams, 'experiment'>> & { readonly experiment: Experiment };
 
+/**
+ * The firm a run trains, as chosen in the panel's run settings: whether its model sees the
+ * sensitive attribute (aware) or not (blind), and its learner. Absent fields keep the defaults
+ * (the roles' features.includeSensitive and model, then the settings).
+ */
+export interface FirmChoice {
+	readonly seesSensitiveAttribute?: boolean;
+	readonly model?: 'logistic' | 'boosting';
+}
+
 /** The figure of merit the charts plot on their fairness axis (display only: every run computes all three). */
 export type FairnessMetric = 'eqod' | 'eqodMax' | 'spd';
 
@@ -87,7 +97,9 @@ export interface WebviewToHost {
 	/** Handshake: the script is listening; the host flushes its queue. */
 	'webview/ready': { readonly protocol: 1 };
 	/** Start a simulation; progress and the result come back with the same runId. */
-	'simulation/run': { readonly runId: string; readonly request: SimulationRequest };
+	'simulation/run': { readonly runId: string; readonly request: SimulationRequest; readonly firm?: FirmChoice };
+	/** Run the firm-side comparison (the Pareto plane's firm fronts) with the chosen firm. */
+	'comparison/run': { readonly runId: string; readonly firm?: FirmChoice };
 	/** Cancel a running simulation (no-op if it already finished). */
 	'simulation/cancel': { readonly runId: string };
 	/** Re-run the audit (group rates with intervals). */
@@ -101,7 +113,13 @@ export interface WebviewToHost {
 /** Host → webview. */
 export interface HostToWebview {
 	/** Sent after `webview/ready`: which dataset, the extension version, defaults for the controls. */
-	'panel/didInit': { readonly dataset: PanelDataset; readonly version: string; readonly defaults: SimulationRequest };
+	'panel/didInit': {
+		readonly dataset: PanelDataset;
+		readonly version: string;
+		readonly defaults: SimulationRequest;
+		/** The firm runs train unless the settings say otherwise. */
+		readonly firm?: Required<FirmChoice>;
+	};
 	'audit/didChange': { readonly result: AuditResult };
 	'comparison/didChange': { readonly result: ComparisonResult };
 	/** A result not tied to a run of this page (restored from the host's cache after a reload). */
@@ -111,6 +129,8 @@ export interface HostToWebview {
 		| { readonly runId: string; readonly result: SimulationResult }
 		| { readonly runId: string; readonly error: string; readonly cancelled: boolean };
 	'audit/didFail': { readonly runId: string; readonly error: string };
+	/** The comparison failed, was cancelled, or is not available in this build. */
+	'comparison/didFail': { readonly runId: string; readonly error: string };
 	/** The extension's Export Report command: render the charts and answer with `report/export`. */
 	'report/didRequestExport': Record<string, never>;
 	'report/didExport': { readonly files: readonly string[] } | { readonly error: string };

@@ -194,9 +194,15 @@ const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/;
 /** 8 MB of base64 per chart is far above any chart we draw and far below trouble. */
 const isPngDataUrl = (v: unknown): boolean => isString(v) && v.length < 8_000_000 && PNG_DATA_URL.test(v);
 
+const isFirmChoice: Check = shape({
+	seesSensitiveAttribute: optional(isBoolean),
+	model: optional((v) => v === 'logistic' || v === 'boosting'),
+});
+
 const webviewChecks: { [K in WebviewMessage['type']]: Check } = {
 	'webview/ready': shape({ protocol: (v) => v === 1 }),
-	'simulation/run': shape({ runId: isRunId, request: isSimulationRequest }),
+	'simulation/run': shape({ runId: isRunId, request: isSimulationRequest, firm: optional(isFirmChoice) }),
+	'comparison/run': shape({ runId: isRunId, firm: optional(isFirmChoice) }),
 	'simulation/cancel': shape({ runId: isRunId }),
 	'audit/run': shape({ runId: isRunId }),
 	'report/export': shape({
@@ -211,6 +217,7 @@ const hostChecks: { [K in HostMessage['type']]: Check } = {
 		dataset: shape({ id: isString, label: isString, sha256: optional(isString), synthetic: isBoolean }),
 		version: isString,
 		defaults: isSimulationRequest,
+		firm: optional(shape({ seesSensitiveAttribute: isBoolean, model: (v) => v === 'logistic' || v === 'boosting' })),
 	}),
 	'audit/didChange': shape({ result: isAuditResult }),
 	'comparison/didChange': shape({ result: isComparisonResult }),
@@ -221,6 +228,7 @@ const hostChecks: { [K in HostMessage['type']]: Check } = {
 		isRunId(v.runId) &&
 		(v.result !== undefined ? isSimulationResult(v.result) : isString(v.error) && isBoolean(v.cancelled)),
 	'audit/didFail': shape({ runId: isRunId, error: isString }),
+	'comparison/didFail': shape({ runId: isRunId, error: isString }),
 	'report/didRequestExport': isObject,
 	'report/didExport': (v) => isObject(v) && (arrayOf(isString)(v.files) || isString(v.error)),
 	'profile/didChange': shape({ table: isProfileTableView }),

@@ -11,6 +11,7 @@ import type {
 	ChartImage,
 	ComparisonResult,
 	FairnessMetric,
+	FirmChoice,
 	PanelResults,
 	SimulationRequest,
 	WebviewMessage,
@@ -106,7 +107,10 @@ export class FairnessPanel {
 				void this.onReady();
 				return;
 			case 'simulation/run':
-				void this.runSimulation(msg.params.runId, msg.params.request);
+				void this.runSimulation(msg.params.runId, msg.params.request, msg.params.firm);
+				return;
+			case 'comparison/run':
+				void this.runComparison(msg.params.runId, msg.params.firm);
 				return;
 			case 'simulation/cancel':
 				this.runs.get(msg.params.runId)?.cancel();
@@ -134,12 +138,14 @@ export class FairnessPanel {
 	 */
 	private async onReady(): Promise<void> {
 		this.sha256 ??= this.host.dataset.sha256 ?? (await sha256File(this.host.datasetPath).catch(() => undefined));
+		const firm = await this.host.firmDefaults?.().catch(() => undefined);
 		void this.messenger.post({
 			type: 'panel/didInit',
 			params: {
 				dataset: { ...this.host.dataset, ...(this.sha256 !== undefined ? { sha256: this.sha256 } : {}) },
 				version: this.host.version,
 				defaults: this.host.defaults,
+				...(firm !== undefined ? { firm } : {}),
 			},
 		});
 		for (const result of Object.values(this.results.simulations)) {
@@ -155,22 +161,27 @@ export class FairnessPanel {
 		}
 	}
 
-	private async runSimulation(runId: string, request: SimulationRequest): Promise<void> {
+	private async runSimulation(runId: string, request: SimulationRequest, firm: FirmChoice | undefined): Promise<void> {
 		const cts = new vscode.CancellationTokenSource();
 		this.runs.get(runId)?.cancel();
 		this.runs.set(runId, cts);
 		let last = 0;
 		try {
-			const result = await this.host.runSimulation(request, cts.token, (p) => {
-				const now = Date.now();
-				if (now - last >= PROGRESS_INTERVAL_MS || p.done === p.total) {
-					last = now;
-					void this.messenger.post({
-						type: 'simulation/didProgress',
-						params: { runId, done: p.done, total: p.total, ...(p.etaSeconds !== undefined ? { etaSeconds: p.etaSeconds } : {}) },
-					});
-				}
-			});
+			const result = await this.host.runSimulation(
+				request,
+				cts.token,
+				(p) => {
+					const now = Date.now();
+					if (now - last >= PROGRESS_INTERVAL_MS || p.done === p.total) {
+						last = now;
+						void this.messenger.post({
+							type: 'simulation/didProgress',
+							params: { runId, done: p.done, total: p.total, ...(p.etaSeconds !== undefined ? { etaSeconds: p.etaSeconds } : {}) },
+						});
+					}
+				},
+				firm,
+			);
 			this.storeSimulation(result);
 			void this.messenger.post({ type: 'simulation/didFinish', params: { runId, result } });
 		} catch (e) {
@@ -207,6 +218,36 @@ export class FairnessPanel {
 		} catch (e) {
 			this.host.log('error', `panel: audit failed: ${message(e)}`);
 			void this.messenger.post({ type: 'audit/didFail', params: { runId, error: message(e) } });
+		} finally {
+			this.runs.delete(runId);
+			cts.dispose();
+		}
+	}
+
+	/** The firm-side comparison asked for in the panel (the Pareto plane's "Run the comparison"). */
+	private async runComparison(runId: string, firm: FirmChoice | undefined): Promise<void> {
+		if (this.host.compare === undefined) {
+			void this.messenger.post({ type: 'comparison/didFail', params: { runId, error: 'the firm-side comparison is not available here' } });
+			return;
+		}
+		const cts = new vscode.CancellationTokenSource();
+		this.runs.set(runId, cts);
+		try {
+			const comparison = await this.host.compare(cts.token, firm);
+			if (comparison === undefined) {
+				void this.messenger.post({
+					type: 'comparison/didFail',
+					params: { runId, error: 'the firm-side comparison is not available in this build' },
+				});
+				return;
+			}
+			this.showComparison(comparison);
+		} catch (e) {
+			const cancelled = cts.token.isCancellationRequested || (e instanceof Error && e.name === 'AbortError');
+			if (!cancelled) {
+				this.host.log('error', `panel: comparison failed: ${message(e)}`);
+			}
+			void this.messenger.post({ type: 'comparison/didFail', params: { runId, error: cancelled ? 'cancelled' : message(e) } });
 		} finally {
 			this.runs.delete(runId);
 			cts.dispose();

@@ -4,7 +4,7 @@
  * tokens), or in tests over the core directly.
  */
 import type { AuditResult, SimulationProgress, SimulationResult } from '../shared/model';
-import type { ComparisonResult, PanelDataset, SimulationRequest } from '../shared/webviewProtocol';
+import type { ComparisonResult, FirmChoice, PanelDataset, SimulationRequest } from '../shared/webviewProtocol';
 
 /** The part of vscode.CancellationToken the host needs (so tests need no vscode). */
 export interface CancellationLike {
@@ -25,14 +25,17 @@ export interface PanelHost {
 	readonly defaults: SimulationRequest;
 	/** The audit of the dataset (group rates with intervals); reject with an Error to report a failure. */
 	audit(token: CancellationLike): Promise<AuditResult>;
+	/** The firm a run trains when the panel's settings do not change it (the roles, then the settings). */
+	firmDefaults?(): Promise<Required<FirmChoice>>;
 	/** A simulation; must reject with an Error named 'AbortError' (or resolve never) once cancelled. */
 	runSimulation(
 		request: SimulationRequest,
 		token: CancellationLike,
 		onProgress: (p: SimulationProgress) => void,
+		firm?: FirmChoice,
 	): Promise<SimulationResult>;
 	/** Firm-side results for the Pareto plane, if available (src/core/firm through the server). */
-	compare?(token: CancellationLike): Promise<ComparisonResult | undefined>;
+	compare?(token: CancellationLike, firm?: FirmChoice): Promise<ComparisonResult | undefined>;
 	/** Where to save the report (a save dialog in the extension); undefined = the user cancelled. */
 	chooseReportPath(suggested: string): Promise<string | undefined>;
 	/** Log channel. */

@@ -47,7 +47,7 @@ export class App {
 						this.save({
 							openTables: open ? [...new Set([...this.state.openTables, fid])] : this.state.openTables.filter((x) => x !== fid),
 						}),
-					run: (what) => (what === 'audit' ? this.runAudit() : this.startRun(what)),
+					run: (what) => (what === 'audit' ? this.runAudit() : what === 'comparison' ? this.runComparison() : this.startRun(what)),
 				}),
 		);
 		// Display order: the figures as buildFigures orders them (groups, size, flips, Pareto, knowledge, S(α)).
@@ -76,6 +76,9 @@ export class App {
 				if (this.state.request === undefined) {
 					this.controls.fill(msg.params.defaults);
 				}
+				if (msg.params.firm !== undefined) {
+					this.controls.fillFirm(this.state.firm ?? msg.params.firm);
+				}
 				this.renderHeader();
 				return;
 			case 'audit/didChange':
@@ -83,6 +86,7 @@ export class App {
 				return;
 			case 'comparison/didChange':
 				this.setResults({ ...this.state.results, comparison: msg.params.result });
+				this.setStatus('The firm-side comparison is on the Pareto plane.');
 				return;
 			case 'simulation/didChange':
 				this.addSimulation(msg.params.result);
@@ -112,6 +116,9 @@ export class App {
 			}
 			case 'audit/didFail':
 				this.setStatus(`The audit failed: ${msg.params.error}`, true);
+				return;
+			case 'comparison/didFail':
+				this.setStatus(`The comparison did not run: ${msg.params.error}`, true);
 				return;
 			case 'report/didRequestExport':
 				this.exportReport();
@@ -165,11 +172,20 @@ export class App {
 			this.setStatus(request, true);
 			return;
 		}
-		this.save({ request });
 		this.activeRun = newRunId();
 		this.controls.setRunning(true);
 		this.setStatus(`Starting the ${request.experiment} experiment…`);
-		post({ type: 'simulation/run', params: { runId: this.activeRun, request } });
+		const firm = this.controls.readFirm();
+		this.save({ request, firm });
+		post({ type: 'simulation/run', params: { runId: this.activeRun, request, firm } });
+	}
+
+	/** The firm-side comparison with the firm in the run settings (its result arrives as comparison/didChange). */
+	private runComparison(): void {
+		const firm = this.controls.readFirm();
+		this.save({ firm });
+		post({ type: 'comparison/run', params: { runId: newRunId(), firm } });
+		this.setStatus(`Running the firm-side comparison (${firm.seesSensitiveAttribute ? 'aware' : 'blind'} firm, ${firm.model})…`);
 	}
 
 	private runAudit(): void {

@@ -5,7 +5,7 @@
  */
 import type { FigureId } from '../../src/shared/figureSpec';
 import { FIGURE_IDS } from '../../src/shared/figureSpec';
-import type { FairnessMetric, PanelDataset, PanelResults, SimulationRequest } from '../../src/shared/webviewProtocol';
+import type { FairnessMetric, FirmChoice, PanelDataset, PanelResults, SimulationRequest } from '../../src/shared/webviewProtocol';
 import { isPanelResults, isSimulationRequest } from '../../src/shared/webviewValidate';
 
 export interface PanelState {
@@ -15,6 +15,8 @@ export interface PanelState {
 	readonly request?: SimulationRequest;
 	readonly openTables: readonly FigureId[];
 	readonly dataset?: PanelDataset;
+	/** The firm last chosen in the run settings (kept over the host's defaults after a reload). */
+	readonly firm?: Required<FirmChoice>;
 }
 
 export const EMPTY_STATE: PanelState = { v: 1, results: { simulations: {} }, metric: 'eqod', openTables: [] };
@@ -34,5 +36,8 @@ export function restoreState(saved: unknown): PanelState {
 		...(isSimulationRequest(s.request) ? { request: s.request as SimulationRequest } : {}),
 		openTables: Array.isArray(s.openTables) ? s.openTables.filter((id): id is FigureId => FIGURE_IDS.includes(id)) : [],
 		...(s.dataset !== undefined && typeof s.dataset === 'object' && typeof s.dataset.label === 'string' ? { dataset: s.dataset } : {}),
+		...(typeof s.firm?.seesSensitiveAttribute === 'boolean' && (s.firm.model === 'logistic' || s.firm.model === 'boosting')
+			? { firm: { seesSensitiveAttribute: s.firm.seesSensitiveAttribute, model: s.firm.model } }
+			: {}),
 	};
 }

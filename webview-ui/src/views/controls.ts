@@ -6,7 +6,7 @@
  * the Run, Cancel, audit and export buttons and the status line stay visible.
  */
 import { isSimulationRequest } from '../../../src/shared/webviewValidate';
-import type { Experiment, FairnessMetric, Knowledge, Method, SimulationRequest } from '../../../src/shared/webviewProtocol';
+import type { Experiment, FairnessMetric, FirmChoice, Knowledge, Method, SimulationRequest } from '../../../src/shared/webviewProtocol';
 import { METHOD_LABELS } from '../../../src/shared/figureSpec';
 import { METHODS, RUN_DEFAULTS, RUN_PARAMETER_RANGES as RANGES } from '../../../src/shared/runParameters';
 import { el } from './dom';
@@ -85,6 +85,15 @@ export class Controls {
 	});
 	private readonly seeds = el('input', { ...rangeAttributes('seeds'), placeholder: `default ${RUN_DEFAULTS.seeds}` });
 	private readonly target = el('input', { ...rangeAttributes('targetEqod'), step: '0.005', placeholder: 'half the base EqOd' });
+	/** The firm runs train: aware or blind of the sensitive attribute, and its learner (defaults from the host). */
+	private readonly firmSees = select<'aware' | 'blind'>('firm', [
+		['aware', 'aware: sees the sensitive attribute'],
+		['blind', 'blind: does not see it'],
+	]);
+	private readonly firmModel = select<'logistic' | 'boosting'>('model', [
+		['logistic', 'logistic regression'],
+		['boosting', 'gradient boosting'],
+	]);
 	private readonly methods = new Map<Method, HTMLInputElement>(
 		METHODS.map((m) => [m, el('input', { type: 'checkbox', name: 'method', value: m })]),
 	);
@@ -121,6 +130,12 @@ export class Controls {
 				field('Metric shown', this.metric, 'changes the charts, not the run'),
 			),
 			methodBox,
+			el(
+				'fieldset',
+				{ class: 'firm-choice' },
+				el('legend', {}, 'The firm (simulations and the comparison)'),
+				el('div', { class: 'grid' }, field('Firm', this.firmSees, 'aware or blind firm'), field("Firm's learner", this.firmModel)),
+			),
 		);
 		this.form = el(
 			'form',
@@ -175,6 +190,19 @@ export class Controls {
 			return `a setting is out of range: α values in (0, 1], flips ${RANGES.flips.min}–${RANGES.flips.max}, k ${RANGES.k.min}–${RANGES.k.max}, seeds ${RANGES.seeds.min}–${RANGES.seeds.max}, knowledge "all" or a whole number ≥ ${RANGES.knowledge.min}, target in [0, 1]`;
 		}
 		return request as SimulationRequest;
+	}
+
+	/** The firm chosen in the settings. */
+	readFirm(): Required<FirmChoice> {
+		return {
+			seesSensitiveAttribute: this.firmSees.value !== 'blind',
+			model: this.firmModel.value === 'boosting' ? 'boosting' : 'logistic',
+		};
+	}
+
+	fillFirm(firm: Required<FirmChoice>): void {
+		this.firmSees.value = firm.seesSensitiveAttribute ? 'aware' : 'blind';
+		this.firmModel.value = firm.model;
 	}
 
 	fill(r: SimulationRequest): void {

@@ -27,6 +27,7 @@ const RUN_LABELS: Record<NonNullable<FigureSpec['runs']>, string> = {
 	knowledge: 'Run "knowledge"',
 	minimum: 'Run "minimum"',
 	audit: 'Run the audit',
+	comparison: 'Run the comparison',
 };
 
 export class FigureView {
@@ -101,6 +102,13 @@ export class FigureView {
 		this.conclusion.append(el('strong', {}, 'Conclusion: '), ...withTerms(spec.conclusion ?? ''));
 		for (const s of spec.statements) {
 			this.statements.append(termText('li', {}, s));
+		}
+		if (spec.runs !== undefined) {
+			// A drawn figure that lacks a part (the firm's fronts): the run that adds it.
+			const what = spec.runs;
+			const button = el('button', { type: 'button', class: 'secondary run-missing' }, RUN_LABELS[what]);
+			button.addEventListener('click', () => this.host.run(what));
+			this.statements.append(el('li', {}, button));
 		}
 		const canvas = el('canvas', {
 			tabindex: '0',
