@@ -16,17 +16,19 @@
  *
  * Complexity: building the index costs O(m log m · q) for m reference rows and q blocks. A query
  * descends a trie of one-hot patterns (knnIndex.ts), skipping every pattern whose integer block part
- * alone exceeds the current k-th distance, and scans each remaining leaf outwards along one dense
- * column, stopping where the squared gap exceeds it; inside a row the dense sum stops early too. The
- * worst case is O(m·(p + q) + k log k) per query, as for brute force. Measured single-threaded on a
- * 2-core machine, k = 5: real Adult by race (3,124 × 27,816 rows, 6 dense + 7 blocks) about 0.1–0.15 s;
- * the generated Adult-shaped set of the timing test (8 independent blocks, so more distinct patterns)
- * about 0.55 s; an adversarial 20 uniform 10-level blocks about 1.5× a plain all-pairs scan. Nothing
- * is allocated per pair or per query; the index is built once per call.
+ * alone exceeds the current k-th distance, and inside each remaining leaf descends a k-d tree over
+ * the dense columns (knnKdTree.ts), skipping every cell whose squared gaps to the splitting planes
+ * already exceed it; inside a row the dense sum stops early too. The worst case is
+ * O(m·(p + q) + k log k) per query, as for brute force; in practice (low-dimensional dense part,
+ * few patterns per leaf) it is close to logarithmic in the leaf size. Measured single-threaded on a
+ * 2-core machine, k = 5: real Adult by race (3,124 × 27,816 rows, 6 dense + 7 blocks) about 0.1 s;
+ * the generated Adult-shaped set of the timing test (8 independent blocks, so more distinct
+ * patterns) about 0.5 s. Nothing is allocated per pair or per query; the index is built once per call.
  */
 import type { FeatureMatrix } from '../encoding/matrix';
 import { validateArguments } from './knnArgs';
 import { buildPatternIndex, type PatternIndex } from './knnIndex';
+import { KD_BUCKET } from './knnKdTree';
 
 export { kNearestBruteForce } from './knnBruteForce';
 
@@ -87,7 +89,12 @@ class Searcher {
 	private readonly queryDense: Float64Array;
 	/** The query's active level per trie depth (block order of the index). */
 	private readonly queryLevel: Int32Array;
-	private queryAxis = 0;
+	/**
+	 * Per dense column: |query − splitting plane| of the farthest plane on that column crossed on the
+	 * way to the current k-d cell (0 when none). Summed in column order, squared, it is a lower bound
+	 * on the dense part S of every row in the cell (see {@link searchCell}).
+	 */
+	private readonly planeGap: Float64Array;
 	private readonly heapDistance: Float64Array;
 	private readonly heapRow: Int32Array;
 	private size = 0;
@@ -103,6 +110,7 @@ class Searcher {
 		this.q = query.blockCount;
 		this.queryDense = new Float64Array(this.p);
 		this.queryLevel = new Int32Array(this.q);
+		this.planeGap = new Float64Array(this.p);
 		this.heapDistance = new Float64Array(k);
 		this.heapRow = new Int32Array(k);
 	}
@@ -115,7 +123,6 @@ class Searcher {
 		for (let t = 0; t < q; t++) {
 			this.queryLevel[t] = query.active[row * q + index.blockOrder[t]!]!;
 		}
-		this.queryAxis = index.axis >= 0 ? this.queryDense[index.axis]! : 0;
 		this.size = 0;
 		this.bound = Infinity;
 		this.visit(0, 0, 0);
@@ -132,7 +139,7 @@ class Searcher {
 		const first = index.childStart[node]!;
 		const last = index.childEnd[node]!;
 		if (depth === this.q) {
-			this.scanLeaf(first, last, blocks);
+			this.searchCell(first, last, blocks);
 			return;
 		}
 		const leaf = index.singleLeaf[node]!;
@@ -187,46 +194,57 @@ class Searcher {
 				}
 			}
 		}
-		this.scanLeaf(this.index.childStart[leaf]!, this.index.childEnd[leaf]!, cost);
+		this.searchCell(this.index.childStart[leaf]!, this.index.childEnd[leaf]!, cost);
 	}
 
 	/**
-	 * Scans slots [first, last) (one pattern, sorted by the axis column) outwards from the query's
-	 * axis value, always taking the side with the smaller gap. The squared gap g² is one of the terms
-	 * of S, so S ≥ g² in floating point too; a side stops at its first row with g² + B > bound.
+	 * Searches the k-d cell of slots [lo, hi) (one pattern, block part B known): the near child
+	 * first, then the median row, then the far child unless its lower bound exceeds the bound.
+	 *
+	 * Why the bound is exact in floating point: the gap g = fl(x_c − v) to a plane at v is, by
+	 * monotonicity of rounding, at most |fl(x_c − y_c)| for every row y beyond the plane, so g² is at
+	 * most that row's term of S; summing such per-column lower bounds in S's own column order gives,
+	 * again by monotone rounding, at most S; adding B keeps the order. So a cell is skipped only when
+	 * every row in it has d² > bound, and rows at exactly the bound (ties) are still visited.
 	 */
-	private scanLeaf(first: number, last: number, blocks: number): void {
-		const values = this.index.axisValue;
-		const x = this.queryAxis;
-		let lo = first;
-		let hi = last;
-		while (lo < hi) {
-			const mid = (lo + hi) >>> 1;
-			if (values[mid]! < x) {
-				lo = mid + 1;
-			} else {
-				hi = mid;
+	private searchCell(lo: number, hi: number, blocks: number): void {
+		const index = this.index;
+		const mid = (lo + hi) >>> 1;
+		const column = hi - lo > KD_BUCKET ? index.splitColumn[mid]! : -1;
+		if (column < 0) {
+			for (let s = lo; s < hi; s++) {
+				this.consider(s, blocks);
 			}
+			return;
 		}
-		let down = lo - 1;
-		let up = lo;
-		while (down >= first || up < last) {
-			const upGap = up < last ? values[up]! - x : Infinity;
-			const downGap = down >= first ? x - values[down]! : Infinity;
-			if (upGap <= downGap) {
-				if (upGap * upGap + blocks > this.bound) {
-					up = last;
-				} else {
-					this.consider(up, blocks);
-					up++;
-				}
-			} else if (downGap * downGap + blocks > this.bound) {
-				down = first - 1;
-			} else {
-				this.consider(down, blocks);
-				down--;
-			}
+		const diff = this.queryDense[column]! - index.dense[mid * this.p + column]!;
+		const gap = Math.abs(diff);
+		// Rows before mid are ≤ the median on this column, rows after are ≥.
+		const nearLo = diff < 0 ? lo : mid + 1;
+		const nearHi = diff < 0 ? mid : hi;
+		const farLo = diff < 0 ? mid + 1 : lo;
+		const farHi = diff < 0 ? hi : mid;
+		this.searchCell(nearLo, nearHi, blocks);
+		this.consider(mid, blocks);
+		const previous = this.planeGap[column]!;
+		if (gap > previous) {
+			this.planeGap[column] = gap;
 		}
+		if (this.cellBound() + blocks <= this.bound) {
+			this.searchCell(farLo, farHi, blocks);
+		}
+		this.planeGap[column] = previous;
+	}
+
+	/** Σ_c planeGap_c², left to right over the dense columns (the order of S). */
+	private cellBound(): number {
+		const gaps = this.planeGap;
+		let sum = 0;
+		for (let j = 0; j < this.p; j++) {
+			const g = gaps[j]!;
+			sum += g * g;
+		}
+		return sum;
 	}
 
 	/** Offers slot s (block part B known) to the heap, abandoning the dense sum once it exceeds the bound. */

@@ -6,15 +6,21 @@
  * Sorting the reference rows lexicographically by their active levels turns the set of patterns into
  * a trie whose depth-t nodes share the first t levels; descending it while adding each edge's cost
  * gives a lower bound on every row below a node, so whole groups of patterns are skipped once that
- * bound exceeds the current k-th distance. Inside a leaf (one full pattern) the rows are sorted by
- * one dense column, the "axis": the squared gap on that column alone is again a lower bound, so a
- * leaf is scanned outwards from the query's position and each side stops at the first row whose gap
- * is too large. Both bounds are exact in floating point (see knn.ts), so pruning never changes the
- * answer.
+ * bound exceeds the current k-th distance. Inside a leaf (one full pattern) the rows form an
+ * implicit k-d tree over the dense columns (knnKdTree.ts): the squared gaps to the splitting planes
+ * crossed so far are again a lower bound, so whole cells are skipped. Both bounds are exact in
+ * floating point (see knn.ts), so pruning never changes the answer.
  *
- * Build cost: O(m log m · q) to sort m rows with q blocks, O(m·q) nodes at most; memory O(m·(p + q)).
+ * Why a k-d tree in the leaves rather than one sorted column: at a million rows the one-hot part has
+ * few patterns (a generated census-like table: tens), so a leaf holds tens of thousands of rows, and
+ * a band along one of 5–6 dense columns still holds a large share of them (the 1M-row flips run
+ * spent 80 % of its time scanning such bands).
+ *
+ * Build cost: O(m log m · q) to sort m rows with q blocks, O(m·q) nodes at most, O(m log m) for the
+ * k-d trees; memory O(m·(p + q)).
  */
 import type { FeatureMatrix } from '../encoding/matrix';
+import { arrangeKdTree } from './knnKdTree';
 
 /** Reference rows grouped by one-hot pattern (a trie), each leaf sorted along one dense column. */
 export interface PatternIndex {
@@ -39,26 +45,27 @@ export interface PatternIndex {
 	readonly singleLeaf: Int32Array;
 	/** Per leaf (leaf − firstLeaf) × q: its full pattern, level per trie depth. */
 	readonly leafLevels: Int32Array;
-	/** Per slot (position in pattern-then-axis order): the reference row index it holds. */
+	/** Per slot (position in pattern-then-k-d order): the reference row index it holds. */
 	readonly rowOf: Int32Array;
-	/** Per slot: the row's value on the axis column (all 0 when there is no dense part). */
-	readonly axisValue: Float64Array;
 	/** Slot-major copy of the dense part (m × p), so a leaf scan reads memory in order. */
 	readonly dense: Float64Array;
-	/** The dense column the leaves are sorted by, or −1 when the matrix has no dense part. */
-	readonly axis: number;
+	/**
+	 * Per slot: the dense column that the k-d cell whose median is this slot splits on, or −1 for
+	 * slots inside a bucket (see knnKdTree.ts for the implicit layout).
+	 */
+	readonly splitColumn: Int8Array | Int16Array | Int32Array;
 }
 
 /**
  * Builds the index over `referenceRows` (distinct row indices into `reference`). Ties in the sort
- * (same pattern and same axis value) are broken by row index so the layout is deterministic.
+ * (same pattern) are broken by row index and the k-d arrangement is deterministic, so the layout is
+ * a pure function of the input.
  */
 export function buildPatternIndex(reference: FeatureMatrix, referenceRows: ArrayLike<number>): PatternIndex {
 	const m = referenceRows.length;
 	const p = reference.denseWidth;
 	const q = reference.blockCount;
 	const active = reference.active;
-	const axis = chooseAxis(reference, referenceRows);
 	const blockOrder = chooseBlockOrder(reference, referenceRows);
 
 	const rows = Int32Array.from(referenceRows);
@@ -71,25 +78,8 @@ export function buildPatternIndex(reference: FeatureMatrix, referenceRows: Array
 				return diff;
 			}
 		}
-		if (axis >= 0) {
-			const va = src[a * p + axis]!;
-			const vb = src[b * p + axis]!;
-			if (va !== vb) {
-				return va < vb ? -1 : 1;
-			}
-		}
 		return a - b;
 	});
-
-	const dense = new Float64Array(m * p);
-	const axisValue = new Float64Array(m);
-	for (let s = 0; s < m; s++) {
-		const r = rows[s]!;
-		for (let j = 0; j < p; j++) {
-			dense[s * p + j] = src[r * p + j]!;
-		}
-		axisValue[s] = axis >= 0 ? src[r * p + axis]! : 0;
-	}
 
 	// Breadth-first construction: the nodes of one depth split the slot ranges of the previous
 	// depth into runs of equal level. Plain arrays first, since the node count is not known ahead.
@@ -122,9 +112,12 @@ export function buildPatternIndex(reference: FeatureMatrix, referenceRows: Array
 		depthFirst = depthEnd;
 		depthEnd = level.length;
 	}
-	// Leaves point at their slot range and record their pattern.
+	// Leaves point at their slot range and record their pattern; their rows become k-d trees.
 	const leafLevels = new Int32Array((depthEnd - depthFirst) * q);
+	const splitColumn = p < 128 ? new Int8Array(m) : p < 32768 ? new Int16Array(m) : new Int32Array(m);
+	splitColumn.fill(-1);
 	for (let n = depthFirst; n < depthEnd; n++) {
+		arrangeKdTree(rows, start[n]!, end[n]!, src, p, splitColumn);
 		childStart[n] = start[n]!;
 		childEnd[n] = end[n]!;
 		const row = rows[start[n]!]!;
@@ -146,42 +139,21 @@ export function buildPatternIndex(reference: FeatureMatrix, referenceRows: Array
 		childStart: Int32Array.from(childStart),
 		childEnd: Int32Array.from(childEnd),
 		rowOf: rows,
-		axisValue,
-		dense,
-		axis,
+		dense: slotMajorDense(rows, src, p),
+		splitColumn,
 	};
 }
 
-/**
- * The dense column with the most distinct values among the reference rows (ties: the lower column).
- * Why: the axis bound prunes in proportion to how finely the column separates rows; a column that
- * is mostly one value (capital gain, hours per week) separates almost nothing.
- */
-function chooseAxis(x: FeatureMatrix, rows: ArrayLike<number>): number {
-	const p = x.denseWidth;
-	if (p === 0) {
-		return -1;
-	}
-	const values = new Float64Array(rows.length);
-	let best = 0;
-	let bestCount = -1;
-	for (let j = 0; j < p; j++) {
-		for (let i = 0; i < rows.length; i++) {
-			values[i] = x.dense[rows[i]! * p + j]!;
-		}
-		values.sort();
-		let count = values.length > 0 ? 1 : 0;
-		for (let i = 1; i < values.length; i++) {
-			if (values[i] !== values[i - 1]) {
-				count++;
-			}
-		}
-		if (count > bestCount) {
-			best = j;
-			bestCount = count;
+/** The dense part of the rows in slot order (m × p). */
+function slotMajorDense(rows: Int32Array, src: Float64Array, p: number): Float64Array {
+	const dense = new Float64Array(rows.length * p);
+	for (let s = 0; s < rows.length; s++) {
+		const r = rows[s]!;
+		for (let j = 0; j < p; j++) {
+			dense[s * p + j] = src[r * p + j]!;
 		}
 	}
-	return best;
+	return dense;
 }
 
 /**

@@ -105,10 +105,15 @@ export function scoreCandidates(
 
 /**
  * Candidates ordered best first: by score descending, ties by a seeded random permutation.
- * Returns positions into `scores`.
+ * Returns positions into `scores`. When only a prefix of a longer candidate list was scored,
+ * `tieBreakLength` is that list's length: the permutation is drawn for the whole list and its
+ * prefix used, so the prefix ranks exactly as it would inside the whole list.
  */
-export function rankByScore(scores: Float64Array, seed: number, method: Method): Int32Array {
-	const tieBreak = permutation(scores.length, createRandom(deriveSeed(seed, 'ties', method)));
+export function rankByScore(scores: Float64Array, seed: number, method: Method, tieBreakLength = scores.length): Int32Array {
+	if (tieBreakLength < scores.length) {
+		throw new RangeError(`rankByScore: tieBreakLength ${tieBreakLength} is shorter than the ${scores.length} scores`);
+	}
+	const tieBreak = permutation(tieBreakLength, createRandom(deriveSeed(seed, 'ties', method)));
 	const order = Int32Array.from({ length: scores.length }, (_, i) => i);
 	order.sort((a, b) => scores[b]! - scores[a]! || tieBreak[a]! - tieBreak[b]!);
 	return order;

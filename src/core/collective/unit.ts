@@ -117,10 +117,17 @@ export function* unitSteps(
 	// Candidate universe: every unfavourable minority training row, in the collective order.
 	const universe = ctx.minorityOrder.filter((i) => y[i] === 0);
 	const counts = { knownRows: known.length, minorityRows: ctx.minorityOrder.length, unfavourableMinorityRows: universe.length };
+	// Only candidates inside the largest collective of the run can ever flip. Scoring just them (a
+	// prefix of the universe: both follow the collective order) gives the same pools, since a score
+	// depends on its own row alone, Random's draws are a prefix of the same stream, and the ties are
+	// broken by the permutation of the whole universe (rankByScore's tieBreakLength); the flips
+	// experiment at α = 0.3 then scores 30 % of the rows it used to.
+	const largestCollective = Math.round(Math.max(...alphasOf(params)) * ctx.minorityOrder.length);
+	const scored = universe.subarray(0, ctx.minorityOrder.subarray(0, largestCollective).filter((i) => y[i] === 0).length);
 	let ranking: Int32Array;
 	try {
-		const scores = scoreCandidates(key.method, ctx, universe, known, params.k, options.signal, params.collectiveModel);
-		ranking = rankByScore(scores, key.seed, key.method);
+		const scores = scoreCandidates(key.method, ctx, scored, known, params.k, options.signal, params.collectiveModel);
+		ranking = rankByScore(scores, key.seed, key.method, universe.length);
 	} catch (e) {
 		if (e instanceof StrategyError) {
 			return { key, base: ctx.base, points: [], failure: e.message, fits: 0, ...counts };

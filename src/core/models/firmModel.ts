@@ -92,8 +92,11 @@ export function fitFirmModel(spec: FirmModelSpec, x: FeatureMatrix, y: ArrayLike
 	if (spec.kind === 'logistic') {
 		const C = spec.C ?? 1;
 		const warm = options.warmStart?.kind === 'logistic' ? options.warmStart.model : undefined;
+		// The warm start's Hessian factor preconditions the refit (newton.ts); it is ignored when the rows differ.
+		const factor = options.warmStart?.kind === 'logistic' ? options.warmStart.fit.hessianFactor : undefined;
 		const fit = fitLogistic(x, y, {
 			C,
+			...(factor !== undefined ? { hessianFactor: factor } : {}),
 			...(options.rows !== undefined ? { rows: options.rows } : {}),
 			...(options.sampleWeight !== undefined ? { sampleWeight: options.sampleWeight } : {}),
 			...(options.signal !== undefined ? { signal: options.signal } : {}),

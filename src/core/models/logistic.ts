@@ -18,12 +18,13 @@
 import type { FeatureMatrix } from '../encoding/matrix';
 import { objectiveAndGradient } from './kernels';
 import { lbfgsSolve } from './lbfgs';
-import { newtonSolve } from './newton';
+import { newtonSolve, type HessianFactor } from './newton';
 import { sigmoid } from './softplus';
-import { chooseSolverByCost, NEWTON_MAX_WIDTH, type SolverOptions } from './solver';
+import { chooseSolverByCost, NEWTON_MAX_WIDTH, type SolverOptions, type SolverResult } from './solver';
 import { computeMargins, prepareTraining } from './training';
 import type { LogisticModel } from './logisticModel';
 
+export type { HessianFactor } from './newton';
 export { LogisticModel, logisticModelFromJSON, logisticModelToJSON, type LogisticModelJSON } from './logisticModel';
 
 export type LogisticSolver = 'newton' | 'lbfgs';
@@ -42,6 +43,14 @@ export interface LogisticOptions {
 	solver?: 'auto' | LogisticSolver;
 	/** Start from this model instead of zero (same width as the matrix). */
 	warmStart?: LogisticModel;
+	/**
+	 * The Hessian factor of an earlier Newton fit on the same matrix, rows and weights (its
+	 * `hessianFactor`), typically the fit `warmStart` came from: refits after label flips then
+	 * cost a few gradient passes instead of a Hessian per step (newton.ts). Ignored by L-BFGS and
+	 * when it was computed for another matrix, row count or loss mass. The optimum is the same
+	 * with or without it, to the solver's tolerance.
+	 */
+	hessianFactor?: HessianFactor;
 	/** Non-negative weight per matrix row (default 1); weight 2 is the same as duplicating the row. */
 	sampleWeight?: ArrayLike<number>;
 	/** Train on these matrix rows only (repeats allowed); default all rows. */
@@ -61,6 +70,8 @@ export interface LogisticFit {
 	 */
 	readonly converged: boolean;
 	readonly solver: LogisticSolver;
+	/** Newton's last Cholesky factor, to pass as a refit's `hessianFactor` (undefined for L-BFGS and very wide matrices). */
+	readonly hessianFactor?: HessianFactor;
 }
 
 /** Above this many parameters 'auto' uses L-BFGS (see {@link NEWTON_MAX_WIDTH}). */
@@ -105,7 +116,15 @@ export function fitLogistic(x: FeatureMatrix, y: ArrayLike<number>, options: Log
 		maxIterations,
 		signal: options.signal,
 	};
-	const result = solver === 'newton' ? newtonSolve(training, theta, solverOptions) : lbfgsSolve(training, theta, solverOptions);
+	let factor: HessianFactor | undefined;
+	let result: SolverResult;
+	if (solver === 'newton') {
+		const newton = newtonSolve(training, theta, solverOptions, options.hessianFactor);
+		factor = newton.factor;
+		result = newton;
+	} else {
+		result = lbfgsSolve(training, theta, solverOptions);
+	}
 	if (!Number.isFinite(result.objective) || theta.some((v) => !Number.isFinite(v))) {
 		throw new Error('logistic regression: the solver produced non-finite values (features too large to fit?)');
 	}
@@ -115,6 +134,7 @@ export function fitLogistic(x: FeatureMatrix, y: ArrayLike<number>, options: Log
 		iterations: result.iterations,
 		converged: result.converged,
 		solver,
+		...(factor !== undefined ? { hessianFactor: factor } : {}),
 	};
 }
 

@@ -64,7 +64,9 @@ export function prepareTraining(x: FeatureMatrix, y: ArrayLike<number>, input: T
 		if (!(i >= 0 && i < x.rows)) {
 			throw new Error(`logistic regression: training row ${r} points at matrix row ${i}, outside 0…${x.rows - 1}`);
 		}
-		checkRow(x, i);
+		if (!rowIsValid(x, i)) {
+			checkRow(x, i); // names the offending value
+		}
 		const label = y[i]!;
 		if (label !== 0 && label !== 1) {
 			throw new Error(`logistic regression: labels must be 0 or 1; row ${i} has ${label}`);
@@ -98,6 +100,33 @@ export function prepareTraining(x: FeatureMatrix, y: ArrayLike<number>, input: T
 		);
 	}
 	return { x, index, sign, weight, dim: x.width + 1, lossMass: C * weightSum };
+}
+
+/**
+ * Whether matrix row i has finite dense values and in-range one-hot indices. A tight loop with no
+ * message building: refits validate every training row on every fit, and this check is a tenth of
+ * a gradient pass where the throwing check below cost more than the pass itself.
+ */
+function rowIsValid(x: FeatureMatrix, i: number): boolean {
+	const p = x.denseWidth;
+	const dense = x.dense;
+	let finite = 0;
+	for (let j = i * p, end = j + p; j < end; j++) {
+		finite += dense[j]! - dense[j]!; // 0 for a finite value, NaN for NaN and ±∞
+	}
+	if (finite !== 0) {
+		return false;
+	}
+	const q = x.blockCount;
+	const active = x.active;
+	const width = x.width;
+	for (let t = i * q, end = t + q; t < end; t++) {
+		const f = active[t]!;
+		if (f !== -1 && !(f >= p && f < width)) {
+			return false;
+		}
+	}
+	return true;
 }
 
 /** Throws on a non-finite dense value or an out-of-range one-hot index in matrix row i. */
