@@ -6,12 +6,13 @@
  * panel all call this one function.
  */
 import type { Table } from './csv/table';
-import { prepareDataset, type PrepareOptions, type PreparedDataset } from './dataset';
+import { encodeFeatures, prepareRows, type PrepareOptions, type PreparedRows } from './dataset';
 import { auditLabels, auditPredictions, type Estimate, type FairnessReport } from './fairness';
 import { describeFirmModel, firmPredictLabels, fitFirmModel, type FirmModelDescription, type FirmModelSpec } from './models/firmModel';
 import { createRandom, deriveSeed } from './random';
 import { firmAwareness, type ExcludedColumn, type FirmAwareness } from './roles/features';
 import { RolesError } from './roles/errors';
+import { resolveRoles } from './roles/resolve';
 import { compareFirms, type FirmComparison } from './fairness/pairedFirms';
 import type { Sidecar } from './roles/sidecar';
 
@@ -79,11 +80,10 @@ export interface AuditResult {
 export function runAudit(table: Table, sidecar: Sidecar, options: AuditOptions = {}): AuditResult {
 	const stage = options.onStage ?? (() => undefined);
 	stage('preparing', 0, 4);
-	const data = prepareDataset(table, sidecar, options);
+	const data = prepareRows(table, sidecar, options);
 	stage('training', 1, 4);
 	const spec = options.model ?? { kind: 'logistic', C: options.C ?? 1 };
-	const fitted = fitFirmModel(spec, data.x, data.y, { rows: data.train });
-	const yhat = firmPredictLabels(fitted, data.x, data.test);
+	const { model, yhat, width } = trainFirm(table, data, data.roles.featureColumns, spec, options);
 	stage('bootstrapping', 2, 4);
 	const resamples = options.resamples ?? 1000;
 	const seed = data.seed;
@@ -109,9 +109,9 @@ export function runAudit(table: Table, sidecar: Sidecar, options: AuditOptions =
 	stage('done', 4, 4);
 	return {
 		dataset: { rows: table.rowCount, columns: table.columns.length, keptRows: data.roles.rows.length, dropped: data.roles.dropped },
-		roles: describeRoles(data, sidecar),
+		roles: describeRoles(data, sidecar, width),
 		split: { train: data.train.length, test: data.test.length, seed, testFraction: options.testFraction ?? 0.2 },
-		model: describeFirmModel(fitted),
+		model,
 		summary: headline(predictions, labels),
 		firm: firmAwareness(sidecar),
 		...(firms !== undefined ? { firms } : {}),
@@ -120,21 +120,41 @@ export function runAudit(table: Table, sidecar: Sidecar, options: AuditOptions =
 	};
 }
 
+/**
+ * Encodes `columns`, trains one firm on the training rows and predicts the test rows. The feature
+ * matrix lives only inside this call: the audit's two firms never hold a matrix each at the same
+ * time (at ten million rows that is half a gigabyte saved; docs/architecture.md, "Memory at scale").
+ */
+function trainFirm(
+	table: Table,
+	data: PreparedRows,
+	columns: readonly string[],
+	spec: FirmModelSpec,
+	options: AuditOptions,
+): { readonly model: FirmModelDescription; readonly yhat: Uint8Array; readonly width: number } {
+	const { x } = encodeFeatures(table, data, columns, options.encoder);
+	const fitted = fitFirmModel(spec, x, data.y, { rows: data.train });
+	// Only the description leaves: a fitted model may keep what it was fitted on (the matrix).
+	return { model: describeFirmModel(fitted), yhat: firmPredictLabels(fitted, x, data.test), width: x.width };
+}
+
 /** Trains the other firm on the same split and compares the two (see fairness/pairedFirms.ts). */
 function sideBySide(
 	table: Table,
 	sidecar: Sidecar,
 	options: AuditOptions,
-	data: PreparedDataset,
+	data: PreparedRows,
 	yhat: Uint8Array,
 	resamples: number,
 	spec: FirmModelSpec,
 ): FirmComparison | { unavailable: string } {
 	const aware = firmAwareness(sidecar) === 'aware';
 	const other: Sidecar = { ...sidecar, features: { ...sidecar.features, includeSensitive: !aware } };
-	let otherData: PreparedDataset;
+	let otherColumns: readonly string[];
 	try {
-		otherData = prepareDataset(table, other, options);
+		// Only the feature columns differ: the rows kept, the labels and the groups depend on the
+		// sensitive attribute and the label alone, so the other firm reuses this split as it is.
+		otherColumns = resolveRoles(table, other).featureColumns;
 	} catch (e) {
 		if (e instanceof RolesError) {
 			return { unavailable: `the ${aware ? 'blind' : 'aware'} firm cannot be trained: ${e.message}` };
@@ -142,8 +162,7 @@ function sideBySide(
 		throw e;
 	}
 	// The other firm uses the same learner: the comparison is about the attribute, not the model.
-	const otherFit = fitFirmModel(spec, otherData.x, otherData.y, { rows: otherData.train });
-	const otherYhat = firmPredictLabels(otherFit, otherData.x, otherData.test);
+	const otherYhat = trainFirm(table, data, otherColumns, spec, options).yhat;
 	const y = pick(data.y, data.test);
 	const group = pick(data.group, data.test);
 	return compareFirms(y, aware ? yhat : otherYhat, aware ? otherYhat : yhat, group, {
@@ -154,7 +173,7 @@ function sideBySide(
 	});
 }
 
-function describeRoles(data: PreparedDataset, sidecar: Sidecar): AuditResult['roles'] {
+function describeRoles(data: PreparedRows, sidecar: Sidecar, encodedWidth: number): AuditResult['roles'] {
 	return {
 		sensitive: data.roles.sensitive,
 		groups: data.roles.groupNames,
@@ -164,7 +183,7 @@ function describeRoles(data: PreparedDataset, sidecar: Sidecar): AuditResult['ro
 		favourable: sidecar.label.favourable,
 		features: data.roles.featureColumns,
 		excluded: data.roles.excludedColumns,
-		encodedWidth: data.x.width,
+		encodedWidth,
 	};
 }
 

@@ -2,6 +2,11 @@
  * A dataset ready for learning: roles resolved, rows split, features encoded. Everything later
  * (the audit, the collective's simulation, the firm-side baselines) starts from this one shape,
  * so they all see the same rows, the same split and the same features for a given seed.
+ *
+ * The rows and the features are prepared in two steps ({@link prepareRows}, then
+ * {@link encodeFeatures}) so that a caller training two firms on the same split (the audit's
+ * aware and blind firms) can hold one feature matrix at a time: at ten million rows a matrix is
+ * about half a gigabyte (see docs/architecture.md, "Memory at scale").
  */
 import type { Table } from './csv/table';
 import { createRandom, deriveSeed } from './random';
@@ -18,10 +23,9 @@ export interface PrepareOptions {
 	readonly encoder?: EncoderOptions;
 }
 
-export interface PreparedDataset {
+/** The rows of a dataset, its labels, groups and split: everything but the encoded features. */
+export interface PreparedRows {
 	readonly roles: ResolvedRoles;
-	/** Row i of every per-row array below is table row roles.rows[i]. */
-	readonly x: FeatureMatrix;
 	/** 1 favourable, 0 not, per matrix row. */
 	readonly y: Uint8Array;
 	/** Group index per matrix row (0 majority, 1 minority, ≥ 2 separate others). */
@@ -30,11 +34,23 @@ export interface PreparedDataset {
 	readonly train: Int32Array;
 	/** Matrix rows in the test part, ascending. */
 	readonly test: Int32Array;
-	readonly encoder: EncoderSpec;
 	readonly seed: number;
 }
 
+export interface PreparedDataset extends PreparedRows {
+	/** Row i of every per-row array below is table row roles.rows[i]. */
+	readonly x: FeatureMatrix;
+	readonly encoder: EncoderSpec;
+}
+
 export function prepareDataset(table: Table, sidecar: Sidecar, options: PrepareOptions = {}): PreparedDataset {
+	const rows = prepareRows(table, sidecar, options);
+	const { encoder, x } = encodeFeatures(table, rows, rows.roles.featureColumns, options.encoder);
+	return { ...rows, x, encoder };
+}
+
+/** Resolves the roles and splits the kept rows (seeded, stratified by group × label). */
+export function prepareRows(table: Table, sidecar: Sidecar, options: PrepareOptions = {}): PreparedRows {
 	const seed = options.seed ?? 0;
 	const roles = resolveRoles(table, sidecar);
 	const n = roles.rows.length;
@@ -48,8 +64,24 @@ export function prepareDataset(table: Table, sidecar: Sidecar, options: PrepareO
 		strata[i] = group[i]! * 2 + y[i]!;
 	}
 	const split = stratifiedSplit(strata, options.testFraction ?? 0.2, createRandom(deriveSeed(seed, 'split')));
-	const trainTableRows = split.train.map((i) => roles.rows[i]!);
-	const encoder = fitEncoder(table, roles.featureColumns, trainTableRows, options.encoder);
-	const x = encodeRows(table, encoder, roles.rows);
-	return { roles, x, y, group, train: split.train, test: split.test, encoder, seed };
+	return { roles, y, group, train: split.train, test: split.test, seed };
+}
+
+/**
+ * Fits the encoder on the training rows and encodes every kept row of `columns`; the same rows,
+ * split and encoder as {@link prepareDataset} gives when `columns` are the roles' feature columns.
+ */
+export function encodeFeatures(
+	table: Table,
+	rows: PreparedRows,
+	columns: readonly string[],
+	options?: EncoderOptions,
+): { readonly encoder: EncoderSpec; readonly x: FeatureMatrix } {
+	const tableRows = rows.roles.rows;
+	const trainTableRows = new Int32Array(rows.train.length);
+	for (let i = 0; i < rows.train.length; i++) {
+		trainTableRows[i] = tableRows[rows.train[i]!]!;
+	}
+	const encoder = fitEncoder(table, columns, trainTableRows, options);
+	return { encoder, x: encodeRows(table, encoder, tableRows) };
 }

@@ -2,11 +2,12 @@
  * Builds the engine's typed columns (see core/csv/table.ts) from already-typed values, for the
  * binary inputs (Parquet, Arrow). The declared type decides the kind: numbers stay numeric
  * (Float64Array, NaN = missing), strings, booleans and dates become dictionary codes in order of
- * first appearance — the same table the CSV reader builds from the same data written as text.
+ * first appearance (as narrow as the number of levels allows, see core/csv/codes.ts) — the same table the CSV reader builds from the same data written as text.
  * String cells equal to a missing-value token (after trimming, as the CSV reader trims unquoted
  * fields) are missing, so the sidecar's `missingTokens` mean the same in every format.
  */
-import type { Column } from '../core/csv/table';
+import { codeArray, holdsCode, resizeCodes } from '../core/csv/codes';
+import type { CategoryCodes, Column } from '../core/csv/table';
 
 /** A column's type as the input declares it, mapped to what the engine stores. */
 export type ValueKind = 'numeric' | 'text' | 'boolean' | 'date' | 'timestamp';
@@ -40,7 +41,7 @@ export class ValueColumnBuilder {
 	length = 0;
 	private missing = 0;
 	private values: Float64Array | undefined;
-	private codes: Int32Array | undefined;
+	private codes: CategoryCodes | undefined;
 	private readonly levelCodes = new Map<string, number>();
 	private readonly levels: string[] = [];
 
@@ -54,7 +55,7 @@ export class ValueColumnBuilder {
 		if (kind === 'numeric') {
 			this.values = new Float64Array(Math.max(16, capacity));
 		} else {
-			this.codes = new Int32Array(Math.max(16, capacity));
+			this.codes = codeArray(Math.max(16, capacity), 0);
 		}
 	}
 
@@ -84,15 +85,18 @@ export class ValueColumnBuilder {
 			code = this.levels.length;
 			this.levels.push(text);
 			this.levelCodes.set(text, code);
+			if (!holdsCode(this.codes!, code)) {
+				this.codes = resizeCodes(this.codes!, this.length, this.codes!.length, code);
+			}
 		}
 		this.codes![this.length++] = code;
 	}
 
 	build(): Column {
 		if (this.values !== undefined) {
-			return { kind: 'numeric', name: this.name, values: this.values.slice(0, this.length), missing: this.missing };
+			return { kind: 'numeric', name: this.name, values: fit(this.values, this.length), missing: this.missing };
 		}
-		return { kind: 'categorical', name: this.name, codes: this.codes!.slice(0, this.length), levels: this.levels, missing: this.missing };
+		return { kind: 'categorical', name: this.name, codes: fit(this.codes!, this.length), levels: this.levels, missing: this.missing };
 	}
 
 	private toText(value: unknown): string | undefined {
@@ -138,9 +142,7 @@ export class ValueColumnBuilder {
 			bigger.set(this.values);
 			this.values = bigger;
 		} else if (this.codes !== undefined && this.length === this.codes.length) {
-			const bigger = new Int32Array(this.length * 2);
-			bigger.set(this.codes);
-			this.codes = bigger;
+			this.codes = resizeCodes(this.codes, this.length, this.length * 2, 0);
 		}
 	}
 }
@@ -157,4 +159,13 @@ function toNumber(value: unknown): number | undefined {
 		return Number(value);
 	}
 	return undefined;
+}
+
+/**
+ * The first `length` entries: a view when the spare capacity is small (a Parquet column is sized
+ * to the file's row count up front, so it has none), else a copy. A copy of every column at the
+ * end would briefly double the table: two gigabytes at ten million rows.
+ */
+function fit<T extends Float64Array | CategoryCodes>(array: T, length: number): T {
+	return (array.length <= length + (length >>> 3) ? array.subarray(0, length) : array.slice(0, length)) as T;
 }

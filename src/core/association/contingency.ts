@@ -5,9 +5,11 @@
  * to group membership.
  */
 
+import type { CategoryCodes } from '../csv/table';
+
 /** Row-aligned codes in [0, levels), −1 for "missing" (rows where either side is missing are skipped). */
 export interface Coding {
-	readonly codes: Int32Array;
+	readonly codes: CategoryCodes;
 	readonly levels: number;
 }
 

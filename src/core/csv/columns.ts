@@ -8,9 +8,10 @@
  * small side map so the levels show what the file said (up to {@link MAX_REMEMBERED_TEXTS} per
  * column, after which the canonical form is used). Storage grows by doubling.
  */
+import { codeArray, holdsCode, resizeCodes } from './codes';
 import { ByteDictionary } from './dictionary';
 import { lastParseWasCanonical, parseDecimal } from './number';
-import type { Column } from './table';
+import type { CategoryCodes, Column } from './table';
 
 export const MAX_REMEMBERED_TEXTS = 65536;
 
@@ -24,7 +25,7 @@ export class ColumnBuilder {
 	missing = 0;
 	private numeric = true;
 	private values: Float64Array;
-	private codes: Int32Array | undefined;
+	private codes: CategoryCodes | undefined;
 	private dictionary: ByteDictionary | undefined;
 	private originalTexts: Map<number, string> | undefined;
 	/** The first cell that is not a number in a column that held numbers until then. */
@@ -70,7 +71,11 @@ export class ColumnBuilder {
 			}
 			this.becomeCategorical();
 		}
-		this.codes![this.length] = this.dictionary!.codeOf(bytes, start, end);
+		const code = this.dictionary!.codeOf(bytes, start, end);
+		if (!holdsCode(this.codes!, code)) {
+			this.codes = resizeCodes(this.codes!, this.length, this.codes!.length, code);
+		}
+		this.codes![this.length] = code;
 		this.length++;
 	}
 
@@ -127,10 +132,14 @@ export class ColumnBuilder {
 
 	private becomeCategorical(): void {
 		const dictionary = new ByteDictionary();
-		const codes = new Int32Array(this.values.length);
+		let codes = codeArray(this.values.length, 0);
 		for (let row = 0; row < this.length; row++) {
 			const value = this.values[row]!;
-			codes[row] = value === value ? dictionary.codeOfText(this.originalTexts?.get(row) ?? String(value)) : -1;
+			const code = value === value ? dictionary.codeOfText(this.originalTexts?.get(row) ?? String(value)) : -1;
+			if (!holdsCode(codes, code)) {
+				codes = resizeCodes(codes, row, codes.length, code);
+			}
+			codes[row] = code;
 		}
 		this.numeric = false;
 		this.codes = codes;
@@ -147,9 +156,7 @@ export class ColumnBuilder {
 				this.values = bigger;
 			}
 		} else if (this.length === this.codes!.length) {
-			const bigger = new Int32Array(this.length * 2);
-			bigger.set(this.codes!);
-			this.codes = bigger;
+			this.codes = resizeCodes(this.codes!, this.length, this.length * 2, 0);
 		}
 	}
 }
@@ -158,7 +165,7 @@ export class ColumnBuilder {
  * The first `length` entries: a view when the spare capacity is small (pre-sized columns waste at
  * most 1/8), else a copy, so that building the table does not briefly double its memory.
  */
-function fit<T extends Float64Array | Int32Array>(array: T, length: number): T {
+function fit<T extends Float64Array | CategoryCodes>(array: T, length: number): T {
 	return (array.length <= length + (length >>> 3) ? array.subarray(0, length) : array.slice(0, length)) as T;
 }
 

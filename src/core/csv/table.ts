@@ -1,6 +1,7 @@
 /**
  * Columnar storage of a parsed CSV file. Numeric columns are Float64Array (NaN = missing);
- * everything else is dictionary-encoded (Int32Array codes into `levels`, −1 = missing), so a
+ * everything else is dictionary-encoded (codes into `levels`, −1 = missing, in the narrowest
+ * signed array that holds them: 1 byte a cell up to 128 levels, 2 up to 32,768, else 4), so a
  * 50 MB file costs a few bytes per cell instead of a JS string per cell.
  */
 export interface NumericColumn {
@@ -16,11 +17,14 @@ export interface CategoricalColumn {
 	readonly kind: 'categorical';
 	readonly name: string;
 	/** One code per row, indexing `levels`; −1 where the cell was missing. */
-	readonly codes: Int32Array;
+	readonly codes: CategoryCodes;
 	/** Distinct non-missing values in order of first appearance. */
 	readonly levels: readonly string[];
 	readonly missing: number;
 }
+
+/** Category codes, −1 = missing; see codes.ts for how the width is chosen. */
+export type CategoryCodes = Int8Array | Int16Array | Int32Array;
 
 export type Column = NumericColumn | CategoricalColumn;
 

@@ -20,19 +20,33 @@ export function stratifiedSplit(strata: ArrayLike<number>, testFraction: number,
 	if (!(testFraction > 0 && testFraction < 1)) {
 		throw new RangeError(`test fraction must be in (0, 1), got ${testFraction}`);
 	}
-	const members = new Map<number, number[]>();
+	// Positions grouped by stratum in one Int32Array (a counting sort, ascending within each
+	// stratum) rather than a JS array per stratum: 4 bytes a row at ten million rows, not ~16.
+	const sizes = new Map<number, number>();
 	for (let i = 0; i < strata.length; i++) {
 		const s = strata[i]!;
-		let list = members.get(s);
-		if (list === undefined) {
-			list = [];
-			members.set(s, list);
-		}
-		list.push(i);
+		sizes.set(s, (sizes.get(s) ?? 0) + 1);
+	}
+	const keys = [...sizes.keys()].sort((a, b) => a - b);
+	const start = new Map<number, number>();
+	let offset = 0;
+	for (const key of keys) {
+		start.set(key, offset);
+		offset += sizes.get(key)!;
+	}
+	const next = new Map(start);
+	const members = new Int32Array(strata.length);
+	for (let i = 0; i < strata.length; i++) {
+		const s = strata[i]!;
+		const at = next.get(s)!;
+		members[at] = i;
+		next.set(s, at + 1);
 	}
 	const isTest = new Uint8Array(strata.length);
-	for (const key of [...members.keys()].sort((a, b) => a - b)) {
-		const list = members.get(key)!;
+	let testCount = 0;
+	for (const key of keys) {
+		const from = start.get(key)!;
+		const list = members.subarray(from, from + sizes.get(key)!);
 		shuffleInPlace(list, random);
 		let take = Math.round(list.length * testFraction);
 		if (take === 0 && list.length >= 2) {
@@ -41,11 +55,18 @@ export function stratifiedSplit(strata: ArrayLike<number>, testFraction: number,
 		for (let i = 0; i < take; i++) {
 			isTest[list[i]!] = 1;
 		}
+		testCount += take;
 	}
-	const train: number[] = [];
-	const test: number[] = [];
+	const train = new Int32Array(strata.length - testCount);
+	const test = new Int32Array(testCount);
+	let trainAt = 0;
+	let testAt = 0;
 	for (let i = 0; i < strata.length; i++) {
-		(isTest[i] === 1 ? test : train).push(i);
+		if (isTest[i] === 1) {
+			test[testAt++] = i;
+		} else {
+			train[trainAt++] = i;
+		}
 	}
-	return { train: Int32Array.from(train), test: Int32Array.from(test) };
+	return { train, test };
 }

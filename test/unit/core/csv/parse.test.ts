@@ -80,7 +80,8 @@ describe('parseCsv: types', () => {
 		assert.deepEqual(texts(a, 3), ['1', undefined, '2.5']);
 		assert.equal(a.missing, 1);
 		const b = col(r, 'b');
-		assert.ok(b.kind === 'categorical' && b.codes instanceof Int32Array);
+		// Two levels: one byte a cell (core/csv/codes.ts).
+		assert.ok(b.kind === 'categorical' && b.codes instanceof Int8Array);
 		assert.deepEqual(b.kind === 'categorical' && Array.from(b.codes), [0, 1, -1]);
 	});
 	it('keeps leading-zero codes and thousands separators categorical', () => {

@@ -1,0 +1,117 @@
+/**
+ * Bounded memory must not change a figure: the table's narrow category codes, the typed-array
+ * split and the two-step preparation (rows, then features) give the same split and the same
+ * encoded matrix as the former storage (Int32Array codes) and the former split (a JS array per
+ * stratum), here written out as oracles.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCsv } from '../../../../src/core/csv/index';
+import type { Column, Table } from '../../../../src/core/csv/table';
+import { encodeFeatures, prepareDataset, prepareRows } from '../../../../src/core/dataset';
+import { stratifiedSplit } from '../../../../src/core/encoding/split';
+import { createRandom, shuffleInPlace, type Random } from '../../../../src/core/random';
+import type { Sidecar } from '../../../../src/core/roles/sidecar';
+
+/** The split as it was written before it moved to typed arrays: the oracle. */
+function formerSplit(strata: ArrayLike<number>, testFraction: number, random: Random): { train: Int32Array; test: Int32Array } {
+	const members = new Map<number, number[]>();
+	for (let i = 0; i < strata.length; i++) {
+		const list = members.get(strata[i]!) ?? [];
+		list.push(i);
+		members.set(strata[i]!, list);
+	}
+	const isTest = new Uint8Array(strata.length);
+	for (const key of [...members.keys()].sort((a, b) => a - b)) {
+		const list = members.get(key)!;
+		shuffleInPlace(list, random);
+		let take = Math.round(list.length * testFraction);
+		if (take === 0 && list.length >= 2) {
+			take = 1;
+		}
+		for (let i = 0; i < take; i++) {
+			isTest[list[i]!] = 1;
+		}
+	}
+	const train: number[] = [];
+	const test: number[] = [];
+	for (let i = 0; i < strata.length; i++) {
+		(isTest[i] === 1 ? test : train).push(i);
+	}
+	return { train: Int32Array.from(train), test: Int32Array.from(test) };
+}
+
+/** The same table with every category code widened to Int32Array, as the readers stored it before. */
+function withInt32Codes(table: Table): Table {
+	const columns: Column[] = table.columns.map((c) => (c.kind === 'categorical' ? { ...c, codes: Int32Array.from(c.codes) } : c));
+	return { columns, rowCount: table.rowCount };
+}
+
+// out/test/unit/core/encoding → the repository (compiled by tsc or bundled by test:one alike).
+const samples = join(__dirname, '..', '..', '..', '..', '..', 'samples');
+const sample = join(samples, 'synthetic.csv');
+const sidecar = JSON.parse(readFileSync(join(samples, 'synthetic.fairness.json'), 'utf8')) as Sidecar;
+
+describe('compact table and split: the same matrix as before', () => {
+	it('splits exactly as the former per-stratum arrays did, for any strata, fraction and seed', () => {
+		const random = createRandom(11);
+		for (let trial = 0; trial < 40; trial++) {
+			const n = 1 + random.int(400);
+			const kinds = 1 + random.int(7);
+			// Negative, sparse and repeated stratum keys, and strata of one row.
+			const strata = Int32Array.from({ length: n }, () => (random.int(kinds) - 2) * 3);
+			const fraction = [0.2, 0.5, 0.01, 0.99][trial % 4]!;
+			const ours = stratifiedSplit(strata, fraction, createRandom(trial));
+			const former = formerSplit(strata, fraction, createRandom(trial));
+			assert.deepEqual(ours.train, former.train, `trial ${trial}: train`);
+			assert.deepEqual(ours.test, former.test, `trial ${trial}: test`);
+			assert.equal(ours.train.length + ours.test.length, n);
+		}
+	});
+
+	it('stores the sample’s categorical columns in one byte a cell', () => {
+		const { table } = parseCsv(readFileSync(sample));
+		const categorical = table.columns.filter((c) => c.kind === 'categorical');
+		assert.ok(categorical.length >= 3, 'the sample has categorical columns');
+		for (const c of categorical) {
+			assert.ok(
+				c.kind === 'categorical' && c.codes instanceof Int8Array,
+				`${c.name}: ${c.kind === 'categorical' ? c.codes.constructor.name : ''}`,
+			);
+		}
+	});
+
+	it('encodes the compact table into the same matrix, labels, groups and split as the Int32Array table', () => {
+		const { table } = parseCsv(readFileSync(sample));
+		for (const seed of [0, 7]) {
+			const compact = prepareDataset(table, sidecar, { seed });
+			const former = prepareDataset(withInt32Codes(table), sidecar, { seed });
+			assert.ok(compact.x.rows > 100 && compact.x.blockCount > 0 && compact.x.denseWidth > 0, 'dense and one-hot parts both present');
+			assert.deepEqual(compact.x.dense, former.x.dense);
+			assert.deepEqual(compact.x.active, former.x.active);
+			assert.deepEqual(compact.x.names, former.x.names);
+			assert.deepEqual(compact.encoder, former.encoder);
+			assert.deepEqual(compact.y, former.y);
+			assert.deepEqual(compact.group, former.group);
+			assert.deepEqual(compact.train, former.train);
+			assert.deepEqual(compact.test, former.test);
+		}
+	});
+
+	it('prepares rows once and encodes any feature set on them as prepareDataset would', () => {
+		const { table } = parseCsv(readFileSync(sample));
+		const rows = prepareRows(table, sidecar, { seed: 3 });
+		const whole = prepareDataset(table, sidecar, { seed: 3 });
+		const { x, encoder } = encodeFeatures(table, rows, rows.roles.featureColumns);
+		assert.deepEqual(x, whole.x);
+		assert.deepEqual(encoder, whole.encoder);
+		// The blind firm's features on the same rows: the aware firm's matrix without the attribute's block.
+		const blindSidecar: Sidecar = { ...sidecar, features: { ...sidecar.features, includeSensitive: false } };
+		const blind = prepareDataset(table, blindSidecar, { seed: 3 });
+		assert.deepEqual(blind.train, rows.train);
+		assert.deepEqual(encodeFeatures(table, rows, blind.roles.featureColumns).x, blind.x);
+		assert.ok(blind.x.width < whole.x.width, 'the blind matrix leaves the sensitive attribute out');
+	});
+});
