@@ -1,6 +1,7 @@
-// Bundles every entry point that exists: the extension host, the language server, the CLI
-// (node / cjs) and the webview (browser / iife). Entries are added by their own issues; a missing
-// entry is skipped so that the skeleton always builds.
+// Bundles every entry point: the extension host, the language server, the CLI, the simulation
+// worker (node / cjs) and the webview (browser / iife). A missing entry is an error naming it (exit
+// 1, nothing built): skipping it would ship a package without that bundle.
+// test/integration/cli/build.test.ts runs this script where no entry exists.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -15,9 +16,17 @@ const nodeEntries = [
 ];
 const browserEntries = [{ in: 'webview-ui/src/main.ts', out: 'webview/main' }];
 
+const missing = [...nodeEntries, ...browserEntries].filter((e) => !existsSync(e.in));
+if (missing.length > 0) {
+	console.error(
+		`esbuild.mjs: missing entry point${missing.length > 1 ? 's' : ''} ${missing.map((e) => e.in).join(', ')} (from ${process.cwd()})`,
+	);
+	process.exit(1);
+}
+
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 const contexts = [];
-for (const e of nodeEntries.filter((x) => existsSync(x.in))) {
+for (const e of nodeEntries) {
 	contexts.push(
 		await esbuild.context({
 			...common,
@@ -31,7 +40,7 @@ for (const e of nodeEntries.filter((x) => existsSync(x.in))) {
 		}),
 	);
 }
-for (const e of browserEntries.filter((x) => existsSync(x.in))) {
+for (const e of browserEntries) {
 	contexts.push(
 		await esbuild.context({
 			...common,

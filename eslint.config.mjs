@@ -15,17 +15,63 @@ const impureModules = [
 	{ name: 'node:child_process', message: 'src/core is pure.' },
 ];
 
+// Globals of the Node scripts written as plain ES modules (bench/*.mjs, scripts/*.mjs, the configs).
+const nodeGlobals = Object.fromEntries(
+	[
+		'process',
+		'console',
+		'Buffer',
+		'URL',
+		'setTimeout',
+		'clearTimeout',
+		'setInterval',
+		'clearInterval',
+		'setImmediate',
+		'performance',
+		'structuredClone',
+		'AbortController',
+		'TextDecoder',
+		'TextEncoder',
+		'fetch',
+	].map((name) => [name, 'readonly']),
+);
+
 export default tseslint.config(
-	{ ignores: ['dist/**', 'out/**', 'node_modules/**', 'bench/**', '*.mjs', 'webview-ui/dist/**'] },
+	{ ignores: ['dist/**', 'out/**', 'node_modules/**', 'bench/.cache/**', 'webview-ui/dist/**', '.vscode-test/**'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
+		files: ['**/*.mjs'],
+		languageOptions: { globals: nodeGlobals },
+	},
+	{
+		rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
+	},
+	{
 		files: ['**/*.ts'],
+		// Type-aware rules: each file is checked with the types of its nearest tsconfig.json (src,
+		// test, webview-ui, scripts/reproduce, bench).
+		languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
 		rules: {
 			curly: 'error',
 			eqeqeq: ['error', 'always'],
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 			'@typescript-eslint/no-namespace': 'off',
+			// A promise is awaited, returned, handled, or marked `void` where fire-and-forget is meant.
+			'@typescript-eslint/no-floating-promises': [
+				'error',
+				{
+					// node:test's describe/it return promises the runner itself awaits.
+					allowForKnownSafeCalls: [
+						{
+							from: 'package',
+							package: 'node:test',
+							name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'],
+						},
+					],
+				},
+			],
+			// Type-only imports say so, so a bundle never keeps a module for its types alone.
+			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
 		},
 	},
 	{

@@ -46,7 +46,8 @@ class Slot {
 			};
 			const fail = (error: Error): void => {
 				cleanup();
-				this.discard();
+				// The failure is what the caller needs; the thread's exit code after terminate() is not.
+				void this.discard();
 				reject(error);
 			};
 			const onMessage = (m: FromWorker): void => {

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { runAudit, type AuditResult } from '../../core/audit';
 import type { Estimate } from '../../core/fairness';
+import type { ParseResult } from '../../core/csv/options';
 import { loadDataset } from '../../io/loadDataset';
 import { checkOutputBeforeRun, writeOutput } from '../output';
 import type { Command } from '../command';
@@ -148,7 +149,7 @@ function checkGates(result: AuditResult, maxEqod: number | undefined, maxSpd: nu
 	return gates;
 }
 
-function renderAudit(file: string, parse: import('../../core/csv/options').ParseResult, r: AuditResult): string {
+function renderAudit(file: string, parse: ParseResult, r: AuditResult): string {
 	const lines: string[] = [];
 	lines.push(`${file}: ${plural(r.dataset.rows, 'row')} × ${r.dataset.columns} columns (${describeParse(parse).summary})`);
 	const d = r.dataset.dropped;

@@ -2,8 +2,8 @@
  * The tokenizer's sink: turns the first record into column names and every later record into one
  * cell per column, enforcing the bad-row policy.
  */
-import { ColumnBuilder, MissingMatcher } from './columns';
-import { IssueLog } from './issues';
+import { ColumnBuilder, type MissingMatcher } from './columns';
+import type { IssueLog } from './issues';
 import { CsvError, MAX_COLUMNS } from './options';
 import { ESCAPED, type Tokenizer, type TokenizerSink } from './tokenizer';
 

@@ -9,7 +9,7 @@
  * Header: assumed present unless the first record looks like data — some column is numeric in the
  * records below it and the first record's cell is numeric in every such column.
  */
-import { MissingMatcher } from './columns';
+import { type MissingMatcher } from './columns';
 import type { Delimiter } from './options';
 import { parseDecimal } from './number';
 import { ESCAPED, QUOTED, RAW, Tokenizer, type TokenizerSink } from './tokenizer';

@@ -19,7 +19,7 @@ import type { Random } from '../random.js';
 import { quantileSorted } from '../stats/summary.js';
 import { sampleMultinomialInto } from './binomial.js';
 import { CELLS_PER_STRATUM, stratumSize } from './confusion.js';
-import { StatLayout, evaluateInto, fillWorstInto } from './metrics.js';
+import { type StatLayout, evaluateInto, fillWorstInto } from './metrics.js';
 
 export interface BootstrapOptions {
 	/** Number of resamples; 0 turns the bootstrap off. Default 1000. */

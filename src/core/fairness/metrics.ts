@@ -18,7 +18,7 @@ import {
 	CELLS_PER_STRATUM,
 	FALSE_NEGATIVE,
 	FALSE_POSITIVE,
-	GroupedOutcomes,
+	type GroupedOutcomes,
 	TRUE_NEGATIVE,
 	TRUE_POSITIVE,
 	countCellsInto,

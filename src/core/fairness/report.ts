@@ -3,21 +3,27 @@
  * intervals from the stratified bootstrap, and a reason for every undefined figure.
  */
 import { defined, undefinedFigure } from '../figure.js';
-import { BootstrapOptions, BootstrapResult, bootstrapStatistics, minValidResamples, resolveBootstrapOptions } from './bootstrap.js';
+import {
+	type BootstrapOptions,
+	type BootstrapResult,
+	bootstrapStatistics,
+	minValidResamples,
+	resolveBootstrapOptions,
+} from './bootstrap.js';
 import {
 	CELLS_PER_STRATUM,
 	FALSE_NEGATIVE,
 	FALSE_POSITIVE,
-	GroupedOutcomes,
+	type GroupedOutcomes,
 	TRUE_NEGATIVE,
 	TRUE_POSITIVE,
 	stratumSize,
 	tabulate,
 } from './confusion.js';
 import {
-	ComparisonStatName,
-	GroupStatName,
-	StatLayout,
+	type ComparisonStatName,
+	type GroupStatName,
+	type StatLayout,
 	WORST_CASES,
 	comparisonSlot,
 	createLayout,
