@@ -1,7 +1,7 @@
 // `npm run bench`: measures every performance figure the project promises, in one run, each
 // against a baseline measured in the same run, and prints a PASS/FAIL summary.
 //
-//   npm run bench [-- --quick] [-- --only ingest,logistic,boosting,knn,flips,server] [-- --check]
+//   npm run bench [-- --quick] [-- --only ingest,logistic,boosting,knn,flips,server,scale] [-- --check]
 //   node bench/run.mjs ...            (after npm run build; the flips section runs dist/cli.js)
 //
 //   --quick   skip the scikit-learn reference run and the sklearn timings (a fast look)
@@ -26,6 +26,9 @@
 //             plain LSP client does), median of 3 fresh servers each; hover p50/p95 over 200
 //             random cells once parsed (Adult and the 60 MiB file); hovers every 50 ms during a
 //             simulate request on Adult
+//   scale     bench/scaleMemory.mjs: 10 million generated rows (1 million under --quick) as CSV
+//             (≈ 1 GB) and as Parquet; profile and audit of each in a fresh `node dist/cli.js`
+//             child: wall time, peak RSS (target < 4 GB each) and the load average beside them
 //
 // Real data comes from ../shared/datasets (or $COLLECTIVE_FAIRNESS_DATASETS); without it the
 // sections that need it print a skip line. Python is /usr/bin/python3 (or $BENCH_PYTHON); without
@@ -40,7 +43,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const cache = join(here, '.cache');
-const SECTIONS = ['ingest', 'logistic', 'boosting', 'knn', 'flips', 'server'];
+const SECTIONS = ['ingest', 'logistic', 'boosting', 'knn', 'flips', 'server', 'scale'];
 // The scikit-learn reference beside the checkout (../shared/reference), or BENCH_REFERENCE.
 const REFERENCE = process.env.BENCH_REFERENCE || join(root, '..', 'shared', 'reference', 'aca_ref.py');
 const PYTHON = process.env.BENCH_PYTHON || '/usr/bin/python3';
@@ -136,7 +139,7 @@ try {
 		const startLoad = load();
 		console.log(`load average: ${fmtLoad(startLoad)}`);
 		try {
-			report.sections[name] = { loadavg: startLoad, ...(await { ingest, logistic, boosting, knn, flips, server }[name]()) };
+			report.sections[name] = { loadavg: startLoad, ...(await { ingest, logistic, boosting, knn, flips, server, scale }[name]()) };
 		} catch (error) {
 			// One broken section must not hide the others' figures.
 			console.log(`ERROR in ${name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -402,6 +405,28 @@ async function flips() {
 	return result;
 }
 
+async function scale() {
+	const memory = await scaleMemory();
+	return { memory };
+}
+
+/** Profile and audit of 10M rows (1M under --quick), CSV and Parquet: wall time and peak RSS of each child. */
+async function scaleMemory() {
+	const rows = quick ? 1_000_000 : 10_000_000;
+	const shown = `${rows / 1_000_000}M rows`;
+	console.log(`memory: node bench/scaleMemory.mjs --rows ${rows} (generates the data, then four CLI runs; minutes)`);
+	// Its lines are shown as they come: the section runs for many minutes at ten million rows.
+	const out = await runChild(process.execPath, [join(here, 'scaleMemory.mjs'), '--rows', String(rows), '--json'], { live: true });
+	const r = lastJson(out, 'bench/scaleMemory.mjs');
+	for (const run of r.runs) {
+		const label = `${run.command} ${run.format}, ${shown} (${run.fileMB} MB)`;
+		target(`${label}: peak RSS`, run.peakRssMB, 'MB', '< 4096', run.peakRssMB < 4096);
+		info(`${label}: wall, load ${run.loadBefore[0]}`, run.wallS, 's');
+	}
+	target(`audit CSV vs Parquet, ${shown}: same figures`, r.sameAuditFigures ? 'yes' : 'no', '', 'yes', r.sameAuditFigures);
+	return r;
+}
+
 async function server() {
 	const script = join(root, 'dist', 'server.js');
 	if (!existsSync(script)) {
@@ -492,13 +517,24 @@ async function bundle(name) {
 }
 
 /** Runs a child to completion; rejects with its stderr when it fails. Resolves { stdout, stderr, wallMs }. */
-function runChild(command, args) {
+function runChild(command, args, { live = false } = {}) {
 	return new Promise((resolvePromise, reject) => {
 		const started = performance.now();
 		const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
 		const stdout = [];
 		const stderr = [];
 		child.stdout.on('data', (d) => stdout.push(d));
+		if (live) {
+			// Echo every complete line but a JSON one (the figures, read from stdout at the end).
+			let pending = '';
+			child.stdout.on('data', (d) => {
+				const lines = (pending + d.toString('utf8')).split('\n');
+				pending = lines.pop() ?? '';
+				for (const line of lines.filter((l) => !l.startsWith('{'))) {
+					console.log(`  ${line}`);
+				}
+			});
+		}
 		child.stderr.on('data', (d) => stderr.push(d));
 		child.on('error', reject);
 		child.on('close', (code, signal) => {

@@ -5,7 +5,8 @@
 //   node bench/scaleMemory.mjs [--rows N] [--keep DIR] [--json]
 //
 //   --rows N    rows to generate (default 10,000,000; bench/run.mjs passes 1,000,000 under --quick)
-//   --keep DIR  write the data into DIR and leave it there (default: a temporary folder, deleted)
+//   --keep DIR  write the data into DIR and leave it there, or measure the data already there
+//               (default: a temporary folder, deleted; $BENCH_SCALE_DATA is the same as --keep)
 //   --json      end with one JSON line holding every figure (what bench/run.mjs reads)
 //
 // The data comes from the bundled generator, one million rows at a time with seeds 1, 2, …
@@ -40,7 +41,7 @@ const rows = Number(valueOf('--rows') ?? 10_000_000);
 if (!Number.isInteger(rows) || rows < 1000) {
 	usageError(`--rows takes an integer ≥ 1000, got ${valueOf('--rows')}`);
 }
-const keep = valueOf('--keep');
+const keep = valueOf('--keep') ?? (process.env.BENCH_SCALE_DATA || undefined);
 const json = argv.includes('--json');
 if (!existsSync(cli)) {
 	usageError(`${cli} not found: run npm run build first`);
@@ -50,14 +51,11 @@ const dir = keep !== undefined ? resolve(keep) : mkdtempSync(join(os.tmpdir(), '
 mkdirSync(dir, { recursive: true });
 const csv = join(dir, `scale-${rows}.csv`);
 const parquet = join(dir, `scale-${rows}.parquet`);
+/** Written once both files are complete: a run stopped half-way is never reused. */
+const doneMarker = join(dir, `scale-${rows}.complete`);
 const result = { rows, chunkRows: CHUNK_ROWS, cores: os.availableParallelism?.() ?? os.cpus().length, runs: [] };
 try {
-	const free = statfsSync(dir);
-	const freeBytes = free.bavail * free.bsize;
-	if (freeBytes < rows * DISK_BYTES_PER_ROW) {
-		fail(`${dir} has ${mb(freeBytes)} MB free; ${rows.toLocaleString('en-US')} rows need about ${mb(rows * DISK_BYTES_PER_ROW)} MB`);
-	}
-	const made = await makeData();
+	const made = existsSync(doneMarker) ? reuseData() : await makeData();
 	result.data = made;
 	console.log(
 		`data: ${rows.toLocaleString('en-US')} rows; CSV ${mb(made.csvBytes)} MB, Parquet ${mb(made.parquetBytes)} MB (${made.rowGroups} row groups, Snappy); made in ${made.seconds.toFixed(0)} s`,
@@ -96,6 +94,16 @@ if (json && process.exitCode === undefined) {
 
 /** Generates the rows chunk by chunk into one CSV and one Parquet file with the same rows. */
 async function makeData() {
+	const free = statfsSync(dir);
+	const freeBytes = free.bavail * free.bsize;
+	if (freeBytes < rows * DISK_BYTES_PER_ROW) {
+		fail(`${dir} has ${mb(freeBytes)} MB free; ${rows.toLocaleString('en-US')} rows need about ${mb(rows * DISK_BYTES_PER_ROW)} MB`);
+	}
+	// A run stopped half-way leaves partial files: start over.
+	rmSync(doneMarker, { force: true });
+	rmSync(csv, { force: true });
+	rmSync(parquet, { force: true });
+	rmSync(sidecarOf(csv), { force: true });
 	const started = performance.now();
 	const { ParquetWriter, fileWriter, schemaFromColumnData } = await import('hyparquet-writer');
 	const out = createWriteStream(csv, { flags: 'wx' });
@@ -119,7 +127,7 @@ async function makeData() {
 			// One sidecar beside both files (the same stem): the roles the generator wrote.
 			const roles = JSON.parse(readFileSync(sidecar, 'utf8'));
 			roles.description = `${rows} rows: ${Math.ceil(rows / CHUNK_ROWS)} chunks of collective-fairness generate (seeds 1, 2, …) appended; ${roles.description ?? ''}`;
-			await writeText(csv.replace(/\.csv$/, '.fairness.json'), `${JSON.stringify(roles, null, 2)}\n`);
+			await writeText(sidecarOf(csv), `${JSON.stringify(roles, null, 2)}\n`);
 		}
 		const text = readFileSync(chunkFile, 'utf8');
 		const firstNewline = text.indexOf('\n');
@@ -144,12 +152,29 @@ async function makeData() {
 	}
 	await writer.finish();
 	await new Promise((resolvePromise, reject) => out.end((error) => (error ? reject(error) : resolvePromise())));
+	await writeText(doneMarker, `${new Date().toISOString()}\n`);
 	return {
 		csvBytes: statSync(csv).size,
 		parquetBytes: statSync(parquet).size,
 		rowGroups,
 		seconds: (performance.now() - started) / 1000,
 	};
+}
+
+/** The files a complete earlier run with --keep left. */
+function reuseData() {
+	console.log(`  reusing the data in ${dir}`);
+	return {
+		csvBytes: statSync(csv).size,
+		parquetBytes: statSync(parquet).size,
+		rowGroups: Math.ceil(rows / CHUNK_ROWS),
+		seconds: 0,
+		reused: true,
+	};
+}
+
+function sidecarOf(file) {
+	return file.replace(/\.(csv|parquet)$/, '.fairness.json');
 }
 
 /** The generator writes no quoted fields: a cell is the text between commas. */
