@@ -10,7 +10,7 @@ import type { Table } from '../core/csv/index';
 import type { Sidecar } from '../core/roles/sidecar';
 import { abortError } from './parse';
 
-export type AuditJobOptions = Pick<AuditOptions, 'seed' | 'testFraction' | 'resamples' | 'C'>;
+export type AuditJobOptions = Pick<AuditOptions, 'seed' | 'testFraction' | 'resamples' | 'C' | 'model'>;
 
 interface AuditJob {
 	readonly kind: 'audit';

@@ -29,6 +29,7 @@ import {
 } from '../shared/lspProtocol';
 import type { AuditResult, CompareResult, SimulationResult } from '../shared/model';
 import { compare } from '../core/firm/compare';
+import { firmModelForRequest } from './firmModel';
 import { runAuditInWorker } from './auditWorker';
 import type { ServerSettings } from '../shared/settings';
 import { withRoles, type DocumentStore } from './documents';
@@ -186,6 +187,7 @@ export async function auditRequest(
 			...(params.testFraction !== undefined ? { testFraction: params.testFraction } : {}),
 			...(params.resamples !== undefined ? { resamples: params.resamples } : {}),
 			...(params.C !== undefined ? { C: params.C } : {}),
+			...(await firmModelForRequest(ctx, params.uri, sidecar, params.model, params.seed)),
 		};
 		return await runAuditInWorker(ctx.script, state.parse.table, sidecar, options, abort.signal, (stage, done, total) =>
 			progress.report(Math.round((done / total) * 100), stage),
@@ -209,11 +211,11 @@ export async function simulateRequest(
 	if (problem !== undefined) {
 		throw new ResponseError(ErrorCodes.ComputeFailed, `setting collectiveFairness.simulation.queue: ${problem}`);
 	}
-	return runOnPool(ctx, params, token, progress, 'Collective-action simulation', (table, sidecar, options) =>
+	return runOnPool(ctx, params, token, progress, 'Collective-action simulation', async (table, sidecar, options) =>
 		simulate(
 			table,
 			sidecar,
-			params.params,
+			{ ...params.params, ...(await firmModelForRequest(ctx, params.uri, sidecar, params.params.model, params.params.firstSeed)) },
 			queue !== ''
 				? { ...options, executor: createQueueExecutor(queue, { log: (line) => ctx.log?.(`simulate (queue): ${line}`) }) }
 				: options,
@@ -228,9 +230,11 @@ export async function compareRequest(
 	token: CancellationToken,
 	progress: WorkDoneProgressReporter,
 ): Promise<CompareResult> {
-	return runOnPool(ctx, params, token, progress, 'Firm-side comparison', (table, sidecar, options) =>
-		compare(table, sidecar, params.input ?? {}, options),
-	);
+	return runOnPool(ctx, params, token, progress, 'Firm-side comparison', async (table, sidecar, options) => {
+		const input = params.input ?? {};
+		const model = await firmModelForRequest(ctx, params.uri, sidecar, input.firm?.model, input.firm?.firstSeed);
+		return compare(table, sidecar, { ...input, firm: { ...input.firm, ...model } }, options);
+	});
 }
 
 interface PoolRunOptions {

@@ -13,6 +13,7 @@ import type {
 	CsvIssue,
 	Dialect,
 	Experiment,
+	FirmModelSpec,
 	OtherGroups,
 	Sidecar,
 	SimulationParams,
@@ -54,6 +55,8 @@ export interface AuditParams extends DocumentParams, WorkDoneProgressParams {
 	/** Bootstrap resamples (default 1000). */
 	readonly resamples?: number;
 	readonly C?: number;
+	/** The firm's learner; absent: the sidecar's `model`, then the setting collectiveFairness.firm.model. */
+	readonly model?: FirmModelSpec;
 }
 
 export interface SimulateParams extends DocumentParams, WorkDoneProgressParams {

@@ -15,3 +15,4 @@ export type { Figure, Interval } from '../core/figure';
 export type { Dialect, CsvIssue } from '../core/csv/table';
 export type { CompareResult, CompareInput } from '../core/firm/compare';
 export type { CompareRow } from '../core/firm/pareto';
+export type { FirmModelSpec } from '../core/models/firmModel';

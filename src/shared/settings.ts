@@ -34,6 +34,11 @@ export interface ServerSettings {
 		 * say (features.includeSensitive absent): true is the paper's protocol (docs/methods.md, "The firm").
 		 */
 		readonly seesSensitiveAttribute: boolean;
+		/**
+		 * The firm's learner when neither the request nor the sidecar's `model` names one: logistic
+		 * regression (the paper's) or histogram gradient boosting with its default parameters.
+		 */
+		readonly model: 'logistic' | 'boosting';
 	};
 	readonly simulation: {
 		/**
@@ -59,7 +64,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
 		proxyThreshold: DEFAULT_PROXY_THRESHOLD.cramersV,
 	},
 	debounceMs: 300,
-	firm: { seesSensitiveAttribute: true },
+	firm: { seesSensitiveAttribute: true, model: 'logistic' },
 	simulation: { queue: '' },
 };
 
@@ -86,7 +91,10 @@ export namespace ServerSettings {
 				proxyThreshold: num(diagnostics['proxyThreshold'], DEFAULT_PROXY_THRESHOLD[measure], 0, 1),
 			},
 			debounceMs: num(root['debounceMs'], DEFAULT_SETTINGS.debounceMs, 0, 10_000, true),
-			firm: { seesSensitiveAttribute: bool(firm['seesSensitiveAttribute'], DEFAULT_SETTINGS.firm.seesSensitiveAttribute) },
+			firm: {
+				seesSensitiveAttribute: bool(firm['seesSensitiveAttribute'], DEFAULT_SETTINGS.firm.seesSensitiveAttribute),
+				model: firm['model'] === 'boosting' ? 'boosting' : DEFAULT_SETTINGS.firm.model,
+			},
 			// Kept as typed (trimmed): a malformed URL is refused by the simulate request, naming the setting.
 			simulation: { queue: typeof simulation['queue'] === 'string' ? simulation['queue'].trim() : DEFAULT_SETTINGS.simulation.queue },
 		};
