@@ -10,9 +10,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../../../../src/core/csv/index';
 import type { Column, Table } from '../../../../src/core/csv/table';
+import { runAudit } from '../../../../src/core/audit';
 import { encodeFeatures, prepareDataset, prepareRows } from '../../../../src/core/dataset';
+import { compareFirms } from '../../../../src/core/fairness/pairedFirms';
+import { firmPredictLabels, fitFirmModel } from '../../../../src/core/models/firmModel';
 import { stratifiedSplit } from '../../../../src/core/encoding/split';
-import { createRandom, shuffleInPlace, type Random } from '../../../../src/core/random';
+import { createRandom, deriveSeed, shuffleInPlace, type Random } from '../../../../src/core/random';
 import type { Sidecar } from '../../../../src/core/roles/sidecar';
 
 /** The split as it was written before it moved to typed arrays: the oracle. */
@@ -114,4 +117,35 @@ describe('compact table and split: the same matrix as before', () => {
 		assert.deepEqual(encodeFeatures(table, rows, blind.roles.featureColumns).x, blind.x);
 		assert.ok(blind.x.width < whole.x.width, 'the blind matrix leaves the sensitive attribute out');
 	});
+
+	it('the audit’s two firms, one matrix at a time on a shared split, give the comparison two full preparations gave', () => {
+		const { table } = parseCsv(readFileSync(sample));
+		const resamples = 200;
+		const audit = runAudit(table, sidecar, { seed: 5, resamples });
+		// The former path: each firm prepared from scratch (roles, split, encoder, matrix), both held at once.
+		const predictionsOf = (side: Sidecar): { y: Uint8Array; yhat: Uint8Array; group: Int32Array } => {
+			const data = prepareDataset(table, side, { seed: 5 });
+			const fitted = fitFirmModel({ kind: 'logistic', C: 1 }, data.x, data.y, { rows: data.train });
+			return { y: pick(data.y, data.test), yhat: firmPredictLabels(fitted, data.x, data.test), group: pick(data.group, data.test) };
+		};
+		const aware = predictionsOf({ ...sidecar, features: { ...sidecar.features, includeSensitive: true } });
+		const blind = predictionsOf({ ...sidecar, features: { ...sidecar.features, includeSensitive: false } });
+		assert.deepEqual(blind.y, aware.y, 'the same test rows for both firms');
+		const former = compareFirms(aware.y, aware.yhat, blind.yhat, aware.group, {
+			resamples,
+			level: 0.95,
+			random: createRandom(deriveSeed(5, 'bootstrap', 'firms')),
+			sensitive: audit.roles.sensitive,
+		});
+		assert.ok(audit.firms !== undefined && !('unavailable' in audit.firms), 'both firms trained');
+		assert.deepEqual(audit.firms, former);
+	});
 });
+
+function pick<T extends Uint8Array | Int32Array>(values: T, rows: Int32Array): T {
+	const out = new (values.constructor as new (n: number) => T)(rows.length);
+	rows.forEach((row, i) => {
+		out[i] = values[row]!;
+	});
+	return out;
+}
