@@ -49,6 +49,11 @@ export function pct(f: Figure | number): string {
 	return v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`;
 }
 
+/** A number in at most 4 significant digits with thousands separators (45,710), for the group table. */
+export function grouped(v: number): string {
+	return Number(v.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 20 });
+}
+
 /** A horizontal bar of `fraction` × {@link BAR_WIDTH} cells, in eighths. */
 export function bar(fraction: number, width = BAR_WIDTH): string {
 	const eighths = Math.round(Math.max(0, Math.min(1, fraction)) * width * 8);
@@ -160,15 +165,15 @@ export function byGroupTable(p: ColumnProfile, split: ColumnByGroup): string {
 		return `*By group: not split — ${int(split.levels)} distinct values.*`;
 	}
 	const rows: string[] = [];
+	// Left-aligned columns: VS Code pads hover table cells little, and right-aligned neighbours ran together.
 	if (split.kind === 'numeric') {
-		rows.push('| group | rows | missing | mean | sd |', '|---|--:|--:|--:|--:|');
+		rows.push('| group | rows | missing | mean ± sd |', '|---|---|---|---|');
 		for (const g of split.groups) {
-			rows.push(
-				`| ${esc(g.group)} | ${int(g.rows)} | ${int(g.missing)} | ${g.mean !== undefined ? num(g.mean) : 'n/a'} | ${g.sd !== undefined ? num(g.sd) : 'n/a'} |`,
-			);
+			const mean = g.mean !== undefined ? `${grouped(g.mean)}${g.sd !== undefined ? ` ± ${grouped(g.sd)}` : ''}` : 'n/a';
+			rows.push(`| ${esc(g.group)} | ${int(g.rows)} | ${int(g.missing)} | ${mean} |`);
 		}
 	} else {
-		rows.push(`| group | rows | missing | most frequent ${esc(p.name)} |`, '|---|--:|--:|---|');
+		rows.push(`| group | rows | missing | most frequent ${esc(p.name)} |`, '|---|---|---|---|');
 		for (const g of split.groups) {
 			const top = g.top.map((t) => `${esc(clip(t.value))} ${pct(t.share)}`).join(' · ');
 			rows.push(`| ${esc(g.group)} | ${int(g.rows)} | ${int(g.missing)} | ${top !== '' ? top : 'n/a'} |`);

@@ -4,7 +4,8 @@
  * open a CSV from the Explorer, set the roles through the command palette's quick picks, hover a
  * column, find the fairness diagnostic in Problems, run a simulation and watch its progress
  * notification and result, open the panel; then, on two datasets whose rarer label value is the
- * unfavourable one, accept every default and check the saved favourable value and minority. Screenshots go to media/screenshots/editor-*.png (the
+ * unfavourable one, accept every default and check the saved favourable value and minority; last,
+ * open a Parquet file from the Datasets view in its read-only preview. Screenshots go to media/screenshots/editor-*.png (the
  * README's), or to .vscode-test/shots under CI so a CI run leaves the tree clean.
  * Closing line: `ui-e2e: N passed, N failed`.
  */
@@ -52,6 +53,42 @@ async function accept(page: Page, title: string, filter?: string): Promise<void>
 	}
 	await page.waitForTimeout(300);
 	await page.keyboard.press('Enter');
+}
+
+/** Hovers `word` on the first editor line containing `lineText` until a hover containing `expect` appears. */
+async function hoverWord(page: Page, lineText: string, word: string, expect: string): Promise<void> {
+	const line = page.locator('.monaco-editor .view-line', { hasText: lineText }).first();
+	const at = await line.evaluate((el, w) => {
+		const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+			const i = (n.textContent ?? '').indexOf(w);
+			if (i >= 0) {
+				const r = document.createRange();
+				r.setStart(n, i);
+				r.setEnd(n, i + w.length);
+				const b = r.getBoundingClientRect();
+				return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+			}
+		}
+		return null;
+	}, word);
+	if (at === null) {
+		throw new Error(`no '${word}' on the line with '${lineText}'`);
+	}
+	for (let i = 0; i < 30; i++) {
+		await page.mouse.move(at.x - 2, at.y);
+		await page.waitForTimeout(200);
+		await page.mouse.move(at.x, at.y);
+		const shown = await page.waitForSelector(`.monaco-hover:has-text("${expect}")`, { timeout: 2000 }).then(
+			() => true,
+			() => false,
+		);
+		if (shown) {
+			return;
+		}
+		await page.mouse.move(0, 0);
+	}
+	throw new Error(`no hover with '${expect}'`);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -105,10 +142,26 @@ function writeUnseenDatasets(folder: string): void {
 	writeFileSync(path.join(folder, 'recidivism.csv'), `${recid.join('\n')}\n`);
 }
 
+/** A small Parquet file for the read-only preview (hyparquet-writer, as a data scientist's tools write one). */
+async function writeParquetSample(folder: string): Promise<void> {
+	const { parquetWriteBuffer } = await import('hyparquet-writer');
+	const rows = 200;
+	const buffer = parquetWriteBuffer({
+		columnData: [
+			{ name: 'sex', data: Array.from({ length: rows }, (_, i) => (i % 3 === 0 ? 'female' : 'male')), type: 'STRING', nullable: true },
+			{ name: 'age', data: Array.from({ length: rows }, (_, i) => (i % 17 === 5 ? null : 20 + (i % 45))), type: 'DOUBLE', nullable: true },
+			{ name: 'region', data: Array.from({ length: rows }, (_, i) => ['north', 'south', 'east'][i % 3]!), type: 'STRING', nullable: true },
+			{ name: 'approved', data: Array.from({ length: rows }, (_, i) => (i % 4 === 0 ? 'no' : 'yes')), type: 'STRING', nullable: true },
+		],
+	});
+	writeFileSync(path.join(folder, 'loans.parquet'), new Uint8Array(buffer));
+}
+
 async function main(): Promise<number> {
 	mkdirSync(SHOTS, { recursive: true });
 	const folder = freshWorkspace('ui');
 	writeUnseenDatasets(folder);
+	await writeParquetSample(folder);
 	const browser = await launch();
 	try {
 		const page = await (await browser.newContext({ viewport: { width: 1400, height: 850 } })).newPage();
@@ -151,6 +204,20 @@ async function main(): Promise<number> {
 		await step('hover a column and read its summary', async () => {
 			await page.keyboard.press('Escape');
 			await hoverGenderColumn(page, 'male,');
+		});
+		await step('the header carries one compact roles lens', async () => {
+			await page.mouse.move(0, 0);
+			const lenses = page.locator('.monaco-editor .contentWidgets .codelens-decoration');
+			await lenses.filter({ hasText: 'Roles: gender = sensitive' }).first().waitFor({ timeout: 30_000 });
+			const count = await lenses.count();
+			if (count !== 1) {
+				throw new Error(`${count} lenses on the header, expected one`);
+			}
+			await shot(page, 'lens');
+		});
+		await step('hover a numeric cell: that column by group (mean and sd per group)', async () => {
+			await hoverWord(page, 'male,23,6,55.8', '19100', 'income');
+			await page.waitForSelector('.monaco-hover:has-text("income"):has-text("mean"):has-text("female")', { timeout: 10_000 });
 			await shot(page, 'hover');
 		});
 		await step('the four-fifths diagnostic is in Problems', async () => {
@@ -259,6 +326,14 @@ async function main(): Promise<number> {
 			await page.waitForSelector('.pane-body:has-text("audit stale"), .pane-body:has-text("Simulation (stale)")', { timeout: 30_000 });
 			await page.waitForSelector('.pane-body:has-text("the roles changed since")', { timeout: 30_000 });
 			await shot(page, 'stale');
+		});
+		await step('a Parquet file opens from the Datasets view in its read-only preview: schema, profile, first rows', async () => {
+			await page.locator('.pane-body .monaco-list-row', { hasText: 'loans.parquet' }).first().click();
+			const frame = await findFrame(page, async (f) => (await f.locator('#schema').count()) > 0, 60_000);
+			await frame.locator('#schema:has-text("approved")').waitFor({ timeout: 10_000 });
+			await frame.locator('text=Parquet · 200 rows × 4 columns').waitFor({ timeout: 10_000 });
+			await frame.locator('#rows td.na').first().waitFor({ timeout: 10_000 });
+			await shot(page, 'preview');
 		});
 		return results.some((r) => !r[1]) ? 1 : 0;
 	} finally {

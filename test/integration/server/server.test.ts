@@ -91,10 +91,10 @@ void describe('language server over stdio', () => {
 		const v = h!.contents.value;
 		assert.match(v, /^\*\*score\*\* — numeric/);
 		// Means and sample sds computed from the fixture with Python's statistics module.
-		assert.match(v, /\| group \| rows \| missing \| mean \| sd \|/);
-		assert.match(v, /\| F \| 40 \| 0 \| 23 \| 14\.55 \|/);
-		assert.match(v, /\| M \| 60 \| 0 \| 35\.5 \| 14\.51 \|/);
-		assert.match(v, /\| X \| 2 \| 0 \| 0\.5 \| 0\.7071 \|/);
+		assert.match(v, /\| group \| rows \| missing \| mean ± sd \|/);
+		assert.match(v, /\| F \| 40 \| 0 \| 23 ± 14\.55 \|/);
+		assert.match(v, /\| M \| 60 \| 0 \| 35\.5 ± 14\.51 \|/);
+		assert.match(v, /\| X \| 2 \| 0 \| 0\.5 ± 0\.7071 \|/);
 	});
 
 	void it('finds the column of a cell on the second line of a multi-line quoted field', async () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { CategoricalColumn, NumericColumn } from '../../../src/core/csv/table';
 import { profileColumn } from '../../../src/core/profile';
 import { columnByGroup, MAX_ROWS } from '../../../src/server/columnByGroup';
-import { byGroupTable } from '../../../src/server/hoverText';
+import { byGroupTable, grouped } from '../../../src/server/hoverText';
 
 const groups = { groupNames: ['M', 'F'], group: Int32Array.from([0, 0, 0, 1, 1, 1, -1]) };
 
@@ -89,6 +89,12 @@ void describe('columnByGroup', () => {
 		}
 	});
 
+	void it('writes large figures with thousands separators in 4 significant digits', () => {
+		assert.equal(grouped(45710.37), '45,710');
+		assert.equal(grouped(0.70710678), '0.7071');
+		assert.equal(grouped(1234567), '1,235,000');
+	});
+
 	void it('renders the split as the hover table, with the sample note', () => {
 		const zone = categorical('zone', ['south', 'south', 'north', 'north', 'north', undefined, 'east']);
 		const profile = profileColumn(zone, 7, { groups });
@@ -101,7 +107,8 @@ void describe('columnByGroup', () => {
 			...(columnByGroup(ages, 7, groups) as Extract<ReturnType<typeof columnByGroup>, { kind: 'numeric' }>),
 			sampled: { read: 7, total: 14 },
 		});
-		assert.match(numericText, /\| F \| 3 \| 1 \| 60 \| 14\.14 \|/);
+		assert.match(numericText, /\| M \| 3 \| 0 \| 30 ± 10 \|/);
+		assert.match(numericText, /\| F \| 3 \| 1 \| 60 ± 14\.14 \|/);
 		assert.match(numericText, /by group from 7 of 14 rows \(a fixed-stride sample\)/);
 	});
 });
