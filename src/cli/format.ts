@@ -24,10 +24,6 @@ export function renderTable(rawRows: ReadonlyArray<readonly string[]>): string {
 		.join('\n');
 }
 
-export function formatNumber(value: number, digits = 3): string {
-	return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(digits);
-}
-
 /** A figure with its interval, e.g. `0.084 [0.061, 0.109]`, or `n/a` for an undefined figure. */
 export function formatFigure(figure: Figure | undefined, interval?: Interval, digits = 3): string {
 	if (figure === undefined || figure.value === null) {

@@ -17,20 +17,6 @@ import type { DocState } from './docState';
 
 export const DIAGNOSTIC_SOURCE = 'collective-fairness';
 
-/** Fairness diagnostic codes (reading problems use the parser's codes: ragged-row, stray-quote …). */
-export type FairnessCode =
-	| 'roles-invalid'
-	| 'label-single-class'
-	| 'label-many-values'
-	| 'missing-label'
-	| 'missing-sensitive'
-	| 'small-group'
-	| 'four-fifths'
-	| 'proxy-column'
-	| 'missing-token-candidate'
-	| 'label-leak'
-	| 'advantaged-minority';
-
 /** What a quick fix needs, in Diagnostic.data. */
 export type DiagnosticData = { readonly column: string } | { readonly token: string } | { readonly group: string } | undefined;
 

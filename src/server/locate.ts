@@ -90,22 +90,6 @@ export function recordStartLine(rowLines: Int32Array, line: number, headerLine =
 	return line - start > maxBack ? line : start;
 }
 
-/** Offset of the start of each line is not kept; this finds the offset of 0-based `line` by scanning. */
-export function lineOffset(text: string, line: number): number {
-	let at = 0;
-	for (let l = 0; l < line; l++) {
-		let i = at;
-		while (i < text.length && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) {
-			i++;
-		}
-		if (i >= text.length) {
-			return text.length;
-		}
-		at = text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
-	}
-	return at;
-}
-
 /**
  * Line starts of a text, counted as TextDocument counts them (`\n`, `\r\n` or a lone `\r` ends a
  * line), found with a regular expression and only as far as a request needs. TextDocument.offsetAt

@@ -6,7 +6,6 @@
 import { openSync, readSync, closeSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Sidecar } from '../core/roles/sidecar';
-import { sidecarPathFor } from '../shared/sidecarPath';
 import { readSidecar } from '../io/sidecarFile';
 import { isDatasetFileName } from '../io/datasetFormat';
 
@@ -56,10 +55,6 @@ export async function rolesOf(uri: vscode.Uri): Promise<Sidecar | undefined> {
 	} catch {
 		return undefined;
 	}
-}
-
-export function sidecarUri(uri: vscode.Uri): vscode.Uri {
-	return vscode.Uri.file(sidecarPathFor(uri.fsPath));
 }
 
 /** Synthetic data from `generate` carries counterfactual columns; the panel then draws the true success S(α). */

@@ -25,21 +25,17 @@
  * the generated Adult-shaped set of the timing test (8 independent blocks, so more distinct
  * patterns) about 0.5 s. Nothing is allocated per pair or per query; the index is built once per call.
  */
+import { abortError } from '../abort';
 import type { FeatureMatrix } from '../encoding/matrix';
-import { validateArguments } from './knnArgs';
+import { validateArguments, type NeighbourResult } from './knnArgs';
 import { buildPatternIndex, type PatternIndex } from './knnIndex';
 import { KD_BUCKET } from './knnKdTree';
 
 export { kNearestBruteForce } from './knnBruteForce';
 
-/** The k nearest reference rows of every query row. */
-export interface NeighbourResult {
-	readonly k: number;
-	/** queryRows.length × k, row-major: row indices into `reference` (values from referenceRows), nearest first. */
-	readonly indices: Int32Array;
-	/** Same layout: Euclidean (not squared) distances, non-decreasing along each query's k entries. */
-	readonly distances: Float64Array;
-}
+// Declared beside the argument checks, which both searches import: knnBruteForce.ts then needs
+// nothing from this file, and the two do not import each other.
+export type { NeighbourResult } from './knnArgs';
 
 export interface KNearestOptions {
 	/** Checked between query rows; when it becomes true the search throws an Error named 'AbortError'. */
@@ -71,7 +67,7 @@ export function kNearest(
 	const searcher = new Searcher(query, buildPatternIndex(reference, referenceRows), k);
 	for (let i = 0; i < n; i++) {
 		if (options.signal?.aborted) {
-			throw abortError();
+			throw abortError('nearest-neighbour search cancelled');
 		}
 		searcher.search(queryRows[i]!);
 		searcher.drain(result.indices, result.distances, i * k);
@@ -339,10 +335,4 @@ class Searcher {
 /** The order of the tie rule: (d2a, rowA) comes after (d2b, rowB). */
 function worse(d2a: number, rowA: number, d2b: number, rowB: number): boolean {
 	return d2a > d2b || (d2a === d2b && rowA > rowB);
-}
-
-function abortError(): Error {
-	const error = new Error('nearest-neighbour search cancelled');
-	error.name = 'AbortError';
-	return error;
 }

@@ -1,5 +1,14 @@
-/** Argument checks shared by kNearest and kNearestBruteForce (knn.ts), so both fail alike. */
+/** Argument checks and the result shape shared by kNearest (knn.ts) and kNearestBruteForce, so both fail and answer alike. */
 import type { FeatureMatrix } from '../encoding/matrix';
+
+/** The k nearest reference rows of every query row. */
+export interface NeighbourResult {
+	readonly k: number;
+	/** queryRows.length × k, row-major: row indices into `reference` (values from referenceRows), nearest first. */
+	readonly indices: Int32Array;
+	/** Same layout: Euclidean (not squared) distances, non-decreasing along each query's k entries. */
+	readonly distances: Float64Array;
+}
 
 /** Throws on a bad k, mismatched encodings, out-of-range or repeated reference rows, or non-finite dense values. */
 export function validateArguments(

@@ -1,7 +1,6 @@
 /** The small-data oracle for kNearest (knn.ts): the same metric and tie rule, no index, no pruning. */
 import type { FeatureMatrix } from '../encoding/matrix';
-import type { NeighbourResult } from './knn';
-import { validateArguments } from './knnArgs';
+import { validateArguments, type NeighbourResult } from './knnArgs';
 
 /**
  * The same answer by exhaustive comparison over fully expanded (dense) rows: O(n·m·d) time,

@@ -201,11 +201,6 @@ export function alphasOf(p: SimulationParams): readonly number[] {
 	return p.experiment === 'size' || p.experiment === 'minimum' ? p.alphas : [p.alpha];
 }
 
-/** Knowledge arms of a run: two for the `knowledge` experiment, one otherwise. */
-export function knowledgeArmsOf(p: SimulationParams): readonly Knowledge[] {
-	return p.experiment === 'knowledge' ? [p.knowledgeRows, 'all'] : [p.knowledge];
-}
-
 /**
  * Values of M for a pool of the given size: an explicit grid (ascending) clipped to the pool, or
  * `flips` evenly spaced values round(i · pool / (flips − 1)). Positions in the grid, not values,
