@@ -25,20 +25,14 @@
  *
  * Not part of the project's type-checked sources; esbuild strips the types.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-	CancellationTokenSource,
-	createMessageConnection,
-	StreamMessageReader,
-	StreamMessageWriter,
-	type MessageConnection,
-} from 'vscode-jsonrpc/node';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { profileTable } from '../src/core/profile';
 import { hashFile, parseFile } from '../src/server/parse';
 import { generateCsv } from '../test/integration/server/bigCsv';
+import { TestClient } from '../test/integration/server/lspClient';
 
 interface Hover {
 	contents: { kind: string; value: string };
@@ -86,100 +80,29 @@ const stats = (xs: readonly number[]): { n: number; p50: number; p95: number; ma
 	max: round(Math.max(...xs), 2),
 });
 
-/** One `node dist/server.js --stdio` and a JSON-RPC connection to it. */
-class Server {
-	readonly connection: MessageConnection;
-	private readonly child: ChildProcess;
-	private readonly diagnostics = new Map<string, Diagnostic[]>();
-	private readonly waiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
-
+/**
+ * One `node dist/server.js --stdio` and a JSON-RPC connection to it: the tests' stdio client
+ * (test/integration/server/lspClient.ts) with the server's CPU time and a wait for its first
+ * diagnostics.
+ */
+class Server extends TestClient {
 	constructor() {
-		this.child = spawn(process.execPath, [serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-		this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-		this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
-			this.diagnostics.set(p.uri, p.diagnostics);
-			for (const w of this.waiters.splice(0)) {
-				if (w.uri === p.uri) {
-					w.resolve(p.diagnostics);
-				} else {
-					this.waiters.push(w);
-				}
-			}
-		});
-		this.connection.onRequest('window/workDoneProgress/create', () => null);
-		this.connection.onNotification('window/showMessage', () => undefined);
-		this.connection.onNotification('window/logMessage', () => undefined);
-		this.connection.onNotification('collectiveFairness/analysisStatus', () => undefined);
-		this.connection.onNotification('$/progress', () => undefined);
-		this.connection.listen();
+		super([], serverScript);
 	}
 
 	/** CPU time (user + system) of the server process so far, in ms, from /proc (undefined elsewhere). */
 	cpuMs(): number | undefined {
 		try {
-			const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+			const fields = readFileSync(`/proc/${this.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
 			return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
 		} catch {
 			return undefined;
 		}
 	}
 
-	async initialize(): Promise<void> {
-		await this.connection.sendRequest('initialize', {
-			processId: process.pid,
-			rootUri: null,
-			capabilities: { window: { workDoneProgress: true } },
-			initializationOptions: {},
-		});
-		await this.connection.sendNotification('initialized', {});
-	}
-
-	open(uri: string, text: string): Promise<void> {
-		return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'csv', version: 1, text } });
-	}
-
-	hover(uri: string, line: number, character: number): Promise<Hover | null> {
-		return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
-	}
-
 	/** The first diagnostics published for `uri` (the full analysis is done when they come). */
 	diagnosticsFor(uri: string, timeoutMs = 120_000): Promise<Diagnostic[]> {
-		const now = this.diagnostics.get(uri);
-		if (now !== undefined) {
-			return Promise.resolve(now);
-		}
-		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-			this.waiters.push({
-				uri,
-				resolve: (d) => {
-					clearTimeout(timer);
-					resolve(d);
-				},
-			});
-		});
-	}
-
-	async stop(): Promise<void> {
-		try {
-			await this.connection.sendRequest('shutdown');
-			await this.connection.sendNotification('exit');
-		} catch {
-			// already gone
-		}
-		this.connection.dispose();
-		if (this.child.exitCode === null) {
-			await new Promise<void>((resolve) => {
-				const t = setTimeout(() => {
-					this.child.kill();
-					resolve();
-				}, 3000);
-				this.child.once('exit', () => {
-					clearTimeout(t);
-					resolve();
-				});
-			});
-		}
+		return this.waitForDiagnostics(uri, () => true, timeoutMs);
 	}
 }
 

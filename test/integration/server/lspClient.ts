@@ -1,7 +1,8 @@
 /**
  * A plain LSP client for the tests: spawns `node dist/server.js --stdio` and talks JSON-RPC over
  * its pipes (vscode-jsonrpc), as Neovim or Helix would. It records published diagnostics and
- * lets a test wait for the next set that matches a predicate.
+ * lets a test wait for the next set that matches a predicate. The server benchmark (bench/server.ts)
+ * drives the server through the same client.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -20,9 +21,12 @@ export class TestClient {
 	private readonly child: ChildProcess;
 	stderr = '';
 
-	/** @param nodeArgs options for node itself, e.g. a heap limit. */
-	constructor(nodeArgs: readonly string[] = []) {
-		this.child = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+	/**
+	 * @param nodeArgs options for node itself, e.g. a heap limit.
+	 * @param script the server bundle (the benchmark passes its own checkout's).
+	 */
+	constructor(nodeArgs: readonly string[] = [], script: string = serverScript) {
+		this.child = spawn(process.execPath, [...nodeArgs, script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 		this.child.stderr!.on('data', (d: Buffer) => {
 			this.stderr += d.toString();
 		});
@@ -40,9 +44,15 @@ export class TestClient {
 		// The server may ask the client to show messages or create progress; answer politely.
 		this.connection.onRequest('window/workDoneProgress/create', () => null);
 		this.connection.onNotification('window/showMessage', () => undefined);
+		this.connection.onNotification('window/logMessage', () => undefined);
 		this.connection.onNotification('collectiveFairness/analysisStatus', () => undefined);
 		this.connection.onNotification('$/progress', () => undefined);
 		this.connection.listen();
+	}
+
+	/** The server's process id (the benchmark reads its CPU time). */
+	get pid(): number | undefined {
+		return this.child.pid;
 	}
 
 	async initialize(initializationOptions: unknown = {}): Promise<InitializeResult> {
