@@ -102,12 +102,14 @@ td.na { color: var(--vscode-descriptionForeground); font-style: italic; }
 <p>${escapeHtml(rolesLine(r))}</p>
 <p>${actions}</p>
 <h3>Schema and profile</h3>
+<div class="rows">
 <table id="schema">
 <thead><tr><th>#</th><th>column</th><th>storage</th><th>type</th><th>missing</th><th>distinct</th><th>values</th></tr></thead>
 <tbody>
 ${schema}
 </tbody>
 </table>
+</div>
 <h3>First ${int(r.head.length)} of ${int(r.rowCount)} rows</h3>
 <div class="rows">
 <table id="rows">
