@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PanelResults, SimulationResult } from '../../src/shared/webviewProtocol';
-import { comparisonFromCompare } from '../../src/webview/compareAdapter';
+import { comparisonFromCompare } from '../../src/shared/comparison';
 import type { Comparison, Simulation } from './analysis';
 import { cliArgs, DATASETS, EXPERIMENTS, experimentsOf, GRID, type DatasetConfig, type Experiment } from './config';
 import { runJobs, type Job } from './jobs';

@@ -5,13 +5,11 @@
  * --force) over a report of ours (outputTargets.ts), and a Ctrl-C during the write removes the
  * temporary files before exiting.
  */
-import * as path from 'node:path';
 import { removePendingTempFilesSync, writeFileAtomic } from '../io/atomicWrite';
 import { checkReportTargets } from './outputTargets';
 import { EXIT_CANCELLED } from './errors';
-import { sha256File } from '../report/hash';
-import { buildReport } from '../report/report';
-import { reportPaths, writeReportFiles } from '../report/write';
+import { exportFairnessReport } from '../report/export';
+import { reportPaths } from '../report/write';
 import type { PanelResults } from '../shared/webviewProtocol';
 import { VERSION } from '../shared/version';
 import type { LoadedDataset } from '../io/loadDataset';
@@ -77,14 +75,7 @@ async function writeTargets(
 	protectedPaths: readonly string[],
 ): Promise<string[]> {
 	if (html) {
-		const files = buildReport({
-			dataset: { label: path.basename(ctx.file), sha256: await sha256File(ctx.file), rows: ctx.rows },
-			version: VERSION,
-			date: new Date(),
-			results,
-			metric: 'eqod',
-		});
-		return writeReportFiles(out, files, protectedPaths);
+		return exportFairnessReport({ datasetPath: ctx.file, rows: ctx.rows, version: VERSION, results, target: out, protectedPaths });
 	}
 	await writeFileAtomic(out, `${JSON.stringify(json, null, 2)}\n`, protectedPaths);
 	return [out];

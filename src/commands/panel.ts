@@ -4,20 +4,17 @@
  * dataset. Open Fairness Panel shows those results; Export Report… writes the report from them
  * (SVG charts drawn on the host; the panel's own Export button embeds its PNGs instead).
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Config } from '../config';
 import type { Ctx } from '../ctx';
 import { sidecarPathFor } from '../shared/sidecarPath';
-import { sha256File } from '../report/hash';
-import { buildReport } from '../report/report';
-import { writeReportFiles } from '../report/write';
+import { defaultReportPath, exportFairnessReport } from '../report/export';
 import { AuditRequest, CompareRequest, ErrorCodes, SimulateRequest, type ProfileResult } from '../shared/lspProtocol';
 import { buildProfileTable, findingsFromDiagnostics, type ProfileTableView } from '../shared/profileTable';
 import type { AuditResult, Sidecar, SimulationProgress, SimulationResult } from '../shared/model';
 import type { ComparisonResult, FirmChoice, PanelDataset, SimulationRequest } from '../shared/webviewProtocol';
-import { comparisonFromCompare } from '../webview/compareAdapter';
+import { comparisonFromCompare } from '../shared/comparison';
 import { FairnessPanel } from '../webview/fairnessPanel';
 import { ProfilePanel } from '../webview/profilePanel';
 import type { CancellationLike, PanelHost } from '../webview/panelHost';
@@ -282,22 +279,19 @@ export async function exportReport(ctx: Ctx, arg: unknown): Promise<string[] | u
 	}
 	const host = new ServerPanelHost(ctx, uri);
 	const given = (asArgs(arg) as { target?: string }).target;
-	const target =
-		given ?? (await host.chooseReportPath(path.join(path.dirname(uri.fsPath), `${file.replace(/\.[^.]+$/, '')}.fairness-report.html`)));
+	const target = given ?? (await host.chooseReportPath(defaultReportPath(uri.fsPath)));
 	if (target === undefined) {
 		return undefined;
 	}
 	try {
-		await fs.mkdir(path.dirname(target), { recursive: true });
-		const sha256 = await sha256File(uri.fsPath);
-		const files = buildReport({
-			dataset: { label: file, sha256 },
+		const written = await exportFairnessReport({
+			datasetPath: uri.fsPath,
 			version: ctx.version,
-			date: new Date(),
 			results: stored,
-			metric: 'eqod',
+			target,
+			protectedPaths: host.protectedPaths,
+			createDirectory: true,
 		});
-		const written = await writeReportFiles(target, files, host.protectedPaths);
 		ctx.log.info(`report written to ${written.join(', ')}`);
 		void offerToOpen(written);
 		return written;

@@ -19,7 +19,7 @@ import {
 import type { AuditResult, Estimate, Experiment, SimulationResult } from '../shared/model';
 import { asArgs, targetUri } from '../util/dataset';
 import { showError, withServerProgress } from '../util/progress';
-import { comparisonFromCompare } from '../webview/compareAdapter';
+import { comparisonFromCompare } from '../shared/comparison';
 import { auditWarnings, simulationHeadline } from './evidence';
 import { showProfile } from './panel';
 

@@ -6,6 +6,7 @@
  * Vocabulary (GitLens): commands go webview → host, `…/did…` notifications go host → webview,
  * `webview/ready` is the handshake and `runId` pairs a run with its progress and result.
  */
+import type { ComparisonResult, FairnessMetric } from './comparison';
 import type { ProfileTableView } from './profileTable';
 import type { AuditResult, Experiment, Knowledge, Method, SeedSummary, SimulationParams, SimulationResult } from './model';
 
@@ -22,9 +23,6 @@ export interface FirmChoice {
 	readonly model?: 'logistic' | 'boosting';
 }
 
-/** The figure of merit the charts plot on their fairness axis (display only: every run computes all three). */
-export type FairnessMetric = 'eqod' | 'eqodMax' | 'spd';
-
 /** The dataset a panel belongs to (one panel per dataset). */
 export interface PanelDataset {
 	/** Stable key (the file URI); also the panel's identity. */
@@ -35,47 +33,6 @@ export interface PanelDataset {
 	readonly sha256?: string;
 	/** Synthetic data carries counterfactuals, so the true collective success S(α) can be drawn. */
 	readonly synthetic: boolean;
-}
-
-/**
- * Firm-side results for the Pareto plane. Defined here, against the firm-side issue's plan
- * (approach, sweep parameter, SeedSummary figures, front flags, FARE certificate), so the panel
- * does not wait for src/core/firm; the host adapts that module's output to this shape.
- */
-export interface FirmFrontPoint {
-	/** Value of the approach's sweep parameter (e.g. a constraint bound or a threshold). */
-	readonly sweep: number;
-	readonly error: SeedSummary;
-	readonly eqod: SeedSummary;
-	readonly eqodMax?: SeedSummary;
-	readonly spd: SeedSummary;
-	/** Every swept parameter, for the table (e.g. 'gamma=0.1, maxLeaves=8'). */
-	readonly setting?: string;
-	/** On the approach's own error–EqOd front as the firm-side code computed it (the panel recomputes per metric). */
-	readonly nonDominated: boolean;
-}
-
-export interface FirmFront {
-	/** e.g. 'exponentiated-gradient', 'threshold-optimizer', 'fare'. */
-	readonly approach: string;
-	/** Name of the swept parameter, e.g. 'epsilon'. */
-	readonly sweepParameter: string;
-	readonly points: readonly FirmFrontPoint[];
-	/**
-	 * FARE (Jovanović et al. 2023): a high-probability upper bound on the unfairness of any
-	 * classifier trained on the representation, per sweep value.
-	 */
-	readonly certificate?: {
-		readonly metric: FairnessMetric;
-		readonly level: number;
-		readonly bounds: ReadonlyArray<{ readonly sweep: number; readonly error: number; readonly bound: number }>;
-	};
-}
-
-export interface ComparisonResult {
-	readonly fronts: readonly FirmFront[];
-	readonly seeds: number;
-	readonly warnings?: readonly string[];
 }
 
 /** Everything a panel shows; persisted in the webview state and restored by the serializer. */
@@ -143,4 +100,5 @@ export type WebviewMessage = Message<WebviewToHost>;
 export type HostMessage = Message<HostToWebview>;
 
 /** Re-exported so webview code needs one import. */
+export type { ComparisonResult, FairnessMetric, FirmFront, FirmFrontPoint } from './comparison';
 export type { AuditResult, Experiment, Knowledge, Method, SeedSummary, SimulationParams, SimulationResult };

@@ -4,11 +4,9 @@
  * It orchestrates only: runs go to the PanelHost (the language client), results go to the
  * webview after its ready handshake, exports go to src/report.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditResult, SimulationResult } from '../shared/model';
 import type {
-	ChartImage,
 	ComparisonResult,
 	FairnessMetric,
 	FirmChoice,
@@ -18,8 +16,7 @@ import type {
 } from '../shared/webviewProtocol';
 import { isPanelResults } from '../shared/webviewValidate';
 import { sha256File } from '../report/hash';
-import { buildReport } from '../report/report';
-import { writeReportFiles } from '../report/write';
+import { defaultReportPath, exportFairnessReport } from '../report/export';
 import { makeNonce, panelHtml } from './html';
 import { Messenger } from './messenger';
 import type { PanelHost } from './panelHost';
@@ -119,7 +116,8 @@ export class FairnessPanel {
 				void this.runAudit(msg.params.runId);
 				return;
 			case 'report/export':
-				void this.exportReport(msg.params.images, msg.params.metric);
+				// The charts are drawn as SVG by the report itself; the panel's PNGs are not needed.
+				void this.exportReport(msg.params.metric);
 				return;
 			case 'log/write':
 				this.host.log(msg.params.level, `panel: ${msg.params.message}`);
@@ -254,24 +252,23 @@ export class FairnessPanel {
 		}
 	}
 
-	private async exportReport(images: readonly ChartImage[], metric: FairnessMetric): Promise<void> {
+	/** The panel's Export button: the same report as the command and the CLI (exportFairnessReport). */
+	private async exportReport(metric: FairnessMetric): Promise<void> {
 		try {
-			const dir = path.dirname(this.host.datasetPath);
-			const stem = path.basename(this.host.datasetPath).replace(/\.[^.]+$/, '');
-			const target = await this.host.chooseReportPath(path.join(dir, `${stem}.fairness-report.html`));
+			const target = await this.host.chooseReportPath(defaultReportPath(this.host.datasetPath));
 			if (target === undefined) {
 				return;
 			}
 			this.sha256 ??= await sha256File(this.host.datasetPath);
-			const files = buildReport({
-				dataset: { label: this.host.dataset.label, sha256: this.sha256 },
+			const written = await exportFairnessReport({
+				datasetPath: this.host.datasetPath,
+				sha256: this.sha256,
 				version: this.host.version,
-				date: new Date(),
 				results: this.results,
 				metric,
-				images,
+				target,
+				protectedPaths: this.host.protectedPaths,
 			});
-			const written = await writeReportFiles(target, files, this.host.protectedPaths);
 			this.host.log('info', `panel: report written to ${written.join(', ')}`);
 			void this.messenger.post({ type: 'report/didExport', params: { files: written } });
 		} catch (e) {

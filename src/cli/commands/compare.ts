@@ -8,7 +8,7 @@ import type { CompareRow } from '../../core/firm/pareto';
 import { csvField } from '../../shared/csvWriter';
 import { loadDataset } from '../../io/loadDataset';
 import { checkOutputBeforeRun, emitRunResult, runCancellable } from '../output';
-import { comparisonFromCompare } from '../../webview/compareAdapter';
+import { comparisonFromCompare } from '../../shared/comparison';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import type { Command } from '../command';
 import { parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '../common';

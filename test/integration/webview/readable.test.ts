@@ -14,7 +14,7 @@ import type { CompareResult } from '../../../src/core/firm/compare';
 import { findTerms, lookup } from '../../../src/shared/glossary';
 import type { AuditResult, SeedSummary, SimulationResult } from '../../../src/shared/model';
 import type { ComparisonResult } from '../../../src/shared/webviewProtocol';
-import { comparisonFromCompare } from '../../../src/webview/compareAdapter';
+import { comparisonFromCompare } from '../../../src/shared/comparison';
 import { fixture, launchBrowser, openPanel, skipReason, startServer, type PanelPage, type PanelServer } from '../../webview/harness';
 
 const skip = skipReason();

@@ -18,7 +18,7 @@ import type { ChartImage, PanelResults } from '../../../src/shared/webviewProtoc
 import { sha256File } from '../../../src/report/hash';
 import { buildReport } from '../../../src/report/report';
 import { writeReportFiles } from '../../../src/report/write';
-import { comparisonFromCompare } from '../../../src/webview/compareAdapter';
+import { comparisonFromCompare } from '../../../src/shared/comparison';
 import { fixture, launchBrowser, openPanel, ROOT, skipReason, startServer, type PanelServer } from '../../webview/harness';
 
 const skip = skipReason();

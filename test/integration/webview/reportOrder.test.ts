@@ -19,7 +19,7 @@ import { legendEntries, nonDominated } from '../../../src/shared/figureSpec';
 import { buildFigures } from '../../../src/shared/panelFigures';
 import type { AuditResult, SimulationResult } from '../../../src/shared/model';
 import type { ComparisonResult } from '../../../src/shared/webviewProtocol';
-import { comparisonFromCompare } from '../../../src/webview/compareAdapter';
+import { comparisonFromCompare } from '../../../src/shared/comparison';
 import { locateDataset, repoRoot } from '../../support/datasets';
 
 const FIXTURES = path.join(repoRoot, 'test', 'webview', 'fixtures');

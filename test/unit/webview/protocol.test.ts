@@ -16,7 +16,7 @@ import {
 	isSimulationRequest,
 	isWebviewMessage,
 } from '../../../src/shared/webviewValidate';
-import { comparisonFromCompare } from '../../../src/webview/compareAdapter';
+import { comparisonFromCompare } from '../../../src/shared/comparison';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../../../src/webview/html';
 import { Messenger, type MessageTarget } from '../../../src/webview/messenger';
 import { datasetIdOf } from '../../../src/webview/savedState';
