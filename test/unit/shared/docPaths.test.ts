@@ -17,6 +17,29 @@ describe('paths named in the docs exist', () => {
 			assert.deepEqual(missing, [], `${doc} names paths that do not exist`);
 		});
 	}
+	it("every file and folder of architecture.md's layout tree exists", () => {
+		const text = readFileSync(path.join(repoRoot, 'docs', 'architecture.md'), 'utf8');
+		const tree = layoutPaths(text);
+		assert.ok(tree.length >= 50, `the layout names ${tree.length} paths`);
+		for (const required of [
+			'src/server',
+			'src/client',
+			'src/webview',
+			'src/report',
+			'src/core/firm',
+			'src/core/association',
+			'webview-ui',
+			'scripts',
+		]) {
+			assert.ok(tree.includes(required), `the layout names ${required}`);
+		}
+		for (const tier of ['test/unit', 'test/integration', 'test/parity', 'test/perf']) {
+			assert.ok(tree.includes(tier), `the layout names the test tier ${tier}`);
+		}
+		const missing = tree.filter((p) => !existsSync(path.join(repoRoot, p)));
+		assert.deepEqual(missing, [], 'architecture.md lays out paths that do not exist');
+	});
+
 	it('no doc names an absolute path of a build machine or notes outside the repository', () => {
 		for (const doc of [
 			'README.md',
@@ -37,3 +60,26 @@ describe('paths named in the docs exist', () => {
 		}
 	});
 });
+
+/**
+ * The paths of the fenced block under "## Layout": each line is a name (two spaces of indent per
+ * level, a trailing / for a folder), then its description.
+ */
+function layoutPaths(text: string): string[] {
+	const section = text.slice(text.indexOf('## Layout'));
+	const block = /```\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+	const parents: string[] = [];
+	const paths: string[] = [];
+	for (const line of block.split('\n')) {
+		const m = /^( *)(\S+)/.exec(line);
+		if (m === null) {
+			continue;
+		}
+		const depth = m[1]!.length / 2;
+		const name = m[2]!.replace(/\/$/, '');
+		parents.length = depth;
+		paths.push([...parents, name].join('/'));
+		parents.push(name);
+	}
+	return paths;
+}
