@@ -242,18 +242,19 @@ export async function openPanel(ctx: Ctx, arg: unknown): Promise<OpenPanelResult
 	const host = new ServerPanelHost(ctx, uri);
 	const stored = (await ctx.results.current(uri)).fresh;
 	if (stored === undefined) {
-		FairnessPanel.createOrShow(ctx.extensionUri, host, column);
+		FairnessPanel.show(ctx.extensionUri, host, { simulations: {} }, column);
 		return { datasetId: id, restored: false, shown: { audit: false, simulations: [], comparison: false } };
 	}
-	// The panel takes earlier results only through revive (its reload path), so open one and hand them over.
-	const panel = vscode.window.createWebviewPanel(FairnessPanel.viewType, `Fairness: ${host.dataset.label}`, column);
-	FairnessPanel.revive(panel, ctx.extensionUri, host, {
-		results: {
+	FairnessPanel.show(
+		ctx.extensionUri,
+		host,
+		{
 			simulations: stored.simulations,
 			...(stored.audit !== undefined ? { audit: stored.audit } : {}),
 			...(stored.comparison !== undefined ? { comparison: stored.comparison } : {}),
 		},
-	});
+		column,
+	);
 	return {
 		datasetId: id,
 		restored: true,

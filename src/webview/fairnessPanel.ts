@@ -1,6 +1,6 @@
 /**
  * The fairness panel, host side: one panel per dataset (keyed by the dataset id), created or
- * revealed by createOrShow, revived by the serializer, and disposed with everything it owns.
+ * revealed by show, revived by the serializer, and disposed with everything it owns.
  * It orchestrates only: runs go to the PanelHost (the language client), results go to the
  * webview after its ready handshake, exports go to src/report.
  */
@@ -35,8 +35,17 @@ export class FairnessPanel {
 	private sha256: string | undefined;
 	private disposed = false;
 
-	/** Opens the dataset's panel, or reveals it if it is already open. */
-	static createOrShow(extensionUri: vscode.Uri, host: PanelHost, column: vscode.ViewColumn = vscode.ViewColumn.Beside): FairnessPanel {
+	/**
+	 * Opens the dataset's panel showing `results` (results computed earlier, e.g. remembered on
+	 * disk), or reveals it if it is already open. The one way a panel is created, apart from the
+	 * serializer's revive after a reload.
+	 */
+	static show(
+		extensionUri: vscode.Uri,
+		host: PanelHost,
+		results: PanelResults = { simulations: {} },
+		column: vscode.ViewColumn = vscode.ViewColumn.Beside,
+	): FairnessPanel {
 		const existing = FairnessPanel.panels.get(host.dataset.id);
 		if (existing !== undefined) {
 			existing.panel.reveal(column);
@@ -48,7 +57,7 @@ export class FairnessPanel {
 			column,
 			FairnessPanel.options(extensionUri),
 		);
-		return new FairnessPanel(panel, extensionUri, host, { simulations: {} });
+		return new FairnessPanel(panel, extensionUri, host, results);
 	}
 
 	/** Called by the serializer after a reload, with the state the webview saved. */
