@@ -8,7 +8,6 @@
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerPanelSerializer } from './commands/panel';
-import { roleLensMiddleware } from './commands/roles';
 import { Ctx } from './ctx';
 import { DatasetsTree, type DatasetSnapshot } from './views/datasetsTree';
 import { ActiveDatasetStatus } from './views/statusBar';
@@ -43,7 +42,8 @@ export function activate(context: vscode.ExtensionContext): CollectiveFairnessAp
 	ctx.pushCleanup(tree, status, preview, registerPanelSerializer(ctx));
 	registerCommands(ctx, { tree });
 	ctx.log.info(`Collective Fairness ${ctx.version} activated`);
-	void ctx.start(roleLensMiddleware);
+	// No client middleware: the server's one roles lens already names the client's Change Roles… command.
+	void ctx.start({});
 	return {
 		datasets: () => tree.snapshot(),
 		status: async () => {

@@ -6,15 +6,13 @@
  * group with the lowest favourable rate), so Set Sensitive Attribute asks for the label first when
  * there is none, and warns while the advantaged group is ticked (src/shared/roleSuggest.ts). The sidecar
  * is written by the server's editRoles command, the one writer of role edits (lenses and quick
- * fixes use it too). The header lenses land here as well (see
- * roleLensMiddleware), so a lens click opens the value pick instead of applying a guess.
+ * fixes use it too). The header's roles lens opens Change Roles… (changeRoles below).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Middleware } from 'vscode-languageclient/node';
 import { ResponseError } from 'vscode-languageclient/node';
 import type { Ctx, EditRolesResult } from '../ctx';
-import { EditRolesCommand, ProfileRequest, type EditRolesArgs } from '../shared/lspProtocol';
+import { ProfileRequest } from '../shared/lspProtocol';
 import type { ColumnProfile, LabelRole, Sidecar } from '../shared/model';
 import {
 	advantagedWarning,
@@ -277,30 +275,3 @@ export async function changeRoles(ctx: Ctx, arg: unknown): Promise<EditRolesResu
 	);
 	return pick !== undefined ? setRole(ctx, pick.role, { uri: uri.toString() }) : undefined;
 }
-
-/**
- * Client middleware: a header lens "Set 'x' as sensitive attribute / label" runs our command with
- * the column filled in, so the click opens the value pick (click two) rather than saving a guess.
- */
-export const roleLensMiddleware: Middleware = {
-	resolveCodeLens: async (lens, token, next) => {
-		const resolved = (await next(lens, token)) ?? lens;
-		const cmd = resolved.command;
-		const args = cmd?.command === EditRolesCommand.command ? (cmd.arguments?.[0] as EditRolesArgs | undefined) : undefined;
-		const change = args?.change;
-		if (
-			cmd !== undefined &&
-			args !== undefined &&
-			change !== undefined &&
-			(change.kind === 'sensitive' || change.kind === 'label') &&
-			change.values === undefined
-		) {
-			resolved.command = {
-				title: cmd.title,
-				command: change.kind === 'sensitive' ? 'collectiveFairness.setSensitiveAttribute' : 'collectiveFairness.setLabel',
-				arguments: [{ uri: args.uri, column: change.column }],
-			};
-		}
-		return resolved;
-	},
-};
