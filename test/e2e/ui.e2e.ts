@@ -282,6 +282,24 @@ async function main(): Promise<number> {
 			await page.waitForTimeout(500);
 			await shot(page, 'panel');
 		});
+		await step('Profile Dataset opens the sortable table of columns, each by group, in the panel', async () => {
+			await page.locator('.tabs-container .tab', { hasText: 'applicants.csv' }).first().click();
+			await palette(page, 'Collective Fairness: Profile Dataset');
+			const frame = await findFrame(page, async (f) => (await f.locator('.profile-table').count()) > 0, 90_000);
+			const rows = await frame.locator('.profile-table tbody tr').count();
+			if (rows !== 9) {
+				throw new Error(`${rows} rows in the profile table, expected one per column (9)`);
+			}
+			await frame.locator('tr[data-column="income"] .group-cell[data-group="female"]:has-text("mean")').waitFor({ timeout: 10_000 });
+			// Sort by how far apart the groups are: the header says so.
+			await frame.locator('button[data-sort="byGroup"]').click();
+			const sorted = await frame.locator('th:has(button[data-sort="byGroup"])').getAttribute('aria-sort');
+			if (sorted !== 'descending') {
+				throw new Error(`the By group header says aria-sort=${sorted}`);
+			}
+			await page.waitForTimeout(300);
+			await shot(page, 'profile');
+		});
 		for (const d of UNSEEN) {
 			await step(`accepting every default on ${d.file} never makes '${d.label} = ${d.wrong}' favourable`, async () => {
 				await page.keyboard.press('Escape');
