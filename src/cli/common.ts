@@ -4,6 +4,9 @@ import { UsageError } from './errors';
 import { binaryFormatOf } from '../io/binaryParse';
 import { describeRange, inRange, RUN_PARAMETER_RANGES as RANGES, RUN_DEFAULTS } from '../shared/runParameters';
 
+/** Seeds are 32-bit (the largest is here for the tests and the help text). */
+export { MAX_SEED } from '../shared/runParameters';
+
 export const COMMON_OPTIONS = {
 	seed: { type: 'string' },
 	'test-fraction': { type: 'string' },
