@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { envelope, ERROR_SLACK, firmSide, m, NEAR_ZERO, wholeRows } from './analysis';
 import { CLAIM_RULES, EQOD_FLOOR, methodName, SMALL_KNOWLEDGE_EFFECT } from './claims';
+import { BOOSTING_BLOCK_END, BOOSTING_BLOCK_START, spliceBlock } from './boostingConfig';
 import { alphasOf, GRID } from './config';
 import {
 	blindSection,
@@ -378,5 +379,13 @@ export function writeReport(file: string, runs: readonly DatasetRun[], figures: 
 		.replace(/\n{3,}/g, '\n\n')
 		.trimEnd()
 		.replace(TOY_SLOT, () => toy);
-	writeFileSync(file, `${text}\n`);
+	// The boosting section has its own runs (boosting.ts): keep it as it was, before the timing table.
+	const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+	const start = previous.indexOf(BOOSTING_BLOCK_START);
+	const end = previous.indexOf(BOOSTING_BLOCK_END);
+	const kept =
+		start >= 0 && end > start
+			? spliceBlock(`${text}\n`, previous.slice(start + BOOSTING_BLOCK_START.length, end).replace(/^\n/, ''))
+			: `${text}\n`;
+	writeFileSync(file, kept);
 }
