@@ -131,6 +131,23 @@ export function describeParse(parse: ParseResult): {
 	};
 }
 
+/** The output options of simulate and compare (their help: {@link RUN_OUTPUT_HELP}). */
+export const RUN_OUTPUT_OPTIONS = {
+	'on-bad-row': { type: 'string' },
+	json: { type: 'boolean', default: false },
+	csv: { type: 'boolean', default: false },
+	out: { type: 'string' },
+	force: { type: 'boolean', default: false },
+} as const;
+
+/** `--json` or `--csv` (not both), else text. */
+export function readOutputFormat(values: { readonly json?: boolean; readonly csv?: boolean }): 'json' | 'csv' | 'text' {
+	if (values.json === true && values.csv === true) {
+		throw new UsageError('choose one of --json and --csv');
+	}
+	return values.json === true ? 'json' : values.csv === true ? 'csv' : 'text';
+}
+
 /** Help lines for the output options shared by simulate and compare. */
 export const RUN_OUTPUT_HELP = `  --on-bad-row MODE       skip | fail
   --json | --csv          machine-readable output on stdout

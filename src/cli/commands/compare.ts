@@ -11,7 +11,7 @@ import { checkOutputBeforeRun, emitRunResult, runCancellable } from '../output';
 import { comparisonFromCompare } from '../../shared/comparison';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import type { Command } from '../command';
-import { parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '../common';
+import { parseNumberFlag, readOnBadRow, readOutputFormat, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { createProgress } from '../progress';
@@ -71,17 +71,11 @@ export const compareCommand: Command = {
 				'defense-threshold': { type: 'string' },
 				'defense-method': { type: 'string' },
 				workers: { type: 'string' },
-				'on-bad-row': { type: 'string' },
-				json: { type: 'boolean', default: false },
-				csv: { type: 'boolean', default: false },
-				out: { type: 'string' },
-				force: { type: 'boolean', default: false },
+				...RUN_OUTPUT_OPTIONS,
 			},
 			allowPositionals: true,
 		});
-		if (values.json && values.csv) {
-			throw new UsageError('choose one of --json and --csv');
-		}
+		const format = readOutputFormat(values);
 		const file = requireOneFile(positionals, 'compare on');
 		const list = (s: string | undefined): string[] | undefined =>
 			s
@@ -146,7 +140,7 @@ export const compareCommand: Command = {
 			loaded,
 			out: values.out,
 			force: values.force,
-			format: values.json ? 'json' : values.csv ? 'csv' : 'text',
+			format,
 			panelResults: { simulations: {}, comparison: comparisonFromCompare(result) },
 			csv: () => compareCsv(result),
 			text: () => renderCompare(file, result),

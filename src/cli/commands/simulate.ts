@@ -15,7 +15,7 @@ import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
-import { parseNumberFlag, requireOneFile, RUN_OUTPUT_HELP, readOnBadRow } from '../common';
+import { parseNumberFlag, readOnBadRow, readOutputFormat, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
 import { simulationCsv } from '../simulationCsv';
 import {
 	collectiveModelFromFlags,
@@ -93,17 +93,13 @@ export const simulateCommand: Command = {
 				'target-eqod': { type: 'string' },
 				'test-fraction': { type: 'string' },
 				workers: { type: 'string' },
-				'on-bad-row': { type: 'string' },
 				'min-level-count': { type: 'string' },
 				'defense-threshold': { type: 'string' },
 				'defense-folds': { type: 'string' },
 				queue: { type: 'string' },
 				...MODEL_OPTIONS,
 				...COLLECTIVE_MODEL_OPTIONS,
-				json: { type: 'boolean', default: false },
-				csv: { type: 'boolean', default: false },
-				out: { type: 'string' },
-				force: { type: 'boolean', default: false },
+				...RUN_OUTPUT_OPTIONS,
 			},
 			allowPositionals: true,
 		});
@@ -114,9 +110,7 @@ export const simulateCommand: Command = {
 				`--experiment must be ${EXPERIMENTS.slice(0, -1).join(', ')} or ${EXPERIMENTS.at(-1)}${experiment !== undefined ? `, got '${experiment}'` : ''}`,
 			);
 		}
-		if (values.json && values.csv) {
-			throw new UsageError('choose one of --json and --csv');
-		}
+		const format = readOutputFormat(values);
 		const params = readParams(values, experiment);
 		const workers = parseNumberFlag('workers', values.workers, { integer: true, min: 1, max: 64 }) ?? defaultWorkerCount('cli');
 		const onBadRow = readOnBadRow(values['on-bad-row']);
@@ -150,7 +144,7 @@ export const simulateCommand: Command = {
 			loaded,
 			out: values.out,
 			force: values.force,
-			format: values.json ? 'json' : values.csv ? 'csv' : 'text',
+			format,
 			panelResults: { simulations: { [result.experiment]: result } },
 			csv: () => simulationCsv(result),
 			text: () => renderSimulation(file, result),
