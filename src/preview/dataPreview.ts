@@ -1,5 +1,5 @@
 /**
- * The read-only preview of Parquet and Arrow IPC files (custom editor
+ * The read-only preview of Parquet, Arrow IPC and gzip-compressed CSV/TSV files (custom editor
  * `collectiveFairness.dataPreview`): they have no text for the editor, so opening one — from the
  * Explorer, the Datasets view or `vscode.open` — shows its schema with each column's profile and
  * its first rows, read by the language server as every command reads the file. The page links to
