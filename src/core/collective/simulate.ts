@@ -35,13 +35,7 @@ export type UnitExecutor = (
 export interface SimulationResult extends Aggregated {
 	readonly experiment: Experiment;
 	readonly params: SimulationParams;
-	readonly roles: {
-		readonly sensitive: string;
-		readonly minority: string;
-		readonly majority: string;
-		readonly label: string;
-		readonly favourable: readonly string[];
-	};
+	readonly roles: RunRoles;
 	/** Whether the firm's model took the sensitive attribute as an input (docs/methods.md, "The firm"). */
 	readonly firm: FirmAwareness;
 	/** The firm's feature columns. */
@@ -49,6 +43,15 @@ export interface SimulationResult extends Aggregated {
 	/** Fractions of the pool the refinement pass added to the coarse M grid (empty: none). */
 	readonly gridRefinement: readonly number[];
 	readonly timings: { readonly seconds: number; readonly fits: number; readonly workers: number };
+}
+
+/** The roles a run used, as its result reports them (the simulation's and the comparison's). */
+export interface RunRoles {
+	readonly sensitive: string;
+	readonly minority: string;
+	readonly majority: string;
+	readonly label: string;
+	readonly favourable: readonly string[];
 }
 
 export interface SimulateOptions {

@@ -12,7 +12,7 @@
  */
 import { summariseMetrics, type BaseSummary } from '../collective/aggregate';
 import type { RunMetrics } from '../collective/evaluate';
-import { simulate, type UnitExecutor } from '../collective/simulate';
+import { simulate, type RunRoles, type UnitExecutor } from '../collective/simulate';
 import { StrategyError } from '../collective/strategies';
 import type { Table } from '../csv/table';
 import { resolveRoles } from '../roles/resolve';
@@ -48,13 +48,7 @@ export interface CompareOptions {
 
 export interface CompareResult {
 	readonly params: { readonly firm: FirmParams; readonly collective: CollectiveCompareParams | null };
-	readonly roles: {
-		readonly sensitive: string;
-		readonly minority: string;
-		readonly majority: string;
-		readonly label: string;
-		readonly favourable: readonly string[];
-	};
+	readonly roles: RunRoles;
 	/** The firm's learner every approach ran against, and its one-line name. */
 	readonly model: { readonly kind: FirmModelKind; readonly text: string };
 	readonly base: BaseSummary;
