@@ -166,7 +166,8 @@ export function buildProfileTable(p: ProfileResult, file: string, findings: read
 	}
 	const columns = p.profile.columns.map((c): ProfileRow => {
 		const summary = summaryOf(c);
-		const groups = groupCells(byGroup.get(c.name));
+		// The sensitive attribute split by itself says nothing (each group holds only its own value).
+		const groups = sensitive.includes(c.name) ? { cells: [], gap: null } : groupCells(byGroup.get(c.name));
 		const flags: ProfileFlag[] = [];
 		if (sensitive.includes(c.name)) {
 			flags.push({ kind: 'sensitive', text: 'the sensitive attribute: the groups are its values' });

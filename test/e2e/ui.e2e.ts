@@ -297,8 +297,12 @@ async function main(): Promise<number> {
 			if (sorted !== 'descending') {
 				throw new Error(`the By group header says aria-sort=${sorted}`);
 			}
-			await page.waitForTimeout(300);
+			// The README's screenshot: the table over the whole editor area, then the layout as it was.
+			await page.locator('.tabs-container .tab', { hasText: 'Profile: applicants.csv' }).first().click();
+			await palette(page, 'View: Toggle Maximize Editor Group');
+			await page.waitForTimeout(800);
 			await shot(page, 'profile');
+			await palette(page, 'View: Toggle Maximize Editor Group');
 		});
 		for (const d of UNSEEN) {
 			await step(`accepting every default on ${d.file} never makes '${d.label} = ${d.wrong}' favourable`, async () => {
