@@ -28,7 +28,10 @@
 //             simulate request on Adult
 //   scale     bench/scaleMemory.mjs: 10 million generated rows (1 million under --quick) as CSV
 //             (≈ 1 GB) and as Parquet; profile and audit of each in a fresh `node dist/cli.js`
-//             child: wall time, peak RSS (target < 4 GB each) and the load average beside them
+//             child: wall time, peak RSS (target < 4 GB each) and the load average beside them;
+//             then bench/scaleFlips.mjs: the flips experiment on 1M generated rows (4 methods ×
+//             4 M × 1 seed, target ≤ 30 s) and the Adult flips sweep per fit against aca_ref.py
+//             (target ≥ 50× at low load), medians of 3 (1 run and no reference under --quick)
 //
 // Real data comes from ../shared/datasets (or $COLLECTIVE_FAIRNESS_DATASETS); without it the
 // sections that need it print a skip line. Python is /usr/bin/python3 (or $BENCH_PYTHON); without
@@ -407,7 +410,37 @@ async function flips() {
 
 async function scale() {
 	const memory = await scaleMemory();
-	return { memory };
+	const sweep = await scaleFlips();
+	return { memory, sweep };
+}
+
+/** The 1M-row flips run and the Adult sweep per fit against aca_ref.py (bench/scaleFlips.mjs). */
+async function scaleFlips() {
+	const args = [join(here, 'scaleFlips.mjs'), '--json', ...(quick ? ['--no-reference', '--runs', '1'] : [])];
+	console.log(
+		`sweep: node bench/scaleFlips.mjs${quick ? ' --no-reference --runs 1' : ''} (a 1M-row flips run, the Adult sweep and its reference; minutes)`,
+	);
+	const r = lastJson(await runChild(process.execPath, args, { live: true }), 'bench/scaleFlips.mjs');
+	const m = r.million;
+	target(
+		`flips at ${m.runs[0].fits} fits, 1M generated rows, 4 methods × 4 M × 1 seed (wall, load ${m.loadBefore[0]})`,
+		m.wallS,
+		's',
+		'≤ 30',
+		m.pass,
+	);
+	info('  its CPU time (user + system)', m.cpuS ?? 'n/a', 's');
+	if (r.adult?.ours !== undefined) {
+		info(`Adult flips sweep, ours per fit (load ${r.adult.ours.loadBefore[0]})`, r.adult.ours.perFitMs, 'ms');
+	}
+	if (r.adult?.ratio !== undefined) {
+		const load = `load ${r.adult.ours.loadBefore[0]} / ${r.adult.reference.loadBefore[0]}`;
+		target(`Adult flips sweep per fit, aca_ref.py / ours (${load})`, r.adult.ratio, '×', '≥ 50 at low load', r.adult.pass);
+		info('  the same ratio in CPU time per fit', r.adult.cpuRatio ?? 'n/a', '×');
+	} else {
+		skip('scale: Adult sweep ratio against aca_ref.py', r.skipped.join('; ') || 'not measured');
+	}
+	return r;
 }
 
 /** Profile and audit of 10M rows (1M under --quick), CSV and Parquet: wall time and peak RSS of each child. */
