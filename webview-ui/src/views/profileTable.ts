@@ -119,7 +119,8 @@ export class ProfileView {
 		setState({ ...(typeof state === 'object' && state !== null ? state : {}), profileSort: sort });
 		this.render();
 		this.live.textContent = `Sorted by ${spec.title.toLowerCase()}, ${sort.descending ? 'descending' : 'ascending'}.`;
-		this.tableHost.querySelector<HTMLButtonElement>(`button[data-sort="${key}"]`)?.focus();
+		// Keep the focus on the header just used, without scrolling the table sideways to it.
+		this.tableHost.querySelector<HTMLButtonElement>(`button[data-sort="${key}"]`)?.focus({ preventScroll: true });
 	}
 
 	private render(): void {
