@@ -2,6 +2,7 @@
  * What `npm run reproduce` runs: the datasets with their roles (docs/datasets.md, exactly), and the
  * grids chosen so that the whole run fits in 15 minutes on a 2-core machine.
  */
+import { DEFAULT_ALPHAS, METHODS } from '../../src/shared/runParameters';
 
 export interface DatasetConfig {
 	/** File stem of the outputs under docs/reproduction/. */
@@ -149,7 +150,7 @@ export const DATASETS: readonly DatasetConfig[] = [
 
 /** The grids, stated in the report. */
 export const GRID = {
-	alphas: [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5],
+	alphas: [...DEFAULT_ALPHAS],
 	/** The large tables' α grid (the size experiment is their costliest run). */
 	largeAlphas: [0.05, 0.1, 0.2, 0.3, 0.4, 0.5],
 	sizeFlips: 6,
@@ -158,7 +159,7 @@ export const GRID = {
 	knowledgeRows: 10,
 	knowledgeFlips: 6,
 	knowledgeMethods: ['rb-prob', 'rb-label', 'rb-dist'],
-	methods: ['rb-prob', 'rb-label', 'rb-dist', 'random'],
+	methods: [...METHODS],
 	k: 5,
 	firmMethods: ['calibrated-eqodds', 'eqodds-thresholds', 'fare', 'reweighing', 'massaging'],
 	/** FARE's sweep, trimmed from the CLI's 6 × 6 (a tree per point and seed is the costly part). */

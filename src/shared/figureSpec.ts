@@ -5,6 +5,7 @@
  * screen. Dependency-free runtime code (it runs in the browser bundle too).
  */
 import { SHAPES } from './chartTheme';
+import { METHODS } from './runParameters';
 import type { FairnessMetric, SeedSummary } from './webviewProtocol';
 
 export type FigureId = 'size' | 'success' | 'flips' | 'knowledge' | 'pareto' | 'groups';
@@ -98,7 +99,7 @@ export const METHOD_LABELS: Record<string, string> = {
 	'rb-dist': 'RB-dist',
 	random: 'Random',
 };
-const METHOD_ORDER = ['rb-prob', 'rb-label', 'rb-dist', 'random'];
+const METHOD_ORDER: readonly string[] = METHODS;
 
 export const methodLabel = (m: string): string => METHOD_LABELS[m] ?? m;
 /** Stable colour per method across figures, so RB-prob is the same colour everywhere. */
