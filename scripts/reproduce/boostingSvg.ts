@@ -8,8 +8,8 @@ import { m, type Row, type Simulation } from './analysis';
 import { methodName } from './claims';
 
 const WIDTH = 760;
-const HEIGHT = 320;
-const PANEL = { top: 40, bottom: 48, left: 56, gap: 40 };
+const HEIGHT = 340;
+const PANEL = { top: 40, bottom: 58, left: 56, gap: 40 };
 const COLOURS: Record<string, string> = { 'rb-prob': '#1f77b4', 'rb-label': '#ff7f0e', 'rb-dist': '#2ca02c', random: '#7f7f7f' };
 
 interface Series {
@@ -80,7 +80,7 @@ function chart(title: string, xLabel: string, panels: readonly [Panel, Panel]): 
 				`<text x="${px(x).toFixed(1)}" y="${PANEL.top + plotHeight + 14}" text-anchor="middle">${xMax > 2 ? Math.round(x) : x.toFixed(2)}</text>`,
 			);
 		}
-		out.push(`<text x="${x0 + panelWidth / 2}" y="${HEIGHT - 18}" text-anchor="middle">${escape(xLabel)}</text>`);
+		out.push(`<text x="${x0 + panelWidth / 2}" y="${HEIGHT - 26}" text-anchor="middle">${escape(xLabel)}</text>`);
 		if (panel.target !== undefined) {
 			out.push(
 				`<line x1="${x0}" x2="${x0 + panelWidth}" y1="${py(panel.target).toFixed(1)}" y2="${py(panel.target).toFixed(1)}" stroke="#d62728" stroke-dasharray="5 4"/>`,
@@ -103,8 +103,8 @@ function chart(title: string, xLabel: string, panels: readonly [Panel, Panel]): 
 	methods.forEach((method, k) => {
 		const x = PANEL.left + k * 120;
 		out.push(
-			`<line x1="${x}" x2="${x + 18}" y1="${HEIGHT - 5}" y2="${HEIGHT - 5}" stroke="${COLOURS[method] ?? '#000000'}" stroke-width="2"/>`,
-			`<text x="${x + 22}" y="${HEIGHT - 1}">${escape(methodName(method))}</text>`,
+			`<line x1="${x}" x2="${x + 18}" y1="${HEIGHT - 10}" y2="${HEIGHT - 10}" stroke="${COLOURS[method] ?? '#000000'}" stroke-width="2"/>`,
+			`<text x="${x + 22}" y="${HEIGHT - 6}">${escape(methodName(method))}</text>`,
 		);
 	});
 	out.push('</svg>');
