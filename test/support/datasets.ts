@@ -11,12 +11,27 @@
  * provide it otherwise (node:test prints the string as the skip reason).
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const DATASETS_ENV = 'COLLECTIVE_FAIRNESS_DATASETS';
 
-/** The repository root: tests are compiled to out/test/support/, this file's folder. */
-export const repoRoot = resolve(__dirname, '..', '..', '..');
+/**
+ * The repository root: the nearest folder above this code that holds package.json. Compiled by
+ * tsc this file is out/test/support/datasets.js; bundled by `npm run test:one` it is inlined into
+ * the test file, whose folder may be deeper, so a fixed number of `..` would miss.
+ */
+export const repoRoot = findRepoRoot(__dirname);
+
+function findRepoRoot(from: string): string {
+	for (let dir = from; ; dir = dirname(dir)) {
+		if (existsSync(join(dir, 'package.json'))) {
+			return dir;
+		}
+		if (dirname(dir) === dir) {
+			return resolve(from, '..', '..', '..');
+		}
+	}
+}
 
 /** The datasets folder: $COLLECTIVE_FAIRNESS_DATASETS when set and non-empty, else ../shared/datasets. */
 export function datasetsDir(): string {
