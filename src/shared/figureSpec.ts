@@ -77,6 +77,11 @@ export interface FigureSpec {
 	 * run that fills it; on a drawn one, the run that adds what is missing (the firm side of the Pareto plane).
 	 */
 	readonly runs?: 'size' | 'flips' | 'knowledge' | 'minimum' | 'audit' | 'comparison';
+	/**
+	 * Variants of a firm-side approach (e.g. calibrated-eqodds fnr and fnr/randomized) drawn in their
+	 * approach's colour and shape: the panel offers one toggle each; `shown` false leaves its points out.
+	 */
+	readonly variants?: ReadonlyArray<{ readonly key: string; readonly approach: string; readonly variant: string; readonly shown: boolean }>;
 	/** The figure cannot apply to this data at all (S(α) without counterfactuals): not shown. */
 	readonly notApplicable?: boolean;
 	readonly table: FigureTable;

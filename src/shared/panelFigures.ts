@@ -420,13 +420,14 @@ export function knowledgeFigure(r: SimulationResult | undefined, metric: Fairnes
 const sizeLike = (r: PanelResults): SimulationResult | undefined => r.simulations.minimum ?? r.simulations.size;
 
 /** Every figure of the panel, in display order. */
-export function buildFigures(r: PanelResults, metric: FairnessMetric): FigureSpec[] {
+/** `hiddenVariants`: firm-side variants (e.g. 'calibrated-eqodds (fnr)') the panel's toggles switched off. */
+export function buildFigures(r: PanelResults, metric: FairnessMetric, hiddenVariants: ReadonlySet<string> = new Set()): FigureSpec[] {
 	const byId: Record<FigureId, FigureSpec> = {
 		size: sizeFigure(sizeLike(r), metric),
 		success: successFigure(sizeLike(r)),
 		flips: flipsFigure(r.simulations.flips, metric),
 		knowledge: knowledgeFigure(r.simulations.knowledge, metric),
-		pareto: paretoFigure(r.simulations.flips ?? sizeLike(r), r.comparison, metric),
+		pareto: paretoFigure(r.simulations.flips ?? sizeLike(r), r.comparison, metric, hiddenVariants),
 		groups: groupsFigure(r.audit),
 	};
 	return [byId.groups, byId.size, byId.flips, byId.pareto, byId.knowledge, byId.success].map(uniqueStyles);

@@ -40,6 +40,7 @@ export function paretoFigure(
 	collective: SimulationResult | undefined,
 	comparison: ComparisonResult | undefined,
 	metric: FairnessMetric,
+	hiddenVariants: ReadonlySet<string> = new Set(),
 ): FigureSpec {
 	const yLabel = METRIC_LABELS[metric];
 	if (comparison === undefined && collective === undefined) {
@@ -84,10 +85,16 @@ export function paretoFigure(
 	}
 	const families = new Map<string, FamilyPoint[]>();
 	const certificates: Array<{ approach: string; cert: NonNullable<ComparisonResult['fronts'][number]['certificate']> }> = [];
+	const variants: Array<{ key: string; approach: string; variant: string; shown: boolean }> = [];
 	for (const f of comparison?.fronts ?? []) {
 		const { approach, variant } = approachOf(f.approach);
 		const list = families.get(approach) ?? [];
-		for (const p of f.points) {
+		// A variant the user switched off keeps its toggle but adds no points (its approach keeps its colour).
+		const shown = variant === undefined || !hiddenVariants.has(f.approach);
+		if (variant !== undefined) {
+			variants.push({ key: f.approach, approach, variant, shown });
+		}
+		for (const p of shown ? f.points : []) {
 			list.push({ point: p, ...(variant !== undefined ? { variant } : {}) });
 		}
 		families.set(approach, list);
@@ -163,5 +170,6 @@ export function paretoFigure(
 		table: { columns: ['series', 'setting', 'error', METRIC_SHORT[metric], '95% interval', 'non-dominated'], rows: rowsOut },
 		summary: `Scatter of error against ${METRIC_SHORT[metric]} for ${series.length} series; each series' non-dominated points are joined by a line, dominated points are faded.`,
 		...(comparison === undefined ? { runs: 'comparison' as const } : {}),
+		...(variants.length > 0 ? { variants } : {}),
 	};
 }

@@ -47,6 +47,17 @@ export class App {
 						this.save({
 							openTables: open ? [...new Set([...this.state.openTables, fid])] : this.state.openTables.filter((x) => x !== fid),
 						}),
+					setVariantShown: (key, shown) => {
+						const hidden = new Set(this.state.hiddenVariants);
+						if (shown) {
+							hidden.delete(key);
+						} else {
+							hidden.add(key);
+						}
+						this.save({ hiddenVariants: [...hidden] });
+						this.renderFigures();
+						this.live.textContent = `${key} ${shown ? 'shown' : 'hidden'} on the Pareto plane.`;
+					},
 					run: (what) => (what === 'audit' ? this.runAudit() : what === 'comparison' ? this.runComparison() : this.startRun(what)),
 				}),
 		);
@@ -244,7 +255,7 @@ export class App {
 
 	private renderFigures(): void {
 		const theme = readTheme();
-		const specs = buildFigures(this.state.results, this.state.metric as FairnessMetric);
+		const specs = buildFigures(this.state.results, this.state.metric as FairnessMetric, new Set(this.state.hiddenVariants));
 		for (const spec of specs) {
 			this.views.find((v) => v.id === spec.id)?.render(spec, theme);
 		}

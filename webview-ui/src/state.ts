@@ -17,9 +17,11 @@ export interface PanelState {
 	readonly dataset?: PanelDataset;
 	/** The firm last chosen in the run settings (kept over the host's defaults after a reload). */
 	readonly firm?: Required<FirmChoice>;
+	/** Firm-side variants switched off on the Pareto plane (e.g. 'calibrated-eqodds (fnr)'). */
+	readonly hiddenVariants: readonly string[];
 }
 
-export const EMPTY_STATE: PanelState = { v: 1, results: { simulations: {} }, metric: 'eqod', openTables: [] };
+export const EMPTY_STATE: PanelState = { v: 1, results: { simulations: {} }, metric: 'eqod', openTables: [], hiddenVariants: [] };
 
 export function restoreState(saved: unknown): PanelState {
 	if (typeof saved !== 'object' || saved === null) {
@@ -35,6 +37,7 @@ export function restoreState(saved: unknown): PanelState {
 		metric: s.metric === 'eqodMax' || s.metric === 'spd' ? s.metric : 'eqod',
 		...(isSimulationRequest(s.request) ? { request: s.request as SimulationRequest } : {}),
 		openTables: Array.isArray(s.openTables) ? s.openTables.filter((id): id is FigureId => FIGURE_IDS.includes(id)) : [],
+		hiddenVariants: Array.isArray(s.hiddenVariants) ? s.hiddenVariants.filter((k): k is string => typeof k === 'string').slice(0, 100) : [],
 		...(s.dataset !== undefined && typeof s.dataset === 'object' && typeof s.dataset.label === 'string' ? { dataset: s.dataset } : {}),
 		...(typeof s.firm?.seesSensitiveAttribute === 'boolean' && (s.firm.model === 'logistic' || s.firm.model === 'boosting')
 			? { firm: { seesSensitiveAttribute: s.firm.seesSensitiveAttribute, model: s.firm.model } }

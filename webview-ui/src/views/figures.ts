@@ -19,6 +19,8 @@ export interface FigureHost {
 	setTableOpen(id: FigureId, open: boolean): void;
 	/** Runs what an empty figure needs (an experiment with the current settings, or the audit). */
 	run(what: NonNullable<FigureSpec['runs']>): void;
+	/** Shows or hides one firm-side variant's points (the Pareto plane's variant toggles). */
+	setVariantShown(key: string, shown: boolean): void;
 }
 
 const RUN_LABELS: Record<NonNullable<FigureSpec['runs']>, string> = {
@@ -103,6 +105,9 @@ export class FigureView {
 		for (const s of spec.statements) {
 			this.statements.append(termText('li', {}, s));
 		}
+		if (spec.variants !== undefined) {
+			this.statements.append(el('li', {}, this.variantToggles(spec.variants)));
+		}
 		if (spec.runs !== undefined) {
 			// A drawn figure that lacks a part (the firm's fronts): the run that adds it.
 			const what = spec.runs;
@@ -125,6 +130,18 @@ export class FigureView {
 		this.tableRegion.append(textTable(spec.title, spec.table.columns, spec.table.rows, withTerms));
 		this.toggle.hidden = false;
 		this.setTable(this.host.isTableOpen(this.id));
+	}
+
+	/** One checkbox per variant, grouped under its approach (whose colour and shape its points share). */
+	private variantToggles(variants: NonNullable<FigureSpec['variants']>): HTMLFieldSetElement {
+		const box = el('fieldset', { class: 'variants' }, el('legend', {}, 'Variants shown (each in its approach’s colour and shape)'));
+		for (const v of variants) {
+			const input = el('input', { type: 'checkbox', 'data-variant': v.key });
+			input.checked = v.shown;
+			input.addEventListener('change', () => this.host.setVariantShown(v.key, input.checked));
+			box.append(el('label', { class: 'check' }, input, ...withTerms(`${v.approach}: ${v.variant}`)));
+		}
+		return box;
 	}
 
 	destroyChart(): void {
