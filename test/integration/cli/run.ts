@@ -3,6 +3,7 @@ import { execFile, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 
 /** The repository root, from out/test/integration/cli/ (compiled) where this runs. */
 export const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
@@ -88,4 +89,21 @@ export function generated(dir: string, rows = 1500, name = 'data.csv'): string {
 		throw new Error(`generate failed: ${r.stderr}`);
 	}
 	return file;
+}
+
+/**
+ * Registers the hooks of a suite that runs the built CLI on one synthetic dataset: builds dist/ if
+ * missing, generates `rows` rows into a fresh temporary folder before the tests and removes the
+ * folder after them. Read `dir` and `data` inside the tests (they are set once `before` has run).
+ */
+export function generatedFixture(rows: number): { dir: string; data: string } {
+	const fixture = { dir: '', data: '' };
+	let cleanup = (): void => undefined;
+	before(() => {
+		ensureBuilt();
+		({ dir: fixture.dir, cleanup } = tempDir());
+		fixture.data = generated(fixture.dir, rows);
+	});
+	after(() => cleanup());
+	return fixture;
 }

@@ -1,21 +1,13 @@
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { cli, cliAll, ensureBuilt, generated, tempDir } from './run';
+import { cli, cliAll, generatedFixture } from './run';
 
 const COMMANDS = ['profile', 'audit', 'simulate', 'generate'];
 
 describe('cli: help and usage errors', () => {
-	let dir: string;
-	let data: string;
-	let cleanup = (): void => undefined;
-	before(() => {
-		ensureBuilt();
-		({ dir, cleanup } = tempDir());
-		data = generated(dir, 400);
-	});
-	after(() => cleanup());
+	const fx = generatedFixture(400);
 
 	it('--help exits 0 with the command list, and every command has its own --help', async () => {
 		const [top, version, ...each] = await cliAll([['--help'], ['--version'], ...COMMANDS.map((c) => [c, '--help'])]);
@@ -54,23 +46,23 @@ describe('cli: help and usage errors', () => {
 
 	it('bad flag values exit 2 with a message naming the flag and the value', async () => {
 		const cases: Array<[string[], RegExp]> = [
-			[['audit', data, '--seed', 'abc'], /--seed must be an integer ≥ 0 ≤ 4294967295, got 'abc'/],
-			[['audit', data, '--resamples', '1.5'], /--resamples must be an integer/],
-			[['audit', data, '--on-bad-row', 'maybe'], /--on-bad-row must be skip or fail, got 'maybe'/],
-			[['audit', data, '--bogus'], /Unknown option '--bogus'/],
-			[['simulate', data, '--experiment', 'everything'], /--experiment must be size, flips, knowledge or minimum, got 'everything'/],
-			[['simulate', data, '--experiment', 'flips', '--methods', 'rb-prob,rb-magic'], /unknown method 'rb-magic'/],
-			[['simulate', data, '--experiment', 'flips', '--alpha', '2'], /--alpha must be a number > 0 ≤ 1, got '2'/],
-			[['simulate', data, '--experiment', 'flips', '--alpha', '0'], /--alpha must be a number > 0 ≤ 1, got '0'/],
+			[['audit', fx.data, '--seed', 'abc'], /--seed must be an integer ≥ 0 ≤ 4294967295, got 'abc'/],
+			[['audit', fx.data, '--resamples', '1.5'], /--resamples must be an integer/],
+			[['audit', fx.data, '--on-bad-row', 'maybe'], /--on-bad-row must be skip or fail, got 'maybe'/],
+			[['audit', fx.data, '--bogus'], /Unknown option '--bogus'/],
+			[['simulate', fx.data, '--experiment', 'everything'], /--experiment must be size, flips, knowledge or minimum, got 'everything'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--methods', 'rb-prob,rb-magic'], /unknown method 'rb-magic'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--alpha', '2'], /--alpha must be a number > 0 ≤ 1, got '2'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--alpha', '0'], /--alpha must be a number > 0 ≤ 1, got '0'/],
 			[
-				['simulate', data, '--experiment', 'size', '--alphas', '0,0.2'],
+				['simulate', fx.data, '--experiment', 'size', '--alphas', '0,0.2'],
 				/simulation parameter 'alphas' must be fractions in \(0, 1\], got 0, 0.2/,
 			],
-			[['simulate', data, '--experiment', 'flips', '--k', '0'], /--k must be an integer ≥ 1 ≤ 1000, got '0'/],
-			[['simulate', data, '--experiment', 'flips', '--workers', '0'], /--workers must be an integer ≥ 1 ≤ 64, got '0'/],
-			[['simulate', data, '--experiment', 'flips', '--json', '--csv'], /choose one of --json and --csv/],
-			[['simulate', data, '--experiment', 'size', '--alphas', '0.1,x'], /--alphas must be a number, got 'x'/],
-			[['generate', '--out', path.join(dir, 'x.csv'), '--rows', 'many'], /--rows must be a number, got 'many'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--k', '0'], /--k must be an integer ≥ 1 ≤ 1000, got '0'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--workers', '0'], /--workers must be an integer ≥ 1 ≤ 64, got '0'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--json', '--csv'], /choose one of --json and --csv/],
+			[['simulate', fx.data, '--experiment', 'size', '--alphas', '0.1,x'], /--alphas must be a number, got 'x'/],
+			[['generate', '--out', path.join(fx.dir, 'x.csv'), '--rows', 'many'], /--rows must be a number, got 'many'/],
 		];
 		const runs = await cliAll(cases.map(([args]) => args));
 		for (const [i, [args, message]] of cases.entries()) {
@@ -82,7 +74,7 @@ describe('cli: help and usage errors', () => {
 	});
 
 	it('a missing file exits 2 naming it', async () => {
-		const missing = path.join(dir, 'no-such-file.csv');
+		const missing = path.join(fx.dir, 'no-such-file.csv');
 		const runs = await cliAll([
 			['profile', missing],
 			['audit', missing],
@@ -96,7 +88,7 @@ describe('cli: help and usage errors', () => {
 	});
 
 	it('a malformed CSV under --on-bad-row fail exits 2 with file:line:column; skip reads the rest', () => {
-		const bad = path.join(dir, 'ragged.csv');
+		const bad = path.join(fx.dir, 'ragged.csv');
 		writeFileSync(bad, 'g,x,y\nmaj,1,yes\nmin,2\nmaj,3,no\nmin,4,yes\nmaj,5,no\n');
 		const roles = ['--sensitive', 'g', '--minority', 'min', '--label', 'y', '--positive', 'yes'];
 		const r = cli(['profile', bad, '--on-bad-row', 'fail']);
@@ -105,7 +97,7 @@ describe('cli: help and usage errors', () => {
 		const a = cli(['audit', bad, ...roles, '--on-bad-row', 'fail']);
 		assert.equal(a.status, 2);
 		assert.ok(a.stderr.includes(`${bad}:3:`), a.stderr);
-		const quote = path.join(dir, 'quote.csv');
+		const quote = path.join(fx.dir, 'quote.csv');
 		writeFileSync(quote, 'g,x,y\nmaj,1,yes\nmin,"2,no\n');
 		const q = cli(['profile', quote, '--on-bad-row', 'fail']);
 		assert.equal(q.status, 2);

@@ -3,21 +3,13 @@
  * place (NUMERIC_OPTIONS), so every command rejects the same values with exit 2 and a message
  * naming the option, before reading any file.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_SEED, NUMERIC_OPTIONS, parseNumberFlag } from '../../../src/cli/common';
-import { cliAll, ensureBuilt, generated, tempDir } from '../cli/run';
+import { cliAll, generatedFixture } from '../cli/run';
 
 describe('hostile: numeric options', () => {
-	let dir: string;
-	let data: string;
-	let cleanup = (): void => undefined;
-	before(() => {
-		ensureBuilt();
-		({ dir, cleanup } = tempDir());
-		data = generated(dir, 300);
-	});
-	after(() => cleanup());
+	const fx = generatedFixture(300);
 
 	it('the shared table overrides a looser rule a command passes', () => {
 		assert.equal(MAX_SEED, 4294967295);
@@ -32,17 +24,17 @@ describe('hostile: numeric options', () => {
 
 	it('F16, F7, P05, P07: out-of-range values exit 2 naming the option, on every command', async () => {
 		const cases: Array<[string[], RegExp]> = [
-			[['audit', data, '--seed', '1e300'], /--seed must be an integer ≥ 0 ≤ 4294967295, got '1e300'/],
-			[['audit', data, '--seed', '4294967296'], /--seed must be an integer ≥ 0 ≤ 4294967295, got '4294967296'/],
-			[['simulate', data, '--experiment', 'flips', '--seed', '1e300'], /--seed must be an integer ≥ 0 ≤ 4294967295/],
-			[['compare', data, '--seed', '4294967296'], /--seed must be an integer ≥ 0 ≤ 4294967295/],
-			[['audit', data, '--resamples', '100000000'], /--resamples must be an integer ≥ 0 ≤ 100000, got '100000000'/],
-			[['audit', data, '--resamples', '1000000000'], /--resamples must be an integer ≥ 0 ≤ 100000/],
-			[['audit', data, '--max-eqod', '2'], /--max-eqod must be a number ≥ 0 ≤ 1, got '2'/],
-			[['simulate', data, '--experiment', 'flips', '--seeds', '1001'], /--seeds must be an integer ≥ 1 ≤ 1000, got '1001'/],
-			[['simulate', data, '--experiment', 'flips', '--flips', '100000'], /--flips must be an integer ≥ 2 ≤ 1000, got '100000'/],
-			[['simulate', data, '--experiment', 'flips', '--workers', '1.5'], /--workers must be an integer ≥ 1 ≤ 64, got '1.5'/],
-			[['audit', data, '--test-fraction', '1'], /--test-fraction must be a number ≥ 0.01 ≤ 0.99, got '1'/],
+			[['audit', fx.data, '--seed', '1e300'], /--seed must be an integer ≥ 0 ≤ 4294967295, got '1e300'/],
+			[['audit', fx.data, '--seed', '4294967296'], /--seed must be an integer ≥ 0 ≤ 4294967295, got '4294967296'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--seed', '1e300'], /--seed must be an integer ≥ 0 ≤ 4294967295/],
+			[['compare', fx.data, '--seed', '4294967296'], /--seed must be an integer ≥ 0 ≤ 4294967295/],
+			[['audit', fx.data, '--resamples', '100000000'], /--resamples must be an integer ≥ 0 ≤ 100000, got '100000000'/],
+			[['audit', fx.data, '--resamples', '1000000000'], /--resamples must be an integer ≥ 0 ≤ 100000/],
+			[['audit', fx.data, '--max-eqod', '2'], /--max-eqod must be a number ≥ 0 ≤ 1, got '2'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--seeds', '1001'], /--seeds must be an integer ≥ 1 ≤ 1000, got '1001'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--flips', '100000'], /--flips must be an integer ≥ 2 ≤ 1000, got '100000'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--workers', '1.5'], /--workers must be an integer ≥ 1 ≤ 64, got '1.5'/],
+			[['audit', fx.data, '--test-fraction', '1'], /--test-fraction must be a number ≥ 0.01 ≤ 0.99, got '1'/],
 		];
 		const runs = await cliAll(cases.map(([args]) => args));
 		cases.forEach(([args, message], i) => {
