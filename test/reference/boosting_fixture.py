@@ -26,22 +26,14 @@ import sklearn
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.metrics import log_loss
 
+from matrix_block import densify
+
 CASES = {
     'default': {'params': {'learning_rate': 0.1, 'max_iter': 100, 'max_leaf_nodes': 31, 'min_samples_leaf': 20,
                            'l2_regularization': 0.0, 'max_bins': 255}, 'weighted': False},
     'weighted': {'params': {'learning_rate': 0.2, 'max_iter': 60, 'max_leaf_nodes': 15, 'min_samples_leaf': 40,
                             'l2_regularization': 1.0, 'max_bins': 255}, 'weighted': True},
 }
-
-
-def densify(block, n, width, dense_width, block_count):
-    x = np.zeros((n, width))
-    x[:, :dense_width] = np.asarray(block['dense'], dtype=float).reshape(n, dense_width)
-    active = np.asarray(block['active'], dtype=int).reshape(n, block_count)
-    for t in range(block_count):
-        rows = np.nonzero(active[:, t] >= 0)[0]
-        x[rows, active[rows, t]] = 1.0
-    return x
 
 
 def main():

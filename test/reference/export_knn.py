@@ -28,20 +28,12 @@ import numpy as np
 import sklearn
 from sklearn.neighbors import NearestNeighbors
 
+from matrix_block import densify
+
 TIE = 1e-9
 # sklearn's brute force computes |x|^2 - 2 x.y + |y|^2 (a GEMM): exact duplicates come out at
 # ~6e-8 instead of 0, so its own distances are held to 1e-6 only (the exact ones to TIE).
 SKLEARN_TOL = 1e-6
-
-
-def densify(block, n, width, dense_width, block_count):
-    x = np.zeros((n, width))
-    x[:, :dense_width] = np.asarray(block['dense'], dtype=float).reshape(n, dense_width)
-    active = np.asarray(block['active'], dtype=int).reshape(n, block_count)
-    for t in range(block_count):
-        rows = np.nonzero(active[:, t] >= 0)[0]
-        x[rows, active[rows, t]] = 1.0
-    return x
 
 
 def neighbours(q, ref, k):

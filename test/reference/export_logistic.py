@@ -21,17 +21,9 @@ import numpy as np
 import sklearn
 from sklearn.linear_model import LogisticRegression
 
+from matrix_block import densify
+
 C = 1.0
-
-
-def densify(block, n, width, dense_width, block_count):
-    x = np.zeros((n, width))
-    x[:, :dense_width] = np.asarray(block['dense'], dtype=float).reshape(n, dense_width)
-    active = np.asarray(block['active'], dtype=int).reshape(n, block_count)
-    for t in range(block_count):
-        rows = np.nonzero(active[:, t] >= 0)[0]
-        x[rows, active[rows, t]] = 1.0
-    return x
 
 
 def objective(x, y, coef, intercept):
