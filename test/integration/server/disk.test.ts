@@ -5,12 +5,10 @@
  */
 import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { ProfileResult } from '../../../src/shared/lspProtocol';
-import { TestClient } from './lspClient';
+import { startOnFolder, stopOnFolder, type TestClient } from './lspClient';
 
 // Group b (every third row) is favourable less often than a: the minority default is the lower rate.
 const rows = (n: number): string =>
@@ -26,17 +24,13 @@ void describe('files read from disk', () => {
 	let uri: string;
 
 	before(async () => {
-		dir = mkdtempSync(join(tmpdir(), 'cf-disk-'));
-		csv = join(dir, 'data.csv');
-		writeFileSync(csv, rows(90));
-		uri = pathToFileURL(csv).href;
-		client = new TestClient();
-		await client.initialize();
+		({ client, dir, csv, uri } = await startOnFolder('cf-disk-', (folder) => {
+			const file = join(folder, 'data.csv');
+			writeFileSync(file, rows(90));
+			return file;
+		}));
 	});
-	after(async () => {
-		await client.stop();
-		rmSync(dir, { recursive: true, force: true });
-	});
+	after(() => stopOnFolder({ client, dir, csv, uri }));
 
 	void it('profiles an unopened file from disk and publishes its diagnostics', async () => {
 		const r = await client.connection.sendRequest<ProfileResult>('collectiveFairness/profile', { uri });

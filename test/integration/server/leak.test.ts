@@ -5,12 +5,10 @@
  */
 import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { TestClient } from './lspClient';
+import { startOnFolder, stopOnFolder, type TestClient } from './lspClient';
 
 const codes = (d: readonly Diagnostic[]): string[] => d.map((x) => String(x.code));
 const csvText =
@@ -25,28 +23,25 @@ const csvText =
 void describe('label-leak diagnostic', () => {
 	let client: TestClient;
 	let dir: string;
+	let csv: string;
 	let uri: string;
 
 	before(async () => {
-		dir = mkdtempSync(join(tmpdir(), 'cf-leak-'));
-		const csv = join(dir, 'loans.csv');
-		writeFileSync(csv, csvText);
-		writeFileSync(
-			join(dir, 'loans.fairness.json'),
-			JSON.stringify({
-				version: 1,
-				sensitive: { column: 'group', minority: ['b'] },
-				label: { column: 'decision', favourable: ['approved'] },
-			}),
-		);
-		uri = pathToFileURL(csv).href;
-		client = new TestClient();
-		await client.initialize();
+		({ client, dir, csv, uri } = await startOnFolder('cf-leak-', (folder) => {
+			const file = join(folder, 'loans.csv');
+			writeFileSync(file, csvText);
+			writeFileSync(
+				join(folder, 'loans.fairness.json'),
+				JSON.stringify({
+					version: 1,
+					sensitive: { column: 'group', minority: ['b'] },
+					label: { column: 'decision', favourable: ['approved'] },
+				}),
+			);
+			return file;
+		}));
 	});
-	after(async () => {
-		await client.stop();
-		rmSync(dir, { recursive: true, force: true });
-	});
+	after(() => stopOnFolder({ client, dir, csv, uri }));
 
 	void it('flags the post-outcome column, not the others, and its quick fix excludes it', async () => {
 		await client.open(uri, csvText);

@@ -5,7 +5,10 @@
  * drives the server through the same client.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../../support/datasets';
@@ -127,6 +130,27 @@ export class TestClient {
 			});
 		}
 	}
+}
+
+/** A server about files in a fresh temporary folder: what startOnFolder returns and stopOnFolder ends. */
+export type FolderServer = { client: TestClient; dir: string; csv: string; uri: string };
+
+/**
+ * The set-up of a suite that asks the server about files on disk: a fresh temporary folder named
+ * `prefix`…, filled by `write` (which returns the CSV the suite is about), and an initialized server.
+ */
+export async function startOnFolder(prefix: string, write: (dir: string) => string): Promise<FolderServer> {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	const csv = write(dir);
+	const client = new TestClient();
+	await client.initialize();
+	return { client, dir, csv, uri: pathToFileURL(csv).href };
+}
+
+/** Stops the server and removes the folder startOnFolder made. */
+export async function stopOnFolder(server: FolderServer): Promise<void> {
+	await server.client.stop();
+	rmSync(server.dir, { recursive: true, force: true });
 }
 
 export function percentile(values: readonly number[], p: number): number {
