@@ -301,6 +301,8 @@ async function main(): Promise<number> {
 			await page.locator('.tabs-container .tab', { hasText: 'Profile: applicants.csv' }).first().click();
 			await palette(page, 'View: Toggle Maximize Editor Group');
 			await page.waitForTimeout(800);
+			// Playwright's click scrolled the narrow table to the header it clicked: back to the first column.
+			await frame.evaluate(() => document.querySelector('.profile-scroll')?.scrollTo({ left: 0 }));
 			await shot(page, 'profile');
 			await palette(page, 'View: Toggle Maximize Editor Group');
 		});
