@@ -8,30 +8,16 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { CLI, cli, cliAsync, ensureBuilt, generated, tempDir } from '../cli/run';
+import { freePort, redisSkipReason, startRedisServer, until } from '../../support/redis';
 import { aliveKey, ENGINE, QUEUE_NAME } from '../../../src/runner/queueProtocol';
 
-const hasRedis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).error === undefined;
-const skipReason = hasRedis
-	? false
-	: 'redis-server is not installed on this machine (apt-get install redis-server); the distributed runner test needs it';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const port = (server.address() as net.AddressInfo).port;
-			server.close(() => resolve(port));
-		});
-	});
-}
+const skipReason = redisSkipReason('the distributed runner test');
 
 /** A spawned process and everything it has printed so far. */
 interface Running {
@@ -58,16 +44,6 @@ function start(args: readonly string[], cwd: string): Running {
 	return running;
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await check())) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
-
 describe('distributed runner: BullMQ on Redis', { skip: skipReason, timeout: 300_000 }, () => {
 	let dir: string;
 	let cleanup = (): void => undefined;
@@ -83,28 +59,7 @@ describe('distributed runner: BullMQ on Redis', { skip: skipReason, timeout: 300
 	before(async () => {
 		ensureBuilt();
 		({ dir, cleanup } = tempDir());
-		const port = await freePort();
-		url = `redis://127.0.0.1:${port}/0`;
-		redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-			stdio: 'ignore',
-		});
-		await until(
-			'redis-server to answer',
-			async () => {
-				const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-				probe.on('error', () => undefined);
-				const up = await probe
-					.connect()
-					.then(() => probe.ping())
-					.then(
-						() => true,
-						() => false,
-					);
-				probe.disconnect();
-				return up;
-			},
-			10_000,
-		);
+		({ server: redisServer, url } = await startRedisServer());
 		redis = new Redis(url, { maxRetriesPerRequest: 1 });
 		queue = new Queue(QUEUE_NAME, { connection: { url, maxRetriesPerRequest: null } });
 		data = generated(dir, 3000);

@@ -7,39 +7,14 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import * as net from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { Redis } from 'ioredis';
 import { CLI, ensureBuilt, generated, tempDir } from '../cli/run';
+import { redisSkipReason, startRedisServer, until } from '../../support/redis';
 import { TestClient } from './lspClient';
 
-const hasRedis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).error === undefined;
-const skipReason = hasRedis
-	? false
-	: 'redis-server is not installed on this machine (apt-get install redis-server); the queue test needs it';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const port = (server.address() as net.AddressInfo).port;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await check())) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out waiting for ${what}`);
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
+const skipReason = redisSkipReason('the queue test');
 
 interface SimulationRows {
 	readonly experiment: string;
@@ -60,28 +35,7 @@ void describe('language server: simulations through the BullMQ queue setting', {
 	before(async () => {
 		ensureBuilt();
 		({ dir, cleanup } = tempDir());
-		const port = await freePort();
-		url = `redis://127.0.0.1:${port}/0`;
-		redisServer = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-			stdio: 'ignore',
-		});
-		await until(
-			'redis-server to answer',
-			async () => {
-				const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-				probe.on('error', () => undefined);
-				const up = await probe
-					.connect()
-					.then(() => probe.ping())
-					.then(
-						() => true,
-						() => false,
-					);
-				probe.disconnect();
-				return up;
-			},
-			10_000,
-		);
+		({ server: redisServer, url } = await startRedisServer());
 		const data = generated(dir, 1500);
 		assert.ok(existsSync(data.replace(/\.csv$/, '.fairness.json')), 'generate writes the roles beside the data');
 		uri = pathToFileURL(data).href;
