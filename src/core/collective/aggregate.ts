@@ -139,28 +139,46 @@ export function summarise(values: ReadonlyArray<number | undefined>, what: strin
 	};
 }
 
+/** The four figures every kind of run reports, each a fairness or accuracy figure per seed. */
+type RunFigures = Pick<RunMetrics, 'error' | 'spd' | 'eqod' | 'eqodMax'>;
+
+/**
+ * Error, SPD, EqOd and max EqOd summarised over seeds: the part every summary shares (a
+ * simulation's base and defended rows here, a firm approach's comparison row in firm/pareto.ts).
+ */
+export function summariseRuns(list: readonly RunFigures[]): {
+	error: SeedSummary;
+	spd: SeedSummary;
+	eqod: SeedSummary;
+	eqodMax: SeedSummary;
+} {
+	return {
+		error: summarise(
+			list.map((m) => m.error),
+			'error',
+		),
+		spd: summarise(
+			list.map((m) => m.spd),
+			'statistical parity',
+		),
+		eqod: summarise(
+			list.map((m) => m.eqod),
+			'equalized odds',
+		),
+		eqodMax: summarise(
+			list.map((m) => m.eqodMax),
+			'equalized odds (max)',
+		),
+	};
+}
+
 function summariseDefended(list: readonly RunMetrics[]): DefendedSummary | undefined {
 	const defended = list.map((m) => m.defended).filter((d): d is NonNullable<RunMetrics['defended']> => d !== undefined);
 	if (defended.length === 0) {
 		return undefined;
 	}
 	return {
-		error: summarise(
-			defended.map((d) => d.error),
-			'error',
-		),
-		spd: summarise(
-			defended.map((d) => d.spd),
-			'statistical parity',
-		),
-		eqod: summarise(
-			defended.map((d) => d.eqod),
-			'equalized odds',
-		),
-		eqodMax: summarise(
-			defended.map((d) => d.eqodMax),
-			'equalized odds (max)',
-		),
+		...summariseRuns(defended),
 		removedFlips: summarise(
 			defended.map((d) => d.removedFlips),
 			'removed flips',
@@ -207,22 +225,7 @@ export function summariseMetrics(list: readonly RunMetrics[]): MetricSummaries {
 		'the FPR gap',
 	);
 	return {
-		error: summarise(
-			list.map((m) => m.error),
-			'error',
-		),
-		spd: summarise(
-			list.map((m) => m.spd),
-			'statistical parity',
-		),
-		eqod: summarise(
-			list.map((m) => m.eqod),
-			'equalized odds',
-		),
-		eqodMax: summarise(
-			list.map((m) => m.eqodMax),
-			'equalized odds (max)',
-		),
+		...summariseRuns(list),
 		tprGap,
 		fprGap,
 		gapVerdict: gapVerdict(tprGap, fprGap),

@@ -7,12 +7,11 @@
  * means the defense undoes nothing, 0 everything; negative means the defended firm ends less fair
  * than its own base. Undefined when the undefended improvement is below 0.01 (a ratio of noise: on COMPAS a 0.006 gain gave "198 %").
  */
-import { summarise, type SeedSummary } from '../collective/aggregate';
+import { summarise, summariseRuns, type SeedSummary } from '../collective/aggregate';
 import type { Method } from '../collective/params';
 import type { Figure } from '../figure';
 import { defined, undefinedFigure } from '../figure';
 import type { DefensePoint } from './defendedCollective';
-import { summariseRuns } from './pareto';
 
 export interface DefenseRow {
 	readonly gridIndex: number;

@@ -4,8 +4,7 @@
  * (error, SPD) planes, both lower-is-better (fronts are taken on
  * the means over seeds **[choice]**).
  */
-import { summarise, type SeedSummary, type SimulationRow } from '../collective/aggregate';
-import type { RunMetrics } from '../collective/evaluate';
+import { summarise, summariseRuns, type SeedSummary, type SimulationRow } from '../collective/aggregate';
 import type { FirmPoint } from './approaches';
 import type { FirmApproach } from './params';
 
@@ -39,27 +38,6 @@ export function nonDominated(points: ReadonlyArray<{ readonly x: number | null; 
 		}
 		return !points.some((q, j) => j !== i && q.x !== null && q.y !== null && q.x <= p.x! && q.y <= p.y! && (q.x < p.x! || q.y < p.y!));
 	});
-}
-
-export function summariseRuns(list: readonly RunMetrics[]): Pick<CompareRow, 'error' | 'spd' | 'eqod' | 'eqodMax'> {
-	return {
-		error: summarise(
-			list.map((m) => m.error),
-			'error',
-		),
-		spd: summarise(
-			list.map((m) => m.spd),
-			'statistical parity',
-		),
-		eqod: summarise(
-			list.map((m) => m.eqod),
-			'equalized odds',
-		),
-		eqodMax: summarise(
-			list.map((m) => m.eqodMax),
-			'equalized odds (max)',
-		),
-	};
 }
 
 const parameterKey = (p: Readonly<Record<string, number>>): string =>
