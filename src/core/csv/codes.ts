@@ -17,6 +17,15 @@ export function codeArray(length: number, largestCode: number): CategoryCodes {
 	return largestCode <= INT8_MAX ? new Int8Array(length) : largestCode <= INT16_MAX ? new Int16Array(length) : new Int32Array(length);
 }
 
+/** A copy of `codes` in the narrowest array that holds `levelCount` levels: the width the readers choose. */
+export function narrowCodes(codes: ArrayLike<number>, levelCount: number): CategoryCodes {
+	const out = codeArray(codes.length, levelCount - 1);
+	for (let i = 0; i < codes.length; i++) {
+		out[i] = codes[i]!;
+	}
+	return out;
+}
+
 /** Whether `code` fits in `codes` without widening. */
 export function holdsCode(codes: CategoryCodes, code: number): boolean {
 	return code <= largestCodeOf(codes);

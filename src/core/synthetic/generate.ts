@@ -22,6 +22,7 @@
  * ≈ 0.2 and equalized odds (mean of the |ΔTPR| and |ΔFPR| gaps) ≈ 0.1–0.15, in the range of Adult and
  * COMPAS; see test/unit/core/synthetic/generate.test.ts, which re-checks it.
  */
+import { narrowCodes } from '../csv/codes';
 import type { CategoricalColumn, Column, NumericColumn, Table } from '../csv/table';
 import { createRandom, deriveSeed, type Random } from '../random';
 import { resolveSyntheticOptions, type ResolvedSyntheticOptions, type SyntheticOptions } from './options';
@@ -278,5 +279,6 @@ export function categoricalFromCodes(name: string, codes: Int32Array, levels: re
 		}
 		codes[i] = remap[code]!;
 	}
-	return { kind: 'categorical', name, codes, levels: ordered, missing };
+	// Stored as narrow as the readers store them, so the table equals the one parsed back from its CSV.
+	return { kind: 'categorical', name, codes: narrowCodes(codes, ordered.length), levels: ordered, missing };
 }
