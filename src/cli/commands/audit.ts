@@ -1,17 +1,15 @@
 /** `collective-fairness audit`: the base classifier's fairness, group by group, with intervals. */
-import { parseArgs } from 'node:util';
 import { runAudit, type AuditResult } from '../../core/audit';
 import type { Estimate } from '../../core/fairness';
 import type { ParseResult } from '../../core/csv/options';
-import { loadDataset } from '../../io/loadDataset';
-import { checkOutputBeforeRun, writeOutput } from '../output';
+import { writeOutput } from '../output';
 import type { Command } from '../command';
 import { EXIT_GATE_FAILED, EXIT_OK } from '../errors';
 import { formatFigure, plural, renderTable } from '../format';
 import { firmLine, renderFirms } from '../firmsTable';
-import { createProgress } from '../progress';
+import { openRunInput, parseDatasetArgs } from '../runInput';
 import { labelLeaksOf, leakWarningLines } from '../leakWarning';
-import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
+import { ROLE_HELP } from '../roleFlags';
 import { firmModelForRun, firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS } from '../modelFlags';
 import { describeParse, parseNumberFlag, readCommonOptions, COMMON_HELP, COMMON_OPTIONS, requireOneFile } from '../common';
 import { printJson, printOut } from '../terminal';
@@ -41,19 +39,14 @@ export const auditCommand: Command = {
 	summary: 'train the base classifier and report group fairness with intervals',
 	help: HELP,
 	async run(args) {
-		const { values, positionals } = parseArgs({
-			args: [...args],
-			options: {
-				...ROLE_OPTIONS,
-				...COMMON_OPTIONS,
-				...MODEL_OPTIONS,
-				resamples: { type: 'string' },
-				'max-eqod': { type: 'string' },
-				'max-spd': { type: 'string' },
-				out: { type: 'string' },
-				force: { type: 'boolean', default: false },
-			},
-			allowPositionals: true,
+		const { values, positionals } = parseDatasetArgs(args, {
+			...COMMON_OPTIONS,
+			...MODEL_OPTIONS,
+			resamples: { type: 'string' },
+			'max-eqod': { type: 'string' },
+			'max-spd': { type: 'string' },
+			out: { type: 'string' },
+			force: { type: 'boolean', default: false },
 		});
 		const file = requireOneFile(positionals, 'audit');
 		const common = readCommonOptions(values);
@@ -61,13 +54,7 @@ export const auditCommand: Command = {
 		const resamples = parseNumberFlag('resamples', values.resamples) ?? RUN_DEFAULTS.resamples;
 		const maxEqod = parseNumberFlag('max-eqod', values['max-eqod'], { min: 0 });
 		const maxSpd = parseNumberFlag('max-spd', values['max-spd'], { min: 0 });
-		await checkOutputBeforeRun(values.out, values.force, file);
-		const progress = createProgress();
-		const loaded = await loadDataset(file, {
-			onBadRow: common.onBadRow,
-			onProgress: (done, total) => progress.update('reading', done, total),
-		});
-		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
+		const { progress, loaded, sidecar } = await openRunInput(values, file, common.onBadRow);
 		const result = runAudit(loaded.parse.table, sidecar, {
 			seed: common.seed,
 			testFraction: common.testFraction,

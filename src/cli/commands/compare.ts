@@ -1,22 +1,20 @@
 /** `collective-fairness compare`: firm-side methods and the collective on the error–fairness planes. */
-import { parseArgs } from 'node:util';
 import { isMethod, METHODS, type Method } from '../../shared/runParameters';
 import type { SeedSummary } from '../../core/collective/aggregate';
 import { compare, type CompareResult } from '../../core/firm/compare';
 import { FIRM_APPROACHES, type FirmApproach } from '../../core/firm/params';
 import type { CompareRow } from '../../core/firm/pareto';
 import { csvField } from '../../shared/csvWriter';
-import { loadDataset } from '../../io/loadDataset';
-import { checkOutputBeforeRun, emitRunResult, runCancellable } from '../output';
+import { emitRunResult, runCancellable } from '../output';
 import { comparisonFromCompare } from '../../shared/comparison';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import type { Command } from '../command';
 import { parseNumberFlag, readOnBadRow, readOutputFormat, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
-import { createProgress } from '../progress';
+import { openRunInput, parseDatasetArgs } from '../runInput';
 import { firmModelForRun, firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS } from '../modelFlags';
-import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
+import { ROLE_HELP } from '../roleFlags';
 
 const ALL = [...FIRM_APPROACHES, 'collective'] as const;
 
@@ -55,25 +53,20 @@ export const compareCommand: Command = {
 	summary: 'firm-side fairness methods vs the collective: Pareto fronts, and a defending firm',
 	help: HELP,
 	async run(args) {
-		const { values, positionals } = parseArgs({
-			args: [...args],
-			options: {
-				...ROLE_OPTIONS,
-				...MODEL_OPTIONS,
-				methods: { type: 'string' },
-				seeds: { type: 'string' },
-				seed: { type: 'string' },
-				'test-fraction': { type: 'string' },
-				'collective-methods': { type: 'string' },
-				alphas: { type: 'string' },
-				flips: { type: 'string' },
-				'no-defense': { type: 'boolean', default: false },
-				'defense-threshold': { type: 'string' },
-				'defense-method': { type: 'string' },
-				workers: { type: 'string' },
-				...RUN_OUTPUT_OPTIONS,
-			},
-			allowPositionals: true,
+		const { values, positionals } = parseDatasetArgs(args, {
+			...MODEL_OPTIONS,
+			methods: { type: 'string' },
+			seeds: { type: 'string' },
+			seed: { type: 'string' },
+			'test-fraction': { type: 'string' },
+			'collective-methods': { type: 'string' },
+			alphas: { type: 'string' },
+			flips: { type: 'string' },
+			'no-defense': { type: 'boolean', default: false },
+			'defense-threshold': { type: 'string' },
+			'defense-method': { type: 'string' },
+			workers: { type: 'string' },
+			...RUN_OUTPUT_OPTIONS,
 		});
 		const format = readOutputFormat(values);
 		const file = requireOneFile(positionals, 'compare on');
@@ -106,10 +99,7 @@ export const compareCommand: Command = {
 		firmModelFromFlags(values, firstSeed ?? 0); // bad model flags fail before the file is read
 		const workers = parseNumberFlag('workers', values.workers, { integer: true, min: 1, max: 64 }) ?? defaultWorkerCount('cli');
 		const onBadRow = readOnBadRow(values['on-bad-row']);
-		await checkOutputBeforeRun(values.out, values.force, file);
-		const progress = createProgress();
-		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
-		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
+		const { progress, loaded, sidecar } = await openRunInput(values, file, onBadRow);
 		const model = firmModelForRun(values, firstSeed ?? 0, loaded.sidecar?.model);
 		const result = await runCancellable(progress, (signal) =>
 			compare(

@@ -1,11 +1,9 @@
 /** `collective-fairness simulate`: what a minority collective can do, experiment by experiment. */
-import { parseArgs } from 'node:util';
 import { firmModelOf, type SimulationParams } from '../../core/collective/params';
 import { EXPERIMENTS, isExperiment, isMethod, METHODS, RUN_DEFAULTS, type Experiment, type Method } from '../../shared/runParameters';
 import { simulate, type SimulationResult } from '../../core/collective/simulate';
 import type { SeedSummary, SimulationRow } from '../../core/collective/aggregate';
-import { loadDataset } from '../../io/loadDataset';
-import { checkOutputBeforeRun, emitRunResult, runCancellable } from '../output';
+import { emitRunResult, runCancellable } from '../output';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import { createQueueExecutor } from '../../runner/queueCoordinator';
 import { requireRedisUrl } from '../../runner/queueConnection';
@@ -13,8 +11,8 @@ import { printErr } from '../terminal';
 import type { Command } from '../command';
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
-import { createProgress } from '../progress';
-import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
+import { openRunInput, parseDatasetArgs } from '../runInput';
+import { ROLE_HELP } from '../roleFlags';
 import { parseNumberFlag, readOnBadRow, readOutputFormat, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
 import { simulationCsv } from '../simulationCsv';
 import {
@@ -76,32 +74,27 @@ export const simulateCommand: Command = {
 	summary: 'simulate minority collective action (size, flips, knowledge, minimum)',
 	help: HELP,
 	async run(args) {
-		const { values, positionals } = parseArgs({
-			args: [...args],
-			options: {
-				...ROLE_OPTIONS,
-				experiment: { type: 'string' },
-				alpha: { type: 'string' },
-				alphas: { type: 'string' },
-				flips: { type: 'string' },
-				'flip-grid': { type: 'string' },
-				methods: { type: 'string' },
-				k: { type: 'string' },
-				knowledge: { type: 'string' },
-				seeds: { type: 'string' },
-				seed: { type: 'string' },
-				'target-eqod': { type: 'string' },
-				'test-fraction': { type: 'string' },
-				workers: { type: 'string' },
-				'min-level-count': { type: 'string' },
-				'defense-threshold': { type: 'string' },
-				'defense-folds': { type: 'string' },
-				queue: { type: 'string' },
-				...MODEL_OPTIONS,
-				...COLLECTIVE_MODEL_OPTIONS,
-				...RUN_OUTPUT_OPTIONS,
-			},
-			allowPositionals: true,
+		const { values, positionals } = parseDatasetArgs(args, {
+			experiment: { type: 'string' },
+			alpha: { type: 'string' },
+			alphas: { type: 'string' },
+			flips: { type: 'string' },
+			'flip-grid': { type: 'string' },
+			methods: { type: 'string' },
+			k: { type: 'string' },
+			knowledge: { type: 'string' },
+			seeds: { type: 'string' },
+			seed: { type: 'string' },
+			'target-eqod': { type: 'string' },
+			'test-fraction': { type: 'string' },
+			workers: { type: 'string' },
+			'min-level-count': { type: 'string' },
+			'defense-threshold': { type: 'string' },
+			'defense-folds': { type: 'string' },
+			queue: { type: 'string' },
+			...MODEL_OPTIONS,
+			...COLLECTIVE_MODEL_OPTIONS,
+			...RUN_OUTPUT_OPTIONS,
 		});
 		const file = requireOneFile(positionals, 'simulate on');
 		const experiment = values.experiment;
@@ -117,10 +110,7 @@ export const simulateCommand: Command = {
 		if (values.queue !== undefined) {
 			requireRedisUrl(values.queue);
 		}
-		await checkOutputBeforeRun(values.out, values.force, file);
-		const progress = createProgress();
-		const loaded = await loadDataset(file, { onBadRow, onProgress: (d, t) => progress.update('reading', d, t) });
-		const sidecar = sidecarFromFlags(values, loaded.sidecar, file);
+		const { progress, loaded, sidecar } = await openRunInput(values, file, onBadRow);
 		const model = firmModelForRun(values as ModelFlagValues, params.firstSeed ?? RUN_DEFAULTS.firstSeed, loaded.sidecar?.model);
 		const result = await runCancellable(progress, (signal) =>
 			simulate(
