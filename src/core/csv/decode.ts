@@ -251,6 +251,24 @@ export function firstNonAscii(bytes: Uint8Array): number {
 function looksLikeSingleByte(bytes: Uint8Array): boolean {
 	let valid = 0;
 	let invalid = 0;
+	scanNonAscii(
+		bytes,
+		() => {
+			invalid++;
+			return false;
+		},
+		() => valid++,
+	);
+	return invalid > valid;
+}
+
+/**
+ * Walks the bytes sequence by sequence, past ASCII: `onInvalid(offset)` for a byte that does not
+ * start a well-formed UTF-8 sequence (the walk goes on at the next byte unless it returns true,
+ * which stops it and returns that offset), `onValid()` for each well-formed multi-byte sequence.
+ * Returns −1 when the walk reaches the end. One walk for both questions asked of the bytes.
+ */
+function scanNonAscii(bytes: Uint8Array, onInvalid: (offset: number) => boolean, onValid: () => void): number {
 	let i = 0;
 	while (i < bytes.length) {
 		if (bytes[i]! < 0x80) {
@@ -259,14 +277,16 @@ function looksLikeSingleByte(bytes: Uint8Array): boolean {
 		}
 		const n = validSequenceLength(bytes, i);
 		if (n === 0) {
-			invalid++;
+			if (onInvalid(i)) {
+				return i;
+			}
 			i++;
 		} else {
-			valid++;
+			onValid();
 			i += n;
 		}
 	}
-	return invalid > valid;
+	return -1;
 }
 
 /** Length of the UTF-8 sequence a lead byte announces (0: not a valid lead byte). */
@@ -337,17 +357,9 @@ export function validSequenceLength(bytes: Uint8Array, i: number): number {
 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence, or −1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-	let i = 0;
-	while (i < bytes.length) {
-		if (bytes[i]! < 0x80) {
-			i++;
-			continue;
-		}
-		const n = validSequenceLength(bytes, i);
-		if (n === 0) {
-			return i;
-		}
-		i += n;
-	}
-	return -1;
+	return scanNonAscii(
+		bytes,
+		() => true,
+		() => undefined,
+	);
 }
