@@ -35,13 +35,16 @@ const BAR_WIDTH = 12;
 
 const int = (n: number): string => n.toLocaleString('en-US');
 
-/** A number in at most 4 significant digits (integers in full). */
+/**
+ * A number in at most 4 significant digits (integers in full), with thousands separators so a
+ * rounded mean (42,500) reads like the integer quantiles beside it (8,100).
+ */
 export function num(v: number): string {
 	if (Number.isInteger(v)) {
 		return int(v);
 	}
 	const a = Math.abs(v);
-	return a >= 1e6 || a < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(4)));
+	return a >= 1e6 || a < 1e-3 ? v.toExponential(2) : grouped(v);
 }
 
 export function pct(f: Figure | number): string {
