@@ -41,6 +41,18 @@ function need(arg: unknown): vscode.Uri | undefined {
 	return uri;
 }
 
+/**
+ * Runs `body` on the command's target file, given its URI and its base name (for messages); says
+ * to open a CSV or TSV file first, and returns undefined, when there is none.
+ */
+async function onTargetFile<R>(arg: unknown, body: (uri: vscode.Uri, file: string) => Promise<R>): Promise<R | undefined> {
+	const uri = need(arg);
+	if (uri === undefined) {
+		return undefined;
+	}
+	return body(uri, path.basename(uri.fsPath));
+}
+
 /** `0.155 [0.081, 0.390]`, or why there is no figure. */
 export function formatEstimate(e: Estimate | undefined): string {
 	if (e === undefined) {
@@ -71,88 +83,82 @@ function leakWarningsOf(uri: vscode.Uri): string[] {
 		.map((d) => `${/^'[^']+'/.exec(d.message)?.[0] ?? 'a feature'} leaks the label: the figures are not to be trusted`);
 }
 
-export async function profileDataset(ctx: Ctx, arg: unknown): Promise<ProfileResult | undefined> {
-	const uri = need(arg);
-	if (uri === undefined) {
-		return undefined;
-	}
-	const file = path.basename(uri.fsPath);
-	try {
-		const run = await withServerProgress(
-			ctx,
-			`Profiling ${file}`,
-			(r) => ctx.request(ProfileRequest.type, { uri: uri.toString(), workDoneToken: r.workDoneToken }, r.token),
-			{ cancellation: runArgs(arg).cancellation },
-		);
-		if (run.cancelled) {
+export function profileDataset(ctx: Ctx, arg: unknown): Promise<ProfileResult | undefined> {
+	return onTargetFile(arg, async (uri, file) => {
+		try {
+			const run = await withServerProgress(
+				ctx,
+				`Profiling ${file}`,
+				(r) => ctx.request(ProfileRequest.type, { uri: uri.toString(), workDoneToken: r.workDoneToken }, r.token),
+				{ cancellation: runArgs(arg).cancellation },
+			);
+			if (run.cancelled) {
+				return undefined;
+			}
+			const p = run.value;
+			const d = p.dialect;
+			ctx.log.info(
+				`${file}: ${p.profile.rows} rows × ${p.profile.columns.length} columns, delimiter ${JSON.stringify(d.delimiter)}, ${d.encoding}, source ${p.source}`,
+			);
+			for (const c of p.profile.columns) {
+				ctx.log.info(
+					`  ${c.name}: ${c.type}, ${c.distinct} distinct, ${c.missing} missing; ${c.topValues
+						.slice(0, 3)
+						.map((t) => `${t.value} ${t.count}`)
+						.join(', ')}`,
+				);
+			}
+			// The table of columns (with each column by group and its flags) opens in the panel; the log keeps the text.
+			showProfile(ctx, uri, p);
+			const roles = p.roles !== null ? `roles set (${p.roles.sensitive.column.toString()} / ${p.roles.label.column})` : 'no roles yet';
+			void vscode.window
+				.showInformationMessage(
+					`${file}: ${p.profile.rows.toLocaleString('en-US')} rows × ${p.profile.columns.length} columns, ${roles}${p.issues.length > 0 ? `, ${p.issues.length} issue(s) in Problems` : ''}.`,
+					'Show Log',
+				)
+				.then((a) => {
+					if (a !== undefined) {
+						ctx.log.show(true);
+					}
+				});
+			return p;
+		} catch (e) {
+			showError(ctx, `profiling ${file}`, e);
 			return undefined;
 		}
-		const p = run.value;
-		const d = p.dialect;
-		ctx.log.info(
-			`${file}: ${p.profile.rows} rows × ${p.profile.columns.length} columns, delimiter ${JSON.stringify(d.delimiter)}, ${d.encoding}, source ${p.source}`,
-		);
-		for (const c of p.profile.columns) {
-			ctx.log.info(
-				`  ${c.name}: ${c.type}, ${c.distinct} distinct, ${c.missing} missing; ${c.topValues
-					.slice(0, 3)
-					.map((t) => `${t.value} ${t.count}`)
-					.join(', ')}`,
-			);
-		}
-		// The table of columns (with each column by group and its flags) opens in the panel; the log keeps the text.
-		showProfile(ctx, uri, p);
-		const roles = p.roles !== null ? `roles set (${p.roles.sensitive.column.toString()} / ${p.roles.label.column})` : 'no roles yet';
-		void vscode.window
-			.showInformationMessage(
-				`${file}: ${p.profile.rows.toLocaleString('en-US')} rows × ${p.profile.columns.length} columns, ${roles}${p.issues.length > 0 ? `, ${p.issues.length} issue(s) in Problems` : ''}.`,
-				'Show Log',
-			)
-			.then((a) => {
-				if (a !== undefined) {
-					ctx.log.show(true);
-				}
-			});
-		return p;
-	} catch (e) {
-		showError(ctx, `profiling ${file}`, e);
-		return undefined;
-	}
+	});
 }
 
-export async function auditDataset(ctx: Ctx, arg: unknown): Promise<AuditResult | undefined> {
-	const uri = need(arg);
-	if (uri === undefined) {
-		return undefined;
-	}
-	const file = path.basename(uri.fsPath);
-	const resamples = runArgs(arg).resamples ?? Config.for(uri).auditResamples;
-	try {
-		const run = await withServerProgress(
-			ctx,
-			`Fairness audit of ${file}`,
-			(r) => ctx.request(AuditRequest.type, { uri: uri.toString(), resamples, workDoneToken: r.workDoneToken }, r.token),
-			{ cancellation: runArgs(arg).cancellation },
-		);
-		if (run.cancelled) {
+export function auditDataset(ctx: Ctx, arg: unknown): Promise<AuditResult | undefined> {
+	return onTargetFile(arg, async (uri, file) => {
+		const resamples = runArgs(arg).resamples ?? Config.for(uri).auditResamples;
+		try {
+			const run = await withServerProgress(
+				ctx,
+				`Fairness audit of ${file}`,
+				(r) => ctx.request(AuditRequest.type, { uri: uri.toString(), resamples, workDoneToken: r.workDoneToken }, r.token),
+				{ cancellation: runArgs(arg).cancellation },
+			);
+			if (run.cancelled) {
+				return undefined;
+			}
+			const a = run.value;
+			await ctx.results.setAudit(uri, a);
+			const s = a.summary;
+			ctx.log.info(`${file}: audit EqOd ${formatEstimate(s.eqodAverage)}, SPD ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}`);
+			// Beside the figures: what they cannot carry (few test rows of a label, an advantaged minority, leaking features).
+			const warnings = [...auditWarnings(a), ...leakWarningsOf(uri)];
+			warnings.forEach((w) => ctx.log.warn(`${file}: ${w}`));
+			offerPanel(
+				uri,
+				`${file}: equalized odds ${formatEstimate(s.eqodAverage)}, statistical parity ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}.${warnings.length > 0 ? ` ⚠ ${warnings.join('; ')}.` : ''}`,
+			);
+			return a;
+		} catch (e) {
+			showError(ctx, `auditing ${file}`, e);
 			return undefined;
 		}
-		const a = run.value;
-		await ctx.results.setAudit(uri, a);
-		const s = a.summary;
-		ctx.log.info(`${file}: audit EqOd ${formatEstimate(s.eqodAverage)}, SPD ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}`);
-		// Beside the figures: what they cannot carry (few test rows of a label, an advantaged minority, leaking features).
-		const warnings = [...auditWarnings(a), ...leakWarningsOf(uri)];
-		warnings.forEach((w) => ctx.log.warn(`${file}: ${w}`));
-		offerPanel(
-			uri,
-			`${file}: equalized odds ${formatEstimate(s.eqodAverage)}, statistical parity ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}.${warnings.length > 0 ? ` ⚠ ${warnings.join('; ')}.` : ''}`,
-		);
-		return a;
-	} catch (e) {
-		showError(ctx, `auditing ${file}`, e);
-		return undefined;
-	}
+	});
 }
 
 async function askSimulation(uri: vscode.Uri): Promise<SimulateParams['params'] | undefined> {
@@ -205,74 +211,68 @@ export function describeSimulation(r: SimulationResult): string {
 	return `${r.experiment}, ${r.params.seeds} seed(s), ${r.timings.fits.toLocaleString('en-US')} fits in ${r.timings.seconds.toFixed(1)} s`;
 }
 
-export async function runSimulation(ctx: Ctx, arg: unknown): Promise<SimulationResult | undefined> {
-	const uri = need(arg);
-	if (uri === undefined) {
-		return undefined;
-	}
-	const file = path.basename(uri.fsPath);
-	const params = runArgs(arg).params ?? (await askSimulation(uri));
-	if (params === undefined) {
-		return undefined;
-	}
-	try {
-		const run = await withServerProgress(
-			ctx,
-			`Collective simulation (${params.experiment}) on ${file}`,
-			(r) => ctx.request(SimulateRequest.type, { uri: uri.toString(), params, workDoneToken: r.workDoneToken }, r.token),
-			{ cancellation: runArgs(arg).cancellation },
-		);
-		if (run.cancelled) {
-			vscode.window.setStatusBarMessage(`Collective simulation on ${file} cancelled`, 5000);
+export function runSimulation(ctx: Ctx, arg: unknown): Promise<SimulationResult | undefined> {
+	return onTargetFile(arg, async (uri, file) => {
+		const params = runArgs(arg).params ?? (await askSimulation(uri));
+		if (params === undefined) {
 			return undefined;
 		}
-		await ctx.results.addSimulation(uri, run.value);
-		for (const w of run.value.warnings ?? []) {
-			ctx.log.warn(`${file}: ${w}`);
+		try {
+			const run = await withServerProgress(
+				ctx,
+				`Collective simulation (${params.experiment}) on ${file}`,
+				(r) => ctx.request(SimulateRequest.type, { uri: uri.toString(), params, workDoneToken: r.workDoneToken }, r.token),
+				{ cancellation: runArgs(arg).cancellation },
+			);
+			if (run.cancelled) {
+				vscode.window.setStatusBarMessage(`Collective simulation on ${file} cancelled`, 5000);
+				return undefined;
+			}
+			await ctx.results.addSimulation(uri, run.value);
+			for (const w of run.value.warnings ?? []) {
+				ctx.log.warn(`${file}: ${w}`);
+			}
+			const headline = simulationHeadline(run.value);
+			if (headline !== undefined) {
+				ctx.log.info(`${file}: ${headline.text}`);
+			}
+			offerPanel(
+				uri,
+				`${file}: collective simulation done (${describeSimulation(run.value)}).${headline !== undefined ? ` ${headline.text}` : ''}`,
+				headline?.needsMoreSeeds === true
+					? { label: `Re-run with ${run.value.params.seeds * 2} seeds`, params: { ...params, seeds: run.value.params.seeds * 2 } }
+					: undefined,
+			);
+			return run.value;
+		} catch (e) {
+			showError(ctx, `simulating on ${file}`, e);
+			return undefined;
 		}
-		const headline = simulationHeadline(run.value);
-		if (headline !== undefined) {
-			ctx.log.info(`${file}: ${headline.text}`);
-		}
-		offerPanel(
-			uri,
-			`${file}: collective simulation done (${describeSimulation(run.value)}).${headline !== undefined ? ` ${headline.text}` : ''}`,
-			headline?.needsMoreSeeds === true
-				? { label: `Re-run with ${run.value.params.seeds * 2} seeds`, params: { ...params, seeds: run.value.params.seeds * 2 } }
-				: undefined,
-		);
-		return run.value;
-	} catch (e) {
-		showError(ctx, `simulating on ${file}`, e);
-		return undefined;
-	}
+	});
 }
 
 /** The server's firm-side comparison; until it is wired in the server says so and we show that. */
-export async function compareFirmSide(ctx: Ctx, arg: unknown): Promise<unknown> {
-	const uri = need(arg);
-	if (uri === undefined) {
-		return undefined;
-	}
-	const file = path.basename(uri.fsPath);
-	try {
-		const run = await withServerProgress(
-			ctx,
-			`Firm-side comparison on ${file}`,
-			(r) => ctx.request(CompareRequest.type, { uri: uri.toString(), workDoneToken: r.workDoneToken }, r.token),
-			{ cancellation: runArgs(arg).cancellation },
-		);
-		if (run.cancelled) {
-			return undefined;
+export function compareFirmSide(ctx: Ctx, arg: unknown): Promise<unknown> {
+	return onTargetFile(arg, async (uri, file) => {
+		try {
+			const run = await withServerProgress(
+				ctx,
+				`Firm-side comparison on ${file}`,
+				(r) => ctx.request(CompareRequest.type, { uri: uri.toString(), workDoneToken: r.workDoneToken }, r.token),
+				{ cancellation: runArgs(arg).cancellation },
+			);
+			if (run.cancelled) {
+				return undefined;
+			}
+			const value = run.value as Parameters<typeof comparisonFromCompare>[0];
+			if (typeof value === 'object' && value !== null && Array.isArray(value.rows)) {
+				await ctx.results.setComparison(uri, comparisonFromCompare(value));
+			}
+			offerPanel(uri, `${file}: firm-side comparison done.`);
+			return run.value;
+		} catch (e) {
+			showError(ctx, `comparing on ${file}`, e);
+			return { error: e instanceof Error ? e.message : String(e) };
 		}
-		const value = run.value as Parameters<typeof comparisonFromCompare>[0];
-		if (typeof value === 'object' && value !== null && Array.isArray(value.rows)) {
-			await ctx.results.setComparison(uri, comparisonFromCompare(value));
-		}
-		offerPanel(uri, `${file}: firm-side comparison done.`);
-		return run.value;
-	} catch (e) {
-		showError(ctx, `comparing on ${file}`, e);
-		return { error: e instanceof Error ? e.message : String(e) };
-	}
+	});
 }
