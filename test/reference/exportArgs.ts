@@ -3,6 +3,7 @@
  * folder (created) and Adult's path, or undefined after printing the usage line.
  */
 import { mkdirSync } from 'node:fs';
+import type { FeatureMatrix } from '../../src/core/encoding/matrix';
 import { locateDataset } from '../support/datasets';
 
 export function exportArgs(script: string): { out: string; adult: string } | undefined {
@@ -23,4 +24,9 @@ export function exportArgs(script: string): { out: string; adult: string } | und
 	}
 	mkdirSync(out, { recursive: true });
 	return { out, adult: adult.path };
+}
+
+/** How a matrix file describes its columns (the Python readers rebuild the rows from it, see matrix_block.py). */
+export function matrixLayout(x: FeatureMatrix): { width: number; denseWidth: number; blockCount: number; names: readonly string[] } {
+	return { width: x.width, denseWidth: x.denseWidth, blockCount: x.blockCount, names: x.names };
 }

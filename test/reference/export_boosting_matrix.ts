@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reweighingWeights } from '../../src/core/firm/kamiranCalders';
-import { exportArgs } from './exportArgs';
+import { exportArgs, matrixLayout } from './exportArgs';
 import { fingerprint, loadTable, logisticProblem, matrixRows, PARITY_SEED } from '../parity/realData';
 
 async function main(): Promise<void> {
@@ -28,10 +28,7 @@ async function main(): Promise<void> {
 		file,
 		JSON.stringify({
 			seed: PARITY_SEED,
-			width: x.width,
-			denseWidth: x.denseWidth,
-			blockCount: x.blockCount,
-			names: x.names,
+			...matrixLayout(x),
 			train: matrixRows(x, data.train),
 			yTrain: Array.from(data.train, (i) => data.y[i]!),
 			wTrain: Array.from(data.train, (i) => weights[i]!),

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportArgs } from './exportArgs';
+import { exportArgs, matrixLayout } from './exportArgs';
 import { fingerprint, KNN_EXCLUDED, KNN_K, knnProblem, loadTable, logisticProblem, matrixRows, PARITY_SEED } from '../parity/realData';
 
 async function main(): Promise<void> {
@@ -31,10 +31,7 @@ async function main(): Promise<void> {
 				excluded: KNN_EXCLUDED[variant],
 				seed: PARITY_SEED,
 				k: KNN_K,
-				width: kx.width,
-				denseWidth: kx.denseWidth,
-				blockCount: kx.blockCount,
-				names: kx.names,
+				...matrixLayout(kx),
 				queryRows: Array.from(knn.queries, (i) => knn.data.roles.rows[i]!),
 				queries: matrixRows(kx, knn.queries),
 				majority: matrixRows(kx, knn.majority),
@@ -55,10 +52,7 @@ async function main(): Promise<void> {
 		join(out, 'logistic-matrix.json'),
 		JSON.stringify({
 			seed: PARITY_SEED,
-			width: x.width,
-			denseWidth: x.denseWidth,
-			blockCount: x.blockCount,
-			names: x.names,
+			...matrixLayout(x),
 			train: matrixRows(x, data.train),
 			y: Array.from(data.train, (i) => data.y[i]!),
 			fingerprint: fingerprint(x, data.train),
