@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { auditLabels, auditPredictions } from '../../../../src/core/fairness';
 import type { FairnessReport } from '../../../../src/core/fairness';
 import { createRandom } from '../../../../src/core/random';
-import { outcomesFrom } from './outcomes';
+import { DEGENERATE_GROUPS, outcomesFrom } from './outcomes';
 
 /** Every { value, … } object: a finite number, or null with a non-empty reason. Returns how many. */
 function checkFigures(node: unknown, path: string): number {
@@ -40,15 +40,7 @@ function checkReport(report: FairnessReport): void {
 }
 
 describe('reports from degenerate inputs are NaN-free plain JSON', () => {
-	const degenerate = outcomesFrom({
-		groups: [
-			['A', { tp: 2, fn: 1, fp: 1, tn: 2 }],
-			['Empty', { tp: 0, fn: 0, fp: 0, tn: 0 }],
-			['NoPos', { tp: 0, fn: 0, fp: 1, tn: 3 }],
-			['NoNeg', { tp: 2, fn: 1, fp: 0, tn: 0 }],
-			['AllSelected', { tp: 1, fn: 0, fp: 1, tn: 0 }],
-		],
-	});
+	const degenerate = outcomesFrom({ groups: [...DEGENERATE_GROUPS, ['AllSelected', { tp: 1, fn: 0, fp: 1, tn: 0 }]] });
 	const zeroReference = outcomesFrom({
 		groups: [
 			['R', { tp: 0, fn: 0, fp: 0, tn: 4 }],

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { auditLabels, auditPredictions, pointMetrics } from '../../../../src/core/fairness';
 import type { Estimate, FairnessReport } from '../../../../src/core/fairness';
 import { createRandom } from '../../../../src/core/random';
-import { outcomesFrom } from './outcomes';
+import { DEGENERATE_GROUPS, outcomesFrom } from './outcomes';
 
 const noBootstrap = { resamples: 0, random: createRandom(1) };
 
@@ -132,14 +132,7 @@ describe('fairness metrics on a hand-computed two-group example', () => {
  * Equal opportunity: NoNeg |2/3 − 2/3| = 0, others undefined → worst 0 (NoNeg), Empty and NoPos excluded.
  * EqOd needs TPR and FPR of both groups: undefined for all three → worst undefined.
  */
-const degenerate = outcomesFrom({
-	groups: [
-		['A', { tp: 2, fn: 1, fp: 1, tn: 2 }],
-		['Empty', { tp: 0, fn: 0, fp: 0, tn: 0 }],
-		['NoPos', { tp: 0, fn: 0, fp: 1, tn: 3 }],
-		['NoNeg', { tp: 2, fn: 1, fp: 0, tn: 0 }],
-	],
-});
+const degenerate = outcomesFrom({ groups: DEGENERATE_GROUPS });
 
 describe('fairness metrics on degenerate groups', () => {
 	const report = auditPredictions(degenerate, noBootstrap);

@@ -57,6 +57,18 @@ export function outcomesFrom(spec: OutcomeSpec): Required<Pick<GroupedOutcomes, 
 	};
 }
 
+/**
+ * The degenerate groups the metric and JSON tests share, reference 'A' (6 rows, every rate
+ * defined), then 'Empty' (0 rows), 'NoPos' (no favourable labels: TPR undefined) and 'NoNeg' (no
+ * unfavourable labels: FPR undefined). metrics.test.ts works out every figure they give.
+ */
+export const DEGENERATE_GROUPS: OutcomeSpec['groups'] = [
+	['A', { tp: 2, fn: 1, fp: 1, tn: 2 }],
+	['Empty', { tp: 0, fn: 0, fp: 0, tn: 0 }],
+	['NoPos', { tp: 0, fn: 0, fp: 1, tn: 3 }],
+	['NoNeg', { tp: 2, fn: 1, fp: 0, tn: 0 }],
+];
+
 /** Random outcomes: `sizes[g]` rows per group, P(y=1) = baseRates[g], ŷ = y flipped w.p. noise[g]. */
 export function syntheticOutcomes(
 	sizes: readonly number[],
