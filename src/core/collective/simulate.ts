@@ -54,6 +54,17 @@ export interface RunRoles {
 	readonly favourable: readonly string[];
 }
 
+/** The roles a run reports, from the ones it resolved (group 1 is the minority) and its sidecar. */
+export function runRolesOf(roles: ResolvedRoles, sidecar: Sidecar): RunRoles {
+	return {
+		sensitive: roles.sensitive,
+		minority: roles.groupNames[1]!,
+		majority: roles.groupNames[0]!,
+		label: roles.label,
+		favourable: sidecar.label.favourable,
+	};
+}
+
 export interface SimulateOptions {
 	readonly signal?: AbortSignal;
 	readonly onProgress?: (p: SimulationProgress) => void;
@@ -106,13 +117,7 @@ export async function simulate(
 	return {
 		experiment: params.experiment,
 		params,
-		roles: {
-			sensitive: roles.sensitive,
-			minority: roles.groupNames[1]!,
-			majority: roles.groupNames[0]!,
-			label: roles.label,
-			favourable: sidecar.label.favourable,
-		},
+		roles: runRolesOf(roles, sidecar),
 		firm: firmAwareness(sidecar),
 		gridRefinement: refinement,
 		features: roles.featureColumns,

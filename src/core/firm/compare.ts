@@ -12,7 +12,7 @@
  */
 import { summariseMetrics, type BaseSummary } from '../collective/aggregate';
 import type { RunMetrics } from '../collective/evaluate';
-import { simulate, type RunRoles, type UnitExecutor } from '../collective/simulate';
+import { runRolesOf, simulate, type RunRoles, type UnitExecutor } from '../collective/simulate';
 import { StrategyError } from '../collective/strategies';
 import type { Table } from '../csv/table';
 import { resolveRoles } from '../roles/resolve';
@@ -141,13 +141,7 @@ export async function compare(
 			: null;
 	return {
 		params: { firm, collective },
-		roles: {
-			sensitive: roles.sensitive,
-			minority: roles.groupNames[1]!,
-			majority: roles.groupNames[0]!,
-			label: roles.label,
-			favourable: sidecar.label.favourable,
-		},
+		roles: runRolesOf(roles, sidecar),
 		model: { kind: model.kind, text: firmModelName(model) },
 		base,
 		rows,
