@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { panelHtml } from '../../src/webview/html';
 
@@ -150,6 +151,23 @@ export async function launchBrowser(): Promise<Browser> {
 			'--disable-sync',
 		],
 	});
+}
+
+/**
+ * One Chromium and one panel server for the enclosing describe block: started before its first
+ * test, closed after its last. Read the fields inside tests (they are set by the before hook).
+ */
+export function usePanelSession(): { browser: Browser; server: PanelServer } {
+	const session = {} as { browser: Browser; server: PanelServer };
+	before(async () => {
+		session.browser = await launchBrowser();
+		session.server = await startServer();
+	});
+	after(async () => {
+		await session.browser?.close();
+		await session.server?.close();
+	});
+	return session;
 }
 
 export interface PanelPage {

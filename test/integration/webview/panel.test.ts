@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
+
 import type { AuditResult, SimulationResult } from '../../../src/shared/model';
 import type { CompareResult } from '../../../src/core/firm/compare';
 import { comparisonFromCompare } from '../../../src/shared/comparison';
-import { drawnPixels, fixture, launchBrowser, openPanel, ROOT, skipReason, startServer, type PanelServer } from '../../webview/harness';
+import { drawnPixels, fixture, openPanel, ROOT, skipReason, usePanelSession } from '../../webview/harness';
 
 const skip = skipReason();
 if (skip !== undefined) {
@@ -39,19 +39,10 @@ const finish = (result: unknown) => ({ type: 'simulation/didChange', params: { r
 const round4 = (x: number): string => String(Math.round(x * 10_000) / 10_000);
 
 describe('fairness panel in Chromium', { skip }, () => {
-	let browser: Browser;
-	let server: PanelServer;
-	before(async () => {
-		browser = await launchBrowser();
-		server = await startServer();
-	});
-	after(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const session = usePanelSession();
 
 	it('says webview/ready first and shows the dataset name after init', async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		const posted = await p.posted();
 		assert.equal(posted[0]?.type, 'webview/ready');
 		await p.send(init);
@@ -61,7 +52,7 @@ describe('fairness panel in Chromium', { skip }, () => {
 	});
 
 	it('draws every chart from fixture results, and each table toggle lists the plotted numbers', async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		await p.send(init);
 		for (const m of [
 			finish(minimum),
@@ -116,7 +107,7 @@ describe('fairness panel in Chromium', { skip }, () => {
 	});
 
 	it('shows a CSV header like <img src=x onerror=alert(1)> as text', async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		let dialogs = 0;
 		p.page.on('dialog', (d) => {
 			dialogs++;
@@ -147,7 +138,7 @@ describe('fairness panel in Chromium', { skip }, () => {
 	});
 
 	it('refuses an inline script without the nonce (CSP)', async () => {
-		const p = await openPanel(browser, server, { inline: true });
+		const p = await openPanel(session.browser, session.server, { inline: true });
 		// The page's own inline script and one added later are both blocked.
 		await p.page.evaluate(() => {
 			const s = document.createElement('script');
@@ -168,7 +159,7 @@ describe('fairness panel in Chromium', { skip }, () => {
 	});
 
 	it('ignores malformed messages and logs them', async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		const bad = [
 			null,
 			42,
@@ -194,7 +185,7 @@ describe('fairness panel in Chromium', { skip }, () => {
 	});
 
 	it('posts simulation/run with a runId, shows progress, cancels, and restores state after a reload', async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		await p.send(init);
 		// The run settings are collapsed until asked for; the experiment pick stays visible.
 		assert.equal(await p.page.isVisible('input[name="seeds"]'), false);
@@ -227,7 +218,7 @@ describe('fairness panel in Chromium', { skip }, () => {
 	});
 
 	it('reads points aloud with the arrow keys, follows theme changes, and takes screenshots', async () => {
-		const p = await openPanel(browser, server, { width: 1000, height: 1150 });
+		const p = await openPanel(session.browser, session.server, { width: 1000, height: 1150 });
 		await p.send({
 			...init,
 			params: {

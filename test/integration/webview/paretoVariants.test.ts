@@ -6,12 +6,12 @@
  * approach, and the choice survives a reload. Headless Chromium, like panel.test.ts.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { CompareResult } from '../../../src/core/firm/compare';
 import { comparisonFromCompare } from '../../../src/shared/comparison';
 import type { SimulationResult } from '../../../src/shared/model';
-import { fixture, launchBrowser, openPanel, skipReason, startServer, type PanelServer } from '../../webview/harness';
+import { fixture, openPanel, skipReason, usePanelSession } from '../../webview/harness';
 
 const skip = skipReason();
 if (skip !== undefined) {
@@ -38,19 +38,10 @@ async function tableRows(page: Page, series: string): Promise<number> {
 }
 
 describe('Pareto variants as a toggle', { skip }, () => {
-	let browser: Browser;
-	let server: PanelServer;
-	before(async () => {
-		browser = await launchBrowser();
-		server = await startServer();
-	});
-	after(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const session = usePanelSession();
 
 	it('offers one toggle per variant and hides its points without adding or removing a series', async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		await p.send(init);
 		await p.send({ type: 'simulation/didChange', params: { result: fixture<SimulationResult>('flips') } });
 		await p.send({ type: 'comparison/didChange', params: { result: comparison } });

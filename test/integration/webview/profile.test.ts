@@ -7,15 +7,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
+
 import { parseCsv } from '../../../src/core/csv';
 import type { CategoricalColumn, NumericColumn } from '../../../src/core/csv';
 import { profileTable } from '../../../src/core/profile';
 import { columnByGroup } from '../../../src/core/profile/byGroup';
 import type { ProfileResult } from '../../../src/shared/lspProtocol';
 import { buildProfileTable } from '../../../src/shared/profileTable';
-import { launchBrowser, openPanel, ROOT, skipReason, startServer, type PanelServer } from '../../webview/harness';
+import { openPanel, ROOT, skipReason, usePanelSession } from '../../webview/harness';
 
 const skip = skipReason();
 if (skip !== undefined) {
@@ -47,23 +47,14 @@ function syntheticProfile(): { result: ProfileResult; table: ReturnType<typeof p
 }
 
 describe('profile page in Chromium', { skip }, () => {
-	let browser: Browser;
-	let server: PanelServer;
-	before(async () => {
-		browser = await launchBrowser();
-		server = await startServer();
-	});
-	after(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const session = usePanelSession();
 
 	it('shows one row per column with the flags and each column by group, and sorts by any header', async () => {
 		const { result, table } = syntheticProfile();
 		const view = buildProfileTable(result, 'synthetic.csv', [
 			{ column: 'income', kind: 'proxy', message: "'income' is a proxy for 'group': Cramér's V = 0.41 ≥ 0.3." },
 		]);
-		const p = await openPanel(browser, server, { view: 'profile' });
+		const p = await openPanel(session.browser, session.server, { view: 'profile' });
 		await p.send({ type: 'profile/didChange', params: { table: view } });
 		assert.equal(await p.page.textContent('h1'), 'Profile: synthetic.csv');
 		const names = (): Promise<string[]> =>
@@ -162,7 +153,7 @@ describe('profile page in Chromium', { skip }, () => {
 			...view,
 			columns: view.columns.map((c, i) => (i === 0 ? { ...c, name: evil, byGroup: [{ group: evil, text: evil }] } : c)),
 		};
-		const p = await openPanel(browser, server, { view: 'profile' });
+		const p = await openPanel(session.browser, session.server, { view: 'profile' });
 		let dialogs = 0;
 		p.page.on('dialog', (d) => {
 			dialogs++;

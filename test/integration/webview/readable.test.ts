@@ -8,14 +8,14 @@
  * first and the sections that do not apply collapsed. Skips, saying why, without Chromium.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
+
 import type { CompareResult } from '../../../src/core/firm/compare';
 import { findTerms, lookup } from '../../../src/shared/glossary';
 import type { AuditResult, SeedSummary, SimulationResult } from '../../../src/shared/model';
 import type { ComparisonResult } from '../../../src/shared/webviewProtocol';
 import { comparisonFromCompare } from '../../../src/shared/comparison';
-import { fixture, launchBrowser, openPanel, skipReason, startServer, type PanelPage, type PanelServer } from '../../webview/harness';
+import { fixture, openPanel, skipReason, type PanelPage, usePanelSession } from '../../webview/harness';
 
 const skip = skipReason();
 if (skip !== undefined) {
@@ -142,19 +142,10 @@ function diffOutsidePlot(p: PanelPage, id: string, takeSnapshot: boolean): Promi
 }
 
 describe('readable charts in Chromium (issue 14)', { skip }, () => {
-	let browser: Browser;
-	let server: PanelServer;
-	before(async () => {
-		browser = await launchBrowser();
-		server = await startServer();
-	});
-	after(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const session = usePanelSession();
 
 	it('draws no error-bar pixel outside the plot area when intervals are wider than the axis', async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		await p.send(realData);
 		// The same charts twice, with intervals of ±1 (far beyond any axis here) and with none:
 		// every pixel that differs is an error bar, and none may fall outside the plot area.
@@ -177,7 +168,7 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 	});
 
 	it('gives every series on every chart a unique colour-and-shape pair, and one Pareto front per approach', async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		await loadAll(p);
 		const legends = await p.page.$$eval('section.figure:not([hidden]) .legend', (uls) =>
 			uls.map((ul) => ({
@@ -221,7 +212,7 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 
 	for (const width of [320, 1200]) {
 		it(`keeps every legend off the plot at ${width} px`, async () => {
-			const p = await openPanel(browser, server, { width, height: 900 });
+			const p = await openPanel(session.browser, session.server, { width, height: 900 });
 			await loadAll(p);
 			const boxes = await p.page.$$eval('section.figure:not([hidden]):not([data-empty]) canvas', (canvases) =>
 				canvases.map((c) => {
@@ -256,7 +247,7 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 	}
 
 	it('puts a conclusion computed from the intervals on every chart', async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		await loadAll(p);
 		const conclusions = await p.page.$$eval('section.figure:not([hidden]) .conclusion', (ps) =>
 			ps.map((x) => ({ figure: x.closest('section')!.getAttribute('data-figure')!, text: x.textContent ?? '' })),
@@ -281,7 +272,7 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 	});
 
 	it("explains every jargon term in the panel's text with a glossary entry and a tooltip", async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		await loadAll(p);
 		await p.page.click('details.settings > summary');
 		// Jargon: words with two capitals (EqOd, SPD, TPR, RB-prob, FARE), Greek letters, and the
@@ -330,7 +321,7 @@ describe('readable charts in Chromium (issue 14)', { skip }, () => {
 	});
 
 	it('opens on the scorecard, keeps the settings collapsed, and collapses what does not apply to one line', async () => {
-		const p = await openPanel(browser, server, { width: 1200, height: 900 });
+		const p = await openPanel(session.browser, session.server, { width: 1200, height: 900 });
 		await p.send(realData);
 		await p.send(auditMsg(audit));
 		const layout = await p.page.evaluate(() => {

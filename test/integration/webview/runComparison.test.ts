@@ -6,10 +6,10 @@
  * fronts arrive as comparison/didChange. Headless Chromium, like panel.test.ts.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
+
 import type { SimulationResult } from '../../../src/shared/model';
-import { fixture, launchBrowser, openPanel, skipReason, startServer, type PanelServer } from '../../webview/harness';
+import { fixture, openPanel, skipReason, usePanelSession } from '../../webview/harness';
 
 const skip = skipReason();
 if (skip !== undefined) {
@@ -27,19 +27,10 @@ const init = (firm?: unknown) => ({
 });
 
 describe('running the firm-side comparison from the panel', { skip }, () => {
-	let browser: Browser;
-	let server: PanelServer;
-	before(async () => {
-		browser = await launchBrowser();
-		server = await startServer();
-	});
-	after(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const session = usePanelSession();
 
 	it('offers the comparison on the Pareto plane and sends the firm chosen in the run settings', async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		await p.send(init({ seesSensitiveAttribute: false, model: 'boosting' }));
 		await p.send({ type: 'simulation/didChange', params: { result: fixture<SimulationResult>('flips') } });
 		const button = 'section[data-figure="pareto"] button.run-missing';
@@ -76,7 +67,7 @@ describe('running the firm-side comparison from the panel', { skip }, () => {
 	});
 
 	it('keeps the firm chosen over the host defaults after a reload', async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		await p.send(init({ seesSensitiveAttribute: true, model: 'logistic' }));
 		await p.send({ type: 'simulation/didChange', params: { result: fixture<SimulationResult>('flips') } });
 		await p.page.click('details.settings > summary');
@@ -93,7 +84,7 @@ describe('running the firm-side comparison from the panel', { skip }, () => {
 	});
 
 	it('refuses a firm choice outside the protocol', async () => {
-		const p = await openPanel(browser, server);
+		const p = await openPanel(session.browser, session.server);
 		await p.send(init({ seesSensitiveAttribute: 'yes', model: 'forest' }));
 		const logs = (await p.posted()).filter((m) => m.type === 'log/write');
 		assert.equal(logs.length, 1);
