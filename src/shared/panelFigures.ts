@@ -42,6 +42,11 @@ function byMethod(rows: readonly Row[]): Map<string, Row[]> {
 	return out;
 }
 
+/** One method's line, in the method's own colour and shape (the same on every chart). */
+function methodLine(method: string, points: FigureSeries['points']): FigureSeries {
+	return { label: methodLabel(method), kind: 'line', colour: methodColour(method), shape: methodShape(method), points };
+}
+
 /** Methods that failed on some seeds, in words: a missing line must not look like "no effect". */
 function failureStatements(r: SimulationResult): string[] {
 	const byArm = new Map<string, { method: string; knowledge: Row['knowledge']; seeds: number; reason: string }>();
@@ -139,13 +144,7 @@ export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetr
 	const rowsOut: string[][] = [];
 	for (const [method, rows] of byMethod(r.rows)) {
 		const sorted = [...rows].sort((a, b) => a.alpha - b.alpha);
-		series.push({
-			label: methodLabel(method),
-			kind: 'line',
-			colour: methodColour(method),
-			shape: methodShape(method),
-			points: definedPoints(sorted.map((x) => summaryPoint(x.alpha, x[metric]))),
-		});
+		series.push(methodLine(method, definedPoints(sorted.map((x) => summaryPoint(x.alpha, x[metric])))));
 		for (const x of sorted) {
 			rowsOut.push([methodLabel(method), String(x.alpha), fmtCount(x.collectiveSize), fmtCount(x.flips), ...summaryCells(x[metric])]);
 		}
@@ -237,13 +236,7 @@ export function successFigure(r: SimulationResult | undefined): FigureSpec {
 	const rowsOut: string[][] = [];
 	for (const [method, rows] of byMethod(r.rows)) {
 		const sorted = [...rows].sort((a, b) => a.alpha - b.alpha);
-		series.push({
-			label: methodLabel(method),
-			kind: 'line',
-			colour: methodColour(method),
-			shape: methodShape(method),
-			points: definedPoints(sorted.map((x) => summaryPoint(x.alpha, x.success))),
-		});
+		series.push(methodLine(method, definedPoints(sorted.map((x) => summaryPoint(x.alpha, x.success)))));
 		for (const x of sorted) {
 			rowsOut.push([methodLabel(method), String(x.alpha), ...summaryCells(x.success)]);
 		}
@@ -301,13 +294,7 @@ export function flipsFigure(r: SimulationResult | undefined, metric: FairnessMet
 	const rowsOut: string[][] = [];
 	for (const [method, rows] of byMethod(r.rows)) {
 		const sorted = [...rows].sort((a, b) => a.gridIndex - b.gridIndex);
-		series.push({
-			label: methodLabel(method),
-			kind: 'line',
-			colour: methodColour(method),
-			shape: methodShape(method),
-			points: definedPoints(sorted.map((x) => summaryPoint(x.flips, x[metric]))),
-		});
+		series.push(methodLine(method, definedPoints(sorted.map((x) => summaryPoint(x.flips, x[metric])))));
 		for (const x of sorted) {
 			rowsOut.push([methodLabel(method), fmtCount(x.flips), ...summaryCells(x[metric]), ...signedGapCells(x), fmt(x.error.mean)]);
 		}
