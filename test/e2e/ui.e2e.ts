@@ -36,9 +36,23 @@ async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
 
 /** F1, type the command, wait for it in the list, Enter. */
 async function palette(page: Page, text: string): Promise<void> {
-	await page.keyboard.press('F1');
 	const input = page.locator('.quick-input-widget input');
-	await input.waitFor({ state: 'visible', timeout: 15_000 });
+	// F1 goes to whatever has the keyboard focus, and a webview that has just loaded (the panel's
+	// iframe) can take it and swallow the key; so a second and third try first give the focus back
+	// to a text editor of the workbench (or the active tab when none is visible).
+	for (let attempt = 1; ; attempt++) {
+		await page.keyboard.press('F1');
+		try {
+			await input.waitFor({ state: 'visible', timeout: 5_000 });
+			break;
+		} catch (e) {
+			if (attempt >= 3) {
+				throw e;
+			}
+			const editorLines = page.locator('.part.editor .monaco-editor .view-lines').first();
+			await ((await editorLines.isVisible()) ? editorLines : page.locator('.tabs-container .tab.active').first()).click();
+		}
+	}
 	await input.fill(`>${text}`);
 	await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 15_000 });
 	await page.keyboard.press('Enter');
