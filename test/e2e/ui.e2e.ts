@@ -298,6 +298,10 @@ async function main(): Promise<number> {
 		});
 		await step('Profile Dataset opens the sortable table of columns, each by group, in the panel', async () => {
 			await page.locator('.tabs-container .tab', { hasText: 'applicants.csv' }).first().click();
+			// The palette lists Profile Dataset only once the extension has set its 'active dataset'
+			// context for the re-activated editor (asynchronously, with the status bar item beside
+			// it): opening the palette before that showed the panel's stale context.
+			await page.locator('.statusbar-item', { hasText: 'favourable outcome = approved' }).first().waitFor({ timeout: 30_000 });
 			await palette(page, 'Collective Fairness: Profile Dataset');
 			const frame = await findFrame(page, async (f) => (await f.locator('.profile-table').count()) > 0, 90_000);
 			const rows = await frame.locator('.profile-table tbody tr').count();
