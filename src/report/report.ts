@@ -10,8 +10,8 @@ import type { FigureSpec } from '../shared/figureSpec';
 import { GLOSSARY } from '../shared/glossary';
 import { buildFigures } from '../shared/panelFigures';
 import { buildScorecard } from '../shared/scorecard';
+import { REPORT_BASE_ROW, simulationRowsCsv } from '../shared/simulationCsv';
 import type { AuditResult, ChartImage, FairnessMetric, PanelResults, SimulationResult } from '../shared/webviewProtocol';
-import { rowsCsv } from './rows';
 import { figureSvg, svgDataUrl } from './svgChart';
 
 export interface ReportInput {
@@ -173,5 +173,5 @@ ${simulations.map((r) => `<h3>${esc(r.experiment)}</h3>${table(['parameter', 'va
 </body></html>
 `;
 	const json = `${JSON.stringify({ tool: 'collective-fairness', report: { version: input.version, date, dataset: input.dataset, metric: input.metric }, results }, null, 2)}\n`;
-	return { html, json, csv: rowsCsv(results) };
+	return { html, json, csv: simulationRowsCsv(simulations, REPORT_BASE_ROW) };
 }

@@ -14,7 +14,7 @@ import { renderTable } from '../format';
 import { openRunInput, parseDatasetArgs } from '../runInput';
 import { ROLE_HELP } from '../roleFlags';
 import { parseNumberFlag, readOnBadRow, readOutputFormat, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
-import { simulationCsv } from '../simulationCsv';
+import { CLI_BASE_ROW, simulationRowsCsv } from '../../shared/simulationCsv';
 import {
 	collectiveModelFromFlags,
 	COLLECTIVE_MODEL_HELP,
@@ -136,7 +136,7 @@ export const simulateCommand: Command = {
 			force: values.force,
 			format,
 			panelResults: { simulations: { [result.experiment]: result } },
-			csv: () => simulationCsv(result),
+			csv: () => simulationRowsCsv([result], CLI_BASE_ROW),
 			text: () => renderSimulation(file, result),
 		});
 		return EXIT_OK;
