@@ -10,7 +10,8 @@
  * default). The one exception is the defending firm: its out-of-fold filter fits and warm-starts
  * logistic fold models (defense.ts), so against a boosting firm it is not run and a warning says so.
  */
-import { summariseMetrics, type BaseSummary } from '../collective/aggregate';
+import type { BaseSummary } from '../collective/aggregate';
+import { summariseMetrics } from '../collective/seedSummary';
 import type { RunMetrics } from '../collective/evaluate';
 import { runRolesOf, simulate, type RunRoles, type UnitExecutor } from '../collective/simulate';
 import { StrategyError } from '../collective/strategies';

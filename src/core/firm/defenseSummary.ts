@@ -7,7 +7,13 @@
  * means the defense undoes nothing, 0 everything; negative means the defended firm ends less fair
  * than its own base. Undefined when the undefended improvement is below 0.01 (a ratio of noise: on COMPAS a 0.006 gain gave "198 %").
  */
-import { summarise, summariseRuns, type SeedSummary } from '../collective/aggregate';
+import {
+	MIN_IMPROVEMENT_FOR_SURVIVAL,
+	summariseFields,
+	summariseRuns,
+	type RunSummaries,
+	type SeedSummary,
+} from '../collective/seedSummary';
 import type { Method } from '../collective/params';
 import type { Figure } from '../figure';
 import { defined, undefinedFigure } from '../figure';
@@ -19,8 +25,8 @@ export interface DefenseRow {
 	readonly flips: number;
 	readonly poolSize: number;
 	readonly seeds: number;
-	readonly undefended: ReturnType<typeof summariseRuns>;
-	readonly defended: ReturnType<typeof summariseRuns>;
+	readonly undefended: RunSummaries;
+	readonly defended: RunSummaries;
 	readonly flippedRemoved: SeedSummary;
 	readonly otherRemoved: SeedSummary;
 	readonly survival: Figure;
@@ -36,8 +42,8 @@ export interface DefenseResultSummary {
 	readonly headline?: DefenseRow;
 }
 
-/** Minimum undefended EqOd improvement for a survival ratio to be reported. */
-export const MIN_IMPROVEMENT = 0.01;
+/** Minimum undefended EqOd improvement for a survival ratio to be reported: the simulation's own. */
+export const MIN_IMPROVEMENT = MIN_IMPROVEMENT_FOR_SURVIVAL;
 
 export function summariseDefense(
 	perSeed: ReadonlyArray<readonly DefensePoint[]>,
@@ -59,14 +65,7 @@ export function summariseDefense(
 			seeds: list.length,
 			undefended: summariseRuns(list.map((p) => p.undefended)),
 			defended: summariseRuns(list.map((p) => p.defended)),
-			flippedRemoved: summarise(
-				list.map((p) => p.flippedRemoved),
-				'relabeled rows removed',
-			),
-			otherRemoved: summarise(
-				list.map((p) => p.otherRemoved),
-				'other rows removed',
-			),
+			...summariseFields(list, { flippedRemoved: 'relabeled rows removed', otherRemoved: 'other rows removed' }),
 			survival: undefinedFigure('pending'),
 		}));
 	const start = rows[0];

@@ -4,7 +4,8 @@
  * (error, SPD) planes, both lower-is-better (fronts are taken on
  * the means over seeds **[choice]**).
  */
-import { summarise, summariseRuns, type SeedSummary, type SimulationRow } from '../collective/aggregate';
+import type { SimulationRow } from '../collective/aggregate';
+import { summarise, summariseRuns, type SeedSummary } from '../collective/seedSummary';
 import type { FirmPoint } from './approaches';
 import type { FirmApproach } from './params';
 
