@@ -6,16 +6,17 @@
  */
 import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Sidecar } from '../../../src/core/roles/sidecar';
+import { writeSidecar } from '../../support/sidecar';
 import { TestClient } from './lspClient';
 
 // From out/test/integration/server/ (compiled or bundled alike) to the repository.
 const fixture = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'server', 'people.csv');
-const ROLES = {
-	version: 1,
+const ROLES: Omit<Sidecar, 'version'> = {
 	sensitive: { column: 'sex', minority: ['F'], majority: ['M'], others: 'exclude' },
 	label: { column: 'hired', favourable: ['yes'] },
 };
@@ -29,11 +30,15 @@ void describe('language server: the firm’s learner from the request, the sidec
 
 	before(async () => {
 		dir = mkdtempSync(join(tmpdir(), 'cf-server-model-'));
-		const models = { boosting: { kind: 'boosting', maxIterations: 8, minSamplesLeaf: 5 }, logistic: { kind: 'logistic' }, none: undefined };
+		const models: Record<keyof typeof uris, Sidecar['model']> = {
+			boosting: { kind: 'boosting', maxIterations: 8, minSamplesLeaf: 5 },
+			logistic: { kind: 'logistic' },
+			none: undefined,
+		};
 		for (const [name, model] of Object.entries(models)) {
 			const csv = join(dir, `${name}.csv`);
 			copyFileSync(fixture, csv);
-			writeFileSync(join(dir, `${name}.fairness.json`), JSON.stringify({ ...ROLES, ...(model !== undefined ? { model } : {}) }));
+			writeSidecar(csv, { ...ROLES, ...(model !== undefined ? { model } : {}) });
 			uris[name as keyof typeof uris] = pathToFileURL(csv).href;
 		}
 		client = new TestClient();

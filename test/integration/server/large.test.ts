@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { locateDataset } from '../../support/datasets';
+import { writeSidecar } from '../../support/sidecar';
 import { percentile, TestClient } from './lspClient';
 import { generateCsv } from './bigCsv';
 
@@ -39,14 +40,10 @@ void describe('large and real files over stdio', () => {
 	void it('hovers and diagnoses Adult (sex as the sensitive attribute)', { skip: adult.skip }, async () => {
 		const csv = join(dir, 'adult.csv');
 		copyFileSync(adult.path!, csv);
-		writeFileSync(
-			join(dir, 'adult.fairness.json'),
-			JSON.stringify({
-				version: 1,
-				sensitive: { column: 'sex', minority: ['Female'] },
-				label: { column: 'income-per-year', favourable: ['>50K'] },
-			}),
-		);
+		writeSidecar(csv, {
+			sensitive: { column: 'sex', minority: ['Female'] },
+			label: { column: 'income-per-year', favourable: ['>50K'] },
+		});
 		const uri = pathToFileURL(csv).href;
 		await client.open(uri, readFileSync(csv, 'utf8'));
 		const d = await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'four-fifths'));
@@ -122,10 +119,7 @@ void describe('large and real files over stdio', () => {
 	void it('stays responsive during a simulation and stops it quickly when cancelled', async () => {
 		const csv = join(dir, 'sim.csv');
 		writeFileSync(csv, generateCsv(1_000_000, 11));
-		writeFileSync(
-			join(dir, 'sim.fairness.json'),
-			JSON.stringify({ version: 1, sensitive: { column: 'group', minority: ['b'] }, label: { column: 'label', favourable: ['yes'] } }),
-		);
+		writeSidecar(csv, { sensitive: { column: 'group', minority: ['b'] }, label: { column: 'label', favourable: ['yes'] } });
 		const uri = pathToFileURL(csv).href;
 		await client.open(uri, readFileSync(csv, 'utf8'));
 		await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'four-fifths'));

@@ -3,12 +3,13 @@
  * date present only for approved applications) gets `label-leak` on its header cell, with a quick
  * fix that excludes it in the sidecar, after which the diagnostic is gone.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { startOnFolder, stopOnFolder, type TestClient } from './lspClient';
+import { writeSidecar } from '../../support/sidecar';
+import { useFolderServer } from './lspClient';
 
 const codes = (d: readonly Diagnostic[]): string[] => d.map((x) => String(x.code));
 const csvText =
@@ -21,37 +22,25 @@ const csvText =
 	].join('\n') + '\n';
 
 void describe('label-leak diagnostic', () => {
-	let client: TestClient;
-	let dir: string;
-	let csv: string;
-	let uri: string;
-
-	before(async () => {
-		({ client, dir, csv, uri } = await startOnFolder('cf-leak-', (folder) => {
-			const file = join(folder, 'loans.csv');
-			writeFileSync(file, csvText);
-			writeFileSync(
-				join(folder, 'loans.fairness.json'),
-				JSON.stringify({
-					version: 1,
-					sensitive: { column: 'group', minority: ['b'] },
-					label: { column: 'decision', favourable: ['approved'] },
-				}),
-			);
-			return file;
-		}));
+	const server = useFolderServer('cf-leak-', (folder) => {
+		const file = join(folder, 'loans.csv');
+		writeFileSync(file, csvText);
+		writeSidecar(file, {
+			sensitive: { column: 'group', minority: ['b'] },
+			label: { column: 'decision', favourable: ['approved'] },
+		});
+		return file;
 	});
-	after(() => stopOnFolder({ client, dir, csv, uri }));
 
 	void it('flags the post-outcome column, not the others, and its quick fix excludes it', async () => {
-		await client.open(uri, csvText);
-		const d = await client.waitForDiagnostics(uri, (x) => codes(x).includes('label-leak'));
+		await server.client.open(server.uri, csvText);
+		const d = await server.client.waitForDiagnostics(server.uri, (x) => codes(x).includes('label-leak'));
 		const leaks = d.filter((x) => x.code === 'label-leak');
 		assert.equal(leaks.length, 1);
 		assert.match(leaks[0]!.message, /'paid_out_on' predicts 'decision' almost perfectly on its own \(one-column AUC 1\.000/);
 		assert.equal(leaks[0]!.range.start.character, 'group,score,'.length, 'on the header cell of the column');
-		const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
-			textDocument: { uri },
+		const actions = await server.client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+			textDocument: { uri: server.uri },
 			range: leaks[0]!.range,
 			context: { diagnostics: leaks },
 		});
@@ -59,8 +48,8 @@ void describe('label-leak diagnostic', () => {
 			actions.map((a) => a.title),
 			["Exclude 'paid_out_on' from the features (sidecar)"],
 		);
-		const next = client.waitForDiagnostics(uri, (x) => !codes(x).includes('label-leak'), 20_000, false);
-		const result = await client.connection.sendRequest<{ sidecar: string }>('workspace/executeCommand', actions[0]!.command);
+		const next = server.client.waitForDiagnostics(server.uri, (x) => !codes(x).includes('label-leak'), 20_000, false);
+		const result = await server.client.connection.sendRequest<{ sidecar: string }>('workspace/executeCommand', actions[0]!.command);
 		assert.deepEqual((JSON.parse(readFileSync(result.sidecar, 'utf8')) as { features: { exclude: string[] } }).features.exclude, [
 			'paid_out_on',
 		]);

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -132,25 +133,36 @@ export class TestClient {
 	}
 }
 
-/** A server about files in a fresh temporary folder: what startOnFolder returns and stopOnFolder ends. */
-export type FolderServer = { client: TestClient; dir: string; csv: string; uri: string };
+/** A server about files in a fresh temporary folder, as useFolderServer fills it in for a suite. */
+export type FolderServer = { client: TestClient; dir: string; file: string; uri: string };
 
 /**
- * The set-up of a suite that asks the server about files on disk: a fresh temporary folder named
- * `prefix`…, filled by `write` (which returns the CSV the suite is about), and an initialized server.
+ * The set-up of a suite that asks the server about files on disk, as hooks of the enclosing
+ * describe: before its first test, a fresh temporary folder named `prefix`…, filled by `write`
+ * (which returns the file the suite is about), and a server, initialized unless the suite checks
+ * the initialize answer in a test of its own; after its last, the server stopped and the folder
+ * removed. Read the fields inside tests (the before hook sets them).
  */
-export async function startOnFolder(prefix: string, write: (dir: string) => string): Promise<FolderServer> {
-	const dir = mkdtempSync(join(tmpdir(), prefix));
-	const csv = write(dir);
-	const client = new TestClient();
-	await client.initialize();
-	return { client, dir, csv, uri: pathToFileURL(csv).href };
-}
-
-/** Stops the server and removes the folder startOnFolder made. */
-export async function stopOnFolder(server: FolderServer): Promise<void> {
-	await server.client.stop();
-	rmSync(server.dir, { recursive: true, force: true });
+export function useFolderServer(
+	prefix: string,
+	write: (dir: string) => string | Promise<string>,
+	options: { initialize?: boolean } = {},
+): FolderServer {
+	const server = {} as FolderServer;
+	before(async () => {
+		server.dir = mkdtempSync(join(tmpdir(), prefix));
+		server.file = await write(server.dir);
+		server.uri = pathToFileURL(server.file).href;
+		server.client = new TestClient();
+		if (options.initialize !== false) {
+			await server.client.initialize();
+		}
+	});
+	after(async () => {
+		await server.client?.stop();
+		rmSync(server.dir, { recursive: true, force: true });
+	});
+	return server;
 }
 
 export function percentile(values: readonly number[], p: number): number {
