@@ -26,7 +26,7 @@ import { DocumentStore, isFile } from './documents';
 import type { DocState, PendingRoles } from './docState';
 import { hover, lineIndex } from './hover';
 import { applyRoleChange } from './roleEdits';
-import { groupRates } from '../shared/roleSuggest';
+import { groupRates } from '../core/roles/groupRates';
 import type { SettingsCache } from './settings';
 
 export class Session {

@@ -12,137 +12,30 @@
  *   nor the column already chosen for the other role.
  * Pure: profiles and counts in, suggestions out (the editor's picks and the server both use it).
  */
-import type { Column, Table } from '../core/csv/table';
+import {
+	BAD_NAME,
+	BAD_VALUE,
+	GOOD_NAME,
+	GOOD_VALUE,
+	hasStem,
+	INCOME_NAME,
+	LABEL_LIKE_WORDS,
+	LABEL_WORDS,
+	nameScore,
+	nameWords,
+	NO,
+	outcomeWord,
+	YES,
+} from './roleNames';
+
+// Split into roleNames.ts (the vocabulary) and minoritySuggest.ts (rates); their users keep this path.
+export { nameWords } from './roleNames';
+export { advantagedWarning, MIN_RATED_ROWS, suggestMinority, type GroupRate, type MinoritySuggestion } from './minoritySuggest';
 
 /** A favourable value chosen from names, with the sentence saying why (to show in the pick). */
 export interface FavourableGuess {
 	readonly values: readonly string[];
 	readonly reason: string;
-}
-
-/** Words of a value that name a good / a bad outcome on their own. */
-const GOOD_VALUE = new Set([
-	'good',
-	'approved',
-	'approve',
-	'accepted',
-	'accept',
-	'granted',
-	'hired',
-	'pass',
-	'passed',
-	'paid',
-	'repaid',
-	'success',
-	'successful',
-	'favourable',
-	'favorable',
-	'admitted',
-	'eligible',
-	'survived',
-	'promoted',
-]);
-const BAD_VALUE = new Set([
-	'bad',
-	'denied',
-	'deny',
-	'rejected',
-	'reject',
-	'declined',
-	'refused',
-	'fail',
-	'failed',
-	'default',
-	'defaulted',
-	'fired',
-	'unfavourable',
-	'unfavorable',
-	'died',
-	'dead',
-]);
-
-/** Column-name stems (matched at the start of a word) saying a yes / 1 / true is a bad outcome. */
-const BAD_NAME = [
-	'deny',
-	'denied',
-	'denial',
-	'reject',
-	'declin',
-	'refus',
-	'default',
-	'recid',
-	'reoffend',
-	'arrest',
-	'crime',
-	'criminal',
-	'convict',
-	'fraud',
-	'churn',
-	'death',
-	'dead',
-	'died',
-	'mortal',
-	'fail',
-	'bad',
-	'risk',
-	'delinquen',
-	'late',
-	'violent',
-	'readmit',
-	'disease',
-	'sick',
-	'fired',
-	'dropout',
-	'evict',
-	'loss',
-	'unemploy',
-];
-/** Column-name stems saying a yes / 1 / true is a good outcome. */
-const GOOD_NAME = [
-	'approv',
-	'accept',
-	'admit',
-	'admission',
-	'hire',
-	'hired',
-	'grant',
-	'pass',
-	'success',
-	'surviv',
-	'repaid',
-	'repay',
-	'promot',
-	'good',
-	'eligib',
-	'subscrib',
-	'employed',
-	'graduat',
-	'award',
-	'select',
-];
-/** Names of an income-like label, for which the `>` side of `>50K` / `<=50K` is the favourable one. */
-const INCOME_NAME = ['income', 'salary', 'wage', 'earn', 'pay'];
-
-const YES = new Set(['1', '1.0', 'true', 'yes', 'y', 't']);
-const NO = new Set(['0', '0.0', 'false', 'no', 'n', 'f']);
-
-/** Lower-case words of a column name: `two_year_recid` → two, year, recid; `isRecid` → is, recid. */
-export function nameWords(name: string): string[] {
-	return name
-		.replace(/([a-z])([A-Z])/g, '$1 $2')
-		.toLowerCase()
-		.split(/[^a-z0-9]+/)
-		.filter((w) => w.length > 0);
-}
-
-function hasStem(words: readonly string[], stems: readonly string[]): string | undefined {
-	for (const w of words) {
-		const s = stems.find((st) => w.startsWith(st));
-		if (s !== undefined) {
-			return w;
-		}
-	}
-	return undefined;
 }
 
 /**
@@ -197,22 +90,6 @@ export function guessFavourable(column: string, values: readonly string[]): Favo
 	return undefined;
 }
 
-/** Column-name stems of attributes people are protected on, with how strongly the name says so. */
-const SENSITIVE_NAME: ReadonlyArray<{ readonly stems: readonly string[]; readonly score: number; readonly what: string }> = [
-	{ stems: ['sex', 'gender', 'male', 'female', 'women', 'woman'], score: 100, what: 'sex' },
-	{
-		stems: ['race', 'racial', 'ethnic', 'afam', 'black', 'hispanic', 'latin', 'white', 'nonwhite', 'minority', 'caste'],
-		score: 95,
-		what: 'race or ethnicity',
-	},
-	{ stems: ['age'], score: 80, what: 'age' },
-	{ stems: ['religio', 'faith'], score: 75, what: 'religion' },
-	{ stems: ['national', 'citizen', 'foreign', 'immigra', 'native', 'country', 'birthplace', 'language'], score: 70, what: 'origin' },
-	{ stems: ['disab', 'handicap'], score: 70, what: 'disability' },
-	{ stems: ['marital', 'married', 'marriage', 'spouse', 'pregnan', 'personal'], score: 60, what: 'family status' },
-	{ stems: ['veteran', 'orientation', 'lgbt'], score: 60, what: 'protected status' },
-];
-
 /** The least a column needs to be a sensitive attribute: a few groups. */
 export interface CandidateColumn {
 	readonly name: string;
@@ -231,19 +108,6 @@ export interface SensitiveSuggestion {
 /** Most groups a suggested sensitive attribute may have (more: bin it first). */
 export const MAX_SENSITIVE_GROUPS = 12;
 
-function nameScore(name: string): { score: number; why?: string } {
-	const words = nameWords(name);
-	let best: { score: number; why?: string } = { score: 0 };
-	for (const entry of SENSITIVE_NAME) {
-		// `age` must be a whole word (or age_cat's first word): "average", "mortgage" are not ages.
-		const hit = entry.what === 'age' ? words.find((w) => w === 'age' || w === 'ages') : hasStem(words, entry.stems);
-		if (hit !== undefined && entry.score > best.score) {
-			best = { score: entry.score, why: `named like ${entry.what}` };
-		}
-	}
-	return best;
-}
-
 /**
  * Columns to suggest as the sensitive attribute, best first: those named like a protected
  * attribute (by strength of the name), then any other column with a few groups. The label column,
@@ -256,136 +120,13 @@ export function rankSensitiveColumns(columns: readonly CandidateColumn[], exclud
 		if (exclude.includes(c.name) || c.distinct < 2 || c.distinct > MAX_SENSITIVE_GROUPS || c.type === 'identifier' || c.type === 'text') {
 			return;
 		}
-		const words = nameWords(c.name);
 		const s = nameScore(c.name);
-		if (
-			s.score === 0 &&
-			(hasStem(words, BAD_NAME) !== undefined ||
-				hasStem(words, GOOD_NAME) !== undefined ||
-				words.includes('label') ||
-				words.includes('target') ||
-				words.includes('outcome') ||
-				words.includes('class'))
-		) {
+		if (s.score === 0 && outcomeWord(nameWords(c.name), LABEL_WORDS) !== undefined) {
 			return; // reads like an outcome
 		}
 		out.push({ name: c.name, score: s.score, ...(s.why !== undefined ? { why: s.why } : {}), index });
 	});
-	out.sort((a, b) => b.score - a.score || a.index - b.index);
-	return out.map(({ name, score, why }) => ({ name, score, ...(why !== undefined ? { why } : {}) }));
-}
-
-/** One value of the sensitive attribute with its label counts. */
-export interface GroupRate {
-	readonly value: string;
-	/** Rows of the group with a label. */
-	readonly labelled: number;
-	readonly favourable: number;
-}
-
-export interface MinoritySuggestion {
-	readonly value: string;
-	readonly rate: number;
-	/** The suggested group is the most numerous one: the name "minority" does not mean the smaller group here. */
-	readonly largest: boolean;
-	/** A sentence for the pick. */
-	readonly reason: string;
-}
-
-/** Fewest labelled rows for a group to be suggested on its rate (a group of 3 has a noisy rate). */
-export const MIN_RATED_ROWS = 30;
-
-const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
-
-/**
- * The default minority: the group with the lowest favourable rate (among groups with at least
- * {@link MIN_RATED_ROWS} labelled rows, or all when none has), or undefined with fewer than two groups.
- */
-export function suggestMinority(column: string, groups: readonly GroupRate[]): MinoritySuggestion | undefined {
-	const rated = groups.filter((g) => g.labelled > 0);
-	if (rated.length < 2) {
-		return undefined;
-	}
-	const pool = rated.some((g) => g.labelled >= MIN_RATED_ROWS) ? rated.filter((g) => g.labelled >= MIN_RATED_ROWS) : rated;
-	const rate = (g: GroupRate): number => g.favourable / g.labelled;
-	const lowest = pool.reduce((a, b) => (rate(b) < rate(a) ? b : a));
-	const highest = pool.reduce((a, b) => (rate(b) > rate(a) ? b : a));
-	if (rate(lowest) === rate(highest)) {
-		return undefined;
-	}
-	const largest = rated.every((g) => g === lowest || g.labelled <= lowest.labelled);
-	const reason =
-		`'${column} = ${lowest.value}' has the lowest favourable rate (${pct(rate(lowest))} against ${pct(rate(highest))} for '${column} = ${highest.value}')` +
-		(largest ? `; it is also the largest group — "minority" here means the disadvantaged group, not the smaller one` : '');
-	return { value: lowest.value, rate: rate(lowest), largest, reason };
-}
-
-/**
- * A warning when the chosen minority is the advantaged side (its favourable rate above the rest's):
- * a collective from it can only widen the gap. Undefined when the choice is the disadvantaged side.
- */
-export function advantagedWarning(column: string, minority: readonly string[], groups: readonly GroupRate[]): string | undefined {
-	let inF = 0;
-	let inN = 0;
-	let outF = 0;
-	let outN = 0;
-	for (const g of groups) {
-		if (minority.includes(g.value)) {
-			inF += g.favourable;
-			inN += g.labelled;
-		} else {
-			outF += g.favourable;
-			outN += g.labelled;
-		}
-	}
-	if (inN === 0 || outN === 0 || inF / inN <= outF / outN) {
-		return undefined;
-	}
-	return `'${column} = ${minority.join(' + ')}' is the advantaged group (favourable ${pct(inF / inN)} against ${pct(outF / outN)} for the rest): a collective from it can only widen the gap`;
-}
-
-/**
- * Favourable counts of each value of `column` under a label's favourable values (rows missing
- * either are left out), most labelled first: the input of {@link suggestMinority}.
- */
-export function groupRates(
-	table: Table,
-	column: string,
-	label: { readonly column: string; readonly favourable: readonly string[] },
-): GroupRate[] {
-	const sens = table.columns.find((c) => c.name === column);
-	const lab = table.columns.find((c) => c.name === label.column);
-	if (sens === undefined || lab === undefined) {
-		return [];
-	}
-	const favourable = new Set(label.favourable);
-	const numericFavourable = label.favourable.map(Number).filter((x) => Number.isFinite(x));
-	const counts = new Map<string, { labelled: number; favourable: number }>();
-	for (let r = 0; r < table.rowCount; r++) {
-		const s = cellText(sens, r);
-		const l = cellText(lab, r);
-		if (s === undefined || l === undefined) {
-			continue;
-		}
-		const c = counts.get(s) ?? { labelled: 0, favourable: 0 };
-		c.labelled++;
-		if (favourable.has(l) || (lab.kind === 'numeric' && numericFavourable.includes(Number(l)))) {
-			c.favourable++;
-		}
-		counts.set(s, c);
-	}
-	return [...counts.entries()]
-		.map(([value, c]) => ({ value, ...c }))
-		.sort((a, b) => b.labelled - a.labelled || (a.value < b.value ? -1 : 1));
-}
-
-function cellText(col: Column, row: number): string | undefined {
-	if (col.kind === 'numeric') {
-		const v = col.values[row]!;
-		return Number.isNaN(v) ? undefined : String(v);
-	}
-	const code = col.codes[row]!;
-	return code < 0 ? undefined : col.levels[code];
+	return bestFirst(out);
 }
 
 /**
@@ -400,14 +141,15 @@ export function rankLabelColumns(columns: readonly CandidateColumn[], exclude: r
 		if (exclude.includes(c.name) || c.distinct !== 2) {
 			return;
 		}
-		const words = nameWords(c.name);
-		const outcome =
-			hasStem(words, BAD_NAME) ??
-			hasStem(words, GOOD_NAME) ??
-			words.find((w) => ['label', 'target', 'outcome', 'class', 'y', 'income', 'result', 'decision', 'status'].includes(w));
+		const outcome = outcomeWord(nameWords(c.name), LABEL_LIKE_WORDS);
 		const score = outcome !== undefined ? 2 : nameScore(c.name).score > 0 ? 0 : 1;
 		out.push({ name: c.name, score, ...(outcome !== undefined ? { why: 'named like an outcome' } : {}), index });
 	});
-	out.sort((a, b) => b.score - a.score || a.index - b.index);
-	return out.map(({ name, score, why }) => ({ name, score, ...(why !== undefined ? { why } : {}) }));
+	return bestFirst(out);
+}
+
+/** Highest score first, ties in column order; the column index is dropped. */
+function bestFirst(ranked: Array<SensitiveSuggestion & { readonly index: number }>): SensitiveSuggestion[] {
+	ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+	return ranked.map(({ name, score, why }) => ({ name, score, ...(why !== undefined ? { why } : {}) }));
 }

@@ -3,7 +3,8 @@
  * (majority = 0, minority = 1, further groups ≥ 2 when other values are kept separate, −1 when
  * the row takes no part), a binary favourable label, the rows kept, and the feature columns.
  */
-import { type Column, type Table, findColumn } from '../csv/table';
+// Roles are matched against a cell's text: levels as written, numbers in shortest round-trip form.
+import { type Column, type Table, cellText, findColumn } from '../csv/table';
 import type { Sidecar } from './sidecar';
 import { chooseFeatures, type ExcludedColumn } from './features';
 import { RolesError } from './errors';
@@ -53,7 +54,7 @@ export function resolveRoles(table: Table, sidecar: Sidecar): ResolvedRoles {
 	for (let r = 0; r < n; r++) {
 		const parts: string[] = [];
 		for (const col of sensitiveCols) {
-			const t = cellValue(col, r);
+			const t = cellText(col, r);
 			if (t === undefined) {
 				break;
 			}
@@ -133,7 +134,7 @@ export function resolveRoles(table: Table, sidecar: Sidecar): ResolvedRoles {
 	const labelCounts = new Map<string, number>();
 	const labelText: Array<string | undefined> = new Array(n);
 	for (let r = 0; r < n; r++) {
-		const t = cellValue(labelCol, r);
+		const t = cellText(labelCol, r);
 		labelText[r] = t;
 		if (t !== undefined) {
 			labelCounts.set(t, (labelCounts.get(t) ?? 0) + 1);
@@ -214,16 +215,6 @@ function requireColumn(table: Table, name: string, field: string): Column {
 		);
 	}
 	return col;
-}
-
-/** Cell as the text roles are matched against (numbers in shortest round-trip form). */
-function cellValue(col: Column, row: number): string | undefined {
-	if (col.kind === 'numeric') {
-		const v = col.values[row]!;
-		return Number.isNaN(v) ? undefined : String(v);
-	}
-	const code = col.codes[row]!;
-	return code < 0 ? undefined : col.levels[code];
 }
 
 /**

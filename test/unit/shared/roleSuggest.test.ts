@@ -8,14 +8,8 @@ import assert from 'node:assert/strict';
 import { readCsvFile } from '../../../src/io/readCsvFile';
 import { profileTable } from '../../../src/core/profile/index';
 import type { Table } from '../../../src/core/csv/table';
-import {
-	advantagedWarning,
-	groupRates,
-	guessFavourable,
-	nameWords,
-	rankSensitiveColumns,
-	suggestMinority,
-} from '../../../src/shared/roleSuggest';
+import { groupRates } from '../../../src/core/roles/groupRates';
+import { advantagedWarning, guessFavourable, nameWords, rankSensitiveColumns, suggestMinority } from '../../../src/shared/roleSuggest';
 import { locateDataset } from '../../support/datasets';
 import { table } from '../../support/table';
 
