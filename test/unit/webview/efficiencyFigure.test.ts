@@ -1,7 +1,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { simulate, type SimulationResult } from '../../../src/core/collective/simulate';
-import { flipsFigure } from '../../../src/shared/panelFigures';
+import { flipsFigure } from '../../../src/shared/flipsFigure';
 import { efficiencyMarkers, efficiencySentence } from '../../../src/shared/efficiencyFigure';
 import { buildScorecard } from '../../../src/shared/scorecard';
 import { methodLabel } from '../../../src/shared/figureSpec';
