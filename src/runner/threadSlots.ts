@@ -56,7 +56,7 @@ class Slot {
 				} else if (m.type === 'done') {
 					cleanup();
 					resolve(m.result);
-				} else {
+				} else if (m.type === 'error') {
 					const e = new Error(m.message);
 					e.name = m.name;
 					fail(e);

@@ -215,3 +215,14 @@ export function flipGridFor(p: SimulationParams, poolSize: number): number[] {
 	}
 	return Array.from({ length: p.flips }, (_, i) => Math.round((i * poolSize) / (p.flips - 1)));
 }
+
+/**
+ * What a seed's context and a unit's candidate ranking depend on: every parameter but the M grid.
+ * Two passes of one run (the coarse grid, then the refinement's fractions) share it, so a context
+ * or a ranking kept from the first pass is exactly what the second would rebuild.
+ */
+export function preparationKey(p: SimulationParams): string {
+	const { flips: _flips, flipGrid: _flipGrid, gridFractions: _gridFractions, refineGrid: _refineGrid, ...rest } = p;
+	// Sorted, so that two objects built in different key orders give one key.
+	return JSON.stringify(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

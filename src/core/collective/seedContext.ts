@@ -177,3 +177,27 @@ function majorityValueCells(table: Table, data: PreparedDataset): Map<string, Co
 	});
 	return out;
 }
+
+/**
+ * Table rows' worth of seed contexts one cache keeps: a context holds every kept row's features,
+ * labels, group and split (about 100 bytes a row on the generated data), so a million-row table
+ * keeps one seed, Adult twenty.
+ */
+export const SEED_CACHE_ROWS = 1_000_000;
+
+/** How many seed contexts of a table with `rowCount` rows a cache keeps (at least one). */
+export function seedCacheCapacity(rowCount: number): number {
+	return Math.max(1, Math.floor(SEED_CACHE_ROWS / Math.max(1, rowCount)));
+}
+
+/** Adds a context to a cache of at most `capacity`, dropping the oldest first. */
+export function rememberSeedContext(cache: Map<number, SeedContext>, context: SeedContext, capacity: number): void {
+	cache.delete(context.seed);
+	for (const seed of cache.keys()) {
+		if (cache.size < capacity) {
+			break;
+		}
+		cache.delete(seed);
+	}
+	cache.set(context.seed, context);
+}

@@ -26,11 +26,17 @@ export interface SimulationProgress {
 /**
  * Runs units and resolves with one result per unit, in the order given. `onFit` is called after
  * every refit for progress. Implementations must honour `signal` (reject with an AbortError).
+ * An executor may keep state between calls (a pool keeps its threads, with the seeds' contexts
+ * and the units' rankings, for the refinement pass); `release` ends it, and simulate() calls it
+ * once a run's passes are over.
  */
-export type UnitExecutor = (
-	units: readonly UnitKey[],
-	context: { table: Table; sidecar: Sidecar; params: SimulationParams; signal?: AbortSignal; onFit: () => void },
-) => Promise<UnitResult[]>;
+export interface UnitExecutor {
+	(
+		units: readonly UnitKey[],
+		context: { table: Table; sidecar: Sidecar; params: SimulationParams; signal?: AbortSignal; onFit: () => void },
+	): Promise<UnitResult[]>;
+	readonly release?: () => Promise<void>;
+}
 
 export interface SimulationResult extends Aggregated {
 	readonly experiment: Experiment;
@@ -101,17 +107,22 @@ export async function simulate(
 	};
 	const executor = options.executor ?? runUnitsInProcess;
 	const signal = options.signal !== undefined ? { signal: options.signal } : {};
-	let results = await executor(units, { table, sidecar, params, ...signal, onFit });
+	let results: UnitResult[];
 	let refinement: readonly number[] = [];
-	if (refines(params)) {
-		const coarse = aggregate(params, results);
-		refinement = refinementFractions(coarse.rows, params.flips, coarse.target);
-		if (refinement.length > 0) {
-			const second = resolveParams({ ...params, gridFractions: refinement });
-			total += units.length * fitsPerUnit(second);
-			const refined = await executor(units, { table, sidecar, params: second, ...signal, onFit });
-			results = mergePasses(results, refined, params.flips, refinement);
+	try {
+		results = await executor(units, { table, sidecar, params, ...signal, onFit });
+		if (refines(params)) {
+			const coarse = aggregate(params, results);
+			refinement = refinementFractions(coarse.rows, params.flips, coarse.target);
+			if (refinement.length > 0) {
+				const second = resolveParams({ ...params, gridFractions: refinement });
+				total += units.length * fitsPerUnit(second);
+				const refined = await executor(units, { table, sidecar, params: second, ...signal, onFit });
+				results = mergePasses(results, refined, params.flips, refinement);
+			}
 		}
+	} finally {
+		await executor.release?.();
 	}
 	const aggregated = aggregate(params, results);
 	return {

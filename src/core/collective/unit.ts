@@ -11,7 +11,7 @@ import { createRandom, deriveSeed, sampleWithoutReplacement } from '../random';
 import type { Sidecar } from '../roles/sidecar';
 import { defendedFit, evaluate, type DefendedFit, type RunMetrics } from './evaluate';
 import { alphasOf, firmModelOf, flipGridFor, type Knowledge, type Method, type SimulationParams } from './params';
-import { buildSeedContext, type SeedContext } from './seedContext';
+import { buildSeedContext, rememberSeedContext, type SeedContext } from './seedContext';
 import { rankByScore, scoreCandidates, StrategyError } from './strategies';
 
 export interface UnitKey {
@@ -48,12 +48,26 @@ export interface UnitResult {
 	readonly unfavourableMinorityRows: number;
 }
 
+/**
+ * A unit's order of its candidates, or why its method cannot rank them: the part of a unit that
+ * does not depend on M, so the passes of one run (see refine.ts) can share it.
+ */
+export type UnitRanking = { readonly ranking: Int32Array } | { readonly failure: string };
+
 export interface UnitRunOptions {
 	readonly signal?: { aborted: boolean };
 	/** Called after each refit. */
 	readonly onFit?: () => void;
 	/** Seed contexts kept between units of the same seed (e.g. inside one worker). */
 	readonly cache?: Map<number, SeedContext>;
+	/** Seed contexts the cache keeps (default 1: units arrive seed-major). */
+	readonly cacheCapacity?: number;
+	/** This unit's ranking from an earlier pass with the same preparationKey (params.ts): no scoring. */
+	readonly ranking?: UnitRanking;
+	/** Receives the unit's ranking, given or computed, for a later pass. */
+	readonly onRanking?: (ranking: UnitRanking) => void;
+	/** Receives the seed's context when this unit had to build it (to share it with other workers). */
+	readonly onSeedContext?: (context: SeedContext) => void;
 }
 
 /** The units of a run, in a fixed order (seed-major, so one worker can reuse a seed's context). */
@@ -107,8 +121,10 @@ export function* unitSteps(
 	let cached = options.cache?.get(key.seed);
 	if (cached === undefined) {
 		cached = buildSeedContext(table, sidecar, params, key.seed);
-		options.cache?.clear(); // keep one seed: units arrive seed-major
-		options.cache?.set(key.seed, cached);
+		if (options.cache !== undefined) {
+			rememberSeedContext(options.cache, cached, options.cacheCapacity ?? 1);
+		}
+		options.onSeedContext?.(cached);
 		yield;
 	}
 	const ctx: SeedContext = cached;
@@ -117,23 +133,12 @@ export function* unitSteps(
 	// Candidate universe: every unfavourable minority training row, in the collective order.
 	const universe = ctx.minorityOrder.filter((i) => y[i] === 0);
 	const counts = { knownRows: known.length, minorityRows: ctx.minorityOrder.length, unfavourableMinorityRows: universe.length };
-	// Only candidates inside the largest collective of the run can ever flip. Scoring just them (a
-	// prefix of the universe: both follow the collective order) gives the same pools, since a score
-	// depends on its own row alone, Random's draws are a prefix of the same stream, and the ties are
-	// broken by the permutation of the whole universe (rankByScore's tieBreakLength); the flips
-	// experiment at α = 0.3 then scores 30 % of the rows it used to.
-	const largestCollective = Math.round(Math.max(...alphasOf(params)) * ctx.minorityOrder.length);
-	const scored = universe.subarray(0, ctx.minorityOrder.subarray(0, largestCollective).filter((i) => y[i] === 0).length);
-	let ranking: Int32Array;
-	try {
-		const scores = scoreCandidates(key.method, ctx, scored, known, params.k, options.signal, params.collectiveModel);
-		ranking = rankByScore(scores, key.seed, key.method, universe.length);
-	} catch (e) {
-		if (e instanceof StrategyError) {
-			return { key, base: ctx.base, points: [], failure: e.message, fits: 0, ...counts };
-		}
-		throw e;
+	const ranked = options.ranking ?? rankCandidates(ctx, params, key, universe, known, options.signal);
+	options.onRanking?.(ranked);
+	if ('failure' in ranked) {
+		return { key, base: ctx.base, points: [], failure: ranked.failure, fits: 0, ...counts };
 	}
+	const { ranking } = ranked;
 	// Position of each matrix row in the collective order, to test membership at any α.
 	const orderPosition = new Map<number, number>();
 	ctx.minorityOrder.forEach((row, pos) => orderPosition.set(row, pos));
@@ -186,6 +191,34 @@ export function* unitSteps(
 		}
 	}
 	return { key, base: ctx.base, points, fits, ...counts };
+}
+
+/** Scores a unit's candidates and orders them (positions in `universe`, best first). */
+function rankCandidates(
+	ctx: SeedContext,
+	params: SimulationParams,
+	key: UnitKey,
+	universe: Int32Array,
+	known: Int32Array,
+	signal: { aborted: boolean } | undefined,
+): UnitRanking {
+	// Only candidates inside the largest collective of the run can ever flip. Scoring just them (a
+	// prefix of the universe: both follow the collective order) gives the same pools, since a score
+	// depends on its own row alone, Random's draws are a prefix of the same stream, and the ties are
+	// broken by the permutation of the whole universe (rankByScore's tieBreakLength); the flips
+	// experiment at α = 0.3 then scores 30 % of the rows it used to.
+	const y = ctx.data.y;
+	const largestCollective = Math.round(Math.max(...alphasOf(params)) * ctx.minorityOrder.length);
+	const scored = universe.subarray(0, ctx.minorityOrder.subarray(0, largestCollective).filter((i) => y[i] === 0).length);
+	try {
+		const scores = scoreCandidates(key.method, ctx, scored, known, params.k, signal, params.collectiveModel);
+		return { ranking: rankByScore(scores, key.seed, key.method, universe.length) };
+	} catch (e) {
+		if (e instanceof StrategyError) {
+			return { failure: e.message };
+		}
+		throw e;
+	}
 }
 
 /** The majority training rows the collective knows: all, or n drawn per seed (fewer if fewer exist). */
