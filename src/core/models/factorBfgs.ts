@@ -11,6 +11,7 @@
  * Hessian pass and a factorisation.
  */
 import { choleskySolveInPlace } from '../linalg/cholesky';
+import { axpy, dot } from '../linalg/vector';
 
 /** Curvature pairs kept: a few suffice, since the factor already carries most of the curvature. */
 export const FACTOR_BFGS_PAIRS = 6;
@@ -62,31 +63,14 @@ export class FactorBfgs {
 		const dim = this.dim;
 		const count = this.s.length;
 		for (let i = count - 1; i >= 0; i--) {
-			const s = this.s[i]!;
-			const y = this.y[i]!;
-			let a = 0;
-			for (let j = 0; j < dim; j++) {
-				a += s[j]! * v[j]!;
-			}
-			a *= this.rho[i]!;
+			const a = this.rho[i]! * dot(this.s[i]!, v);
 			this.alpha[i] = a;
-			for (let j = 0; j < dim; j++) {
-				v[j] = v[j]! - a * y[j]!;
-			}
+			axpy(-a, this.y[i]!, v);
 		}
 		choleskySolveInPlace(factor, dim, v);
 		for (let i = 0; i < count; i++) {
-			const s = this.s[i]!;
-			const y = this.y[i]!;
-			let b = 0;
-			for (let j = 0; j < dim; j++) {
-				b += y[j]! * v[j]!;
-			}
-			b *= this.rho[i]!;
-			const coefficient = this.alpha[i]! - b;
-			for (let j = 0; j < dim; j++) {
-				v[j] = v[j]! + coefficient * s[j]!;
-			}
+			const b = this.rho[i]! * dot(this.y[i]!, v);
+			axpy(this.alpha[i]! - b, this.s[i]!, v);
 		}
 	}
 }

@@ -11,9 +11,30 @@
  */
 import type { TrainingSet } from './training';
 
+/** What every kernel reads of the training rows: their matrix indices and the matrix's two parts. */
+interface RowLayout {
+	readonly index: Int32Array;
+	/** Dense features per row (feature indices 0 … p − 1). */
+	readonly p: number;
+	/** One-hot blocks per row. */
+	readonly q: number;
+	/** Coefficients (the intercept is θ[width]). */
+	readonly width: number;
+	readonly dense: Float64Array;
+	readonly active: Int32Array;
+}
+
+function layoutOf(t: TrainingSet): RowLayout {
+	const x = t.x;
+	return { index: t.index, p: x.denseWidth, q: x.blockCount, width: x.width, dense: x.dense, active: x.active };
+}
+
 /**
- * Objective at θ given the margins `z` of θ; writes ∇f into `grad` and, when `curvature` is
- * given, the Hessian row weights c_r σ_r(1−σ_r) into it.
+ * Objective at θ, in one pass over the rows: writes the margins m_r = w·x_r + b into `z`, ∇f into
+ * `grad` and, when `curvature` is given, the Hessian row weights c_r σ_r(1−σ_r) into it. One pass
+ * instead of a margins pass and then a loss pass: each row's features are read once, while they
+ * are in cache (the margins are summed in the same order as {@link computeMargins}, so they are
+ * bit-identical to it).
  */
 export function objectiveAndGradient(
 	t: TrainingSet,
@@ -22,17 +43,28 @@ export function objectiveAndGradient(
 	grad: Float64Array,
 	curvature?: Float64Array,
 ): number {
-	const { x, index, sign, weight } = t;
-	const p = x.denseWidth;
-	const q = x.blockCount;
-	const width = x.width;
-	const dense = x.dense;
-	const active = x.active;
+	const { index, p, q, width, dense, active } = layoutOf(t);
+	const { sign, weight } = t;
+	const intercept = theta[width]!;
 	grad.fill(0);
 	let sum = 0;
 	let comp = 0;
 	let gb = 0;
 	for (let r = 0, n = index.length; r < n; r++) {
+		const i = index[r]!;
+		const dBase = i * p;
+		const aBase = i * q;
+		let m = intercept;
+		for (let j = 0; j < p; j++) {
+			m += dense[dBase + j]! * theta[j]!;
+		}
+		for (let k = 0; k < q; k++) {
+			const f = active[aBase + k]!;
+			if (f >= 0) {
+				m += theta[f]!;
+			}
+		}
+		z[r] = m;
 		const c = weight[r]!;
 		if (c === 0) {
 			if (curvature !== undefined) {
@@ -41,7 +73,7 @@ export function objectiveAndGradient(
 			continue;
 		}
 		const yr = sign[r]!;
-		const tr = -yr * z[r]!;
+		const tr = -yr * m;
 		const e = Math.exp(-Math.abs(tr));
 		const loss = c * ((tr > 0 ? tr : 0) + Math.log1p(e));
 		const acc = sum + loss;
@@ -55,12 +87,11 @@ export function objectiveAndGradient(
 			curvature[r] = (c * e) / (o * o);
 		}
 		gb += residual;
-		const i = index[r]!;
-		for (let j = 0, base = i * p; j < p; j++) {
-			grad[j] = grad[j]! + residual * dense[base + j]!;
+		for (let j = 0; j < p; j++) {
+			grad[j] = grad[j]! + residual * dense[dBase + j]!;
 		}
-		for (let k = 0, base = i * q; k < q; k++) {
-			const f = active[base + k]!;
+		for (let k = 0; k < q; k++) {
+			const f = active[aBase + k]!;
 			if (f >= 0) {
 				grad[f] = grad[f]! + residual;
 			}
@@ -133,13 +164,8 @@ export function lineValue(t: TrainingSet, z: Float64Array, zd: Float64Array, pen
  * p dense features and q blocks, instead of width²/2.
  */
 export function accumulateHessian(t: TrainingSet, curvature: Float64Array, h: Float64Array): void {
-	const { x, index } = t;
-	const p = x.denseWidth;
-	const q = x.blockCount;
-	const width = x.width;
+	const { index, p, q, width, dense, active } = layoutOf(t);
 	const dim = t.dim;
-	const dense = x.dense;
-	const active = x.active;
 	const rowB = width * dim; // intercept row of the lower triangle
 	// per-row scratch, allocated once per call: c·x_j of the dense part and the active levels
 	const cx = new Float64Array(p);
@@ -202,12 +228,7 @@ export function accumulateHessian(t: TrainingSet, curvature: Float64Array, h: Fl
  * the Jacobi preconditioner of the L-BFGS path (one pass, no d × d storage).
  */
 export function hessianDiagonal(t: TrainingSet, curvature: Float64Array, out: Float64Array): void {
-	const { x, index } = t;
-	const p = x.denseWidth;
-	const q = x.blockCount;
-	const width = x.width;
-	const dense = x.dense;
-	const active = x.active;
+	const { index, p, q, width, dense, active } = layoutOf(t);
 	out.fill(0);
 	let intercept = 0;
 	for (let r = 0, n = index.length; r < n; r++) {

@@ -13,9 +13,11 @@
  * along the precomputed margins, and one pass for the new gradient: O(rows·(p + q) + memory·d).
  * More iterations than Newton (tens to hundreds) but no d² memory or d³ factorisation.
  */
+import { axpy, dot } from '../linalg/vector';
 import { hessianDiagonal, lineValue, objectiveAndGradient, penaltyLine } from './kernels';
 import { wolfeLineSearch } from './lineSearch';
 import { checkAborted, maxAbs, reportIteration, type SolverOptions, type SolverResult } from './solver';
+import { rowScratch } from './scratch';
 import { computeMargins, type TrainingSet } from './training';
 
 /** Number of (s, y) pairs kept; 10 is the common default (scipy, sklearn via scipy). */
@@ -27,14 +29,12 @@ const diagonalRefresh = 10;
 export function lbfgsSolve(t: TrainingSet, theta: Float64Array, options: SolverOptions): SolverResult {
 	const dim = t.dim;
 	const n = t.index.length;
-	const z = new Float64Array(n);
-	const zd = new Float64Array(n);
+	const [z, zd, curvature] = rowScratch(n, 3) as [Float64Array, Float64Array, Float64Array];
 	const grad = new Float64Array(dim);
 	const gradNew = new Float64Array(dim);
 	const direction = new Float64Array(dim);
 	const sNew = new Float64Array(dim);
 	const yNew = new Float64Array(dim);
-	const curvature = new Float64Array(n);
 	const inverseDiagonal = new Float64Array(dim);
 	const sHistory = Array.from({ length: memory }, () => new Float64Array(dim));
 	const yHistory = Array.from({ length: memory }, () => new Float64Array(dim));
@@ -44,7 +44,6 @@ export function lbfgsSolve(t: TrainingSet, theta: Float64Array, options: SolverO
 	let newest = -1;
 	let gamma = 1;
 
-	computeMargins(t.x, t.index, theta, z);
 	let value = objectiveAndGradient(t, theta, z, grad, curvature);
 	let iterations = 0;
 	let converged = maxAbs(grad) <= options.gradientTolerance;
@@ -101,7 +100,6 @@ export function lbfgsSolve(t: TrainingSet, theta: Float64Array, options: SolverO
 		for (let j = 0; j < dim; j++) {
 			theta[j] = theta[j]! + step.alpha * direction[j]!;
 		}
-		computeMargins(t.x, t.index, theta, z);
 		const previous = value;
 		value = objectiveAndGradient(t, theta, z, gradNew, curvature);
 		// curvature pair s = α·d, y = ∇f_new − ∇f; keep it only when sᵀy is safely positive
@@ -145,19 +143,4 @@ function rescaledGamma(s: Float64Array, y: Float64Array, inverseDiagonal: Float6
 		yDy += y[j]! * y[j]! * inverseDiagonal[j]!;
 	}
 	return yDy > 0 && sy > 0 ? sy / yDy : 1;
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-	let s = 0;
-	for (let j = 0; j < a.length; j++) {
-		s += a[j]! * b[j]!;
-	}
-	return s;
-}
-
-/** y ← y + a·x */
-function axpy(a: number, x: Float64Array, y: Float64Array): void {
-	for (let j = 0; j < x.length; j++) {
-		y[j] = y[j]! + a * x[j]!;
-	}
 }

@@ -19,7 +19,7 @@ import type { FeatureMatrix } from '../encoding/matrix';
 import { objectiveAndGradient } from './kernels';
 import { lbfgsSolve } from './lbfgs';
 import { newtonSolve, type HessianFactor } from './newton';
-import { sigmoid } from './softplus';
+import { labelsAbove, marginCut, probabilitiesInPlace } from './predictions';
 import { chooseSolverByCost, NEWTON_MAX_WIDTH, type SolverOptions, type SolverResult } from './solver';
 import { computeMargins, prepareTraining } from './training';
 import type { LogisticModel } from './logisticModel';
@@ -155,17 +155,12 @@ export function logisticObjective(
 	const training = prepareTraining(x, y, { C: options.C ?? 1, sampleWeight: options.sampleWeight, rows: options.rows });
 	const theta = checkedParameters(model, x.width, 'model');
 	const z = new Float64Array(training.index.length);
-	computeMargins(x, training.index, theta, z);
 	return objectiveAndGradient(training, theta, z, new Float64Array(training.dim));
 }
 
 /** P(y = 1 | x_i) = σ(w·x_i + b) for each requested matrix row (default all), in row order. */
 export function predictProba(model: LogisticModel, x: FeatureMatrix, rows?: Int32Array): Float64Array {
-	const z = decisionFunction(model, x, rows);
-	for (let r = 0; r < z.length; r++) {
-		z[r] = sigmoid(z[r]!);
-	}
-	return z;
+	return probabilitiesInPlace(decisionFunction(model, x, rows));
 }
 
 /**
@@ -173,16 +168,8 @@ export function predictProba(model: LogisticModel, x: FeatureMatrix, rows?: Int3
  * margin of exactly 0 as class 0). Compares margins with logit(threshold) so that 0.5 is exact.
  */
 export function predictLabels(model: LogisticModel, x: FeatureMatrix, rows?: Int32Array, threshold = 0.5): Uint8Array {
-	if (!(threshold >= 0 && threshold <= 1)) {
-		throw new Error(`predictLabels: threshold must be in [0, 1]; got ${threshold}`);
-	}
-	const cut = threshold === 0.5 ? 0 : Math.log(threshold) - Math.log1p(-threshold);
-	const z = decisionFunction(model, x, rows);
-	const out = new Uint8Array(z.length);
-	for (let r = 0; r < z.length; r++) {
-		out[r] = z[r]! > cut ? 1 : 0;
-	}
-	return out;
+	const cut = marginCut(threshold, 'predictLabels');
+	return labelsAbove(decisionFunction(model, x, rows), cut);
 }
 
 /** Margins w·x_i + b for the requested rows (sklearn's `decision_function`). */

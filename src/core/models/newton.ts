@@ -26,6 +26,7 @@ import { FactorBfgs } from './factorBfgs';
 import { accumulateHessian, lineValue, objectiveAndGradient, penaltyLine } from './kernels';
 import { wolfeLineSearch } from './lineSearch';
 import { checkAborted, maxAbs, reportIteration, type SolverOptions, type SolverResult } from './solver';
+import { rowScratch } from './scratch';
 import { computeMargins, type TrainingSet } from './training';
 
 /**
@@ -84,13 +85,14 @@ export function factorFits(factor: HessianFactor, t: TrainingSet): boolean {
 export function newtonSolve(t: TrainingSet, theta: Float64Array, options: SolverOptions, reuse?: HessianFactor): NewtonResult {
 	const dim = t.dim;
 	const n = t.index.length;
-	let z = new Float64Array(n);
+	const rowArrays = rowScratch(n, 5);
+	let z = rowArrays[0]!;
+	let zTrial = rowArrays[1]!;
+	let curvature = rowArrays[2]!;
+	let curvatureTrial = rowArrays[3]!;
+	const zd = rowArrays[4]!;
 	let grad = new Float64Array(dim);
-	let curvature = new Float64Array(n);
-	let zTrial = new Float64Array(n);
 	let gradTrial = new Float64Array(dim);
-	let curvatureTrial = new Float64Array(n);
-	const zd = new Float64Array(n);
 	const trial = new Float64Array(dim);
 	const direction = new Float64Array(dim);
 	const hessian = new Float64Array(dim * dim);
@@ -102,7 +104,6 @@ export function newtonSolve(t: TrainingSet, theta: Float64Array, options: Solver
 	const previousGrad = new Float64Array(dim);
 
 	const tolerance = chord ? options.gradientTolerance * REFIT_TOLERANCE_SHARE : options.gradientTolerance;
-	computeMargins(t.x, t.index, theta, z);
 	let value = objectiveAndGradient(t, theta, z, grad, curvature);
 	let iterations = 0;
 	let gradNorm = maxAbs(grad);
@@ -145,7 +146,6 @@ export function newtonSolve(t: TrainingSet, theta: Float64Array, options: Solver
 		for (let j = 0; j < dim; j++) {
 			trial[j] = theta[j]! + direction[j]!;
 		}
-		computeMargins(t.x, t.index, trial, zTrial);
 		const trialValue = objectiveAndGradient(t, trial, zTrial, gradTrial, curvatureTrial);
 		let trialSlope = 0;
 		for (let j = 0; j < dim; j++) {
@@ -177,7 +177,6 @@ export function newtonSolve(t: TrainingSet, theta: Float64Array, options: Solver
 				theta[j] = theta[j]! + step.alpha * direction[j]!;
 			}
 			// recompute margins from θ rather than z += α·zd, so rounding does not drift across steps
-			computeMargins(t.x, t.index, theta, z);
 			value = objectiveAndGradient(t, theta, z, grad, curvature);
 			wolfe = step.wolfe;
 		}

@@ -5,6 +5,10 @@
  */
 import type { FeatureMatrix } from '../encoding/matrix';
 import { RolesError } from '../roles/errors';
+import { checkedLabel, checkedWeight } from './rowChecks';
+
+/** How error messages name this learner. */
+const LEARNER = 'logistic regression';
 
 /** What the solvers need about the training rows. */
 export interface TrainingSet {
@@ -67,14 +71,8 @@ export function prepareTraining(x: FeatureMatrix, y: ArrayLike<number>, input: T
 		if (!rowIsValid(x, i)) {
 			checkRow(x, i); // names the offending value
 		}
-		const label = y[i]!;
-		if (label !== 0 && label !== 1) {
-			throw new Error(`logistic regression: labels must be 0 or 1; row ${i} has ${label}`);
-		}
-		const s = sampleWeight === undefined ? 1 : sampleWeight[i]!;
-		if (!(s >= 0) || !Number.isFinite(s)) {
-			throw new Error(`logistic regression: sample weights must be finite and ≥ 0; row ${i} has ${s}`);
-		}
+		const label = checkedLabel(y, i, LEARNER);
+		const s = checkedWeight(sampleWeight, i, LEARNER);
 		index[r] = i;
 		sign[r] = label === 1 ? 1 : -1;
 		weight[r] = C * s;
