@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { generateSynthetic, generateToy, TOY_TEST_FRACTION, toySidecar } from '../../core/synthetic';
 import { tableToCsv } from '../../shared/csvWriter';
 import { formatSidecar, type Sidecar } from '../../core/roles/sidecar';
+import type { Table } from '../../core/csv/table';
 import { sidecarPathFor } from '../../shared/sidecarPath';
 import { writeFilesAtomic } from '../../io/atomicWrite';
 import { checkNewFiles, isSidecarName } from '../outputTargets';
@@ -83,26 +84,11 @@ export const generateCommand: Command = {
 				...optional('shift', num('group-shift', values['group-shift'])),
 				...optional('labelBias', num('label-bias', values['label-bias'])),
 			});
-			await checkNewFiles([values.out, sidecarPathFor(values.out)]);
-			await writeFilesAtomic([
-				{ target: values.out, content: tableToCsv(toy.table) },
-				{ target: sidecarPathFor(values.out), content: formatSidecar(toySidecar(toy)) },
+			return writeGenerated(values.out, values.json, toy.table, toySidecar(toy), toy.options, (size, sidecarPath) => [
+				`Wrote the toy (${size}) to ${values.out}`,
+				`Roles in ${sidecarPath}`,
+				`Simulate it with --test-fraction ${TOY_TEST_FRACTION}`,
 			]);
-			const summary = {
-				file: values.out,
-				sidecar: sidecarPathFor(values.out),
-				rows: toy.table.rowCount,
-				columns: toy.table.columns.length,
-				options: toy.options,
-			};
-			if (values.json) {
-				printJson(`${JSON.stringify(summary, null, 2)}\n`);
-			} else {
-				printOut(
-					`Wrote the toy (${summary.rows.toLocaleString('en-US')} rows × ${summary.columns} columns) to ${values.out}\nRoles in ${summary.sidecar}\nSimulate it with --test-fraction ${TOY_TEST_FRACTION}\n`,
-				);
-			}
-			return EXIT_OK;
 		}
 		const options = {
 			rows: num('rows', values.rows ?? '5000')!,
@@ -120,29 +106,39 @@ export const generateCommand: Command = {
 			features: { exclude: dataset.roles.counterfactualColumns },
 			description: `Synthetic data from collective-fairness generate (${JSON.stringify(dataset.options)}). Columns cf_* hold each row's counterfactual under group ← majority; they are ground truth for evaluation, never features.`,
 		};
-		const sidecarPath = sidecarPathFor(values.out);
-		await checkNewFiles([values.out, sidecarPath]);
-		await writeFilesAtomic([
-			{ target: values.out, content: tableToCsv(dataset.table) },
-			{ target: sidecarPath, content: formatSidecar(sidecar) },
+		return writeGenerated(values.out, values.json, dataset.table, sidecar, dataset.options, (size, sidecarPath) => [
+			`Wrote ${size} to ${values.out}`,
+			`Roles in ${sidecarPath}`,
 		]);
-		const summary = {
-			file: values.out,
-			sidecar: sidecarPath,
-			rows: dataset.table.rowCount,
-			columns: dataset.table.columns.length,
-			options: dataset.options,
-		};
-		if (values.json) {
-			printJson(`${JSON.stringify(summary, null, 2)}\n`);
-		} else {
-			printOut(
-				`Wrote ${summary.rows.toLocaleString('en-US')} rows × ${summary.columns} columns to ${values.out}\nRoles in ${sidecarPath}\n`,
-			);
-		}
-		return EXIT_OK;
 	},
 };
+
+/**
+ * Writes the CSV and its sidecar together (neither replaces an existing file), then a JSON summary
+ * or the lines `say` words from the size ("5,000 rows × 9 columns") and the sidecar's path.
+ */
+async function writeGenerated(
+	out: string,
+	json: boolean,
+	table: Table,
+	sidecar: Sidecar,
+	options: object,
+	say: (size: string, sidecarPath: string) => string[],
+): Promise<number> {
+	const sidecarPath = sidecarPathFor(out);
+	await checkNewFiles([out, sidecarPath]);
+	await writeFilesAtomic([
+		{ target: out, content: tableToCsv(table) },
+		{ target: sidecarPath, content: formatSidecar(sidecar) },
+	]);
+	const summary = { file: out, sidecar: sidecarPath, rows: table.rowCount, columns: table.columns.length, options };
+	if (json) {
+		printJson(`${JSON.stringify(summary, null, 2)}\n`);
+	} else {
+		printOut(`${say(`${summary.rows.toLocaleString('en-US')} rows × ${summary.columns} columns`, sidecarPath).join('\n')}\n`);
+	}
+	return EXIT_OK;
+}
 
 function optional<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
 	return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
