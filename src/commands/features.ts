@@ -6,13 +6,11 @@
  * or select the pre-outcome subset ProPublica's COMPAS analysis used, where those columns exist.
  * Saved to the sidecar as features.include by the server (the one writer of role edits).
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx, EditRolesResult } from '../ctx';
 import type { ColumnProfile, Sidecar } from '../shared/model';
-import { asArgs, targetUri } from '../util/dataset';
-import { showError } from '../util/progress';
-import { datasetWithRoles } from './datasetRoles';
+import { asArgs } from '../util/dataset';
+import { editExistingRoles } from './datasetRoles';
 import { settleOnce } from '../util/quickPick';
 
 /** The columns ProPublica's COMPAS analysis modelled the two-year recidivism with (all recorded before it). */
@@ -71,27 +69,22 @@ interface ColumnItem extends vscode.QuickPickItem {
 	readonly flagged: boolean;
 }
 
-export async function chooseFeatures(ctx: Ctx, arg: unknown): Promise<EditRolesResult | undefined> {
-	const file = path.basename(targetUri(arg)?.fsPath ?? 'the dataset');
-	try {
-		const dataset = await datasetWithRoles(ctx, arg, ' (the features are every other column)');
-		if (dataset === undefined) {
-			return undefined;
-		}
-		const { uri, profile, roles } = dataset;
-		const given = (asArgs(arg) as { include?: readonly string[] }).include;
-		const include = given !== undefined ? [...given] : await pick(profile.profile.columns, roles, columnFlags(uri), file);
-		if (include === undefined) {
-			return undefined;
-		}
-		const result = await ctx.editRoles({ uri: uri.toString(), change: { kind: 'features', include } });
-		ctx.log.info(`${file}: features set to ${include.join(', ')}${result.sidecar !== null ? ` (saved to ${result.sidecar})` : ''}`);
-		vscode.window.setStatusBarMessage(`$(check) ${file}: ${include.length} feature column(s) saved`, 6000);
-		return result;
-	} catch (e) {
-		showError(ctx, `choosing the features of ${file}`, e);
-		return undefined;
-	}
+export function chooseFeatures(ctx: Ctx, arg: unknown): Promise<EditRolesResult | undefined> {
+	return editExistingRoles(ctx, arg, {
+		noRoles: ' (the features are every other column)',
+		doing: 'choosing the features',
+		choose: async ({ uri, file, profile, roles }) => {
+			const given = (asArgs(arg) as { include?: readonly string[] }).include;
+			const include = given !== undefined ? [...given] : await pick(profile.profile.columns, roles, columnFlags(uri), file);
+			return include === undefined
+				? undefined
+				: {
+						change: { kind: 'features', include },
+						done: `features set to ${include.join(', ')}`,
+						status: `${include.length} feature column(s) saved`,
+					};
+		},
+	});
 }
 
 function pick(

@@ -4,63 +4,55 @@
  * (setting `collectiveFairness.firm.seesSensitiveAttribute` when the roles say nothing); the blind
  * firm sees the group only through proxies (docs/methods.md, "The firm").
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx, EditRolesResult } from '../ctx';
-import { asArgs, targetUri } from '../util/dataset';
-import { showError } from '../util/progress';
-import { datasetWithRoles } from './datasetRoles';
+import { asArgs } from '../util/dataset';
+import { editExistingRoles } from './datasetRoles';
 
 interface FirmItem extends vscode.QuickPickItem {
 	readonly includeSensitive: boolean;
 }
 
-export async function chooseFirm(ctx: Ctx, arg: unknown): Promise<EditRolesResult | undefined> {
-	const file = path.basename(targetUri(arg)?.fsPath ?? 'the dataset');
-	try {
-		const dataset = await datasetWithRoles(ctx, arg, '');
-		if (dataset === undefined) {
-			return undefined;
-		}
-		const { uri, roles } = dataset;
-		const sensitive = typeof roles.sensitive.column === 'string' ? roles.sensitive.column : roles.sensitive.column.join(' & ');
-		const current = roles.features?.includeSensitive;
-		const given = (asArgs(arg) as { includeSensitive?: unknown }).includeSensitive;
-		let includeSensitive: boolean;
-		if (typeof given === 'boolean') {
-			includeSensitive = given;
-		} else {
-			const items: FirmItem[] = [
-				{
-					label: `Aware: the firm sees ${sensitive}`,
-					description: current === true ? 'current' : current === undefined ? 'default' : '',
-					detail: "The paper's protocol: the collective's signal changes an input of the firm's model.",
-					includeSensitive: true,
-				},
-				{
-					label: `Blind: the firm never sees ${sensitive}`,
-					description: current === false ? 'current' : '',
-					detail: 'The group reaches the model only through features associated with it (proxies).',
-					includeSensitive: false,
-				},
-			];
-			const chosen = await vscode.window.showQuickPick(items, {
-				title: `${file}: does the firm's model see ${sensitive}?`,
-				placeHolder: 'Audits show both firms side by side; simulations use the one chosen here',
-			});
-			if (chosen === undefined) {
-				return undefined;
+export function chooseFirm(ctx: Ctx, arg: unknown): Promise<EditRolesResult | undefined> {
+	return editExistingRoles(ctx, arg, {
+		noRoles: '',
+		doing: 'choosing the firm',
+		choose: async ({ file, roles }) => {
+			const sensitive = typeof roles.sensitive.column === 'string' ? roles.sensitive.column : roles.sensitive.column.join(' & ');
+			const current = roles.features?.includeSensitive;
+			const given = (asArgs(arg) as { includeSensitive?: unknown }).includeSensitive;
+			let includeSensitive: boolean;
+			if (typeof given === 'boolean') {
+				includeSensitive = given;
+			} else {
+				const items: FirmItem[] = [
+					{
+						label: `Aware: the firm sees ${sensitive}`,
+						description: current === true ? 'current' : current === undefined ? 'default' : '',
+						detail: "The paper's protocol: the collective's signal changes an input of the firm's model.",
+						includeSensitive: true,
+					},
+					{
+						label: `Blind: the firm never sees ${sensitive}`,
+						description: current === false ? 'current' : '',
+						detail: 'The group reaches the model only through features associated with it (proxies).',
+						includeSensitive: false,
+					},
+				];
+				const chosen = await vscode.window.showQuickPick(items, {
+					title: `${file}: does the firm's model see ${sensitive}?`,
+					placeHolder: 'Audits show both firms side by side; simulations use the one chosen here',
+				});
+				if (chosen === undefined) {
+					return undefined;
+				}
+				includeSensitive = chosen.includeSensitive;
 			}
-			includeSensitive = chosen.includeSensitive;
-		}
-		const result = await ctx.editRoles({ uri: uri.toString(), change: { kind: 'firm', includeSensitive } });
-		ctx.log.info(
-			`${file}: the firm ${includeSensitive ? 'sees' : 'does not see'} ${sensitive}${result.sidecar !== null ? ` (saved to ${result.sidecar})` : ''}`,
-		);
-		vscode.window.setStatusBarMessage(`$(check) ${file}: ${includeSensitive ? 'aware' : 'blind'} firm saved`, 6000);
-		return result;
-	} catch (e) {
-		showError(ctx, `choosing the firm of ${file}`, e);
-		return undefined;
-	}
+			return {
+				change: { kind: 'firm', includeSensitive },
+				done: `the firm ${includeSensitive ? 'sees' : 'does not see'} ${sensitive}`,
+				status: `${includeSensitive ? 'aware' : 'blind'} firm saved`,
+			};
+		},
+	});
 }

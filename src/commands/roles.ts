@@ -22,7 +22,8 @@ import {
 	suggestMinority,
 	type GroupRate,
 } from '../shared/roleSuggest';
-import { asArgs, targetUri, type CommandArgs } from '../util/dataset';
+import { asArgs, type CommandArgs } from '../util/dataset';
+import { targetDataset } from './datasetRoles';
 import { showError } from '../util/progress';
 import { settleOnce } from '../util/quickPick';
 
@@ -184,12 +185,11 @@ async function pickMinority(
 
 /** Set one role; the tests (and the lenses) pass `{ uri, column, values }` to skip the picks. */
 export async function setRole(ctx: Ctx, kind: RoleKind, arg: unknown): Promise<EditRolesResult | undefined> {
-	const uri = targetUri(arg);
-	if (uri === undefined) {
-		void vscode.window.showInformationMessage('Collective Fairness: open a CSV or TSV file first.');
+	const target = targetDataset(arg);
+	if (target === undefined) {
 		return undefined;
 	}
-	const file = path.basename(uri.fsPath);
+	const { uri, file } = target;
 	const args = asArgs(arg) as CommandArgs & RoleFlowArgs;
 	try {
 		if (args.column !== undefined && args.values !== undefined) {
@@ -261,9 +261,8 @@ async function save(ctx: Ctx, uri: vscode.Uri, file: string, kind: RoleKind, col
 
 /** The status bar's click: which role to change. */
 export async function changeRoles(ctx: Ctx, arg: unknown): Promise<EditRolesResult | undefined> {
-	const uri = targetUri(arg);
-	if (uri === undefined) {
-		void vscode.window.showInformationMessage('Collective Fairness: open a CSV or TSV file first.');
+	const target = targetDataset(arg);
+	if (target === undefined) {
 		return undefined;
 	}
 	const pick = await vscode.window.showQuickPick(
@@ -271,7 +270,7 @@ export async function changeRoles(ctx: Ctx, arg: unknown): Promise<EditRolesResu
 			{ label: '$(person) Sensitive attribute…', role: 'sensitive' as const, detail: 'The column defining the groups, and the minority' },
 			{ label: '$(tag) Label…', role: 'label' as const, detail: 'The outcome column, and its favourable value' },
 		],
-		{ title: `Roles of ${path.basename(uri.fsPath)}` },
+		{ title: `Roles of ${target.file}` },
 	);
-	return pick !== undefined ? setRole(ctx, pick.role, { uri: uri.toString() }) : undefined;
+	return pick !== undefined ? setRole(ctx, pick.role, { uri: target.uri.toString() }) : undefined;
 }
