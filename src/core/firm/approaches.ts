@@ -14,7 +14,7 @@ import type { FeatureMatrix } from '../encoding/matrix';
 import { firmPredictLabels, firmPredictProba, fitFirmModel, type FirmModelSpec, type FittedFirmModel } from '../models/firmModel';
 import { createRandom, deriveSeed } from '../random';
 import { calibratedLabels, calibratedRandomizedLabels, fitCalibratedEqOdds, withholdingDraws } from './calibratedEqOdds';
-import { byGroup, testMetrics, type FirmContext } from './context';
+import { byGroup, testMetrics, type FirmContext, type HoldoutPart } from './context';
 import { applyThresholdMixtures, solveEqualizedOdds } from './eqOddsThresholds';
 import { cellCentres, cellMatrix, centreMatrix, fareCertificate } from './fare';
 import { assignCells, growFareTree } from './fareTree';
@@ -77,11 +77,20 @@ export function* sweepApproach(
 	}
 }
 
-function* calibratedSweep(ctx: FirmContext, params: FirmParams): Generator<void, FirmPoint[], void> {
+/**
+ * Where both post-processors start: the held-out part (its model is fitted on first use, so a
+ * yield follows) and the held-out scores and labels split by group.
+ */
+function* heldOutByGroup(ctx: FirmContext): Generator<void, { part: HoldoutPart; groups: ReturnType<typeof byGroup> }, void> {
 	const part = ctx.holdout();
 	yield;
+	const { data } = ctx.seed;
+	return { part, groups: byGroup(part.holdoutRows, part.holdoutScores, data.y, data.group) };
+}
+
+function* calibratedSweep(ctx: FirmContext, params: FirmParams): Generator<void, FirmPoint[], void> {
+	const { part, groups } = yield* heldOutByGroup(ctx);
 	const { data, testGroup } = ctx.seed;
-	const groups = byGroup(part.holdoutRows, part.holdoutScores, data.y, data.group);
 	const draws = withholdingDraws(data.test.length, createRandom(deriveSeed(ctx.seed.seed, 'calibrated-eqodds')));
 	const labelDraws = withholdingDraws(data.test.length, createRandom(deriveSeed(ctx.seed.seed, 'calibrated-eqodds', 'labels')));
 	const points: FirmPoint[] = [];
@@ -106,10 +115,8 @@ function* calibratedSweep(ctx: FirmContext, params: FirmParams): Generator<void,
 }
 
 function* thresholdSweep(ctx: FirmContext, params: FirmParams): Generator<void, FirmPoint[], void> {
-	const part = ctx.holdout();
-	yield;
-	const { data, testGroup } = ctx.seed;
-	const groups = byGroup(part.holdoutRows, part.holdoutScores, data.y, data.group);
+	const { part, groups } = yield* heldOutByGroup(ctx);
+	const { testGroup } = ctx.seed;
 	const points: FirmPoint[] = [];
 	for (const epsilon of params.epsilons) {
 		const solution = solveEqualizedOdds(groups, epsilon);

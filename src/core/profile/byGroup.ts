@@ -116,18 +116,9 @@ function countCodes(
 ): Array<Array<[number, number]>> {
 	if (levels * k <= DENSE_COUNT_LIMIT) {
 		const dense = new Float64Array(levels * k);
-		for (let i = 0; i < rowCount; i++) {
-			const g = group[i]!;
-			if (g < 0 || g >= k) {
-				continue;
-			}
-			const c = codes[i]!;
-			if (c < 0) {
-				missing[g]! += 1;
-			} else {
-				dense[g * levels + c]! += 1;
-			}
-		}
+		forEachGroupedCode(codes, rowCount, group, k, missing, (g, c) => {
+			dense[g * levels + c]! += 1;
+		});
 		return Array.from({ length: k }, (_, g) => {
 			const out: Array<[number, number]> = [];
 			for (let c = 0; c < levels; c++) {
@@ -141,6 +132,22 @@ function countCodes(
 	}
 	// Many distinct values (an identifier-like column): only the codes present are stored.
 	const maps = Array.from({ length: k }, () => new Map<number, number>());
+	forEachGroupedCode(codes, rowCount, group, k, missing, (g, c) => {
+		const m = maps[g]!;
+		m.set(c, (m.get(c) ?? 0) + 1);
+	});
+	return maps.map((m) => [...m.entries()]);
+}
+
+/** Each row of groups 0…k−1: a missing code (< 0) counted into `missing[g]`, any other handed to `count`. */
+function forEachGroupedCode(
+	codes: ArrayLike<number>,
+	rowCount: number,
+	group: Int32Array,
+	k: number,
+	missing: Float64Array,
+	count: (g: number, code: number) => void,
+): void {
 	for (let i = 0; i < rowCount; i++) {
 		const g = group[i]!;
 		if (g < 0 || g >= k) {
@@ -150,11 +157,9 @@ function countCodes(
 		if (c < 0) {
 			missing[g]! += 1;
 		} else {
-			const m = maps[g]!;
-			m.set(c, (m.get(c) ?? 0) + 1);
+			count(g, c);
 		}
 	}
-	return maps.map((m) => [...m.entries()]);
 }
 
 function topOf(pairs: ReadonlyArray<[number, number]>, levels: readonly string[], n: number): TopValue[] {

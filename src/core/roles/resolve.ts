@@ -75,33 +75,26 @@ export function resolveRoles(table: Table, sidecar: Sidecar): ResolvedRoles {
 			.map(([v, c]) => `'${v}' (${c})`)
 			.join(', ') + (byFrequency.length > 12 ? ', …' : '');
 
-	const minority = matchValues(
-		sidecar.sensitive.minority,
-		byFrequency.map(([v]) => v),
-		sensitiveCols[0]!,
-	);
-	const missingMinority = sidecar.sensitive.minority.filter((_, i) => minority[i] === undefined);
-	if (missingMinority.length > 0) {
-		throw new RolesError(
-			'sensitive.minority',
-			`no row has ${sensitiveColumns.join(INTERSECTION_SEPARATOR)} = '${missingMinority[0]}'; values are ${describe()}`,
-		);
-	}
-	let majority: string[];
-	if (sidecar.sensitive.majority !== undefined) {
+	/** The values present that a group's list names; a value no row has is an error on that field. */
+	const matchGroup = (wanted: readonly string[], field: 'sensitive.minority' | 'sensitive.majority'): string[] => {
 		const matched = matchValues(
-			sidecar.sensitive.majority,
+			wanted,
 			byFrequency.map(([v]) => v),
 			sensitiveCols[0]!,
 		);
-		const missing = sidecar.sensitive.majority.filter((_, i) => matched[i] === undefined);
+		const missing = wanted.filter((_, i) => matched[i] === undefined);
 		if (missing.length > 0) {
 			throw new RolesError(
-				'sensitive.majority',
+				field,
 				`no row has ${sensitiveColumns.join(INTERSECTION_SEPARATOR)} = '${missing[0]}'; values are ${describe()}`,
 			);
 		}
-		majority = matched as string[];
+		return matched as string[];
+	};
+	const minority = matchGroup(sidecar.sensitive.minority, 'sensitive.minority');
+	let majority: string[];
+	if (sidecar.sensitive.majority !== undefined) {
+		majority = matchGroup(sidecar.sensitive.majority, 'sensitive.majority');
 	} else {
 		const first = byFrequency.find(([v]) => !minority.includes(v));
 		if (first === undefined) {
@@ -113,15 +106,15 @@ export function resolveRoles(table: Table, sidecar: Sidecar): ResolvedRoles {
 		majority = [first[0]];
 	}
 	const others = sidecar.sensitive.others ?? (sidecar.sensitive.majority === undefined ? 'majority' : 'exclude');
-	const otherValues = byFrequency.map(([v]) => v).filter((v) => !minority.includes(v as string) && !majority.includes(v));
+	const otherValues = byFrequency.map(([v]) => v).filter((v) => !minority.includes(v) && !majority.includes(v));
 	const groupNames = [
 		majority.join(' + ') + (others === 'majority' && otherValues.length > 0 ? ' + others' : ''),
-		(minority as string[]).join(' + '),
+		minority.join(' + '),
 		...(others === 'separate' ? otherValues : []),
 	];
 	const groupOfValue = new Map<string, number>();
 	majority.forEach((v) => groupOfValue.set(v, 0));
-	(minority as string[]).forEach((v) => groupOfValue.set(v, 1));
+	minority.forEach((v) => groupOfValue.set(v, 1));
 	otherValues.forEach((v, i) => {
 		if (others === 'majority') {
 			groupOfValue.set(v, 0);

@@ -9,48 +9,36 @@
  * next along a simulation's grid and the audit names one fixed model.
  */
 
-export interface BoostingParamsInput {
-	/** Shrinkage applied to every leaf value, > 0 (default 0.1). */
-	readonly learningRate?: number;
-	/** Boosting iterations (trees), an integer ≥ 1 (default 100); the cap when early stopping. */
-	readonly maxIterations?: number;
-	/** Leaves per tree, an integer ≥ 2 (default 31); trees grow leaf-wise, best gain first. */
-	readonly maxLeaves?: number;
-	/** Depth limit, an integer ≥ 1, or undefined for none (default none). */
-	readonly maxDepth?: number | null;
-	/** Fewest training rows in a leaf, an integer ≥ 1 (default 20). */
-	readonly minSamplesLeaf?: number;
-	/** L2 penalty λ on leaf values, ≥ 0: a leaf's value is −G / (H + λ) (default 0). */
-	readonly l2Regularization?: number;
-	/** Bins per numeric feature for non-missing values, 2 … 255 (default 255); missing values get one more. */
-	readonly maxBins?: number;
-	/** Stop when the validation log-loss has not improved by `tolerance` in `patience` iterations (default false). */
-	readonly earlyStopping?: boolean;
-	/** Share of the training rows held out, stratified by label, when early stopping (default 0.1). */
-	readonly validationFraction?: number;
-	/** Iterations without improvement before stopping (scikit-learn's n_iter_no_change; default 10). */
-	readonly patience?: number;
-	/** Smallest improvement of the validation loss that counts (scikit-learn's tol; default 1e-7). */
-	readonly tolerance?: number;
-	/** Seed of the validation split and of the binning subsample above 200,000 rows (default 0). */
-	readonly seed?: number;
-}
-
 /** Every parameter resolved: what a fit used, as reports print it. */
 export interface BoostingParams {
+	/** Shrinkage applied to every leaf value, > 0 (default 0.1). */
 	readonly learningRate: number;
+	/** Boosting iterations (trees), an integer ≥ 1 (default 100); the cap when early stopping. */
 	readonly maxIterations: number;
+	/** Leaves per tree, an integer ≥ 2 (default 31); trees grow leaf-wise, best gain first. */
 	readonly maxLeaves: number;
+	/** Depth limit, an integer ≥ 1, or undefined for none (default none). */
 	readonly maxDepth: number | null;
+	/** Fewest training rows in a leaf, an integer ≥ 1 (default 20). */
 	readonly minSamplesLeaf: number;
+	/** L2 penalty λ on leaf values, ≥ 0: a leaf's value is −G / (H + λ) (default 0). */
 	readonly l2Regularization: number;
+	/** Bins per numeric feature for non-missing values, 2 … 255 (default 255); missing values get one more. */
 	readonly maxBins: number;
+	/** Stop when the validation log-loss has not improved by `tolerance` in `patience` iterations (default false). */
 	readonly earlyStopping: boolean;
+	/** Share of the training rows held out, stratified by label, when early stopping (default 0.1). */
 	readonly validationFraction: number;
+	/** Iterations without improvement before stopping (scikit-learn's n_iter_no_change; default 10). */
 	readonly patience: number;
+	/** Smallest improvement of the validation loss that counts (scikit-learn's tol; default 1e-7). */
 	readonly tolerance: number;
+	/** Seed of the validation split and of the binning subsample above 200,000 rows (default 0). */
 	readonly seed: number;
 }
+
+/** What a caller sets; the rest take {@link BOOSTING_DEFAULTS}. */
+export type BoostingParamsInput = Partial<BoostingParams>;
 
 export const BOOSTING_DEFAULTS: BoostingParams = {
 	learningRate: 0.1,
@@ -75,23 +63,16 @@ export const MISSING_BIN = 255;
 /** Resolves defaults and rejects bad values with a message naming the option and the value. */
 export function resolveBoostingParams(input: BoostingParamsInput = {}): BoostingParams {
 	const p = { ...BOOSTING_DEFAULTS };
-	const take = <K extends keyof BoostingParams>(key: K, value: BoostingParams[K] | undefined): void => {
+	// Every parameter the input sets, over the defaults' keys (the input and the resolved set name the same ones).
+	const take = <K extends keyof BoostingParams>(key: K): void => {
+		const value: BoostingParams[K] | undefined = input[key];
 		if (value !== undefined) {
 			p[key] = value;
 		}
 	};
-	take('learningRate', input.learningRate);
-	take('maxIterations', input.maxIterations);
-	take('maxLeaves', input.maxLeaves);
-	take('maxDepth', input.maxDepth);
-	take('minSamplesLeaf', input.minSamplesLeaf);
-	take('l2Regularization', input.l2Regularization);
-	take('maxBins', input.maxBins);
-	take('earlyStopping', input.earlyStopping);
-	take('validationFraction', input.validationFraction);
-	take('patience', input.patience);
-	take('tolerance', input.tolerance);
-	take('seed', input.seed);
+	for (const key of Object.keys(BOOSTING_DEFAULTS) as Array<keyof BoostingParams>) {
+		take(key);
+	}
 	const fail = (option: string, value: unknown, need: string): never => {
 		throw new Error(`gradient boosting: ${option} must be ${need}; got ${String(value)}`);
 	};
