@@ -5,6 +5,7 @@
  * stub of acquireVsCodeApi placed before main.js, as VS Code's webview host would provide it.
  * Lives outside test/unit so `node --test out/test/unit/` does not run it as a test file.
  */
+import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,11 +13,12 @@ import * as path from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { panelHtml } from '../../src/webview/html';
+import { repoRoot } from '../support/datasets';
 
-export const ROOT = path.resolve(__dirname, '../../..');
+// The repository root found from package.json, so the bundle of `npm run test:one` finds dist/ too.
+export const ROOT = repoRoot;
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const BUNDLE = path.join(ROOT, 'dist', 'webview', 'main.js');
-export const FIXTURES = path.join(ROOT, 'test', 'webview', 'fixtures');
 export const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
 
 /** Why the browser tests cannot run here, or undefined when they can. */
@@ -30,9 +32,7 @@ export function skipReason(): string | undefined {
 	return undefined;
 }
 
-export function fixture<T = unknown>(name: string): T {
-	return JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as T;
-}
+export { fixture } from '../support/panelFixtures';
 
 /**
  * The stub: records posted messages, keeps state in sessionStorage (so a reload restores it like
@@ -174,16 +174,15 @@ export interface PanelPage {
 	readonly page: Page;
 	readonly errors: string[];
 	readonly consoleErrors: string[];
-	send(message: unknown): Promise<void>;
+	/** Posts each message as the host would, one after the other. */
+	send(...messages: unknown[]): Promise<void>;
 	posted(): Promise<Array<{ type: string; params: Record<string, unknown> }>>;
 	setTheme(kind: 'light' | 'dark'): Promise<void>;
 }
 
-export async function openPanel(
-	browser: Browser,
-	server: PanelServer,
-	options: { inline?: boolean; width?: number; height?: number; view?: 'profile' } = {},
-): Promise<PanelPage> {
+export type PanelOptions = { inline?: boolean; width?: number; height?: number; view?: 'profile' };
+
+export async function openPanel(browser: Browser, server: PanelServer, options: PanelOptions = {}): Promise<PanelPage> {
 	const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: options.height ?? 900 } });
 	const page = await context.newPage();
 	const errors: string[] = [];
@@ -198,10 +197,12 @@ export async function openPanel(
 		page,
 		errors,
 		consoleErrors,
-		send: async (message) => {
-			await page.evaluate((m) => window.postMessage(m, '*'), message);
-			// postMessage is asynchronous; one round trip through the event loop delivers it.
-			await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+		send: async (...messages) => {
+			for (const message of messages) {
+				await page.evaluate((m) => window.postMessage(m, '*'), message);
+				// postMessage is asynchronous; one round trip through the event loop delivers it.
+				await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+			}
 		},
 		posted: () =>
 			page.evaluate(() => (window as unknown as { __posted: Array<{ type: string; params: Record<string, unknown> }> }).__posted),
@@ -228,6 +229,21 @@ export async function openPanel(
 		() => (window as unknown as { __posted?: Array<{ type: string }> }).__posted?.some((m) => m.type === 'webview/ready') === true,
 	);
 	return panel;
+}
+
+/**
+ * One test's own panel: opened in the session's browser at `options`, handed to `check`, then required to have
+ * thrown no uncaught page error, and closed.
+ */
+export async function withPanel(
+	session: { browser: Browser; server: PanelServer },
+	options: PanelOptions,
+	check: (p: PanelPage) => Promise<void>,
+): Promise<void> {
+	const p = await openPanel(session.browser, session.server, options);
+	await check(p);
+	assert.deepEqual(p.errors, []);
+	await p.page.context().close();
 }
 
 /** Pixels of a canvas that are not fully transparent (0 for a blank canvas). */
