@@ -4,19 +4,21 @@
 // test/integration/cli/build.test.ts runs this script where no entry exists.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { BROWSER_BUNDLE, NODE_BUNDLE } from './scripts/bundle.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const nodeEntries = [
-	{ in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
-	{ in: 'src/server/server.ts', out: 'server', external: [] },
-	{ in: 'src/cli/main.ts', out: 'cli', external: [], banner: '#!/usr/bin/env node' },
-	{ in: 'src/runner/simulationWorker.ts', out: 'simulationWorker', external: [] },
+/** Every bundle of the package: its entry, its file under dist/, and how it runs (Node or the webview). */
+const entries = [
+	{ in: 'src/extension.ts', out: 'extension', settings: { ...NODE_BUNDLE, external: ['vscode'] } },
+	{ in: 'src/server/server.ts', out: 'server', settings: NODE_BUNDLE },
+	{ in: 'src/cli/main.ts', out: 'cli', settings: { ...NODE_BUNDLE, banner: { js: '#!/usr/bin/env node' } } },
+	{ in: 'src/runner/simulationWorker.ts', out: 'simulationWorker', settings: NODE_BUNDLE },
+	{ in: 'webview-ui/src/main.ts', out: 'webview/main', settings: BROWSER_BUNDLE },
 ];
-const browserEntries = [{ in: 'webview-ui/src/main.ts', out: 'webview/main' }];
 
-const missing = [...nodeEntries, ...browserEntries].filter((e) => !existsSync(e.in));
+const missing = entries.filter((e) => !existsSync(e.in));
 if (missing.length > 0) {
 	console.error(
 		`esbuild.mjs: missing entry point${missing.length > 1 ? 's' : ''} ${missing.map((e) => e.in).join(', ')} (from ${process.cwd()})`,
@@ -24,33 +26,10 @@ if (missing.length > 0) {
 	process.exit(1);
 }
 
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+const common = { sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 const contexts = [];
-for (const e of nodeEntries) {
-	contexts.push(
-		await esbuild.context({
-			...common,
-			entryPoints: [e.in],
-			outfile: `dist/${e.out}.js`,
-			platform: 'node',
-			format: 'cjs',
-			target: 'node20',
-			external: e.external,
-			banner: e.banner ? { js: e.banner } : undefined,
-		}),
-	);
-}
-for (const e of browserEntries) {
-	contexts.push(
-		await esbuild.context({
-			...common,
-			entryPoints: [e.in],
-			outfile: `dist/${e.out}.js`,
-			platform: 'browser',
-			format: 'iife',
-			target: 'es2022',
-		}),
-	);
+for (const e of entries) {
+	contexts.push(await esbuild.context({ ...common, ...e.settings, entryPoints: [e.in], outfile: `dist/${e.out}.js` }));
 }
 if (watch) {
 	await Promise.all(contexts.map((c) => c.watch()));

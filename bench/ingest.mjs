@@ -13,6 +13,7 @@ import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync, openS
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleFile } from '../scripts/bundle.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -39,16 +40,7 @@ async function main() {
 		generate(file, targetMB * 1e6);
 	}
 	const bundle = join(cache, 'readCsvFile.cjs');
-	const esbuild = await import('esbuild');
-	await esbuild.build({
-		entryPoints: [join(root, 'src/io/readCsvFile.ts')],
-		bundle: true,
-		platform: 'node',
-		format: 'cjs',
-		target: 'node20',
-		outfile: bundle,
-		logLevel: 'warning',
-	});
+	await bundleFile(join(root, 'src/io/readCsvFile.ts'), bundle);
 	const fileBytes = statSync(file).size;
 	const fileMB = fileBytes / 1e6;
 	const results = { papaparse: [], ours: [] };

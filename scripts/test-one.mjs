@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleFile } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const files = process.argv.slice(2);
@@ -22,17 +22,7 @@ for (const file of files) {
 		process.exit(2);
 	}
 	const outfile = join(root, 'out', relative(root, source)).replace(/\.ts$/, '.js');
-	await esbuild.build({
-		entryPoints: [source],
-		bundle: true,
-		platform: 'node',
-		format: 'cjs',
-		target: 'node20',
-		packages: 'external',
-		sourcemap: true,
-		outfile,
-		logLevel: 'warning',
-	});
+	await bundleFile(source, outfile, { packages: 'external', sourcemap: true });
 	outputs.push(outfile);
 }
 const run = spawnSync(process.execPath, ['--enable-source-maps', '--test', ...outputs], { stdio: 'inherit', cwd: root });

@@ -4,21 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleFile } from '../bundle.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const outfile = join(root, 'out', 'reproduce', 'boosting.js');
 
-await esbuild.build({
-	entryPoints: [join(here, 'boosting.ts')],
-	bundle: true,
-	platform: 'node',
-	format: 'cjs',
-	target: 'node20',
-	outfile,
-	logLevel: 'warning',
-});
+await bundleFile(join(here, 'boosting.ts'), outfile);
 const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], {
 	cwd: root,
 	stdio: 'inherit',

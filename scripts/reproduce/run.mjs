@@ -5,40 +5,15 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { BROWSER_BUNDLE, bundleFile } from '../bundle.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const outDir = join(root, 'out', 'reproduce');
 
-await esbuild.build({
-	entryPoints: [join(here, 'reproduce.ts')],
-	bundle: true,
-	platform: 'node',
-	format: 'cjs',
-	target: 'node20',
-	outfile: join(outDir, 'reproduce.js'),
-	external: ['playwright-core'],
-	logLevel: 'warning',
-});
-await esbuild.build({
-	entryPoints: [join(here, 'compareRun.ts')],
-	bundle: true,
-	platform: 'node',
-	format: 'cjs',
-	target: 'node20',
-	outfile: join(outDir, 'compareRun.js'),
-	logLevel: 'warning',
-});
-await esbuild.build({
-	entryPoints: [join(here, 'figurePage.ts')],
-	bundle: true,
-	platform: 'browser',
-	format: 'iife',
-	target: 'es2022',
-	outfile: join(outDir, 'figurePage.js'),
-	logLevel: 'warning',
-});
+await bundleFile(join(here, 'reproduce.ts'), join(outDir, 'reproduce.js'), { external: ['playwright-core'] });
+await bundleFile(join(here, 'compareRun.ts'), join(outDir, 'compareRun.js'));
+await bundleFile(join(here, 'figurePage.ts'), join(outDir, 'figurePage.js'), BROWSER_BUNDLE);
 const result = spawnSync(process.execPath, [join(outDir, 'reproduce.js'), ...process.argv.slice(2)], {
 	cwd: root,
 	stdio: 'inherit',
