@@ -19,7 +19,7 @@ import { BOOSTING_PLAN, boostingArgs, spliceBlock, type BoostingRunKey } from '.
 import { boostingSection, type BoostingRuns } from './boostingSection';
 import { flipsSvg, sizeSvg } from './boostingSvg';
 import { DATASETS } from './config';
-import { runJobs, type Job } from './jobs';
+import { compact, runJobs, type Job } from './jobs';
 
 const ROOT = process.env.REPRODUCE_ROOT ?? process.cwd();
 const OUT = path.join(ROOT, 'docs', 'reproduction', 'boosting');
@@ -27,24 +27,6 @@ const REPORT = path.join(ROOT, 'docs', 'reproduction.md');
 const DATASETS_DIR = process.env.COLLECTIVE_FAIRNESS_DATASETS
 	? path.resolve(process.env.COLLECTIVE_FAIRNESS_DATASETS)
 	: path.resolve(ROOT, '..', 'shared', 'datasets');
-
-/** Rounds numbers to 4 decimals and drops the CSV dialect details, as reproduce.ts does. */
-function compact(value: unknown): unknown {
-	if (typeof value === 'number') {
-		return Number.isInteger(value) ? value : Math.round(value * 1e4) / 1e4;
-	}
-	if (Array.isArray(value)) {
-		return value.map(compact);
-	}
-	if (value !== null && typeof value === 'object') {
-		return Object.fromEntries(
-			Object.entries(value)
-				.filter(([k]) => k !== 'input')
-				.map(([k, v]) => [k, compact(v)]),
-		);
-	}
-	return value;
-}
 
 const fileOf = (key: BoostingRunKey): string => path.join(OUT, `${key.dataset}-${key.model}-${key.experiment}.json`);
 

@@ -4,7 +4,7 @@
  * otherwise: boosting fits 100 trees per refit, about 50 times a logistic refit on Adult, on a
  * machine shared with other work, so the size experiment takes a coarser α grid and fewer seeds.
  */
-import { GRID, type DatasetConfig } from './config';
+import { FLIPS_EXPERIMENT_ARGS, simulateArgs, type DatasetConfig } from './config';
 
 export interface BoostingPlan {
 	/** Id of the dataset in config.ts (its roles and file). */
@@ -38,24 +38,15 @@ export const BOOSTING_BLOCK_END = '<!-- end of the boosting section -->';
 export function boostingArgs(d: DatasetConfig, plan: BoostingPlan, key: BoostingRunKey, file: string): string[] {
 	const experiment =
 		key.experiment === 'flips'
-			? ['--experiment', 'flips', '--alpha', String(GRID.flipsAlpha), '--flips', String(GRID.flipsFlips)]
+			? FLIPS_EXPERIMENT_ARGS
 			: ['--experiment', 'size', '--alphas', BOOSTING_SIZE_ALPHAS.join(','), '--flips', String(BOOSTING_SIZE_FLIPS)];
-	return [
-		'simulate',
-		file,
-		...experiment,
-		'--methods',
-		GRID.methods.join(','),
-		'--k',
-		String(GRID.k),
-		'--workers',
-		'1',
+	return simulateArgs(file, experiment, [
 		...d.roles,
 		'--seeds',
 		String(key.experiment === 'flips' ? plan.flipsSeeds : plan.sizeSeeds),
 		...(key.model === 'boosting' ? ['--model', 'boosting'] : []),
 		'--json',
-	];
+	]);
 }
 
 /** Replaces the block between the markers (or appends it before the Timing section when absent). */

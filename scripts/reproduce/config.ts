@@ -178,6 +178,30 @@ export function alphasOf(d: DatasetConfig): readonly number[] {
 	return d.large === true ? GRID.largeAlphas : GRID.alphas;
 }
 
+/** The flips experiment's grid (α, values of M), shared by the logistic and the boosting sections. */
+export const FLIPS_EXPERIMENT_ARGS: readonly string[] = [
+	'--experiment',
+	'flips',
+	'--alpha',
+	String(GRID.flipsAlpha),
+	'--flips',
+	String(GRID.flipsFlips),
+];
+
+/**
+ * One `simulate` run of the reproduction: FILE, the experiment and its grid, the methods (all four
+ * unless given), k, one worker (the runs themselves share the cores, GRID.slots at a time), then
+ * the run's roles, seeds and output options.
+ */
+export function simulateArgs(
+	file: string,
+	experiment: readonly string[],
+	rest: readonly string[],
+	methods: readonly string[] = GRID.methods,
+): string[] {
+	return ['simulate', file, ...experiment, '--methods', methods.join(','), '--k', String(GRID.k), '--workers', '1', ...rest];
+}
+
 /**
  * The arguments of one run: after `node dist/cli.js` for the simulations, after
  * `node out/reproduce/compareRun.js` (scripts/reproduce/compareRun.ts) for compare.
@@ -186,63 +210,27 @@ export function cliArgs(d: DatasetConfig, experiment: Experiment, file: string):
 	const common = [...d.roles, '--seeds', String(d.seeds), '--json'];
 	switch (experiment) {
 		case 'size':
-			return [
-				'simulate',
-				file,
-				'--experiment',
-				'size',
-				'--alphas',
-				alphasOf(d).join(','),
-				'--flips',
-				String(GRID.sizeFlips),
-				'--methods',
-				GRID.methods.join(','),
-				'--k',
-				String(GRID.k),
-				'--workers',
-				'1',
-				...common,
-			];
+			return simulateArgs(file, ['--experiment', 'size', '--alphas', alphasOf(d).join(','), '--flips', String(GRID.sizeFlips)], common);
 		case 'flips':
-			return [
-				'simulate',
-				file,
-				'--experiment',
-				'flips',
-				'--alpha',
-				String(GRID.flipsAlpha),
-				'--flips',
-				String(GRID.flipsFlips),
-				'--methods',
-				GRID.methods.join(','),
-				'--k',
-				String(GRID.k),
-				'--workers',
-				'1',
-				...common,
-			];
+			return simulateArgs(file, FLIPS_EXPERIMENT_ARGS, common);
 		case 'blind':
 			return [...cliArgs(d, 'flips', file), '--exclude-sensitive'];
 		case 'knowledge':
-			return [
-				'simulate',
+			return simulateArgs(
 				file,
-				'--experiment',
-				'knowledge',
-				'--alpha',
-				String(GRID.flipsAlpha),
-				'--knowledge',
-				String(GRID.knowledgeRows),
-				'--flips',
-				String(GRID.knowledgeFlips),
-				'--methods',
-				GRID.knowledgeMethods.join(','),
-				'--k',
-				String(GRID.k),
-				'--workers',
-				'1',
-				...common,
-			];
+				[
+					'--experiment',
+					'knowledge',
+					'--alpha',
+					String(GRID.flipsAlpha),
+					'--knowledge',
+					String(GRID.knowledgeRows),
+					'--flips',
+					String(GRID.knowledgeFlips),
+				],
+				common,
+				GRID.knowledgeMethods,
+			);
 		case 'compare':
 			return [file, ...d.roles, '--seeds', String(d.seeds)];
 	}

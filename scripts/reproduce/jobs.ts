@@ -71,3 +71,23 @@ function runChild(command: string, args: readonly string[], cwd: string): Promis
 export function quote(a: string): string {
 	return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
 }
+
+/** Rounds every number to 4 decimals and drops the CSV dialect details: the JSON stays a valid panel result. */
+export function compact(value: unknown): unknown {
+	if (typeof value === 'number') {
+		return Number.isInteger(value) ? value : Math.round(value * 1e4) / 1e4;
+	}
+	if (Array.isArray(value)) {
+		return value.map(compact);
+	}
+	if (value !== null && typeof value === 'object') {
+		const out: Record<string, unknown> = {};
+		for (const [k, v] of Object.entries(value)) {
+			if (k !== 'input') {
+				out[k] = compact(v);
+			}
+		}
+		return out;
+	}
+	return value;
+}

@@ -193,30 +193,15 @@ export function writeReport(file: string, runs: readonly DatasetRun[], figures: 
 	const line = (name: string, h: ReturnType<typeof holds>): string =>
 		`- **${name}** holds on ${h.yes.length} of ${real.length} real datasets${h.yes.length > 0 ? ` (${h.yes.join(', ')})` : ''}${h.partly.length > 0 ? `; holds for some RB methods on ${h.partly.join(', ')}` : ''}; does not hold on ${h.no.length > 0 ? h.no.join(', ') : 'none'}; ${h.open.length > 0 ? `open on ${h.open.join(', ')}` : 'open on none'}.`;
 	p('### In short', '');
-	p(
-		line(
-			'(1) Saturation near α ≈ 0.3',
-			holds((d) => d.saturation),
-		),
-	);
-	p(
-		line(
-			'(2) RB beats Random',
-			holds((d) => d.rbVsRandom),
-		),
-	);
-	p(
-		line(
-			'(3) Restricted knowledge costs little',
-			holds((d) => d.knowledge),
-		),
-	);
-	p(
-		line(
-			'(4) The collective beats the firm side at about the base error',
-			holds((d) => d.firmSide),
-		),
-	);
+	const inShort: [string, (d: Derived) => { verdict: string }][] = [
+		['(1) Saturation near α ≈ 0.3', (d) => d.saturation],
+		['(2) RB beats Random', (d) => d.rbVsRandom],
+		['(3) Restricted knowledge costs little', (d) => d.knowledge],
+		['(4) The collective beats the firm side at about the base error', (d) => d.firmSide],
+	];
+	for (const [name, pick] of inShort) {
+		p(line(name, holds(pick)));
+	}
 	const synth = byId.get('synthetic');
 	if (synth !== undefined) {
 		p(

@@ -19,7 +19,7 @@ import type { PanelResults, SimulationResult } from '../../src/shared/webviewPro
 import { comparisonFromCompare } from '../../src/shared/comparison';
 import type { Comparison, Simulation } from './analysis';
 import { cliArgs, DATASETS, EXPERIMENTS, experimentsOf, GRID, type DatasetConfig, type Experiment } from './config';
-import { runJobs, type Job } from './jobs';
+import { compact, runJobs, type Job } from './jobs';
 import { startRenderer, type Renderer } from './render';
 import { syntheticSpec, writeReport, type DatasetRun, type RunInfo } from './report';
 
@@ -45,26 +45,6 @@ const COST: Record<Experiment, number> = { size: 3, compare: 3, flips: 2, knowle
 
 function log(line: string): void {
 	process.stdout.write(`${line}\n`);
-}
-
-/** Rounds every number to 4 decimals and drops the CSV dialect details: the JSON stays a valid panel result. */
-function compact(value: unknown): unknown {
-	if (typeof value === 'number') {
-		return Number.isInteger(value) ? value : Math.round(value * 1e4) / 1e4;
-	}
-	if (Array.isArray(value)) {
-		return value.map(compact);
-	}
-	if (value !== null && typeof value === 'object') {
-		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value)) {
-			if (k !== 'input') {
-				out[k] = compact(v);
-			}
-		}
-		return out;
-	}
-	return value;
 }
 
 function datasetFile(d: DatasetConfig): string {
