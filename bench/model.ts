@@ -144,18 +144,7 @@ async function logistic(): Promise<void> {
 		coldFlipped: describe('cold refit (flipped, from zero)', coldFlipped),
 	};
 	if (exportDir !== undefined) {
-		mkdirSync(exportDir, { recursive: true });
-		writeNpy(join(exportDir, 'X.npy'), densify(data.x, train), [train.length, data.x.width]);
-		writeNpy(
-			join(exportDir, 'y.npy'),
-			Float64Array.from(train, (i) => data.y[i]!),
-			[train.length],
-		);
-		writeNpy(
-			join(exportDir, 'yflip.npy'),
-			Float64Array.from(train, (i) => yFlipped[i]!),
-			[train.length],
-		);
+		exportTraining(exportDir, data.x, train, { y: data.y, yflip: yFlipped });
 	}
 	console.log(JSON.stringify(result));
 }
@@ -188,13 +177,7 @@ function boosting(): void {
 		params: fit.params,
 	};
 	if (exportDir !== undefined) {
-		mkdirSync(exportDir, { recursive: true });
-		writeNpy(join(exportDir, 'X.npy'), densify(data.x, train), [train.length, data.x.width]);
-		writeNpy(
-			join(exportDir, 'y.npy'),
-			Float64Array.from(train, (i) => data.y[i]!),
-			[train.length],
-		);
+		exportTraining(exportDir, data.x, train, { y: data.y });
 	}
 	console.log(JSON.stringify(result));
 }
@@ -246,6 +229,22 @@ async function knn(): Promise<void> {
 		);
 	}
 	console.log(JSON.stringify(result));
+}
+
+/**
+ * What bench/sklearn_timing.py fits on: the training rows of X as X.npy and, for each named label
+ * vector (indexed by matrix row), its training rows as NAME.npy.
+ */
+function exportTraining(dir: string, x: FeatureMatrix, train: ArrayLike<number>, labels: Record<string, Uint8Array>): void {
+	mkdirSync(dir, { recursive: true });
+	writeNpy(join(dir, 'X.npy'), densify(x, train), [train.length, x.width]);
+	for (const [name, y] of Object.entries(labels)) {
+		writeNpy(
+			join(dir, `${name}.npy`),
+			Float64Array.from(train, (i) => y[i]!),
+			[train.length],
+		);
+	}
 }
 
 /** The listed rows of a sparse matrix as a dense row-major float64 array (rows × width). */

@@ -17,34 +17,34 @@
 // the generator wrote), so the CSV and the Parquet audit must give the same figures; the
 // script checks that they do.
 //
-// Peak RSS is GNU time's "maximum resident set size" (`/usr/bin/time -f %M`) of the child; without
-// GNU time it is the child's VmHWM read from /proc every 100 ms (a lower bound by at most the
-// last 100 ms).
-import { spawn, spawnSync } from 'node:child_process';
+// Peak RSS is GNU time's "maximum resident set size" of the child; without GNU time it is the
+// child's VmHWM read from /proc every 100 ms, a lower bound by at most the last 100 ms
+// (bench/lib/child.mjs).
+import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, statfsSync } from 'node:fs';
 import * as os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { root, runChild } from './lib/child.mjs';
+import { CORES, mb, round } from './lib/figures.mjs';
+import { usageError, valueOf } from './lib/options.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
+const SCRIPT = 'bench/scaleMemory.mjs';
 const cli = join(root, 'dist', 'cli.js');
 const CHUNK_ROWS = 1_000_000;
 /** The issue's bound on every run's peak RSS. */
 const RSS_LIMIT_MB = 4096;
 /** Bytes per row on disk, measured on the generator's output (≈ 102 CSV + ≈ 40 Parquet), rounded up. */
 const DISK_BYTES_PER_ROW = 160;
-const GNU_TIME = '/usr/bin/time';
 
 const argv = process.argv.slice(2);
-const rows = Number(valueOf('--rows') ?? 10_000_000);
+const rows = Number(valueOf(argv, '--rows') ?? 10_000_000);
 if (!Number.isInteger(rows) || rows < 1000) {
-	usageError(`--rows takes an integer ≥ 1000, got ${valueOf('--rows')}`);
+	usageError(SCRIPT, `--rows takes an integer ≥ 1000, got ${valueOf(argv, '--rows')}`);
 }
-const keep = valueOf('--keep') ?? (process.env.BENCH_SCALE_DATA || undefined);
+const keep = valueOf(argv, '--keep') ?? (process.env.BENCH_SCALE_DATA || undefined);
 const json = argv.includes('--json');
 if (!existsSync(cli)) {
-	usageError(`${cli} not found: run npm run build first`);
+	usageError(SCRIPT, `${cli} not found: run npm run build first`);
 }
 
 const dir = keep !== undefined ? resolve(keep) : mkdtempSync(join(os.tmpdir(), 'cf-scale-'));
@@ -53,7 +53,7 @@ const csv = join(dir, `scale-${rows}.csv`);
 const parquet = join(dir, `scale-${rows}.parquet`);
 /** Written once both files are complete: a run stopped half-way is never reused. */
 const doneMarker = join(dir, `scale-${rows}.complete`);
-const result = { rows, chunkRows: CHUNK_ROWS, cores: os.availableParallelism?.() ?? os.cpus().length, runs: [] };
+const result = { rows, chunkRows: CHUNK_ROWS, cores: CORES, runs: [] };
 try {
 	const made = existsSync(doneMarker) ? reuseData() : await makeData();
 	result.data = made;
@@ -76,7 +76,7 @@ try {
 	result.sameAuditFigures = audits.length === 2 && JSON.stringify(audits[0].figures) === JSON.stringify(audits[1].figures);
 	console.log(`CSV and Parquet audits give the same figures: ${result.sameAuditFigures ? 'yes' : 'NO'}`);
 } catch (error) {
-	console.error(`bench/scaleMemory.mjs: ${error instanceof BenchError ? error.message : (error?.stack ?? String(error))}`);
+	console.error(`${SCRIPT}: ${error instanceof BenchError ? error.message : (error?.stack ?? String(error))}`);
 	process.exitCode = 2;
 } finally {
 	if (keep === undefined) {
@@ -220,14 +220,10 @@ async function writeText(path, text) {
 
 /** Runs one CLI command on the file in a fresh child; wall time, peak RSS and the load average around it. */
 async function measure(command, format, file) {
-	const loadBefore = loadAverage();
 	const outFile = join(dir, `${command}-${format}.json`);
-	const args = [cli, command, file, '--json'];
-	const started = performance.now();
-	const { status, stderr, peakKB } = await runMeasured(args, outFile);
-	const wallS = (performance.now() - started) / 1000;
-	if (status !== 0) {
-		fail(`node dist/cli.js ${command} ${file} exited with ${status}: ${stderr.trim().split('\n').slice(-6).join('\n')}`);
+	const child = await runChild(process.execPath, [cli, command, file, '--json'], { timed: true, stdoutFile: outFile, allowFailure: true });
+	if (child.status !== 0) {
+		fail(`node dist/cli.js ${command} ${file} exited with ${child.status}: ${child.stderr.trim().split('\n').slice(-6).join('\n')}`);
 	}
 	const report = JSON.parse(readFileSync(outFile, 'utf8'));
 	const run = {
@@ -235,10 +231,10 @@ async function measure(command, format, file) {
 		format,
 		rows: command === 'audit' ? report.dataset.rows : report.rows,
 		fileMB: mb(statSync(file).size),
-		wallS: Math.round(wallS * 10) / 10,
-		peakRssMB: Math.round(peakKB / 1024),
-		loadBefore,
-		loadAfter: loadAverage(),
+		wallS: round(child.wallMs / 1000, 1),
+		peakRssMB: Math.round(child.peakKB / 1024),
+		loadBefore: child.loadBefore,
+		loadAfter: child.loadAfter,
 	};
 	if (command === 'audit') {
 		const s = report.summary;
@@ -255,64 +251,10 @@ async function measure(command, format, file) {
 	return run;
 }
 
-function runMeasured(args, outFile) {
-	const useTime = existsSync(GNU_TIME);
-	const command = useTime ? GNU_TIME : process.execPath;
-	// GNU time's line goes to stderr after the child's own: a marker finds it.
-	const fullArgs = useTime ? ['-f', 'CF_PEAK_KB %M', process.execPath, ...args] : args;
-	return new Promise((resolvePromise, reject) => {
-		const out = createWriteStream(outFile);
-		const child = spawn(command, fullArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-		child.stdout.pipe(out);
-		const stderr = [];
-		child.stderr.on('data', (d) => stderr.push(d));
-		let polledKB = 0;
-		const poll = useTime
-			? undefined
-			: setInterval(() => {
-					polledKB = Math.max(polledKB, vmHwmKB(child.pid));
-				}, 100);
-		child.on('error', reject);
-		child.on('close', (code) => {
-			clearInterval(poll);
-			const text = Buffer.concat(stderr).toString('utf8');
-			const marker = /CF_PEAK_KB (\d+)/.exec(text);
-			out.end(() => resolvePromise({ status: code, stderr: text, peakKB: marker !== null ? Number(marker[1]) : polledKB }));
-		});
-	});
-}
-
-function vmHwmKB(pid) {
-	try {
-		const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return match !== null ? Number(match[1]) : 0;
-	} catch {
-		return 0;
-	}
-}
-
 // ---------------------------------------------------------------- helpers
 
 function fig(estimate) {
 	return estimate?.value === null || estimate?.value === undefined ? null : Math.round(estimate.value * 1e4) / 1e4;
-}
-
-function loadAverage() {
-	return os.loadavg().map((l) => Math.round(l * 100) / 100);
-}
-
-function mb(bytes) {
-	return Math.round(bytes / 2 ** 20);
-}
-
-function valueOf(flag) {
-	const at = argv.indexOf(flag);
-	return at >= 0 ? argv[at + 1] : undefined;
-}
-
-function usageError(message) {
-	console.error(`bench/scaleMemory.mjs: ${message}`);
-	process.exit(2);
 }
 
 /** Ends the run with a message on stderr and exit code 2 (the temporary folder is removed first). */

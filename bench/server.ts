@@ -1,9 +1,9 @@
 /**
  * Child process of bench/run.mjs for the `server` section: the language server (dist/server.js)
  * driven over stdio JSON-RPC, as an editor drives it. bench/run.mjs bundles this file with esbuild
- * into bench/.cache/server.cjs and runs it in a fresh `node` process.
+ * into bench/.cache/server.mjs and runs it in a fresh `node` process.
  *
- *   node bench/.cache/server.cjs ROOT [ADULT_CSV]
+ *   node bench/.cache/server.mjs ROOT [ADULT_CSV]
  *
  * Measures (every server a fresh `node dist/server.js --stdio`, initialized first):
  *   1. a generated 60 MiB CSV with a sidecar (cached in bench/.cache/server/), opened
@@ -23,7 +23,7 @@
  *   3. a collectiveFairness/simulate run on Adult (sex) with a hover sent every 50 ms during it.
  * Prints human-readable lines, then one JSON line last.
  *
- * Not part of the project's type-checked sources; esbuild strips the types.
+ * Type-checked with bench/tsconfig.json; esbuild strips the types.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +33,7 @@ import { profileTable } from '../src/core/profile';
 import { hashFile, parseFile } from '../src/server/parse';
 import { generateCsv } from '../test/integration/server/bigCsv';
 import { TestClient } from '../test/integration/server/lspClient';
+import { randomCells, withSidecar } from './serverCsv';
 
 interface Hover {
 	contents: { kind: string; value: string };
@@ -47,7 +48,7 @@ interface ProfileAnswer {
 
 const [root, adultArg] = process.argv.slice(2);
 if (root === undefined) {
-	console.error('usage: server.cjs ROOT [ADULT_CSV]');
+	console.error('usage: server.mjs ROOT [ADULT_CSV]');
 	process.exit(2);
 }
 const serverScript = join(root, 'dist', 'server.js');
@@ -116,31 +117,6 @@ async function withServer<T>(fn: (s: Server) => Promise<T>): Promise<T> {
 	}
 }
 
-/** Line start offsets of a text (and its length last), to pick random cells. */
-function lineStarts(text: string): Int32Array {
-	const starts: number[] = [0];
-	for (let at = text.indexOf('\n'); at >= 0 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) {
-		starts.push(at + 1);
-	}
-	starts.push(text.length);
-	return Int32Array.from(starts);
-}
-
-/** A seeded stream of random cells (line ≥ 1, a character inside that line). */
-function randomCells(starts: Int32Array, seed: number): () => { line: number; character: number } {
-	let s = seed >>> 0;
-	const rand = (): number => {
-		s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-		return s / 4294967296;
-	};
-	const lines = starts.length - 1;
-	return () => {
-		const line = 1 + Math.floor(rand() * (lines - 1));
-		const length = Math.max(1, starts[line + 1]! - starts[line]! - 1);
-		return { line, character: Math.floor(rand() * length) };
-	};
-}
-
 async function timedHovers(
 	s: Server,
 	uri: string,
@@ -173,13 +149,11 @@ if (!existsSync(big) || statSync(big).size < BIG_BYTES) {
 	writeFileSync(big, generateCsv(BIG_BYTES));
 	console.log(`generated ${big} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
-writeFileSync(
-	join(dir, 'big-60mib.fairness.json'),
-	`${JSON.stringify({ version: 1, sensitive: { column: 'group', minority: ['b'] }, label: { column: 'label', favourable: ['yes'] } })}\n`,
-);
-const bigText = readFileSync(big, 'utf8');
-const bigUri = pathToFileURL(big).href;
-const bigStarts = lineStarts(bigText);
+const {
+	text: bigText,
+	uri: bigUri,
+	starts: bigStarts,
+} = withSidecar(big, { column: 'group', minority: 'b' }, { column: 'label', favourable: 'yes' });
 const bigBytes = statSync(big).size;
 console.log(
 	`60 MiB file: ${big} (${(bigBytes / 1e6).toFixed(1)} MB, ${(bigStarts.length - 2).toLocaleString('en-US')} data rows, 7 columns; sidecar group=b, label=yes); VS Code's sync limit is 50 MiB = 52.4 MB`,
@@ -287,13 +261,11 @@ let adultResult: Record<string, unknown> | undefined;
 if (adultArg !== undefined && adultArg !== '' && existsSync(adultArg)) {
 	const adult = join(dir, 'adult.csv');
 	copyFileSync(adultArg, adult);
-	writeFileSync(
-		join(dir, 'adult.fairness.json'),
-		`${JSON.stringify({ version: 1, sensitive: { column: 'sex', minority: ['Female'] }, label: { column: 'income-per-year', favourable: ['>50K'] } })}\n`,
-	);
-	const adultText = readFileSync(adult, 'utf8');
-	const adultUri = pathToFileURL(adult).href;
-	const adultStarts = lineStarts(adultText);
+	const {
+		text: adultText,
+		uri: adultUri,
+		starts: adultStarts,
+	} = withSidecar(adult, { column: 'sex', minority: 'Female' }, { column: 'income-per-year', favourable: '>50K' });
 	adultResult = await withServer(async (s) => {
 		console.log(`\n2. Adult (${adultArg} copied with a sidecar sex=Female, label >50K), didOpen with the text:`);
 		const t0 = performance.now();
