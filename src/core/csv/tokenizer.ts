@@ -185,13 +185,18 @@ export class Tokenizer {
 		this.recordLine = recordLine;
 		this.fieldCount = fieldCount;
 		this.strayAt = strayAt;
+		this.flushMarks(recordStart, recordEnd);
+		this.sink.record(this);
+	}
+
+	/** Reports the marks before buffer offset `end`, each located no earlier than its record's start. */
+	private flushMarks(recordStart: number, end: number): void {
 		const marks = this.marks;
-		while (marks.length > 0 && marks[0]!.offset < this.base + recordEnd) {
+		while (marks.length > 0 && marks[0]!.offset < this.base + end) {
 			const mark = marks.shift()!;
 			const at = this.locate(Math.max(recordStart, mark.offset - this.base));
 			this.sink.mark(mark.code, at.line, at.column);
 		}
-		this.sink.record(this);
 	}
 
 	/** Scans complete records from `pos`; with `final`, the end of the buffer ends the input. */
@@ -365,12 +370,7 @@ export class Tokenizer {
 				: 'quote opened here is never closed; the record ends at this line';
 		this.line = this.locate(p).line;
 		this.pos = p;
-		const marks = this.marks;
-		while (marks.length > 0 && marks[0]!.offset < this.base + p) {
-			const mark = marks.shift()!;
-			const markAt = this.locate(Math.max(recordStart, mark.offset - this.base));
-			this.sink.mark(mark.code, markAt.line, markAt.column);
-		}
+		this.flushMarks(recordStart, p);
 		this.sink.badRecord('unterminated-quote', at.line, at.column, detail);
 		return p;
 	}

@@ -188,6 +188,16 @@ async function runFirmSide(
 		flag.aborted = signal?.aborted === true;
 		throwIfCancelled(signal);
 	};
+	/** Runs a sweep's steps to its result, counting each step and yielding to the event loop between them. */
+	const drive = async <T>(steps: Generator<void, T, void>): Promise<T> => {
+		for (let s = steps.next(); ; s = steps.next()) {
+			if (s.done === true) {
+				return s.value;
+			}
+			onStep();
+			await tick();
+		}
+	};
 	try {
 		for (const seed of seeds) {
 			throwIfCancelled(signal);
@@ -202,15 +212,7 @@ async function runFirmSide(
 			await tick();
 			for (const approach of firm.approaches) {
 				try {
-					const steps = sweepApproach(approach, ctx, firm, { signal: flag });
-					for (let s = steps.next(); ; s = steps.next()) {
-						if (s.done === true) {
-							out.points.push(...s.value);
-							break;
-						}
-						onStep();
-						await tick();
-					}
+					out.points.push(...(await drive(sweepApproach(approach, ctx, firm, { signal: flag }))));
 				} catch (e) {
 					if (!(e instanceof FirmMethodError)) {
 						throw e;
@@ -230,14 +232,7 @@ async function runFirmSide(
 						C: firm.C,
 						signal: flag,
 					});
-					for (let s = steps.next(); ; s = steps.next()) {
-						if (s.done === true) {
-							out.defense.push(s.value);
-							break;
-						}
-						onStep();
-						await tick();
-					}
+					out.defense.push(await drive(steps));
 				} catch (e) {
 					if (!(e instanceof StrategyError)) {
 						throw e;
