@@ -144,8 +144,7 @@ export async function profileRequest(
 	token: CancellationToken,
 	progress: WorkDoneProgressReporter,
 ): Promise<ProfileResult> {
-	progress.begin('Profiling', undefined, 'reading', true);
-	try {
+	return reported(progress, 'Profiling', undefined, async () => {
 		const state = await load(ctx, params, token);
 		progress.report('profiling columns');
 		const groups = state.groupAssignment();
@@ -164,11 +163,7 @@ export async function profileRequest(
 			profile,
 			...(byGroup !== undefined ? { byGroup } : {}),
 		};
-	} catch (e) {
-		throw responseError(e);
-	} finally {
-		progress.done();
-	}
+	});
 }
 
 export async function auditRequest(
@@ -177,9 +172,8 @@ export async function auditRequest(
 	token: CancellationToken,
 	progress: WorkDoneProgressReporter,
 ): Promise<AuditResult> {
-	progress.begin('Fairness audit', 0, 'reading', true);
-	const abort = toAbort(token);
-	try {
+	return reported(progress, 'Fairness audit', 0, async () => {
+		const abort = toAbort(token);
 		const state = await load(ctx, params, token);
 		const sidecar = requireRoles(state);
 		const options = {
@@ -192,11 +186,7 @@ export async function auditRequest(
 		return await runAuditInWorker(ctx.script, state.parse.table, sidecar, options, abort.signal, (stage, done, total) =>
 			progress.report(Math.round((done / total) * 100), stage),
 		);
-	} catch (e) {
-		throw responseError(e);
-	} finally {
-		progress.done();
-	}
+	});
 }
 
 export async function simulateRequest(
@@ -256,9 +246,8 @@ async function runOnPool<T>(
 	title: string,
 	run: (table: DocState['parse']['table'], sidecar: NonNullable<DocState['roles']['sidecar']>, options: PoolRunOptions) => Promise<T>,
 ): Promise<T> {
-	progress.begin(title, 0, 'reading', true);
-	const abort = toAbort(token);
-	try {
+	return reported(progress, title, 0, async () => {
+		const abort = toAbort(token);
 		const state = await load(ctx, params, token);
 		const sidecar = requireRoles(state);
 		const workers = defaultWorkerCount('server');
@@ -268,6 +257,22 @@ async function runOnPool<T>(
 			signal: abort.signal,
 			onProgress: throttledFitProgress(ctx, params, progress),
 		});
+	});
+}
+
+/**
+ * One request's work-done progress from begin to done (percentage undefined: no bar, only words),
+ * its errors turned into ResponseErrors with the protocol's codes.
+ */
+async function reported<T>(
+	progress: WorkDoneProgressReporter,
+	title: string,
+	percentage: number | undefined,
+	run: () => Promise<T>,
+): Promise<T> {
+	progress.begin(title, percentage, 'reading', true);
+	try {
+		return await run();
 	} catch (e) {
 		throw responseError(e);
 	} finally {
