@@ -17,7 +17,7 @@ import type { UnitKey, UnitRanking, UnitResult } from '../core/collective/unit';
 import type { Table } from '../core/csv/table';
 import type { Sidecar } from '../core/roles/sidecar';
 import type { FromWorker, ToWorker } from './messages';
-import { chooseUnit } from './poolSchedule';
+import { chooseUnit, type UnitChoice } from './poolSchedule';
 import { abortError } from '../core/abort';
 
 /** Every core for the CLI; cores − 1 (at least 1) inside the language server, so the editor stays responsive. */
@@ -44,6 +44,8 @@ export interface PoolHooks {
 	readonly onWorkerStart?: (threadId: number) => void;
 	/** A worker thread has exited (after the run, a cancellation or a failure). */
 	readonly onWorkerExit?: (threadId: number, code: number) => void;
+	/** A unit was handed to a thread, which holds its seed's context, is sent it, or prepares it. */
+	readonly onDispatch?: (threadId: number, key: UnitKey, how: UnitChoice['how']) => void;
 }
 
 interface PoolThread {
@@ -128,6 +130,7 @@ export function createPoolExecutor(workers: number, script: string = workerScrip
 			}
 		}
 		const ranking = rankings.get(unitId(key));
+		hooks.onDispatch?.(thread.worker.threadId, key, choice.how);
 		thread.busy = true;
 		thread.worker.postMessage({
 			type: 'run',

@@ -48,6 +48,57 @@ describe('determinism across executors', () => {
 	});
 });
 
+describe('threads across the passes of a run', () => {
+	// One seed, the four methods, the coarse grid and its refinement: the shape of the 1M-row bench run.
+	const { table, sidecar } = syntheticFixture(3000, 11);
+	const oneSeed: Partial<SimulationParams> & { experiment: Experiment } = { experiment: 'flips', seeds: 1, flips: 4 };
+	const observed = async (
+		workers: number,
+	): Promise<{ result: SimulationResult; started: number[]; exited: number[]; dispatched: string[] }> => {
+		const started: number[] = [];
+		const exited: number[] = [];
+		const dispatched: string[] = [];
+		const executor = createPoolExecutor(workers, undefined, {
+			onWorkerStart: (id) => started.push(id),
+			onWorkerExit: (id) => exited.push(id),
+			onDispatch: (id, key, how) => dispatched.push(`${id} ${key.seed} ${key.method} ${how}`),
+		});
+		const result = await simulate(table, sidecar, oneSeed, { executor });
+		return { result, started, exited, dispatched };
+	};
+
+	it('1, 2 and 3 workers give byte-identical rows, equal to the in-process run', async () => {
+		const inProcess = numbersOf(await simulate(table, sidecar, oneSeed));
+		for (const workers of [1, 2, 3]) {
+			const { result } = await observed(workers);
+			assert.ok(result.gridRefinement.length > 0, 'the run has a refinement pass');
+			assert.equal(numbersOf(result), inProcess, `${workers} workers`);
+		}
+	});
+
+	it('two workers start two threads for both passes, prepare the one seed once, both run units, and all exit with the run', async () => {
+		const { result, started, exited, dispatched } = await observed(2);
+		assert.equal(started.length, 2, 'the refinement pass reuses the threads');
+		assert.deepEqual([...exited].sort(), [...started].sort(), 'release() ends them when simulate() settles');
+		assert.deepEqual(
+			process.getActiveResourcesInfo().filter((r) => /Worker|MessagePort/.test(r)),
+			[],
+		);
+		const units = result.params.methods.length;
+		assert.equal(dispatched.length, 2 * units, 'every unit in each of the two passes');
+		assert.equal(dispatched.filter((d) => d.endsWith(' prepare')).length, 1, dispatched.join('; '));
+		// The second thread is sent the context instead of building it, and later units find it held.
+		assert.equal(dispatched.filter((d) => d.endsWith(' shared')).length, 1, dispatched.join('; '));
+		const threadsUsed = new Set(dispatched.map((d) => d.split(' ')[0]));
+		assert.equal(threadsUsed.size, 2, 'a one-seed run keeps both cores busy');
+		const secondPass = dispatched.slice(units);
+		assert.ok(
+			secondPass.every((d) => d.endsWith(' held')),
+			`the refinement pass prepares nothing: ${secondPass.join('; ')}`,
+		);
+	});
+});
+
 describe('cancellation', () => {
 	// Long enough that the run is far from done when it is cancelled (about 4 s uncancelled).
 	const { table, sidecar } = syntheticFixture(4000, 3);
