@@ -99,6 +99,8 @@ export default tseslint.config(
 								// The one exception: the dependency-free run-parameter vocabulary
 								// (docs/conventions.md, "Layers").
 								'!**/shared/runParameters',
+								// and the abort helper every layer shares (src/shared/abort.ts).
+								'!**/shared/abort',
 								'**/commands/*',
 								'**/views/*',
 								'**/util/*',

@@ -23,7 +23,8 @@ import {
 	type EditRolesResult,
 	type RunProgress,
 } from './shared/lspProtocol';
-import { ResultStore } from './util/results';
+import { diskResultStore } from './util/results';
+import type { ResultStore } from './webview/resultStore';
 import { Config } from './config';
 
 /** The server is not running (failed to start, or stopped): commands show this instead of throwing. */
@@ -38,7 +39,7 @@ export type { EditRolesResult };
 
 export class Ctx implements vscode.Disposable {
 	readonly log: vscode.LogOutputChannel;
-	readonly results: ResultStore;
+	readonly results: ResultStore<vscode.Uri>;
 	private client: LanguageClient | undefined;
 	private readonly cleanups: vscode.Disposable[] = [];
 	private readonly statuses = new Map<string, AnalysisStatus>();
@@ -54,7 +55,7 @@ export class Ctx implements vscode.Disposable {
 	constructor(readonly extension: vscode.ExtensionContext) {
 		this.log = vscode.window.createOutputChannel('Collective Fairness', { log: true });
 		// On disk in the workspace storage (the extension host's machine), not in the browser-side state.
-		this.results = new ResultStore(
+		this.results = diskResultStore(
 			vscode.Uri.joinPath(extension.storageUri ?? extension.globalStorageUri, 'results'),
 			() => Config.for().resultsKeepPerDataset,
 			(m) => this.log.warn(m),

@@ -7,11 +7,12 @@
  */
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { registerPanelSerializer } from './commands/panel';
+import { panelSnapshot, registerPanelSerializer } from './commands/panel';
 import { Ctx } from './ctx';
 import { DatasetsTree, type DatasetSnapshot } from './views/datasetsTree';
 import { ActiveDatasetStatus } from './views/statusBar';
 import { DataPreviewProvider } from './preview/dataPreview';
+import type { PanelSnapshot } from './webview/fairnessPanel';
 
 export interface CollectiveFairnessApi {
 	/** The Datasets view as text. */
@@ -28,6 +29,8 @@ export interface CollectiveFairnessApi {
 	resultsFolder(): string;
 	/** The HTML of the read-only preview open for a Parquet/Arrow file, once rendered (undefined after the timeout). */
 	preview(uri: vscode.Uri, timeoutMs?: number): Promise<string | undefined>;
+	/** The open fairness panel of a dataset: which panel object, and what it was last sent. */
+	panel(uri: vscode.Uri): PanelSnapshot | undefined;
 }
 
 let current: Ctx | undefined;
@@ -58,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): CollectiveFairnessAp
 		},
 		resultsFolder: () => ctx.results.folder,
 		preview: (uri, timeoutMs) => preview.html(uri, timeoutMs),
+		panel: (uri) => panelSnapshot(uri),
 	};
 }
 

@@ -1,186 +1,31 @@
 /**
- * The fairness panel's host side (src/webview) over the language server: ServerPanelHost runs the
- * panel's audits, simulations and comparison as server requests, and remembers their results per
- * dataset. Open Fairness Panel shows those results; Export Report… writes the report from them
- * (SVG charts drawn on the host; the panel's own Export button embeds its PNGs instead).
+ * The fairness panel's commands: Open Fairness Panel shows what the result store holds for the
+ * dataset (ServerPanelHost in src/webview runs the panel's own audits, simulations and comparison);
+ * Export Report… writes the report from the same store (SVG charts drawn on the host).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Config } from '../config';
 import type { Ctx } from '../ctx';
-import { sidecarPathFor } from '../shared/sidecarPath';
 import { defaultReportPath, exportFairnessReport } from '../report/export';
-import { AuditRequest, CompareRequest, ErrorCodes, SimulateRequest, type ProfileResult } from '../shared/lspProtocol';
+import type { ProfileResult } from '../shared/lspProtocol';
 import { buildProfileTable, findingsFromDiagnostics, type ProfileTableView } from '../shared/profileTable';
-import type { AuditResult, Sidecar, SimulationProgress, SimulationResult } from '../shared/model';
-import type { ComparisonResult, FirmChoice, PanelDataset, SimulationRequest } from '../shared/webviewProtocol';
-import { comparisonFromCompare } from '../shared/comparison';
-import { FairnessPanel } from '../webview/fairnessPanel';
+import { FairnessPanel, summarizeResults, type PanelSnapshot } from '../webview/fairnessPanel';
 import { ProfilePanel } from '../webview/profilePanel';
-import type { CancellationLike, PanelHost } from '../webview/panelHost';
 import { registerFairnessPanelSerializer } from '../webview/serializer';
-import { asArgs, isDatasetUri, looksSynthetic, rolesOf, targetUri } from '../util/dataset';
+import { ServerPanelHost, type PanelServer } from '../webview/serverPanelHost';
+import { NO_RESULTS } from '../shared/panelResults';
+import { asArgs, isDatasetUri, rolesOf, targetUri } from '../util/dataset';
 import { showError, withServerProgress } from '../util/progress';
 
-/** A vscode token following the panel's (the panel hands us a structural one). */
-function linked(token: CancellationLike): vscode.CancellationTokenSource {
-	const cts = new vscode.CancellationTokenSource();
-	if (token.isCancellationRequested) {
-		cts.cancel();
-	}
-	const sub = token.onCancellationRequested(() => cts.cancel());
-	const dispose = cts.dispose.bind(cts);
-	cts.dispose = () => {
-		sub.dispose();
-		dispose();
+/** The extension's side of the panel host: the Ctx's server, log and result store. */
+function panelServer(ctx: Ctx): PanelServer {
+	return {
+		version: ctx.version,
+		log: ctx.log,
+		results: ctx.results,
+		request: (type, params, token) => ctx.request(type, params, token),
+		withProgress: (title, run, options) => withServerProgress(ctx, title, run, options),
 	};
-	return cts;
-}
-
-function abortError(): Error {
-	const e = new Error('cancelled');
-	e.name = 'AbortError';
-	return e;
-}
-
-export class ServerPanelHost implements PanelHost {
-	readonly dataset: PanelDataset;
-	readonly datasetPath: string;
-	readonly protectedPaths: readonly string[];
-	readonly version: string;
-	readonly defaults: SimulationRequest;
-
-	constructor(
-		private readonly ctx: Ctx,
-		private readonly uri: vscode.Uri,
-	) {
-		this.dataset = { id: uri.toString(), label: path.basename(uri.fsPath), synthetic: looksSynthetic(uri) };
-		this.datasetPath = uri.fsPath;
-		this.protectedPaths = [uri.fsPath, sidecarPathFor(uri.fsPath)];
-		this.version = ctx.version;
-		const d = Config.for(uri).simulation;
-		this.defaults = { experiment: d.experiment, alphas: d.alphas, alpha: d.alpha, methods: d.methods, seeds: d.seeds };
-	}
-
-	async firmDefaults(): Promise<Required<FirmChoice>> {
-		const sidecar = await rolesOf(this.uri);
-		const settings = vscode.workspace.getConfiguration('collectiveFairness', this.uri);
-		// The roles decide first, then the settings (as the language server resolves them).
-		const sees = sidecar?.features?.includeSensitive ?? settings.get<boolean>('firm.seesSensitiveAttribute', true);
-		const model = (sidecar as { model?: { kind?: unknown } } | undefined)?.model?.kind ?? settings.get<string>('firm.model', 'logistic');
-		return { seesSensitiveAttribute: sees, model: model === 'boosting' ? 'boosting' : 'logistic' };
-	}
-
-	/** What a run sends to change the firm from its defaults: roles with the awareness, and the learner. */
-	private async firmOverrides(firm: FirmChoice | undefined): Promise<{ roles?: Sidecar; model?: 'logistic' | 'boosting' }> {
-		if (firm === undefined) {
-			return {};
-		}
-		const d = await this.firmDefaults();
-		const sidecar = await rolesOf(this.uri);
-		const aware = firm.seesSensitiveAttribute;
-		return {
-			...(aware !== undefined && aware !== d.seesSensitiveAttribute && sidecar !== undefined
-				? { roles: { ...sidecar, features: { ...sidecar.features, includeSensitive: aware } } }
-				: {}),
-			...(firm.model !== undefined && firm.model !== d.model ? { model: firm.model } : {}),
-		};
-	}
-
-	async audit(token: CancellationLike): Promise<AuditResult> {
-		const cts = linked(token);
-		try {
-			const resamples = Config.for(this.uri).auditResamples;
-			// Asked for in the panel (never started by opening it): logged like every other run.
-			this.ctx.log.info(`panel: audit of ${this.dataset.label} (${resamples} resamples)`);
-			const started = Date.now();
-			const result = await this.ctx.request(AuditRequest.type, { uri: this.uri.toString(), resamples }, cts.token);
-			this.ctx.log.info(`panel: audit of ${this.dataset.label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-			await this.ctx.results.setAudit(this.uri, result);
-			return result;
-		} finally {
-			cts.dispose();
-		}
-	}
-
-	async runSimulation(
-		request: SimulationRequest,
-		token: CancellationLike,
-		onProgress: (p: SimulationProgress) => void,
-		firm?: FirmChoice,
-	): Promise<SimulationResult> {
-		const cts = linked(token);
-		try {
-			const { roles, model } = await this.firmOverrides(firm);
-			const params = model !== undefined ? { ...request, model: { kind: model } } : request;
-			// A window progress (status bar spinner): the panel shows its own progress bar.
-			const run = await withServerProgress(
-				this.ctx,
-				`Collective simulation (${request.experiment}) on ${this.dataset.label}`,
-				(r) =>
-					this.ctx.request(
-						SimulateRequest.type,
-						{ uri: this.uri.toString(), params, workDoneToken: r.workDoneToken, ...(roles !== undefined ? { roles } : {}) },
-						r.token,
-					),
-				{ cancellation: cts.token, onProgress, notification: false },
-			);
-			if (run.cancelled) {
-				throw abortError();
-			}
-			await this.ctx.results.addSimulation(this.uri, run.value);
-			return run.value;
-		} finally {
-			cts.dispose();
-		}
-	}
-
-	async compare(token: CancellationLike, firm?: FirmChoice): Promise<ComparisonResult | undefined> {
-		const cts = linked(token);
-		try {
-			const { roles, model } = await this.firmOverrides(firm);
-			const chosen = `${firm?.seesSensitiveAttribute === false ? 'blind' : 'aware'} firm, ${firm?.model ?? 'default learner'}`;
-			this.ctx.log.info(`panel: firm-side comparison of ${this.dataset.label} (${chosen})`);
-			const value = (await this.ctx.request(
-				CompareRequest.type,
-				{
-					uri: this.uri.toString(),
-					...(roles !== undefined ? { roles } : {}),
-					// The panel draws the collective from its own simulations: the comparison runs the firm side only.
-					input: { includeCollective: false, ...(model !== undefined ? { firm: { model: { kind: model } } } : {}) },
-				},
-				cts.token,
-			)) as Parameters<typeof comparisonFromCompare>[0] | null;
-			if (value === null || typeof value !== 'object' || !Array.isArray(value.rows)) {
-				return undefined;
-			}
-			const comparison = comparisonFromCompare(value);
-			await this.ctx.results.setComparison(this.uri, comparison);
-			return comparison;
-		} catch (e) {
-			// Not wired into the server yet: the panel simply has no firm-side fronts.
-			if (typeof e === 'object' && e !== null && (e as { code?: unknown }).code === ErrorCodes.NotAvailable) {
-				this.ctx.log.info(`panel: firm-side comparison not available yet (${(e as Error).message})`);
-				return undefined;
-			}
-			throw e;
-		} finally {
-			cts.dispose();
-		}
-	}
-
-	async chooseReportPath(suggested: string): Promise<string | undefined> {
-		const uri = await vscode.window.showSaveDialog({
-			defaultUri: vscode.Uri.file(suggested),
-			filters: { 'HTML report': ['html'] },
-			title: 'Export fairness report',
-		});
-		return uri?.fsPath;
-	}
-
-	log(level: 'info' | 'warn' | 'error', message: string): void {
-		this.ctx.log[level](message);
-	}
 }
 
 /**
@@ -203,15 +48,18 @@ export function showProfile(ctx: Ctx, uri: vscode.Uri, profile: ProfileResult): 
 export function registerPanelSerializer(ctx: Ctx): vscode.Disposable {
 	return registerFairnessPanelSerializer(ctx.extensionUri, (id) => {
 		const uri = vscode.Uri.parse(id);
-		return isDatasetUri(uri) ? new ServerPanelHost(ctx, uri) : undefined;
+		return isDatasetUri(uri) ? new ServerPanelHost(panelServer(ctx), uri) : undefined;
 	});
 }
 
 export interface OpenPanelResult {
 	readonly datasetId: string;
+	/** Whether the store held current results for the dataset when the panel was opened or revealed. */
 	readonly restored: boolean;
-	/** What the panel was given: only results matching the data and the roles now (stale ones never). */
-	readonly shown?: { readonly audit: boolean; readonly simulations: readonly string[]; readonly comparison: boolean };
+	/** What the panel shows: only results matching the data and the roles now (stale ones never). */
+	readonly shown: PanelSnapshot['shown'];
+	/** False when the dataset's panel was already open and was only revealed (it follows the store by itself). */
+	readonly created: boolean;
 }
 
 export async function openPanel(ctx: Ctx, arg: unknown): Promise<OpenPanelResult | undefined> {
@@ -231,35 +79,20 @@ export async function openPanel(ctx: Ctx, arg: unknown): Promise<OpenPanelResult
 		return undefined;
 	}
 	const id = uri.toString();
+	const host = new ServerPanelHost(panelServer(ctx), uri);
+	const stored = await host.results();
 	const existing = FairnessPanel.get(id);
-	const refresh = (asArgs(arg) as { refresh?: boolean }).refresh === true;
-	if (existing !== undefined && !refresh) {
+	// An open panel already shows the store's results and re-renders on its changes: revealed, never re-created.
+	const panel = existing ?? FairnessPanel.show(ctx.extensionUri, host);
+	if (existing !== undefined) {
 		existing.panel.reveal();
-		return { datasetId: id, restored: false };
 	}
-	const column = existing?.panel.viewColumn ?? vscode.ViewColumn.Beside;
-	existing?.dispose();
-	const host = new ServerPanelHost(ctx, uri);
-	const stored = (await ctx.results.current(uri)).fresh;
-	if (stored === undefined) {
-		FairnessPanel.show(ctx.extensionUri, host, { simulations: {} }, column);
-		return { datasetId: id, restored: false, shown: { audit: false, simulations: [], comparison: false } };
-	}
-	FairnessPanel.show(
-		ctx.extensionUri,
-		host,
-		{
-			simulations: stored.simulations,
-			...(stored.audit !== undefined ? { audit: stored.audit } : {}),
-			...(stored.comparison !== undefined ? { comparison: stored.comparison } : {}),
-		},
-		column,
-	);
-	return {
-		datasetId: id,
-		restored: true,
-		shown: { audit: stored.audit !== undefined, simulations: Object.keys(stored.simulations), comparison: stored.comparison !== undefined },
-	};
+	return { datasetId: id, restored: stored !== undefined, shown: summarizeResults(stored ?? NO_RESULTS), created: panel !== existing };
+}
+
+/** What the dataset's open panel was last sent, for the extension-host tests; undefined when none is open. */
+export function panelSnapshot(uri: vscode.Uri): PanelSnapshot | undefined {
+	return FairnessPanel.get(uri.toString())?.snapshot();
 }
 
 /** Export Report… from the remembered results; `{ uri, target }` skips the save dialog (tests). */
@@ -278,7 +111,7 @@ export async function exportReport(ctx: Ctx, arg: unknown): Promise<string[] | u
 		);
 		return undefined;
 	}
-	const host = new ServerPanelHost(ctx, uri);
+	const host = new ServerPanelHost(panelServer(ctx), uri);
 	const given = (asArgs(arg) as { target?: string }).target;
 	const target = given ?? (await host.chooseReportPath(defaultReportPath(uri.fsPath)));
 	if (target === undefined) {

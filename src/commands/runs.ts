@@ -1,7 +1,7 @@
 /**
  * Profile, audit, simulate and compare: each one request to the language server under a
- * cancellable progress notification (stage, done / total, ETA come from the server). Results are
- * remembered per dataset and offered in the fairness panel. The tests pass `{ uri, params,
+ * cancellable progress notification (stage, done / total, ETA come from the server). Results go
+ * to the one result store (src/webview/resultStore.ts), which an open fairness panel follows. The tests pass `{ uri, params,
  * cancellation }` to skip the parameter prompts and to cancel as the Cancel button does.
  */
 import * as path from 'node:path';
@@ -64,11 +64,11 @@ export function formatEstimate(e: Estimate | undefined): string {
 	return `${e.value.toFixed(3)}${e.interval !== undefined ? ` [${e.interval.lo.toFixed(3)}, ${e.interval.hi.toFixed(3)}]` : ''}`;
 }
 
-/** Offers the panel after a run; the panel is re-opened so it shows what was just computed. */
+/** Offers the panel after a run; an open panel already shows the run (it follows the result store). */
 function offerPanel(uri: vscode.Uri, text: string, rerun?: { readonly label: string; readonly params: SimulateParams['params'] }): void {
 	void vscode.window.showInformationMessage(text, 'Open Fairness Panel', ...(rerun !== undefined ? [rerun.label] : [])).then((a) => {
 		if (a === 'Open Fairness Panel') {
-			void vscode.commands.executeCommand('collectiveFairness.openPanel', { uri: uri.toString(), refresh: true });
+			void vscode.commands.executeCommand('collectiveFairness.openPanel', { uri: uri.toString() });
 		} else if (a !== undefined && rerun !== undefined) {
 			void vscode.commands.executeCommand('collectiveFairness.runSimulation', { uri: uri.toString(), params: rerun.params });
 		}

@@ -35,7 +35,7 @@ export interface PanelDataset {
 	readonly synthetic: boolean;
 }
 
-/** Everything a panel shows; persisted in the webview state and restored by the serializer. */
+/** Everything a panel shows, as the host's result store holds it for the dataset's current data and roles. */
 export interface PanelResults {
 	readonly simulations: { readonly [E in Experiment]?: SimulationResult };
 	readonly audit?: AuditResult;
@@ -77,6 +77,11 @@ export interface HostToWebview {
 		/** The firm runs train unless the settings say otherwise. */
 		readonly firm?: Required<FirmChoice>;
 	};
+	/**
+	 * Everything the panel now shows, from the host's result store (on the handshake and whenever
+	 * the store changes): it replaces what the page holds, so results from other roles disappear.
+	 */
+	'results/didChange': { readonly results: PanelResults };
 	'audit/didChange': { readonly result: AuditResult };
 	'comparison/didChange': { readonly result: ComparisonResult };
 	/** A result not tied to a run of this page (restored from the host's cache after a reload). */

@@ -219,6 +219,8 @@ const hostChecks: { [K in HostMessage['type']]: Check } = {
 		defaults: isSimulationRequest,
 		firm: optional(shape({ seesSensitiveAttribute: isBoolean, model: (v) => v === 'logistic' || v === 'boosting' })),
 	}),
+	// isPanelResults is declared below: called, not read, when the module loads.
+	'results/didChange': shape({ results: (v) => isPanelResults(v) }),
 	'audit/didChange': shape({ result: isAuditResult }),
 	'comparison/didChange': shape({ result: isComparisonResult }),
 	'simulation/didChange': shape({ result: isSimulationResult }),
@@ -262,7 +264,7 @@ export function describeInvalid(v: unknown): string {
 	return `type "${v.type.slice(0, 60)}" is unknown or its params do not match the protocol`;
 }
 
-/** Persisted panel state (webview setState / serializer): checked before the host adopts it. */
+/** The results a panel shows (results/didChange): checked before the webview adopts them. */
 export const isPanelResults: Check = shape({
 	simulations: (v) => isObject(v) && Object.entries(v).every(([k, r]) => isExperiment(k) && isSimulationResult(r)),
 	audit: optional(isAuditResult),

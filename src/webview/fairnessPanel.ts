@@ -1,20 +1,14 @@
 /**
  * The fairness panel, host side: one panel per dataset (keyed by the dataset id), created or
  * revealed by show, revived by the serializer, and disposed with everything it owns.
- * It orchestrates only: runs go to the PanelHost (the language client), results go to the
- * webview after its ready handshake, exports go to src/report.
+ * It orchestrates only: runs go to the PanelHost (the language client), exports go to src/report,
+ * and what the webview shows is what the result store holds (PanelHost.results), sent after the
+ * ready handshake and again on every change of the store: an open panel is updated, never re-created.
  */
 import * as vscode from 'vscode';
-import type { AuditResult, SimulationResult } from '../shared/model';
-import type {
-	ComparisonResult,
-	FairnessMetric,
-	FirmChoice,
-	PanelResults,
-	SimulationRequest,
-	WebviewMessage,
-} from '../shared/webviewProtocol';
-import { isPanelResults } from '../shared/webviewValidate';
+import { isAbortError } from '../shared/abort';
+import { NO_RESULTS } from '../shared/panelResults';
+import type { FairnessMetric, FirmChoice, PanelResults, SimulationRequest, WebviewMessage } from '../shared/webviewProtocol';
 import { sha256File } from '../report/hash';
 import { defaultReportPath, exportFairnessReport } from '../report/export';
 import { makeNonce, panelHtml } from './html';
@@ -24,28 +18,41 @@ import type { PanelHost } from './panelHost';
 /** Progress messages at most this often: a refit can take a millisecond. */
 const PROGRESS_INTERVAL_MS = 100;
 
+/** What an open panel was last sent (the extension-host tests read it through the extension's API). */
+export interface PanelSnapshot {
+	/** Which panel object this is: a panel re-created for the same dataset has another serial. */
+	readonly serial: number;
+	readonly shown: { readonly audit: boolean; readonly simulations: readonly string[]; readonly comparison: boolean };
+}
+
+export function summarizeResults(results: PanelResults): PanelSnapshot['shown'] {
+	return {
+		audit: results.audit !== undefined,
+		simulations: Object.keys(results.simulations).sort(),
+		comparison: results.comparison !== undefined,
+	};
+}
+
 export class FairnessPanel {
 	static readonly viewType = 'collectiveFairness.panel';
 	private static readonly panels = new Map<string, FairnessPanel>();
+	private static created = 0;
 
 	private readonly messenger: Messenger;
 	private readonly disposables: vscode.Disposable[] = [];
 	private readonly runs = new Map<string, vscode.CancellationTokenSource>();
-	private results: PanelResults;
 	private sha256: string | undefined;
 	private disposed = false;
+	readonly serial = ++FairnessPanel.created;
+	/** What the webview was last sent; results/didChange requests are numbered so a slow one never overwrites a newer one. */
+	private shown: PanelSnapshot['shown'] = summarizeResults(NO_RESULTS);
+	private resultsAsked = 0;
 
 	/**
-	 * Opens the dataset's panel showing `results` (results computed earlier, e.g. remembered on
-	 * disk), or reveals it if it is already open. The one way a panel is created, apart from the
-	 * serializer's revive after a reload.
+	 * Opens the dataset's panel, showing what the result store holds for it, or reveals it if it
+	 * is already open. The one way a panel is created, apart from the serializer's revive after a reload.
 	 */
-	static show(
-		extensionUri: vscode.Uri,
-		host: PanelHost,
-		results: PanelResults = { simulations: {} },
-		column: vscode.ViewColumn = vscode.ViewColumn.Beside,
-	): FairnessPanel {
+	static show(extensionUri: vscode.Uri, host: PanelHost, column: vscode.ViewColumn = vscode.ViewColumn.Beside): FairnessPanel {
 		const existing = FairnessPanel.panels.get(host.dataset.id);
 		if (existing !== undefined) {
 			existing.panel.reveal(column);
@@ -57,18 +64,24 @@ export class FairnessPanel {
 			column,
 			FairnessPanel.options(extensionUri),
 		);
-		return new FairnessPanel(panel, extensionUri, host, results);
+		return new FairnessPanel(panel, extensionUri, host);
 	}
 
-	/** Called by the serializer after a reload, with the state the webview saved. */
-	static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, host: PanelHost, state: unknown): FairnessPanel {
+	/**
+	 * Called by the serializer after a reload. The results come from the store (kept on disk), not
+	 * from the webview's saved state, which holds only view choices.
+	 */
+	static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, host: PanelHost): FairnessPanel {
 		panel.webview.options = FairnessPanel.options(extensionUri);
-		const saved = typeof state === 'object' && state !== null ? (state as { results?: unknown }).results : undefined;
-		return new FairnessPanel(panel, extensionUri, host, isPanelResults(saved) ? (saved as PanelResults) : { simulations: {} });
+		return new FairnessPanel(panel, extensionUri, host);
 	}
 
 	static get(datasetId: string): FairnessPanel | undefined {
 		return FairnessPanel.panels.get(datasetId);
+	}
+
+	snapshot(): PanelSnapshot {
+		return { serial: this.serial, shown: this.shown };
 	}
 
 	/** Scripts on; resources only from the built webview and media (docs/conventions.md, rule 6). */
@@ -83,9 +96,7 @@ export class FairnessPanel {
 		readonly panel: vscode.WebviewPanel,
 		extensionUri: vscode.Uri,
 		private readonly host: PanelHost,
-		restored: PanelResults,
 	) {
-		this.results = restored;
 		FairnessPanel.panels.set(host.dataset.id, this);
 		const webview = panel.webview;
 		this.messenger = new Messenger(webview, (m) => this.onMessage(m), { warn: (t) => host.log('warn', t) });
@@ -98,6 +109,8 @@ export class FairnessPanel {
 		});
 		this.disposables.push(
 			panel.onDidDispose(() => this.dispose()),
+			// A run from a command, the panel's own runs, edited roles, a reload of the store: re-render from the store.
+			host.onDidChangeResults(() => void this.postResults()),
 			// Hidden without retainContextWhenHidden, the page is destroyed: queue until it is ready again.
 			panel.onDidChangeViewState(() => {
 				if (!panel.visible) {
@@ -139,7 +152,7 @@ export class FairnessPanel {
 	}
 
 	/**
-	 * Init, then whatever the host holds (the page may be new after a reload). Nothing is computed
+	 * Init, then whatever the store holds (the page may be new after a reload). Nothing is computed
 	 * here: the audit, the simulations and the firm-side comparison run only when asked for (the
 	 * panel's buttons, the commands), each with its progress, its cancel and its log line.
 	 */
@@ -155,16 +168,26 @@ export class FairnessPanel {
 				...(firm !== undefined ? { firm } : {}),
 			},
 		});
-		for (const result of Object.values(this.results.simulations)) {
-			if (result !== undefined) {
-				void this.messenger.post({ type: 'simulation/didChange', params: { result } });
-			}
+		await this.postResults();
+	}
+
+	/** The store's current results for this dataset, as one message that replaces what the page holds. */
+	private async postResults(): Promise<void> {
+		const asked = ++this.resultsAsked;
+		const results = await this.currentResults();
+		if (this.disposed || asked !== this.resultsAsked) {
+			return;
 		}
-		if (this.results.comparison !== undefined) {
-			void this.messenger.post({ type: 'comparison/didChange', params: { result: this.results.comparison } });
-		}
-		if (this.results.audit !== undefined) {
-			void this.messenger.post({ type: 'audit/didChange', params: { result: this.results.audit } });
+		this.shown = summarizeResults(results);
+		void this.messenger.post({ type: 'results/didChange', params: { results } });
+	}
+
+	private async currentResults(): Promise<PanelResults> {
+		try {
+			return (await this.host.results()) ?? NO_RESULTS;
+		} catch (e) {
+			this.host.log('warn', `panel: the stored results could not be read: ${message(e)}`);
+			return NO_RESULTS;
 		}
 	}
 
@@ -189,10 +212,10 @@ export class FairnessPanel {
 				},
 				firm,
 			);
-			this.storeSimulation(result);
+			// The host stored it: the store's event re-sends the panel's results; this ends the page's run.
 			void this.messenger.post({ type: 'simulation/didFinish', params: { runId, result } });
 		} catch (e) {
-			const cancelled = cts.token.isCancellationRequested || (e instanceof Error && e.name === 'AbortError');
+			const cancelled = cts.token.isCancellationRequested || isAbortError(e);
 			if (!cancelled) {
 				this.host.log('error', `panel: simulation failed: ${message(e)}`);
 			}
@@ -203,24 +226,12 @@ export class FairnessPanel {
 		}
 	}
 
-	private storeSimulation(result: SimulationResult): void {
-		const simulations = { ...this.results.simulations };
-		// Same rule as the webview: size and minimum feed the same figures, the newer one wins.
-		if (result.experiment === 'size') {
-			delete simulations.minimum;
-		} else if (result.experiment === 'minimum') {
-			delete simulations.size;
-		}
-		simulations[result.experiment] = result;
-		this.results = { ...this.results, simulations };
-	}
-
 	private async runAudit(runId: string): Promise<void> {
 		const cts = new vscode.CancellationTokenSource();
 		this.runs.set(runId, cts);
 		try {
+			// The answer to the page's button; the host stored it, and the store's event re-sends the full set.
 			const audit = await this.host.audit(cts.token);
-			this.results = { ...this.results, audit };
 			void this.messenger.post({ type: 'audit/didChange', params: { result: audit } });
 		} catch (e) {
 			this.host.log('error', `panel: audit failed: ${message(e)}`);
@@ -248,9 +259,10 @@ export class FairnessPanel {
 				});
 				return;
 			}
-			this.showComparison(comparison);
+			// The answer to the page's button (it says where the fronts are); the store's event re-sends the full set.
+			void this.messenger.post({ type: 'comparison/didChange', params: { result: comparison } });
 		} catch (e) {
-			const cancelled = cts.token.isCancellationRequested || (e instanceof Error && e.name === 'AbortError');
+			const cancelled = cts.token.isCancellationRequested || isAbortError(e);
 			if (!cancelled) {
 				this.host.log('error', `panel: comparison failed: ${message(e)}`);
 			}
@@ -273,7 +285,7 @@ export class FairnessPanel {
 				datasetPath: this.host.datasetPath,
 				sha256: this.sha256,
 				version: this.host.version,
-				results: this.results,
+				results: await this.currentResults(),
 				metric,
 				target,
 				protectedPaths: this.host.protectedPaths,
@@ -284,22 +296,6 @@ export class FairnessPanel {
 			this.host.log('error', `panel: export failed: ${message(e)}`);
 			void this.messenger.post({ type: 'report/didExport', params: { error: message(e) } });
 		}
-	}
-
-	/** Results computed outside the panel (e.g. the Run Simulation command) are shown in it too. */
-	showSimulation(result: SimulationResult): void {
-		this.storeSimulation(result);
-		void this.messenger.post({ type: 'simulation/didChange', params: { result } });
-	}
-
-	showAudit(result: AuditResult): void {
-		this.results = { ...this.results, audit: result };
-		void this.messenger.post({ type: 'audit/didChange', params: { result } });
-	}
-
-	showComparison(result: ComparisonResult): void {
-		this.results = { ...this.results, comparison: result };
-		void this.messenger.post({ type: 'comparison/didChange', params: { result } });
 	}
 
 	/** The Export Report command: the webview renders its charts and answers with report/export. */

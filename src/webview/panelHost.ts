@@ -1,10 +1,10 @@
 /**
- * What a fairness panel needs from the rest of the extension. The panel does no computing: the
- * extension implements this interface over the language client (custom requests, cancellation
- * tokens), or in tests over the core directly.
+ * What a fairness panel needs from the rest of the extension. The panel does no computing and
+ * keeps no results of its own: ServerPanelHost implements this interface over the language client
+ * (custom requests, cancellation tokens) and the one result store.
  */
 import type { AuditResult, SimulationProgress, SimulationResult } from '../shared/model';
-import type { ComparisonResult, FirmChoice, PanelDataset, SimulationRequest } from '../shared/webviewProtocol';
+import type { ComparisonResult, FirmChoice, PanelDataset, PanelResults, SimulationRequest } from '../shared/webviewProtocol';
 
 /** The part of vscode.CancellationToken the host needs (so tests need no vscode). */
 export interface CancellationLike {
@@ -23,11 +23,18 @@ export interface PanelHost {
 	readonly version: string;
 	/** Defaults for the controls (e.g. from the settings). */
 	readonly defaults: SimulationRequest;
+	/**
+	 * What the panel shows: the result store's results for this dataset that still match its data
+	 * and roles (src/webview/resultStore.ts); undefined when there are none.
+	 */
+	results(): Promise<PanelResults | undefined>;
+	/** Called whenever those results may have changed (a run stored, roles edited, a reload): the panel re-reads them. */
+	onDidChangeResults(listener: () => void): { dispose(): void };
 	/** The audit of the dataset (group rates with intervals); reject with an Error to report a failure. */
 	audit(token: CancellationLike): Promise<AuditResult>;
 	/** The firm a run trains when the panel's settings do not change it (the roles, then the settings). */
 	firmDefaults?(): Promise<Required<FirmChoice>>;
-	/** A simulation; must reject with an Error named 'AbortError' (or resolve never) once cancelled. */
+	/** A simulation; must reject with abortError() (src/shared/abort.ts) or resolve never once cancelled. */
 	runSimulation(
 		request: SimulationRequest,
 		token: CancellationLike,

@@ -1,6 +1,7 @@
 /**
  * Restores fairness panels after a window reload. VS Code hands back the state the webview saved
- * (vscodeApi.setState); its dataset id says which PanelHost to attach. The extension registers this
+ * (vscodeApi.setState); its dataset id says which PanelHost to attach, whose result store then
+ * supplies the results (the saved state holds only view choices). The extension registers this
  * at activation and needs the activation event `onWebviewPanel:collectiveFairness.panel`.
  */
 import * as vscode from 'vscode';
@@ -24,7 +25,7 @@ export class FairnessPanelSerializer implements vscode.WebviewPanelSerializer {
 			panel.dispose();
 			return;
 		}
-		FairnessPanel.revive(panel, this.extensionUri, host, state);
+		FairnessPanel.revive(panel, this.extensionUri, host);
 	}
 }
 

@@ -1,10 +1,12 @@
 /**
  * The panel: header, the audit's scorecard, controls (settings collapsed), figures with their
  * conclusions, glossary; routes host messages (already validated in main.ts) to
- * state changes and re-renders. Holds no data the host did not send or the state did not restore.
+ * state changes and re-renders. Holds no data the host did not send or the state did not restore;
+ * the results live in memory only (the host's result store re-sends them after each handshake).
  */
 import type { FigureId } from '../../src/shared/figureSpec';
 import { buildFigures } from '../../src/shared/panelFigures';
+import { NO_RESULTS, withSimulation } from '../../src/shared/panelResults';
 import type { Experiment, FairnessMetric, HostMessage, PanelResults, SimulationResult } from '../../src/shared/webviewProtocol';
 import { renderPng } from './charts/render';
 import { onThemeChange, readTheme, REPORT_THEME } from './theme';
@@ -24,6 +26,8 @@ const newRunId = (): string => `run-${Date.now().toString(36)}-${++runCounter}`;
 
 export class App {
 	private state: PanelState;
+	/** What the host sent: replaced by each results/didChange, merged with single results between two. */
+	private results: PanelResults = NO_RESULTS;
 	private activeRun: string | undefined;
 	private readonly heading = el('h1');
 	private readonly roles = el('p', { class: 'roles' });
@@ -92,11 +96,14 @@ export class App {
 				}
 				this.renderHeader();
 				return;
+			case 'results/didChange':
+				this.setResults(msg.params.results);
+				return;
 			case 'audit/didChange':
-				this.setResults({ ...this.state.results, audit: msg.params.result });
+				this.setResults({ ...this.results, audit: msg.params.result });
 				return;
 			case 'comparison/didChange':
-				this.setResults({ ...this.state.results, comparison: msg.params.result });
+				this.setResults({ ...this.results, comparison: msg.params.result });
 				this.setStatus('The firm-side comparison is on the Pareto plane.');
 				return;
 			case 'simulation/didChange':
@@ -205,26 +212,19 @@ export class App {
 	}
 
 	private exportReport(): void {
-		const specs = buildFigures(this.state.results, this.state.metric).filter((s) => s.empty === undefined);
+		const specs = buildFigures(this.results, this.state.metric).filter((s) => s.empty === undefined);
 		const images = specs.map((s) => ({ figure: s.id, png: renderPng(s, REPORT_THEME, this.offscreen) }));
 		post({ type: 'report/export', params: { images, metric: this.state.metric } });
 		this.setStatus(`Exporting the report (${images.length} charts)…`);
 	}
 
 	private addSimulation(result: SimulationResult): void {
-		const simulations = { ...this.state.results.simulations };
-		// size and minimum feed the same figures: keep only the newer, so the charts show the last run.
-		if (result.experiment === 'size') {
-			delete simulations.minimum;
-		} else if (result.experiment === 'minimum') {
-			delete simulations.size;
-		}
-		simulations[result.experiment] = result;
-		this.setResults({ ...this.state.results, simulations });
+		// The host's rule (src/shared/panelResults.ts): size and minimum replace each other.
+		this.setResults(withSimulation(this.results, result));
 	}
 
 	private setResults(results: PanelResults): void {
-		this.save({ results });
+		this.results = results;
 		this.renderHeader();
 		this.renderFigures();
 	}
@@ -235,10 +235,10 @@ export class App {
 	}
 
 	private renderHeader(): void {
-		this.scorecard.render(this.state.results.audit);
+		this.scorecard.render(this.results.audit);
 		const d = this.state.dataset;
 		this.heading.textContent = d !== undefined ? `Collective Fairness: ${d.label}` : 'Collective Fairness';
-		const r = this.state.results;
+		const r = this.results;
 		const sim = Object.values(r.simulations)[0];
 		const roles = r.audit?.roles ?? sim?.roles;
 		this.roles.textContent =
@@ -255,7 +255,7 @@ export class App {
 
 	private renderFigures(): void {
 		const theme = readTheme();
-		const specs = buildFigures(this.state.results, this.state.metric as FairnessMetric, new Set(this.state.hiddenVariants));
+		const specs = buildFigures(this.results, this.state.metric as FairnessMetric, new Set(this.state.hiddenVariants));
 		for (const spec of specs) {
 			this.views.find((v) => v.id === spec.id)?.render(spec, theme);
 		}

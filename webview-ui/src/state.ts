@@ -1,16 +1,17 @@
 /**
  * What the panel remembers across reloads (vscodeApi.setState) and what the host's serializer
- * receives to revive it: the results, the controls and the view choices. Checked on the way in,
- * like any message, since an older version of the panel may have written it.
+ * receives to revive it: the dataset, the controls and the view choices, never the results. The
+ * host's result store holds those and sends them after every ready handshake (results/didChange),
+ * so a copy here could only go stale (e.g. show results from roles edited since). Checked on the
+ * way in, like any message, since an older version of the panel may have written it.
  */
 import type { FigureId } from '../../src/shared/figureSpec';
 import { FIGURE_IDS } from '../../src/shared/figureSpec';
-import type { FairnessMetric, FirmChoice, PanelDataset, PanelResults, SimulationRequest } from '../../src/shared/webviewProtocol';
-import { isPanelResults, isSimulationRequest } from '../../src/shared/webviewValidate';
+import type { FairnessMetric, FirmChoice, PanelDataset, SimulationRequest } from '../../src/shared/webviewProtocol';
+import { isSimulationRequest } from '../../src/shared/webviewValidate';
 
 export interface PanelState {
 	readonly v: 1;
-	readonly results: PanelResults;
 	readonly metric: FairnessMetric;
 	readonly request?: SimulationRequest;
 	readonly openTables: readonly FigureId[];
@@ -21,19 +22,19 @@ export interface PanelState {
 	readonly hiddenVariants: readonly string[];
 }
 
-export const EMPTY_STATE: PanelState = { v: 1, results: { simulations: {} }, metric: 'eqod', openTables: [], hiddenVariants: [] };
+export const EMPTY_STATE: PanelState = { v: 1, metric: 'eqod', openTables: [], hiddenVariants: [] };
 
 export function restoreState(saved: unknown): PanelState {
 	if (typeof saved !== 'object' || saved === null) {
 		return EMPTY_STATE;
 	}
 	const s = saved as Partial<PanelState>;
-	if (s.v !== 1 || !isPanelResults(s.results)) {
+	// A state saved by an older panel may still carry results: ignored, the host re-sends its own.
+	if (s.v !== 1) {
 		return EMPTY_STATE;
 	}
 	return {
 		v: 1,
-		results: s.results as PanelResults,
 		metric: s.metric === 'eqodMax' || s.metric === 'spd' ? s.metric : 'eqod',
 		...(isSimulationRequest(s.request) ? { request: s.request as SimulationRequest } : {}),
 		openTables: Array.isArray(s.openTables) ? s.openTables.filter((id): id is FigureId => FIGURE_IDS.includes(id)) : [],

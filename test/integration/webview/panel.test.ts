@@ -210,6 +210,12 @@ describe('fairness panel in Chromium', { skip }, () => {
 		assert.ok((await drawnPixels(p.page, 'flips')) > 2000);
 		await p.page.selectOption('select[name="metric"]', 'spd');
 		await p.page.reload();
+		// The page keeps only its view choices; the host's result store re-sends the results after the handshake.
+		await p.page.waitForFunction(() =>
+			(window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'webview/ready'),
+		);
+		assert.equal(await p.page.locator('section[data-figure="flips"][data-empty="true"]').count(), 1, 'no results kept in the page');
+		await p.send({ type: 'results/didChange', params: { results: { simulations: { flips } } } });
 		await p.page.waitForFunction(() => document.querySelector('section[data-figure="flips"] canvas') !== null);
 		assert.ok((await drawnPixels(p.page, 'flips')) > 2000);
 		assert.equal(await p.page.inputValue('select[name="metric"]'), 'spd');

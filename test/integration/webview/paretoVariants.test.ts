@@ -75,6 +75,10 @@ describe('Pareto variants as a toggle', { skip }, () => {
 			(window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'webview/ready'),
 		);
 		await p.send(init);
+		await p.send({
+			type: 'results/didChange',
+			params: { results: { simulations: { flips: fixture<SimulationResult>('flips') }, comparison } },
+		});
 		assert.equal(await p.page.isChecked('section[data-figure="pareto"] input[data-variant="calibrated-eqodds (fnr)"]'), false);
 		await p.page.click('section[data-figure="pareto"] input[data-variant="calibrated-eqodds (fnr)"]');
 		assert.equal(await tableRows(p.page, 'firm calibrated-eqodds'), all);
