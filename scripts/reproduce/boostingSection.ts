@@ -64,6 +64,8 @@ export function boostingSection(runs: BoostingRuns, log: RunLog): string {
 	const p = (...lines: string[]): void => {
 		L.push(...lines);
 	};
+	/** The rows of every table below: each dataset with the logistic firm, then with the boosting firm. */
+	const tableRows = runs.flatMap((r) => FIRMS.map((firm) => ({ r, firm })));
 	p("## The firm's learner: logistic regression and gradient boosting", '');
 	p(
 		`Does the collective still work when the firm trains gradient-boosted trees instead of a logistic regression? The flips and size experiments under the paper's protocol (the aware firm, the same roles, split, collectives and scoring as above), once with the logistic firm and once with \`--model boosting\` (histogram gradient boosting with scikit-learn's HistGradientBoostingClassifier defaults: 100 trees, 31 leaves, learning rate 0.1, no early stopping; [methods.md](methods.md#gradient-boosting---model-boosting-srccoremodelsboosting)), on the **same seeds, splits and grids** for both firms. The collective's scores (RB-prob's regressor, the k-NN of RB-label and RB-dist) are the same for both firms: only the learner that is retrained after the flips changes.`,
@@ -78,16 +80,14 @@ export function boostingSection(runs: BoostingRuns, log: RunLog): string {
 		'| dataset | firm | base (error, EqOd) | base gaps | best point (method, M, EqOd, error) | gaps at that point | EqOd at about a third of the pool | RB vs Random (paired flips-to-target) |',
 		'|---|---|---|---|---|---|---|---|',
 	);
-	for (const r of runs) {
-		for (const firm of FIRMS) {
-			const s = r[firm].flips;
-			const best = bestPoints(s)
-				.filter((x) => x.row !== undefined)
-				.sort((a, b) => m(a.row!.eqod) - m(b.row!.eqod))[0];
-			p(
-				`| ${r.title} | ${FIRM_TITLE[firm]} | (${f3(m(s.base.error))}, ${f3(m(s.base.eqod))}) | ${gapText(s.base)} | ${bestOf(s).text} | ${gapText(best?.row)} | ${thirdOfPool(s).text} | ${rbVsRandomClaim(s).verdict} |`,
-			);
-		}
+	for (const { r, firm } of tableRows) {
+		const s = r[firm].flips;
+		const best = bestPoints(s)
+			.filter((x) => x.row !== undefined)
+			.sort((a, b) => m(a.row!.eqod) - m(b.row!.eqod))[0];
+		p(
+			`| ${r.title} | ${FIRM_TITLE[firm]} | (${f3(m(s.base.error))}, ${f3(m(s.base.eqod))}) | ${gapText(s.base)} | ${bestOf(s).text} | ${gapText(best?.row)} | ${thirdOfPool(s).text} | ${rbVsRandomClaim(s).verdict} |`,
+		);
 	}
 	p('');
 	p("Flips-to-target per method (the `efficiency` entries of `simulate --json`), and each one's `conclusion`:", '');
@@ -95,21 +95,19 @@ export function boostingSection(runs: BoostingRuns, log: RunLog): string {
 		'| dataset | firm | target | method | flips to target: median [2.5 %, 97.5 %] | − Random, paired (mean [95 % CI]) | conclusion |',
 		'|---|---|---|---|---|---|---|',
 	);
-	for (const r of runs) {
-		for (const firm of FIRMS) {
-			const s = r[firm].flips;
-			for (const e of efficiencyOf(s)) {
-				const d = e.vsRandom?.flipsToTarget;
-				const paired =
-					e.method === 'random'
-						? '(reference)'
-						: d === undefined || d === null
-							? '—'
-							: `${signed(d.mean)} [${signed(d.lo)}, ${signed(d.hi)}]${d.censored > 0 ? ` (${d.censored} of ${2 * d.n} curves never reach it)` : ''}`;
-				p(
-					`| ${r.title} | ${FIRM_TITLE[firm]} | ${f3(e.target)} | ${methodName(e.method)} | ${flipsToTargetText(e.flipsToTarget)} | ${paired} | ${e.conclusion} |`,
-				);
-			}
+	for (const { r, firm } of tableRows) {
+		const s = r[firm].flips;
+		for (const e of efficiencyOf(s)) {
+			const d = e.vsRandom?.flipsToTarget;
+			const paired =
+				e.method === 'random'
+					? '(reference)'
+					: d === undefined || d === null
+						? '—'
+						: `${signed(d.mean)} [${signed(d.lo)}, ${signed(d.hi)}]${d.censored > 0 ? ` (${d.censored} of ${2 * d.n} curves never reach it)` : ''}`;
+			p(
+				`| ${r.title} | ${FIRM_TITLE[firm]} | ${f3(e.target)} | ${methodName(e.method)} | ${flipsToTargetText(e.flipsToTarget)} | ${paired} | ${e.conclusion} |`,
+			);
 		}
 	}
 	p('');
@@ -121,18 +119,16 @@ export function boostingSection(runs: BoostingRuns, log: RunLog): string {
 		'| dataset | firm | base EqOd | ' + BOOSTING_SIZE_ALPHAS.map((a) => `α = ${a}`).join(' | ') + ' |',
 		`|---|---|---|${BOOSTING_SIZE_ALPHAS.map(() => '---').join('|')}|`,
 	);
-	for (const r of runs) {
-		for (const firm of FIRMS) {
-			const s = r[firm].size;
-			const cells = BOOSTING_SIZE_ALPHAS.map((alpha) => {
-				const rows = s.rows.filter((x) => x.alpha === alpha && Number.isFinite(m(x.eqod)));
-				const best = rows.sort((a, b) => m(a.eqod) - m(b.eqod))[0];
-				return best === undefined
-					? '—'
-					: `${f3(m(best.eqod))} (${methodName(best.method)}, M = ${wholeRows(best.flips)}, error ${f3(m(best.error))})`;
-			});
-			p(`| ${r.title} | ${FIRM_TITLE[firm]} | ${f3(m(s.base.eqod))} | ${cells.join(' | ')} |`);
-		}
+	for (const { r, firm } of tableRows) {
+		const s = r[firm].size;
+		const cells = BOOSTING_SIZE_ALPHAS.map((alpha) => {
+			const rows = s.rows.filter((x) => x.alpha === alpha && Number.isFinite(m(x.eqod)));
+			const best = rows.sort((a, b) => m(a.eqod) - m(b.eqod))[0];
+			return best === undefined
+				? '—'
+				: `${f3(m(best.eqod))} (${methodName(best.method)}, M = ${wholeRows(best.flips)}, error ${f3(m(best.error))})`;
+		});
+		p(`| ${r.title} | ${FIRM_TITLE[firm]} | ${f3(m(s.base.eqod))} | ${cells.join(' | ')} |`);
 	}
 	p('');
 	for (const r of runs) {
