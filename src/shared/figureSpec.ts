@@ -182,6 +182,20 @@ export function emptyFigure(
 	};
 }
 
+/**
+ * A simulation figure whose experiment has not run (the figure is named after it): what the run
+ * would show, and the button that starts it.
+ */
+export function notRunFigure(
+	experiment: 'size' | 'flips' | 'knowledge',
+	title: string,
+	xLabel: string,
+	metric: FairnessMetric,
+	wouldShow: string,
+): FigureSpec {
+	return emptyFigure(experiment, title, xLabel, METRIC_LABELS[metric], `Run the "${experiment}" experiment to ${wouldShow}.`, experiment);
+}
+
 /** Whether two intervals overlap (then the two means are not distinguishable at these seeds). */
 export function overlaps(a: { readonly lo?: number; readonly hi?: number }, b: { readonly lo?: number; readonly hi?: number }): boolean {
 	if (a.lo === undefined || a.hi === undefined || b.lo === undefined || b.hi === undefined) {

@@ -1,7 +1,7 @@
 /** The figure of a `flips` run: EqOd (or SPD) against the number of relabelled rows M at one α. */
 import { flipsConclusion } from './conclusions';
 import { efficiencyMarkers, efficiencySentence } from './efficiencyFigure';
-import { emptyFigure, fmt, fmtCount, fmtInterval, METRIC_LABELS, METRIC_SHORT, summaryCells, type FigureSpec } from './figureSpec';
+import { fmt, fmtCount, fmtInterval, METRIC_LABELS, METRIC_SHORT, notRunFigure, summaryCells, type FigureSpec } from './figureSpec';
 import { failureStatements, methodSweep } from './methodSeries';
 import { targetEqod } from './sizeFigure';
 import type { FairnessMetric, SimulationResult } from './webviewProtocol';
@@ -23,16 +23,8 @@ function signedGapCells(x: SimulationRow): string[] {
 
 /** EqOd (or SPD) against M at one α, error bars over seeds. */
 export function flipsFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
-	const yLabel = METRIC_LABELS[metric];
 	if (r === undefined || r.experiment !== 'flips') {
-		return emptyFigure(
-			'flips',
-			FLIPS_TITLE,
-			'M (labels flipped)',
-			yLabel,
-			'Run the "flips" experiment to see how many relabelled rows each method needs.',
-			'flips',
-		);
+		return notRunFigure('flips', FLIPS_TITLE, 'M (labels flipped)', metric, 'see how many relabelled rows each method needs');
 	}
 	const { series, rows: rowsOut } = methodSweep(r, {
 		metric,
@@ -46,7 +38,7 @@ export function flipsFigure(r: SimulationResult | undefined, metric: FairnessMet
 		id: 'flips',
 		title: `${FLIPS_TITLE} (α = ${r.params.alpha})`,
 		xLabel: 'M (labels flipped)',
-		yLabel,
+		yLabel: METRIC_LABELS[metric],
 		series,
 		markers: metric === 'eqod' ? efficiencyMarkers(r) : [],
 		statements: failureStatements(r),

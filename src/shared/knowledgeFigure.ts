@@ -5,13 +5,13 @@
 import { knowledgeConclusion } from './conclusions';
 import {
 	definedPoints,
-	emptyFigure,
 	fmt,
 	fmtCount,
 	methodColour,
 	methodLabel,
 	METRIC_LABELS,
 	METRIC_SHORT,
+	notRunFigure,
 	summaryCells,
 	summaryPoint,
 	type FigureSeries,
@@ -25,16 +25,8 @@ const KNOWLEDGE_TITLE = 'Varying knowledge: the error–fairness plane';
 
 /** (error, EqOd) per M, one curve per method and knowledge arm: colour = method, dash and shape = knowledge. */
 export function knowledgeFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
-	const yLabel = METRIC_LABELS[metric];
 	if (r === undefined || r.experiment !== 'knowledge') {
-		return emptyFigure(
-			'knowledge',
-			KNOWLEDGE_TITLE,
-			'error',
-			yLabel,
-			'Run the "knowledge" experiment to compare knowing some majority rows with knowing all.',
-			'knowledge',
-		);
+		return notRunFigure('knowledge', KNOWLEDGE_TITLE, 'error', metric, 'compare knowing some majority rows with knowing all');
 	}
 	const groups = new Map<string, SimulationRow[]>();
 	for (const x of r.rows) {
@@ -75,7 +67,7 @@ export function knowledgeFigure(r: SimulationResult | undefined, metric: Fairnes
 		id: 'knowledge',
 		title: `${KNOWLEDGE_TITLE} (α = ${r.params.alpha})`,
 		xLabel: 'error',
-		yLabel,
+		yLabel: METRIC_LABELS[metric],
 		series,
 		markers: [],
 		statements: failureStatements(r),

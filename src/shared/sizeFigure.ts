@@ -12,6 +12,7 @@ import {
 	methodLabel,
 	METRIC_LABELS,
 	METRIC_SHORT,
+	notRunFigure,
 	summaryCells,
 	type FigureMarker,
 	type FigureSpec,
@@ -97,9 +98,8 @@ const SIZE_TITLE = 'Collective size: best fairness against α';
 
 /** Best EqOd (or SPD) against α, one line per method, the base model's line, the smallest collective marked. */
 export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
-	const yLabel = METRIC_LABELS[metric];
 	if (r === undefined || !isSizeRun(r)) {
-		return emptyFigure('size', SIZE_TITLE, ALPHA_AXIS, yLabel, 'Run the "size" experiment to see how large a collective must be.', 'size');
+		return notRunFigure('size', SIZE_TITLE, ALPHA_AXIS, metric, 'see how large a collective must be');
 	}
 	const { series, rows: rowsOut } = methodSweep(r, {
 		metric,
@@ -120,7 +120,7 @@ export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetr
 		id: 'size',
 		title: SIZE_TITLE,
 		xLabel: ALPHA_AXIS,
-		yLabel,
+		yLabel: METRIC_LABELS[metric],
 		series,
 		markers,
 		...(target !== undefined && metric === 'eqod' ? { target: { y: target, label: `target EqOd ${fmt(target)}` } } : {}),
