@@ -23,7 +23,7 @@ import {
 } from './boosting';
 import { decisionFunction, fitLogistic, type LogisticFit } from './logistic';
 import type { LogisticModel } from './logisticModel';
-import { sigmoid } from './softplus';
+import { labelsAbove, marginCut, probabilitiesInPlace } from './predictions';
 
 export const FIRM_MODEL_KINDS = ['logistic', 'boosting'] as const;
 export type FirmModelKind = (typeof FIRM_MODEL_KINDS)[number];
@@ -133,25 +133,13 @@ export function firmDecisionFunction(fitted: FittedFirmModel, x: FeatureMatrix, 
 
 /** P(y = 1 | x) for the requested rows. */
 export function firmPredictProba(fitted: FittedFirmModel, x: FeatureMatrix, rows?: Int32Array): Float64Array {
-	const z = firmDecisionFunction(fitted, x, rows);
-	for (let r = 0; r < z.length; r++) {
-		z[r] = sigmoid(z[r]!);
-	}
-	return z;
+	return probabilitiesInPlace(firmDecisionFunction(fitted, x, rows));
 }
 
 /** 1 where P(y = 1 | x) > threshold (strict: a score of exactly 0 is class 0, as in scikit-learn). */
 export function firmPredictLabels(fitted: FittedFirmModel, x: FeatureMatrix, rows?: Int32Array, threshold = 0.5): Uint8Array {
-	if (!(threshold >= 0 && threshold <= 1)) {
-		throw new Error(`firm model: threshold must be in [0, 1]; got ${threshold}`);
-	}
-	const cut = threshold === 0.5 ? 0 : Math.log(threshold) - Math.log1p(-threshold);
-	const z = firmDecisionFunction(fitted, x, rows);
-	const out = new Uint8Array(z.length);
-	for (let r = 0; r < z.length; r++) {
-		out[r] = z[r]! > cut ? 1 : 0;
-	}
-	return out;
+	const cut = marginCut(threshold, 'firm model');
+	return labelsAbove(firmDecisionFunction(fitted, x, rows), cut);
 }
 
 /** One line naming a spec, before any fit (for progress lines and headers). */

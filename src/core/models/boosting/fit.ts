@@ -20,6 +20,7 @@ import { softplus, sigmoid } from '../softplus';
 import { binFeatures, type BinnedFeatures } from './binning';
 import { TreeGrower, type GrownTree } from './grower';
 import type { BoostingModel } from './model';
+import { checkedLabel, checkedWeight } from '../rowChecks';
 import { MISSING_BIN, resolveBoostingParams, type BoostingParams, type BoostingParamsInput } from './options';
 import { throwIfAborted } from '../../abort';
 
@@ -80,16 +81,8 @@ export function fitBoosting(x: FeatureMatrix, y: ArrayLike<number>, options: Boo
 	const weight = new Float64Array(n);
 	for (let r = 0; r < n; r++) {
 		const i = binned.rows[r]!;
-		const v = y[i]!;
-		if (v !== 0 && v !== 1) {
-			throw new Error(`gradient boosting: labels must be 0 or 1; row ${i} has ${v}`);
-		}
-		const s = weights === undefined ? 1 : weights[i]!;
-		if (!(s >= 0) || !Number.isFinite(s)) {
-			throw new Error(`gradient boosting: sample weights must be finite and ≥ 0; row ${i} has ${s}`);
-		}
-		label[r] = v;
-		weight[r] = s;
+		label[r] = checkedLabel(y, i, 'gradient boosting');
+		weight[r] = checkedWeight(weights, i, 'gradient boosting');
 	}
 	const { train, validation } = params.earlyStopping
 		? validationSplit(label, params)

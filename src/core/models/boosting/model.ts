@@ -9,7 +9,7 @@
  * does); a one-hot split sends the rows whose block has that level right and every other row left.
  */
 import type { FeatureMatrix } from '../../encoding/matrix';
-import { sigmoid } from '../softplus';
+import { labelsAbove, marginCut, probabilitiesInPlace } from '../predictions';
 
 export interface BoostingModel {
 	/** Log-odds of the weighted training base rate: every prediction starts here. */
@@ -93,25 +93,13 @@ export function boostingDecisionFunction(model: BoostingModel, x: FeatureMatrix,
 
 /** P(y = 1 | x) = σ(raw score) for the requested rows. */
 export function boostingPredictProba(model: BoostingModel, x: FeatureMatrix, rows?: Int32Array): Float64Array {
-	const z = boostingDecisionFunction(model, x, rows);
-	for (let r = 0; r < z.length; r++) {
-		z[r] = sigmoid(z[r]!);
-	}
-	return z;
+	return probabilitiesInPlace(boostingDecisionFunction(model, x, rows));
 }
 
 /** 1 where P(y = 1 | x) > threshold (strict, as scikit-learn's predict labels p = 0.5 as class 0). */
 export function boostingPredictLabels(model: BoostingModel, x: FeatureMatrix, rows?: Int32Array, threshold = 0.5): Uint8Array {
-	if (!(threshold >= 0 && threshold <= 1)) {
-		throw new Error(`gradient boosting: threshold must be in [0, 1]; got ${threshold}`);
-	}
-	const cut = threshold === 0.5 ? 0 : Math.log(threshold) - Math.log1p(-threshold);
-	const z = boostingDecisionFunction(model, x, rows);
-	const out = new Uint8Array(z.length);
-	for (let r = 0; r < z.length; r++) {
-		out[r] = z[r]! > cut ? 1 : 0;
-	}
-	return out;
+	const cut = marginCut(threshold, 'gradient boosting');
+	return labelsAbove(boostingDecisionFunction(model, x, rows), cut);
 }
 
 export function boostingModelToJSON(model: BoostingModel): BoostingModelJSON {
