@@ -8,11 +8,12 @@
 //
 // Needs redis-server on PATH (Debian: apt-get install redis-server).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runChild } from './lib/child.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -39,13 +40,13 @@ const started = [];
 try {
 	await new Promise((r) => setTimeout(r, 500));
 	const data = path.join(dir, 'data.csv');
-	run(['generate', '--out', data, '--rows', values.rows, '--seed', '1']);
+	await run(['generate', '--out', data, '--rows', values.rows, '--seed', '1']);
 	const sim = ['simulate', data, '--experiment', 'flips', '--seeds', values.seeds, '--flips', values.flips, '--csv'];
 	const rows = [];
 	for (const threads of [1, 2]) {
 		const load = os.loadavg()[0].toFixed(2);
 		const t0 = performance.now();
-		const local = run([...sim, '--workers', String(threads)]);
+		const local = await run([...sim, '--workers', String(threads)]);
 		rows.push({
 			how: `local, ${threads} thread${threads === 1 ? '' : 's'}`,
 			seconds: (performance.now() - t0) / 1000,
@@ -69,7 +70,7 @@ try {
 		const load = os.loadavg()[0].toFixed(2);
 		const before = started.reduce((sum, w) => sum + cpuOf(w.pid), 0);
 		const t0 = performance.now();
-		const coordinator = run([...sim, '--queue', url]);
+		const coordinator = await run([...sim, '--queue', url]);
 		const workerCpu = started.reduce((sum, w) => sum + cpuOf(w.pid), 0) - before;
 		rows.push({
 			how: `queue, ${workers} worker${workers === 1 ? '' : 's'} × 1 thread`,
@@ -97,17 +98,10 @@ try {
 	rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs the CLI; `cpu` is its user + system seconds (threads included) when /usr/bin/time exists. */
-function run(args) {
-	const timed = existsSync('/usr/bin/time');
-	const r = timed
-		? spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
-		: spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-	if (r.status !== 0) {
-		throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-	}
-	const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
-	return { out: r.stdout, cpu: m === null ? NaN : Number(m[1]) + Number(m[2]) };
+/** Runs the CLI; `cpu` is its user + system seconds (threads included) when GNU time exists, else NaN. */
+async function run(args) {
+	const r = await runChild(process.execPath, [cli, ...args], { timed: true });
+	return { out: r.stdout, cpu: r.cpuS ?? NaN };
 }
 
 /** User + system seconds of a running process and its threads (Linux /proc). */

@@ -6,12 +6,7 @@ import { echo, lastJson, root, runChild } from '../lib/child.mjs';
 import { PYTHON } from '../lib/environment.mjs';
 import { round } from '../lib/figures.mjs';
 
-export async function logistic(bench) {
-	if (bench.skipWithoutAdult('logistic')) {
-		return { skipped: bench.adultSkip };
-	}
-	const sk = bench.sklearnWanted('logistic');
-	const ours = await ourFit(bench, 'logistic', sk);
+export const logistic = modelSection('logistic', async (bench, ours, sk) => {
 	bench.target('warm refit, ~300 flips (Adult sex)', ours.warm.medianMs, 'ms', '≤ 150', ours.warm.medianMs <= 150);
 	bench.info('warm refit CPU time (load-insensitive)', ours.warm.medianCpuMs, 'ms');
 	bench.info('cold fit (Adult sex, 26k rows)', ours.cold.medianMs, 'ms');
@@ -36,14 +31,9 @@ export async function logistic(bench) {
 		bench.info('refit after flips: sklearn / ours (warm)', result.ratios.refit, '×');
 	}
 	return result;
-}
+});
 
-export async function boosting(bench) {
-	if (bench.skipWithoutAdult('boosting')) {
-		return { skipped: bench.adultSkip };
-	}
-	const sk = bench.sklearnWanted('boosting');
-	const ours = await ourFit(bench, 'boosting', sk);
+export const boosting = modelSection('boosting', async (bench, ours, sk) => {
 	bench.info('boosting fit, ours (Adult sex, 100 trees)', ours.medianMs, 'ms');
 	bench.info('boosting fit CPU time, ours (load-insensitive)', ours.medianCpuMs, 'ms');
 	const result = { ours };
@@ -82,14 +72,9 @@ export async function boosting(bench) {
 	);
 	bench.info('boosting fit CPU: ours / sklearn one thread', result.ratios.cpuOneThread, '×');
 	return result;
-}
+});
 
-export async function knn(bench) {
-	if (bench.skipWithoutAdult('knn')) {
-		return { skipped: bench.adultSkip };
-	}
-	const sk = bench.sklearnWanted('knn');
-	const ours = await ourFit(bench, 'knn', sk);
+export const knn = modelSection('knn', async (bench, ours, sk) => {
 	bench.target(
 		`kNN ${ours.queries} Black × ${ours.reference} White, k=5`,
 		round(ours.medianMs / 1000, 3),
@@ -113,6 +98,20 @@ export async function knn(bench) {
 		bench.info('kNN: sklearn brute / ours', result.ratio, '×');
 	}
 	return result;
+});
+
+/**
+ * A model section: skipped without Adult; otherwise our timing of KIND, exporting the matrix when
+ * scikit-learn is to be timed too (sk), then MEASURE(bench, ours, sk) for the rest of its figures.
+ */
+function modelSection(kind, measure) {
+	return async (bench) => {
+		if (bench.skipWithoutAdult(kind)) {
+			return { skipped: bench.adultSkip };
+		}
+		const sk = bench.sklearnWanted(kind);
+		return measure(bench, await ourFit(bench, kind, sk), sk);
+	};
 }
 
 /** Our timing of KIND (bench/model.ts) on Adult, its lines echoed; with SK it also exports the matrix for scikit-learn. */
