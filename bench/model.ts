@@ -26,6 +26,7 @@ import { createRandom, deriveSeed, sampleWithoutReplacement } from '../src/core/
 import { MAJORITY, MINORITY } from '../src/core/roles/resolve';
 import type { Sidecar } from '../src/core/roles/sidecar';
 import { readCsvFile } from '../src/io/readCsvFile';
+import { median, round } from './lib/figures.mjs';
 
 /** Adult by sex: Female minority, every other row the majority (the issue's roles). */
 const ADULT_SEX: Sidecar = {
@@ -54,13 +55,6 @@ if ((mode !== 'logistic' && mode !== 'knn' && mode !== 'boosting') || csv === un
 	console.error('usage: model.cjs logistic|boosting|knn ADULT_CSV [--export DIR]');
 	process.exit(2);
 }
-
-const median = (xs: number[]): number => {
-	const s = xs.slice().sort((a, b) => a - b);
-	const m = s.length >> 1;
-	return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
  * Runs fn `runs` times; returns every wall time in ms, every CPU time (user + system) in ms, and

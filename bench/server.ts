@@ -33,6 +33,7 @@ import { profileTable } from '../src/core/profile';
 import { hashFile, parseFile } from '../src/server/parse';
 import { generateCsv } from '../test/integration/server/bigCsv';
 import { TestClient } from '../test/integration/server/lspClient';
+import { median } from './lib/figures.mjs';
 import { randomCells, withSidecar } from './serverCsv';
 
 interface Hover {
@@ -63,11 +64,6 @@ const SIM_CAP_MS = 15_000;
 /** Adult by sex, flips experiment: 10 values of M at α = 0.3, 2 seeds, all four methods (72 fits). */
 const SIM_PARAMS = { experiment: 'flips', alpha: 0.3, flips: 10, seeds: 2 };
 
-const median = (xs: readonly number[]): number => {
-	const s = xs.slice().sort((a, b) => a - b);
-	const m = s.length >> 1;
-	return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const percentile = (xs: readonly number[], p: number): number => {
 	const s = xs.slice().sort((a, b) => a - b);
 	return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
