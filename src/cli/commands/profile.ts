@@ -1,5 +1,4 @@
 /** `collective-fairness profile`: what each column holds, and, with roles, how groups differ. */
-import { parseArgs } from 'node:util';
 import { profileTable, type ColumnProfile, type TableProfile } from '../../core/profile';
 import { resolveRoles } from '../../core/roles/resolve';
 import type { Sidecar } from '../../core/roles/sidecar';
@@ -10,6 +9,7 @@ import { formatFigure, plural, renderTable } from '../format';
 import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
 import { describeParse, requireOneFile, readOnBadRow } from '../common';
+import { parseDatasetArgs } from '../runInput';
 import { printJson, printOut } from '../terminal';
 
 const HELP = `Usage: collective-fairness profile FILE [roles] [--json] [--on-bad-row skip|fail]
@@ -26,10 +26,10 @@ export const profileCommand: Command = {
 	summary: 'profile the columns of a CSV file (types, missing values, distributions, groups)',
 	help: HELP,
 	async run(args) {
-		const { values, positionals } = parseArgs({
-			args: [...args],
-			options: { ...ROLE_OPTIONS, json: { type: 'boolean', default: false }, 'on-bad-row': { type: 'string' }, top: { type: 'string' } },
-			allowPositionals: true,
+		const { values, positionals } = parseDatasetArgs(args, {
+			json: { type: 'boolean', default: false },
+			'on-bad-row': { type: 'string' },
+			top: { type: 'string' },
 		});
 		const file = requireOneFile(positionals, 'profile');
 		const onBadRow = readOnBadRow(values['on-bad-row']);
