@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readCsvFile } from '../../../../src/io/readCsvFile';
 import { resolveRoles } from '../../../../src/core/roles/resolve';
+import type { Sidecar } from '../../../../src/core/roles/sidecar';
 import { describeLeak, findLabelLeaks, singleColumnAuc } from '../../../../src/core/association/leak';
 import { table } from '../../../support/table';
 import { locateDataset } from '../../../support/datasets';
@@ -40,16 +41,21 @@ describe('singleColumnAuc', () => {
 	});
 });
 
+/** A real dataset with its roles resolved, and the leaks found among its feature columns. */
+async function leaksOf(path: string, roles: Pick<Sidecar, 'sensitive' | 'label'>) {
+	const t = (await readCsvFile(path)).table;
+	const r = resolveRoles(t, { version: 1, ...roles });
+	return findLabelLeaks(t, r.featureColumns, r.favourable, r.rows);
+}
+
 const compas = locateDataset('compas.csv');
 describe('COMPAS with every column (real data)', { skip: compas.skip }, () => {
 	it('flags the post-outcome columns and none of the pre-outcome ones', async () => {
-		const t = (await readCsvFile(compas.path!)).table;
-		const r = resolveRoles(t, {
-			version: 1,
+		const found = await leaksOf(compas.path!, {
 			sensitive: { column: 'race', minority: ['African-American'] },
 			label: { column: 'two_year_recid', favourable: ['0'] },
 		});
-		const leaks = findLabelLeaks(t, r.featureColumns, r.favourable, r.rows).map((l) => l.column);
+		const leaks = found.map((l) => l.column);
 		for (const post of ['is_recid', 'r_charge_degree', 'r_offense_date', 'r_charge_desc', 'end']) {
 			assert.ok(leaks.includes(post), `${post} flagged (got ${leaks.join(', ')})`);
 		}
@@ -62,12 +68,10 @@ describe('COMPAS with every column (real data)', { skip: compas.skip }, () => {
 const adult = locateDataset('adult.csv');
 describe('Adult (real data)', { skip: adult.skip }, () => {
 	it('has no leak', async () => {
-		const t = (await readCsvFile(adult.path!)).table;
-		const r = resolveRoles(t, {
-			version: 1,
+		const found = await leaksOf(adult.path!, {
 			sensitive: { column: 'sex', minority: ['Female'] },
 			label: { column: 'income-per-year', favourable: ['>50K'] },
 		});
-		assert.deepEqual(findLabelLeaks(t, r.featureColumns, r.favourable, r.rows), []);
+		assert.deepEqual(found, []);
 	});
 });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { CsvError, CsvIngest, cellText, parseCsv, type Column, type ParseResult } from '../../../../src/core/csv/index';
 import { parseDecimal } from '../../../../src/core/csv/number';
 import { firstInvalidUtf8, firstNonAscii } from '../../../../src/core/csv/decode';
+import { encodeUtf16 } from './utf16';
 
 const texts = (column: Column, rows: number): Array<string | undefined> => Array.from({ length: rows }, (_, i) => cellText(column, i));
 const col = (result: ParseResult, name: string): Column => result.table.columns.find((c) => c.name === name)!;
@@ -132,18 +133,8 @@ describe('parseCsv: dialect', () => {
 		assert.equal(r.dialect.lineEnding, '\r\n');
 	});
 	it('decodes BOMs and UTF-16', () => {
-		const utf16 = (text: string, bigEndian: boolean): Uint8Array => {
-			const out = new Uint8Array(2 + text.length * 2);
-			out.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]);
-			for (let i = 0; i < text.length; i++) {
-				const unit = text.charCodeAt(i);
-				out[2 + 2 * i + (bigEndian ? 1 : 0)] = unit & 0xff;
-				out[2 + 2 * i + (bigEndian ? 0 : 1)] = unit >> 8;
-			}
-			return out;
-		};
 		for (const bigEndian of [false, true]) {
-			const r = parseCsv(utf16('name,n\nZo\u00eb \u20ac,1\n', bigEndian));
+			const r = parseCsv(encodeUtf16('name,n\nZo\u00eb \u20ac,1\n', bigEndian));
 			assert.equal(r.dialect.encoding, bigEndian ? 'utf-16be' : 'utf-16le');
 			assert.equal(cellText(r.table.columns[0]!, 0), 'Zo\u00eb \u20ac');
 		}

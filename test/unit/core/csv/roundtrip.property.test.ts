@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CsvIngest, cellText, DEFAULT_MISSING_TOKENS } from '../../../../src/core/csv/index';
+import { encodeUtf16 } from './utf16';
 
 type Cell = string | number | null;
 interface TableSpec {
@@ -83,15 +84,7 @@ function writeCsv(spec: TableSpec, d: DialectSpec): Uint8Array {
 		const bytes = new TextEncoder().encode(body);
 		return d.encoding === 'utf-8' ? bytes : new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
 	}
-	const bigEndian = d.encoding === 'utf-16be';
-	const out = new Uint8Array(2 + body.length * 2);
-	out.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]);
-	for (let i = 0; i < body.length; i++) {
-		const unit = body.charCodeAt(i);
-		out[2 + 2 * i + (bigEndian ? 1 : 0)] = unit & 0xff;
-		out[2 + 2 * i + (bigEndian ? 0 : 1)] = unit >> 8;
-	}
-	return out;
+	return encodeUtf16(body, d.encoding === 'utf-16be');
 }
 
 describe('CSV round trip (property)', () => {

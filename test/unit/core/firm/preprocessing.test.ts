@@ -10,6 +10,18 @@ const y = Uint8Array.from([1, 1, 0, 1, 0, 0, 0, 0, 1]);
 const group = Int32Array.from([0, 0, 0, 1, 1, 1, 1, 1, 0]);
 const rows = Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7]);
 
+/**
+ * n random rows: group 1 with probability `minorityShare`, a favourable label at the group's rate
+ * (`rates[group]`), all rows in training. `random` goes on drawing after them.
+ */
+function randomGroups(seed: number, n: number, minorityShare: number, rates: readonly [number, number]) {
+	const random = createRandom(seed);
+	const g = Int32Array.from({ length: n }, () => (random.next() < minorityShare ? 1 : 0));
+	const labels = Uint8Array.from(g, (a) => (random.next() < rates[a as 0 | 1] ? 1 : 0));
+	const all = Int32Array.from({ length: n }, (_, i) => i);
+	return { random, g, labels, all };
+}
+
 describe('Kamiran–Calders reweighing', () => {
 	it('worked example: w(a, y) = P(a)P(y)/P(a, y)', () => {
 		const w = reweighingWeights(y, group, rows);
@@ -22,11 +34,8 @@ describe('Kamiran–Calders reweighing', () => {
 	});
 
 	it('makes label and group independent under the weights, on random data', () => {
-		const random = createRandom(3);
 		const n = 5000;
-		const g = Int32Array.from({ length: n }, () => (random.next() < 0.3 ? 1 : 0));
-		const labels = Uint8Array.from(g, (a) => (random.next() < (a === 1 ? 0.2 : 0.5) ? 1 : 0));
-		const all = Int32Array.from({ length: n }, (_, i) => i);
+		const { g, labels, all } = randomGroups(3, n, 0.3, [0.5, 0.2]);
 		const w = reweighingWeights(labels, g, all);
 		const total = w.reduce((s, v) => s + v, 0);
 		assert.ok(Math.abs(total - n) < 1e-8, 'weights sum to n');
@@ -66,11 +75,8 @@ describe('Kamiran–Calders massaging', () => {
 	});
 
 	it('M pairs equalise the favourable rates to within one pair', () => {
-		const random = createRandom(9);
 		const n = 3000;
-		const g = Int32Array.from({ length: n }, () => (random.next() < 0.4 ? 1 : 0));
-		const labels = Uint8Array.from(g, (a) => (random.next() < (a === 1 ? 0.25 : 0.55) ? 1 : 0));
-		const all = Int32Array.from({ length: n }, (_, i) => i);
+		const { random, g, labels, all } = randomGroups(9, n, 0.4, [0.55, 0.25]);
 		const plan = massagingPlan(labels, g, all);
 		const after = massageLabels(
 			labels,
