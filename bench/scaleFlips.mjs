@@ -20,22 +20,15 @@
 //
 // The machine may be shared: a child's CPU time (user + system, from GNU time) is printed beside
 // its wall time, since CPU time moves much less with the load than wall time does.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { root, runChild } from './lib/child.mjs';
+import { DATASETS_DIR as DATASETS, PYTHON, REFERENCE } from './lib/environment.mjs';
+import { CORES, median, round } from './lib/figures.mjs';
+import { usageError as usageErrorOf, valueOf as valueIn } from './lib/options.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 const cli = join(root, 'dist', 'cli.js');
-const GNU_TIME = '/usr/bin/time';
-const CORES = os.availableParallelism?.() ?? os.cpus().length;
-const REFERENCE = process.env.BENCH_REFERENCE || join(root, '..', 'shared', 'reference', 'aca_ref.py');
-const PYTHON = process.env.BENCH_PYTHON || '/usr/bin/python3';
-const DATASETS = process.env.COLLECTIVE_FAIRNESS_DATASETS
-	? resolve(process.env.COLLECTIVE_FAIRNESS_DATASETS)
-	: resolve(root, '..', 'shared', 'datasets');
 /** The issue's targets. */
 const MILLION_TARGET_S = 30;
 const RATIO_TARGET = 50;
@@ -144,35 +137,9 @@ async function adultSweep() {
 }
 
 /** Runs a child to completion under GNU time when present; wall, CPU (user + system) and the load around it. */
-function measured(command, args) {
-	const useTime = existsSync(GNU_TIME);
-	const loadBefore = loadAverage();
-	const started = performance.now();
-	return new Promise((resolvePromise, reject) => {
-		const child = useTime
-			? spawn(GNU_TIME, ['-f', 'CF_CPU_S %U %S', command, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
-			: spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-		const stdout = [];
-		const stderr = [];
-		child.stdout.on('data', (d) => stdout.push(d));
-		child.stderr.on('data', (d) => stderr.push(d));
-		child.on('error', reject);
-		child.on('close', (code) => {
-			const err = Buffer.concat(stderr).toString('utf8');
-			if (code !== 0) {
-				reject(new Error(`${command} ${args.slice(0, 2).join(' ')} … exited with ${code}: ${err.trim().split('\n').slice(-6).join('\n')}`));
-				return;
-			}
-			const cpu = /CF_CPU_S ([\d.]+) ([\d.]+)/.exec(err);
-			resolvePromise({
-				stdout: Buffer.concat(stdout).toString('utf8'),
-				wallS: round((performance.now() - started) / 1000, 2),
-				cpuS: cpu !== null ? round(Number(cpu[1]) + Number(cpu[2]), 2) : null,
-				loadBefore,
-				loadAfter: loadAverage(),
-			});
-		});
-	});
+async function measured(command, args) {
+	const run = await runChild(command, args, { timed: true });
+	return { stdout: run.stdout, wallS: round(run.wallMs / 1000, 2), cpuS: run.cpuS, loadBefore: run.loadBefore, loadAfter: run.loadAfter };
 }
 
 function strip(run) {
@@ -200,26 +167,10 @@ function skipped(reason) {
 	return { skipped: reason };
 }
 
-function loadAverage() {
-	return os.loadavg().map((l) => round(l, 2));
-}
-
-function median(xs) {
-	const s = xs.slice().sort((a, b) => a - b);
-	const m = s.length >> 1;
-	return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function round(x, digits = 2) {
-	return Math.round(x * 10 ** digits) / 10 ** digits;
-}
-
 function valueOf(flag) {
-	const at = argv.indexOf(flag);
-	return at >= 0 ? argv[at + 1] : undefined;
+	return valueIn(argv, flag);
 }
 
 function usageError(message) {
-	console.error(`bench/scaleFlips.mjs: ${message}`);
-	process.exit(2);
+	usageErrorOf('bench/scaleFlips.mjs', message);
 }
