@@ -23,6 +23,7 @@ function panelServer(ctx: Ctx): PanelServer {
 		version: ctx.version,
 		log: ctx.log,
 		results: ctx.results,
+		onDidChangeRoles: ctx.onDidChangeRoles,
 		request: (type, params, token) => ctx.request(type, params, token),
 		withProgress: (title, run, options) => withServerProgress(ctx, title, run, options),
 	};

@@ -28,7 +28,7 @@ export interface PanelHost {
 	 * and roles (src/webview/resultStore.ts); undefined when there are none.
 	 */
 	results(): Promise<PanelResults | undefined>;
-	/** Called whenever those results may have changed (a run stored, roles edited, a reload): the panel re-reads them. */
+	/** Called whenever those results may have changed (a run stored, roles or data edited, a reload): the panel re-reads them. */
 	onDidChangeResults(listener: () => void): { dispose(): void };
 	/** The audit of the dataset (group rates with intervals); reject with an Error to report a failure. */
 	audit(token: CancellationLike): Promise<AuditResult>;

@@ -24,6 +24,8 @@ export interface PanelServer {
 	readonly version: string;
 	readonly log: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error'>;
 	readonly results: ResultStore<vscode.Uri>;
+	/** Roles written through the extension (the server's editRoles): what is current may have changed. */
+	readonly onDidChangeRoles: vscode.Event<vscode.Uri>;
 	request<P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R>;
 	/** A request under a progress indicator with the server's run progress (withServerProgress). */
 	withProgress<R>(title: string, run: (r: ProgressRun) => Promise<R>, options?: ProgressOptions): Promise<RunOutcome<R>>;
@@ -68,12 +70,32 @@ export class ServerPanelHost implements PanelHost {
 		return (await this.server.results.current(this.uri)).fresh;
 	}
 
+	/**
+	 * A run stored, and anything that changes which stored results are current: roles edited through
+	 * the extension, or the CSV or its sidecar changed on disk by anything else.
+	 */
 	onDidChangeResults(listener: () => void): { dispose(): void } {
-		return this.server.results.onDidChange((changed) => {
-			if (changed === this.dataset.id) {
+		const mine = (uri: string): void => {
+			if (uri === this.dataset.id) {
 				listener();
 			}
-		});
+		};
+		const subscriptions: Array<{ dispose(): unknown }> = [
+			this.server.results.onDidChange(mine),
+			this.server.onDidChangeRoles((uri) => mine(uri.toString())),
+		];
+		const folder = vscode.Uri.file(path.dirname(this.datasetPath));
+		for (const file of this.protectedPaths) {
+			const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, path.basename(file)));
+			subscriptions.push(watcher, watcher.onDidChange(listener), watcher.onDidCreate(listener), watcher.onDidDelete(listener));
+		}
+		return {
+			dispose: () => {
+				for (const s of subscriptions.splice(0)) {
+					s.dispose();
+				}
+			},
+		};
 	}
 
 	async firmDefaults(): Promise<Required<FirmChoice>> {
