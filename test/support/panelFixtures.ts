@@ -56,6 +56,16 @@ export function resultMessages(comparison: unknown): unknown[] {
 	];
 }
 
+/** A result with every seed summary's interval replaced by mean ± spread (0: no interval to draw). */
+export function withIntervals<T>(value: T, spread: number): T {
+	return JSON.parse(JSON.stringify(value), (_key, v: unknown) => {
+		const o = v as { mean?: unknown; lo?: unknown; hi?: unknown } | null;
+		return typeof o === 'object' && o !== null && typeof o.mean === 'number' && typeof o.lo === 'number' && typeof o.hi === 'number'
+			? { ...o, lo: o.mean - spread, hi: o.mean + spread }
+			: v;
+	}) as T;
+}
+
 /** The 11-front comparison: calibrated-eqodds in four variants, FARE in two, and the rest. */
 export function elevenFronts(): ComparisonResult {
 	const base = comparisonFromCompare(fixture<CompareResult>('compare'));

@@ -21,6 +21,7 @@ import {
 	panelInit,
 	resultMessages,
 	simulationChange,
+	withIntervals,
 } from '../../support/panelFixtures';
 import { skipReason, type PanelPage, usePanelSession, withPanel } from '../../webview/harness';
 
@@ -31,24 +32,6 @@ if (skip !== undefined) {
 
 const realData = panelInit(panelDataset('real.csv', false), { experiment: 'size', seeds: 3 });
 const { minimum, flips, audit } = fixtureResults;
-
-/** Every seed summary of a result with its interval replaced (mean ± spread, or none). */
-function withIntervals<T>(value: T, spread: number): T {
-	const walk = (v: unknown): unknown => {
-		if (Array.isArray(v)) {
-			return v.map(walk);
-		}
-		if (typeof v === 'object' && v !== null) {
-			const o = v as Record<string, unknown>;
-			if (typeof o.mean === 'number' && typeof o.lo === 'number' && typeof o.hi === 'number') {
-				return { ...o, lo: o.mean - spread, hi: o.mean + spread };
-			}
-			return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, walk(x)]));
-		}
-		return v;
-	};
-	return walk(value) as T;
-}
 
 /** The audit with its group-rate intervals replaced by [value − spread, value + spread]. */
 function auditIntervals(a: AuditResult, spread: number): AuditResult {

@@ -12,51 +12,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { CompareResult } from '../../../src/core/firm/compare';
 import { buildReport } from '../../../src/report/report';
 import { figureSvg, layoutLegend, textWidth } from '../../../src/report/svgChart';
 import { legendEntries, nonDominated } from '../../../src/shared/figureSpec';
 import { buildFigures } from '../../../src/shared/panelFigures';
-import type { AuditResult, SimulationResult } from '../../../src/shared/model';
-import type { ComparisonResult } from '../../../src/shared/webviewProtocol';
-import { comparisonFromCompare } from '../../../src/shared/comparison';
 import { locateDataset, repoRoot } from '../../support/datasets';
+import { elevenFronts, fixtureResults, withIntervals } from '../../support/panelFixtures';
 
-const FIXTURES = path.join(repoRoot, 'test', 'webview', 'fixtures');
-const load = <T>(name: string): T => JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as T;
-const minimum = load<SimulationResult>('minimum');
-const flips = load<SimulationResult>('flips');
-const knowledge = load<SimulationResult>('knowledge');
-const audit = load<AuditResult>('audit');
+const { minimum, flips, knowledge, audit } = fixtureResults;
 const CLI = path.join(repoRoot, 'dist', 'cli.js');
-
-function elevenFronts(): ComparisonResult {
-	const base = comparisonFromCompare(load<CompareResult>('compare'));
-	const names = [
-		'calibrated-eqodds (fnr)',
-		'calibrated-eqodds (fpr)',
-		'calibrated-eqodds (weighted)',
-		'calibrated-eqodds (fnr/randomized)',
-		'eqodds-thresholds',
-		'fare (cell)',
-		'fare (centre)',
-		'reweighing',
-		'massaging',
-		'exponentiated-gradient',
-		'calibrated-eqodds (fpr/randomized)',
-	];
-	return { ...base, fronts: names.map((approach, i) => ({ ...base.fronts[i % base.fronts.length]!, approach })) };
-}
-
-/** Every seed summary of a result with an interval of mean ± spread. */
-function widen<T>(value: T, spread: number): T {
-	return JSON.parse(JSON.stringify(value), (_k, v: unknown) => {
-		const o = v as { mean?: unknown; lo?: unknown; hi?: unknown } | null;
-		return typeof o === 'object' && o !== null && typeof o.mean === 'number' && typeof o.lo === 'number'
-			? { ...o, lo: o.mean - spread, hi: o.mean + spread }
-			: v;
-	}) as T;
-}
 
 const adult = locateDataset('adult.csv');
 
@@ -177,7 +141,7 @@ describe('report charts and figure specs (issue 14)', () => {
 	});
 
 	it('clips SVG error bars to the plot, labels the base and target lines, and lays the legend out without overlaps', () => {
-		const wide = { ...results, simulations: { minimum: widen(minimum, 1), flips: widen(flips, 1), knowledge } };
+		const wide = { ...results, simulations: { minimum: withIntervals(minimum, 1), flips: withIntervals(flips, 1), knowledge } };
 		for (const f of buildFigures(wide, 'eqod').filter((x) => x.empty === undefined)) {
 			const svg = figureSvg(f);
 			const plot = svg.indexOf('<g clip-path="url(#plot-');

@@ -4,8 +4,7 @@
  * text, rendered from the committed runs, names both firms, every method's efficiency and conclusion.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Simulation } from '../../../scripts/reproduce/analysis';
@@ -14,10 +13,9 @@ import { BOOSTING_BLOCK_END, BOOSTING_BLOCK_START, BOOSTING_PLAN, spliceBlock } 
 import { boostingSection } from '../../../scripts/reproduce/boostingSection';
 import { flipsSvg } from '../../../scripts/reproduce/boostingSvg';
 import { DATASETS } from '../../../scripts/reproduce/config';
-import { writeReport, type DatasetRun, type RunInfo } from '../../../scripts/reproduce/report';
+import { committedRun, REPORT_IDS, REPRODUCTION_DIR, rewriteReport } from './reportRun';
 
-const docs = path.resolve(__dirname, '../../../../docs/reproduction');
-const boostingDir = path.join(docs, 'boosting');
+const boostingDir = path.join(REPRODUCTION_DIR, 'boosting');
 const runFiles = BOOSTING_PLAN.flatMap((p) =>
 	(['logistic', 'boosting'] as const).flatMap((model) => (['flips', 'size'] as const).map((e) => `${p.dataset}-${model}-${e}.json`)),
 );
@@ -36,43 +34,18 @@ describe('reproduction: the boosting section', () => {
 		assert.equal(spliceBlock(twice, '## Boosting\n\nsecond'), twice, 'idempotent');
 	});
 
-	const ids = ['compas', 'german-credit'];
-	const haveReproduction = ids.every((id) => existsSync(path.join(docs, `${id}.json`)));
+	const haveReproduction = REPORT_IDS.every((id) => committedRun(id) !== undefined);
 
 	it(
 		'survives report.ts rewriting the rest of the report',
 		{ skip: haveReproduction ? false : 'docs/reproduction/ holds no JSON of compas and german-credit (run npm run reproduce)' },
 		() => {
-			const dir = mkdtempSync(path.join(tmpdir(), 'reproduce-boosting-'));
-			try {
-				const file = path.join(dir, 'reproduction.md');
-				const block = `${BOOSTING_BLOCK_START}\n## The firm's learner\n\nkept   verbatim\n\n\n\nwith blank lines\n${BOOSTING_BLOCK_END}`;
-				writeFileSync(file, `# old\n\n${block}\n\n## Timing\n\nold\n`);
-				const runs = ids.map(
-					(id) =>
-						({
-							...(JSON.parse(readFileSync(path.join(docs, `${id}.json`), 'utf8')) as object),
-							config: DATASETS.find((d) => d.id === id)!,
-						}) as unknown as DatasetRun,
-				);
-				const info: RunInfo = {
-					runSeconds: 1,
-					renderSeconds: 1,
-					totalSeconds: 2,
-					cores: 2,
-					loadAtStart: 1,
-					loadAtEnd: 1,
-					date: '2026-01-01T00:00:00Z',
-					node: 'v20',
-				};
-				writeReport(file, runs, new Map(), info);
-				const text = readFileSync(file, 'utf8');
+			const block = `${BOOSTING_BLOCK_START}\n## The firm's learner\n\nkept   verbatim\n\n\n\nwith blank lines\n${BOOSTING_BLOCK_END}`;
+			rewriteReport(`# old\n\n${block}\n\n## Timing\n\nold\n`, (_file, text) => {
 				assert.ok(text.includes(block), 'the block is kept byte for byte');
 				assert.ok(text.indexOf(BOOSTING_BLOCK_END) < text.indexOf('## Timing'), 'before the timing table');
 				assert.ok(!text.includes('\nold\n'));
-			} finally {
-				rmSync(dir, { recursive: true, force: true });
-			}
+			});
 		},
 	);
 

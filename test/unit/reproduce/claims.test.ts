@@ -4,14 +4,11 @@
  * maintains survives a rewrite byte for byte, and the report cites nothing outside the repository.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { EfficiencyEntry, Simulation } from '../../../scripts/reproduce/analysis';
 import { knowledgeClaim, rbVsRandomClaim, saturationClaim } from '../../../scripts/reproduce/claims';
-import { DATASETS } from '../../../scripts/reproduce/config';
-import { toyBlock, writeReport, type DatasetRun, type RunInfo } from '../../../scripts/reproduce/report';
+import { toyBlock } from '../../../scripts/reproduce/report';
+import { committedRun, REPORT_IDS, rewriteReport } from './reportRun';
 
 const summary = (mean: number, lo = mean, hi = mean): { mean: number; sd: number; lo: number; hi: number; n: number } => ({
 	mean,
@@ -105,42 +102,17 @@ describe('reproduction claims', () => {
 });
 
 describe('reproduction report', () => {
-	const docs = path.resolve(__dirname, '../../../../docs/reproduction');
-	const ids = ['compas', 'german-credit'];
-	const committed = ids.every(
-		(id) =>
-			existsSync(path.join(docs, `${id}.json`)) &&
-			'efficiency' in (JSON.parse(readFileSync(path.join(docs, `${id}.json`), 'utf8')) as { flips: object }).flips,
-	);
+	const committed = REPORT_IDS.every((id) => {
+		const run = committedRun(id) as { flips: object } | undefined;
+		return run !== undefined && 'efficiency' in run.flips;
+	});
 
 	it(
 		'keeps the toy block verbatim and cites nothing outside the repository',
 		{ skip: committed ? false : 'docs/reproduction/ holds no JSON with the efficiency statistics (run npm run reproduce)' },
 		() => {
-			const dir = mkdtempSync(path.join(tmpdir(), 'reproduce-'));
-			try {
-				const file = path.join(dir, 'reproduction.md');
-				const toy = '<!-- toy:start -->\n## The motivating toy\n\nKept   as is,\n\n\n\nthree blank lines included.\n<!-- toy:end -->';
-				writeFileSync(file, `# old\n\n${toy}\n\nold tail\n`);
-				const runs = ids.map(
-					(id) =>
-						({
-							...(JSON.parse(readFileSync(path.join(docs, `${id}.json`), 'utf8')) as object),
-							config: DATASETS.find((d) => d.id === id)!,
-						}) as unknown as DatasetRun,
-				);
-				const info: RunInfo = {
-					runSeconds: 1,
-					renderSeconds: 1,
-					totalSeconds: 2,
-					cores: 2,
-					loadAtStart: 1,
-					loadAtEnd: 1,
-					date: '2026-01-01T00:00:00Z',
-					node: 'v20',
-				};
-				writeReport(file, runs, new Map(), info);
-				const text = readFileSync(file, 'utf8');
+			const toy = '<!-- toy:start -->\n## The motivating toy\n\nKept   as is,\n\n\n\nthree blank lines included.\n<!-- toy:end -->';
+			rewriteReport(`# old\n\n${toy}\n\nold tail\n`, (file, text) => {
 				assert.equal(toyBlock(file), toy);
 				assert.equal(text.split('<!-- toy:start -->').length, 2, 'the toy block appears once');
 				assert.ok(!text.includes('old tail'));
@@ -156,9 +128,7 @@ describe('reproduction report', () => {
 					assert.ok(text.includes(`### ${claim}`), claim);
 				}
 				assert.match(text, /\| COMPAS \(race\) \(10 seeds\) \| target 0\.\d{3}; Random's median flips to it/);
-			} finally {
-				rmSync(dir, { recursive: true, force: true });
-			}
+			});
 		},
 	);
 });
