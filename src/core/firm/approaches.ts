@@ -178,21 +178,10 @@ function* reweighingSweep(ctx: FirmContext, params: FirmParams, options: SweepOp
 	let warm: FittedFirmModel = ctx.seed.firm;
 	for (const strength of params.reweighStrengths) {
 		const weights = reweighingWeights(data.y, data.group, data.train, strength);
-		const fit = fitFirmModel(firmSpec(params), data.x, data.y, {
-			rows: data.train,
-			sampleWeight: weights,
-			warmStart: warm,
-			...binsOf(ctx),
-			...signalOf(options),
-		});
+		const { fit, metrics } = refitOnTraining(ctx, params, options, warm, data.y, weights);
 		warm = fit;
 		yield;
-		points.push({
-			approach: 'reweighing',
-			variant: '',
-			parameter: { strength },
-			metrics: testMetrics(ctx.seed, firmPredictLabels(fit, data.x, data.test)),
-		});
+		points.push({ approach: 'reweighing', variant: '', parameter: { strength }, metrics });
 	}
 	return points;
 }
@@ -206,14 +195,14 @@ function* massagingSweep(ctx: FirmContext, params: FirmParams, options: SweepOpt
 	let warm: FittedFirmModel = ctx.seed.firm;
 	for (const fraction of params.massageFractions) {
 		const { labels, promoted } = massageLabels(data.y, data.group, data.train, scores, plan, Math.round(fraction * plan.pairs));
-		const fit = fitFirmModel(firmSpec(params), data.x, labels, { rows: data.train, warmStart: warm, ...binsOf(ctx), ...signalOf(options) });
+		const { fit, metrics } = refitOnTraining(ctx, params, options, warm, labels);
 		warm = fit;
 		yield;
 		points.push({
 			approach: 'massaging',
 			variant: '',
 			parameter: { fraction },
-			metrics: testMetrics(ctx.seed, firmPredictLabels(fit, data.x, data.test)),
+			metrics,
 			detail: { pairs: promoted, formulaPairs: plan.pairs },
 		});
 	}
@@ -242,6 +231,29 @@ function fitAndPredict(
 /** The firm's learner of a comparison: `model`, or logistic regression with C. */
 export function firmSpec(params: FirmParams): FirmModelSpec {
 	return params.model ?? { kind: 'logistic', C: params.C };
+}
+
+/**
+ * The preprocessing approaches' refit: the firm's model on the training rows with these labels (and
+ * sample weights), warm-started from the previous point's fit, and its test-set figures.
+ */
+function refitOnTraining(
+	ctx: FirmContext,
+	params: FirmParams,
+	options: SweepOptions,
+	warm: FittedFirmModel,
+	labels: Uint8Array,
+	sampleWeight?: Float64Array,
+): { fit: FittedFirmModel; metrics: RunMetrics } {
+	const { data } = ctx.seed;
+	const fit = fitFirmModel(firmSpec(params), data.x, labels, {
+		rows: data.train,
+		...(sampleWeight !== undefined ? { sampleWeight } : {}),
+		warmStart: warm,
+		...binsOf(ctx),
+		...signalOf(options),
+	});
+	return { fit, metrics: testMetrics(ctx.seed, firmPredictLabels(fit, data.x, data.test)) };
 }
 
 /** The seed's boosting bins (built on the same training rows) for a refit, or nothing. */

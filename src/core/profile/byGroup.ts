@@ -56,6 +56,15 @@ export function columnByGroup(column: Column, rowCount: number, groups: GroupAss
 			rows[g]! += 1;
 		}
 	}
+	/** Every group's entry: its name, rows and missing cells, and what the column's kind adds. */
+	const byGroup = (
+		summary: ColumnByGroup['summary'],
+		figures: (name: string, g: number) => Partial<GroupColumnSummary>,
+	): ColumnByGroup => ({
+		column: column.name,
+		summary,
+		groups: groups.groupNames.map((name, g) => ({ group: name, rows: rows[g]!, missing: missing[g]!, ...figures(name, g) })),
+	});
 	if (column.kind === 'numeric') {
 		// Welford's update per group: one pass, no cancellation on large means.
 		const n = new Float64Array(k);
@@ -79,30 +88,14 @@ export function columnByGroup(column: Column, rowCount: number, groups: GroupAss
 			mean[g]! += delta / n[g]!;
 			m2[g]! += delta * (v - mean[g]!);
 		}
-		return {
-			column: column.name,
-			summary: 'mean',
-			groups: groups.groupNames.map((name, g) => ({
-				group: name,
-				rows: rows[g]!,
-				missing: missing[g]!,
-				mean: n[g]! > 0 ? defined(mean[g]!) : undefinedFigure(`no finite values in group '${name}'`),
-				sd: n[g]! > 1 ? defined(Math.sqrt(m2[g]! / (n[g]! - 1))) : undefinedFigure(`fewer than two finite values in group '${name}'`),
-			})),
-		};
+		return byGroup('mean', (name, g) => ({
+			mean: n[g]! > 0 ? defined(mean[g]!) : undefinedFigure(`no finite values in group '${name}'`),
+			sd: n[g]! > 1 ? defined(Math.sqrt(m2[g]! / (n[g]! - 1))) : undefinedFigure(`fewer than two finite values in group '${name}'`),
+		}));
 	}
 	const levels = column.levels.length;
 	const counts = countCodes(column.codes, rowCount, groups.group, k, levels, missing);
-	return {
-		column: column.name,
-		summary: 'top',
-		groups: groups.groupNames.map((name, g) => ({
-			group: name,
-			rows: rows[g]!,
-			missing: missing[g]!,
-			top: topOf(counts[g]!, column.levels, topValues),
-		})),
-	};
+	return byGroup('top', (_, g) => ({ top: topOf(counts[g]!, column.levels, topValues) }));
 }
 
 /** Per group, [code, count] pairs of the codes present (missing cells counted into `missing`). */
