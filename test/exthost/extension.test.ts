@@ -218,6 +218,25 @@ suite('Collective Fairness in the extension host', () => {
 		);
 	});
 
+	test('a second run updates the open panel in place, without re-creating it', async () => {
+		const shows = (experiment: string) => () => {
+			const s = api.panel(applicants);
+			return s?.shown.simulations.includes(experiment) === true ? s : undefined;
+		};
+		const opened = await eventually('the open panel showing the size run', shows('size'));
+		const flips = await exec<SimulationResult>('runSimulation', {
+			uri: applicants.toString(),
+			params: { ...QUICK_RUN, experiment: 'flips', alpha: 0.3 },
+		});
+		assert.equal(flips?.experiment, 'flips');
+		// The command stored the run; the store's event re-rendered the panel that was already open.
+		const updated = await eventually('the flips run in the open panel', shows('flips'));
+		assert.equal(updated.serial, opened.serial, 'the same panel, not a new one');
+		const again = await exec<OpenPanelResult>('openPanel', { uri: applicants.toString() });
+		assert.equal(again?.created, false, 'Open Fairness Panel reveals the open panel');
+		assert.equal(api.panel(applicants)?.serial, opened.serial);
+	});
+
 	test('Export Report… writes the report and its rows from the remembered results', async () => {
 		const target = path.join(ws.fsPath, 'reports', 'applicants-report.html');
 		const files = await exec<string[]>('exportReport', { uri: applicants.toString(), target });
@@ -317,13 +336,18 @@ suite('Collective Fairness in the extension host', () => {
 			item.details.join(' | '),
 		);
 		assert.ok(item.details.some((d) => d.startsWith('Simulation (stale)')));
-		const opened = await exec<OpenPanelResult>('openPanel', { uri: applicants.toString(), refresh: true });
+		const opened = await exec<OpenPanelResult>('openPanel', { uri: applicants.toString() });
 		assert.deepEqual(opened?.shown, { audit: false, simulations: [], comparison: false });
+		// The panel open since the earlier tests follows the roles: it no longer shows the old results.
+		await eventually('the open panel emptied', () =>
+			api.panel(applicants)?.shown.simulations.length === 0 && api.panel(applicants)?.shown.audit === false ? true : undefined,
+		);
 		// Back to the roles they were computed under: current again.
 		await exec<EditRolesResult>('setLabel', { uri: applicants.toString(), column: 'outcome', values: ['approved'] });
 		await eventually('fresh again', async () =>
 			(await api.datasets()).find((i) => i.label === 'applicants.csv' && /EqOd \d/.test(i.description)),
 		);
+		await eventually('the open panel showing them again', () => (api.panel(applicants)?.shown.audit === true ? true : undefined));
 	});
 
 	test('Show Log and Refresh Datasets run; commands without a dataset do nothing', async () => {

@@ -7,26 +7,18 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AuditResult, SimulationResult } from '../../../src/shared/model';
-import { drawnPixels, fixture, openPanel, skipReason, usePanelSession, type PanelPage } from '../../webview/harness';
+import type { SimulationResult } from '../../../src/shared/model';
+import { fixture, fixtureResults, panelDataset, panelInit, simulationChange } from '../../support/panelFixtures';
+import { drawnPixels, openPanel, skipReason, usePanelSession, type PanelPage } from '../../webview/harness';
 
 const skip = skipReason();
 if (skip !== undefined) {
 	console.log(`# skipping the panel's result-store browser tests: ${skip}`);
 }
 
-const init = {
-	type: 'panel/didInit',
-	params: {
-		dataset: { id: 'file:///data/synthetic.csv', label: 'synthetic.csv', synthetic: true },
-		version: '0.1.0',
-		defaults: { experiment: 'size', seeds: 3 },
-	},
-};
+const init = panelInit(panelDataset('synthetic.csv', true), { experiment: 'size', seeds: 3 });
+const { minimum, flips, audit } = fixtureResults;
 const size = fixture<SimulationResult>('size');
-const minimum = fixture<SimulationResult>('minimum');
-const flips = fixture<SimulationResult>('flips');
-const audit = fixture<AuditResult>('audit');
 const results = (r: unknown) => ({ type: 'results/didChange', params: { results: r } });
 const empty = (figure: string) => `section[data-figure="${figure}"][data-empty="true"]`;
 
@@ -57,7 +49,7 @@ describe("the panel follows the host's result store", { skip }, () => {
 			assert.equal(await p.page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage), true);
 
 			// The page's own run merges by the store's rule: minimum replaces size until the store's next set.
-			await p.send({ type: 'simulation/didChange', params: { result: minimum } });
+			await p.send(simulationChange(minimum));
 			assert.ok((await drawnPixels(p.page, 'size')) > 2000, 'the minimum experiment is drawn on the size figure');
 			const sizeTable = await p.page.locator('section[data-figure="size"]').innerText();
 			await p.send(results({ simulations: { flips, minimum }, audit }));

@@ -4,20 +4,15 @@
  * provenance is set by the test (as editing the roles or the CSV would change it).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { AuditResult, SimulationResult } from '../../../src/shared/model';
+import type { SimulationResult } from '../../../src/shared/model';
 import { withSimulation, NO_RESULTS } from '../../../src/shared/panelResults';
 import { isHostMessage } from '../../../src/shared/webviewValidate';
 import { canonicalRoles, ResultStore, type Provenance, type RunArchive, type StoredRun } from '../../../src/webview/resultStore';
+import { fixture, fixtureResults } from '../../support/panelFixtures';
 
-const FIXTURES = path.resolve(__dirname, '../../../../test/webview/fixtures');
-const load = <T>(name: string): T => JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as T;
-const size = load<SimulationResult>('size');
-const minimum = load<SimulationResult>('minimum');
-const flips = load<SimulationResult>('flips');
-const audit = load<AuditResult>('audit');
+const { minimum, flips, audit } = fixtureResults;
+const size = fixture<SimulationResult>('size');
 
 /** The JSON files, in memory: what `save` wrote is what a new store `load`s. */
 class MemoryArchive implements RunArchive {
