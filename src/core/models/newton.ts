@@ -98,7 +98,7 @@ export function newtonSolve(t: TrainingSet, theta: Float64Array, options: Solver
 	let gradTrial = new Float64Array(dim);
 	const trial = new Float64Array(dim);
 	const direction = new Float64Array(dim);
-	const hessian = new Float64Array(dim * dim);
+	let hessian: Float64Array | undefined; // allocated at the first fresh Hessian: many refits need none
 	const chord = reuse !== undefined && factorFits(reuse, t);
 	let factor: Float64Array | undefined = chord ? reuse.lower : undefined;
 	let lastFactor = factor;
@@ -127,6 +127,7 @@ export function newtonSolve(t: TrainingSet, theta: Float64Array, options: Solver
 			for (let j = 0; j < dim; j++) {
 				direction[j] = -grad[j]!;
 			}
+			hessian ??= new Float64Array(dim * dim);
 			accumulateHessian(t, curvature, hessian);
 			const work = new Float64Array(dim * dim);
 			solveSpd(hessian, dim, direction, work);
