@@ -19,6 +19,25 @@ async function ruleIds(file: string, code: string): Promise<string[]> {
 	return (result?.messages ?? []).map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`);
 }
 
+/** Lints `code` as if it were `file` and requires a message of the fence `rule`. */
+async function assertRefused(file: string, code: string, rule: RegExp): Promise<void> {
+	const ids = await ruleIds(file, code);
+	assert.ok(
+		ids.some((m) => rule.test(m)),
+		`${code} → ${ids.join('; ')}`,
+	);
+}
+
+/** Lints `code` as if it were `file` and requires no message at all. */
+async function assertAllowed(file: string, code: string): Promise<void> {
+	assert.deepEqual(await ruleIds(file, code), [], code);
+}
+
+const CORE_PROBE = 'src/core/collective/fenceProbe.ts';
+const HOST_PROBE = 'src/commands/fenceProbe.ts';
+const SHARED_PROBE = 'src/shared/fenceProbe.ts';
+const CORE_FENCE = /src\/core imports only src\/core/;
+
 describe('layer fences (eslint)', () => {
 	it('src/core may not import the runner, the host config or src/shared', async () => {
 		for (const bad of [
@@ -26,56 +45,34 @@ describe('layer fences (eslint)', () => {
 			"import { Config } from '../../config';",
 			"import { VERSION } from '../../shared/version';",
 		]) {
-			const ids = await ruleIds('src/core/collective/fenceProbe.ts', `${bad}\nexport const x = typeof createPoolExecutor;\n`);
-			assert.ok(
-				ids.some((m) => /src\/core imports only src\/core/.test(m)),
-				`${bad} → ${ids.join('; ')}`,
-			);
+			await assertRefused(CORE_PROBE, `${bad}\nexport const x = typeof createPoolExecutor;\n`, CORE_FENCE);
 		}
-		const ok = await ruleIds(
-			'src/core/collective/fenceProbe.ts',
-			"import { createRandom } from '../random';\nexport const r = createRandom(1);\n",
-		);
-		assert.deepEqual(ok, []);
+		await assertAllowed(CORE_PROBE, "import { createRandom } from '../random';\nexport const r = createRandom(1);\n");
 	});
 
 	it('src/core may import the dependency-free run-parameter vocabulary, and no other src/shared module', async () => {
-		const vocabulary = await ruleIds(
-			'src/core/collective/fenceProbe.ts',
-			"import { METHODS } from '../../shared/runParameters';\nexport const m = METHODS;\n",
-		);
-		assert.deepEqual(vocabulary, []);
-		const other = await ruleIds(
-			'src/core/collective/fenceProbe.ts',
+		await assertAllowed(CORE_PROBE, "import { METHODS } from '../../shared/runParameters';\nexport const m = METHODS;\n");
+		await assertRefused(
+			CORE_PROBE,
 			"import { isWebviewMessage } from '../../shared/webviewValidate';\nexport const f = isWebviewMessage;\n",
-		);
-		assert.ok(
-			other.some((m) => /src\/core imports only src\/core/.test(m)),
-			other.join('; '),
+			CORE_FENCE,
 		);
 	});
 
 	it("the extension host may import the core's types but not its code", async () => {
-		const code = await ruleIds('src/commands/fenceProbe.ts', "import { runAudit } from '../core/audit';\nexport const f = runAudit;\n");
-		assert.ok(
-			code.some((m) => /extension host may not import src\/core/.test(m)),
-			code.join('; '),
+		await assertRefused(
+			HOST_PROBE,
+			"import { runAudit } from '../core/audit';\nexport const f = runAudit;\n",
+			/extension host may not import src\/core/,
 		);
-		const types = await ruleIds(
-			'src/commands/fenceProbe.ts',
-			"import type { AuditResult } from '../core/audit';\nexport type A = AuditResult;\n",
-		);
-		assert.deepEqual(types, []);
+		await assertAllowed(HOST_PROBE, "import type { AuditResult } from '../core/audit';\nexport type A = AuditResult;\n");
 	});
 
 	it('src/shared imports the core only as types', async () => {
-		const code = await ruleIds(
-			'src/shared/fenceProbe.ts',
+		await assertRefused(
+			SHARED_PROBE,
 			"import { resolveParams } from '../core/collective/params';\nexport const f = resolveParams;\n",
-		);
-		assert.ok(
-			code.some((m) => /src\/shared imports the core only as types/.test(m)),
-			code.join('; '),
+			/src\/shared imports the core only as types/,
 		);
 	});
 });
