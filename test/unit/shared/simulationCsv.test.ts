@@ -5,17 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { buildReport } from '../../../src/report/report';
 import type { SimulationResult } from '../../../src/shared/model';
 import { CLI_BASE_ROW, REPORT_BASE_ROW, simulationRowsCsv } from '../../../src/shared/simulationCsv';
+import { fixture } from '../../support/panelFixtures';
 
-const FIXTURES = path.resolve(__dirname, '../../../../test/webview/fixtures');
 const EXPERIMENTS = ['minimum', 'size', 'flips', 'knowledge'] as const;
-const fixture = (name: string): SimulationResult =>
-	JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as SimulationResult;
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** What `simulate --csv` wrote for each fixture before the merge. */
@@ -31,7 +27,7 @@ const REPORT_SHA256 = '5b36f7149d5a319053192477144432ffbed32f2c57990e0047357a65c
 describe('simulationRowsCsv', () => {
 	it('writes simulate --csv as before: base row with α and index 0 and M empty', () => {
 		for (const name of EXPERIMENTS) {
-			const r = fixture(name);
+			const r = fixture<SimulationResult>(name);
 			const csv = simulationRowsCsv([r], CLI_BASE_ROW);
 			assert.equal(sha256(csv), CLI_SHA256[name], name);
 			const lines = csv.split('\n');
@@ -42,7 +38,7 @@ describe('simulationRowsCsv', () => {
 	});
 
 	it('writes the report rows as before: every experiment under one header, base row with α and index empty and M 0', () => {
-		const simulations = Object.fromEntries(EXPERIMENTS.map((name) => [name, fixture(name)]));
+		const simulations = Object.fromEntries(EXPERIMENTS.map((name) => [name, fixture<SimulationResult>(name)]));
 		const { csv } = buildReport({
 			dataset: { label: 'd.csv', sha256: 'x' },
 			version: '1',
@@ -60,7 +56,7 @@ describe('simulationRowsCsv', () => {
 	});
 
 	it('writes the same rows for both outputs apart from the base row', () => {
-		const r = fixture('flips');
+		const r = fixture<SimulationResult>('flips');
 		const cli = simulationRowsCsv([r], CLI_BASE_ROW).split('\n');
 		const report = simulationRowsCsv([r], REPORT_BASE_ROW).split('\n');
 		assert.equal(cli.length, report.length);

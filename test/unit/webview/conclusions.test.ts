@@ -5,18 +5,14 @@
  * words with the favourable value as positive.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { faded } from '../../../src/shared/chartTheme';
 import { flipsConclusion, groupsConclusion, knowledgeConclusion } from '../../../src/shared/conclusions';
 import type { AuditResult, SeedSummary, SimulationResult, SimulationRow } from '../../../src/shared/model';
-import { repoRoot } from '../../support/datasets';
+import { fixture } from '../../support/panelFixtures';
 
-const load = <T>(name: string): T =>
-	JSON.parse(readFileSync(path.join(repoRoot, 'test', 'webview', 'fixtures', `${name}.json`), 'utf8')) as T;
-const flips = load<SimulationResult>('flips');
-const audit = load<AuditResult>('audit');
+const flips = fixture<SimulationResult>('flips');
+const audit = fixture<AuditResult>('audit');
 const summary = (mean: number, half: number): SeedSummary => ({ mean, sd: half / 2, lo: mean - half, hi: mean + half, n: 3 });
 
 /** The flips fixture with each method's EqOd replaced by a curve over its grid. */
@@ -64,7 +60,7 @@ describe('chart conclusions', () => {
 	});
 
 	it('compares knowledge arms pairwise by grid point', () => {
-		const knowledge = load<SimulationResult>('knowledge');
+		const knowledge = fixture<SimulationResult>('knowledge');
 		const text = knowledgeConclusion(knowledge, 'eqod');
 		assert.match(text, /RB-prob knowing 10 majority rows ends .* knowing all of them \(over \d+ values of M\)/);
 	});

@@ -4,8 +4,6 @@
  * page carries the strict CSP with its nonce.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { CompareResult } from '../../../src/core/firm/compare';
 import type { HostMessage, WebviewMessage } from '../../../src/shared/webviewProtocol';
@@ -20,21 +18,19 @@ import { comparisonFromCompare } from '../../../src/shared/comparison';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../../../src/webview/html';
 import { Messenger, type MessageTarget } from '../../../src/webview/messenger';
 import { datasetIdOf } from '../../../src/webview/savedState';
-
-const FIXTURES = path.resolve(__dirname, '../../../../test/webview/fixtures');
-const load = (name: string): unknown => JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8'));
+import { fixture } from '../../support/panelFixtures';
 
 describe('webview protocol validators', () => {
 	it("accept the engine's own results", () => {
 		for (const name of ['size', 'minimum', 'flips', 'knowledge']) {
-			assert.ok(isHostMessage({ type: 'simulation/didChange', params: { result: load(name) } }), name);
+			assert.ok(isHostMessage({ type: 'simulation/didChange', params: { result: fixture(name) } }), name);
 		}
-		assert.ok(isHostMessage({ type: 'audit/didChange', params: { result: load('audit') } }));
-		assert.ok(isHostMessage({ type: 'comparison/didChange', params: { result: load('comparison') } }));
-		const adapted = comparisonFromCompare(load('compare') as CompareResult);
+		assert.ok(isHostMessage({ type: 'audit/didChange', params: { result: fixture('audit') } }));
+		assert.ok(isHostMessage({ type: 'comparison/didChange', params: { result: fixture('comparison') } }));
+		const adapted = comparisonFromCompare(fixture<CompareResult>('compare'));
 		assert.ok(isComparisonResult(adapted));
 		assert.ok(adapted.fronts.some((f) => f.certificate !== undefined && f.certificate.metric === 'spd'));
-		assert.ok(isPanelResults({ simulations: { size: load('size') }, audit: load('audit') }));
+		assert.ok(isPanelResults({ simulations: { size: fixture('size') }, audit: fixture('audit') }));
 	});
 
 	it('reject unknown types, wrong params, NaN, and oversized requests', () => {
@@ -62,7 +58,7 @@ describe('webview protocol validators', () => {
 			}),
 		);
 		assert.equal(isSimulationRequest({ experiment: 'size', methods: ['rb-prob', 'gradient-descent'] }), false);
-		const broken = JSON.parse(JSON.stringify(load('flips'))) as { rows: Array<{ eqod: unknown }> };
+		const broken = JSON.parse(JSON.stringify(fixture('flips'))) as { rows: Array<{ eqod: unknown }> };
 		broken.rows[0]!.eqod = { mean: 0.1 };
 		assert.equal(isHostMessage({ type: 'simulation/didChange', params: { result: broken } }), false);
 	});
