@@ -10,32 +10,21 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 
-import type { AuditResult, SimulationResult } from '../../../src/shared/model';
 import type { CompareResult } from '../../../src/core/firm/compare';
 import { comparisonFromCompare } from '../../../src/shared/comparison';
-import { drawnPixels, fixture, openPanel, ROOT, skipReason, usePanelSession } from '../../webview/harness';
+import { fixture, fixtureResults, panelDataset, panelInit, resultMessages } from '../../support/panelFixtures';
+import { drawnPixels, openPanel, ROOT, skipReason, usePanelSession } from '../../webview/harness';
 
 const skip = skipReason();
 if (skip !== undefined) {
 	console.log(`# skipping the panel's browser tests: ${skip}`);
 }
 
-const init = {
-	type: 'panel/didInit',
-	params: {
-		dataset: { id: 'file:///data/synthetic.csv', label: 'synthetic.csv', synthetic: true },
-		version: '0.1.0',
-		defaults: { experiment: 'size', seeds: 3 },
-	},
-};
-const minimum = fixture<SimulationResult>('minimum');
-const flips = fixture<SimulationResult>('flips');
-const knowledge = fixture<SimulationResult>('knowledge');
-const audit = fixture<AuditResult>('audit');
+const init = panelInit(panelDataset('synthetic.csv', true), { experiment: 'size', seeds: 3 });
+const { minimum, flips, audit } = fixtureResults;
 const comparison = fixture('comparison');
 /** The firm-side module's own output (CLI compare, 2 seeds), adapted as the extension will. */
 const realComparison = comparisonFromCompare(fixture<CompareResult>('compare'));
-const finish = (result: unknown) => ({ type: 'simulation/didChange', params: { result } });
 const round4 = (x: number): string => String(Math.round(x * 10_000) / 10_000);
 
 describe('fairness panel in Chromium', { skip }, () => {
@@ -53,16 +42,7 @@ describe('fairness panel in Chromium', { skip }, () => {
 
 	it('draws every chart from fixture results, and each table toggle lists the plotted numbers', async () => {
 		const p = await openPanel(session.browser, session.server);
-		await p.send(init);
-		for (const m of [
-			finish(minimum),
-			finish(flips),
-			finish(knowledge),
-			{ type: 'audit/didChange', params: { result: audit } },
-			{ type: 'comparison/didChange', params: { result: comparison } },
-		]) {
-			await p.send(m);
-		}
+		await p.send(init, ...resultMessages(comparison));
 		for (const id of ['size', 'success', 'flips', 'knowledge', 'pareto', 'groups']) {
 			const pixels = await drawnPixels(p.page, id);
 			assert.ok(pixels > 2000, `${id}: ${pixels} drawn pixels`);
@@ -241,15 +221,7 @@ describe('fairness panel in Chromium', { skip }, () => {
 				},
 			},
 		});
-		for (const m of [
-			finish(minimum),
-			finish(flips),
-			finish(knowledge),
-			{ type: 'audit/didChange', params: { result: audit } },
-			{ type: 'comparison/didChange', params: { result: realComparison } },
-		]) {
-			await p.send(m);
-		}
+		await p.send(...resultMessages(realComparison));
 		await p.page.focus('section[data-figure="size"] canvas');
 		await p.page.keyboard.press('ArrowRight');
 		assert.match((await p.page.textContent('.sr-only')) ?? '', /^RB-prob: x 0\.05, y [\d.]+, interval/);
