@@ -64,7 +64,8 @@ interface Pass {
 	finished: number;
 	/** Seed contexts a thread shared, held here until no waiting unit needs them. */
 	readonly shared: Map<number, SeedContext>;
-	readonly preparing: Set<number>;
+	/** Seeds being prepared, by the thread preparing each. */
+	readonly preparing: Map<number, PoolThread>;
 	readonly onFit: () => void;
 	readonly resolve: (results: UnitResult[]) => void;
 	readonly fail: (error: Error) => void;
@@ -122,7 +123,7 @@ export function createPoolExecutor(workers: number, script: string = workerScrip
 		}
 		const share = choice.how === 'prepare' && choice.share && threads.length > 1;
 		if (share) {
-			current.preparing.add(key.seed);
+			current.preparing.set(key.seed, thread);
 		}
 		for (const seed of current.shared.keys()) {
 			if (!current.waiting.some((i) => current.units[i]!.seed === seed)) {
@@ -160,6 +161,10 @@ export function createPoolExecutor(workers: number, script: string = workerScrip
 			current.finished++;
 			thread.busy = false;
 			thread.seeds = new Set(m.seeds ?? []);
+			if (current.preparing.get(m.result.key.seed) === thread) {
+				// A context promised but never sent (the thread held the seed after all): let another prepare it.
+				current.preparing.delete(m.result.key.seed);
+			}
 			if (m.ranking !== undefined) {
 				rankings.set(unitId(m.result.key), m.ranking);
 			}
@@ -253,7 +258,7 @@ export function createPoolExecutor(workers: number, script: string = workerScrip
 				waiting: units.map((_, i) => i),
 				finished: 0,
 				shared: new Map(),
-				preparing: new Set(),
+				preparing: new Map(),
 				onFit,
 				resolve: (results) => {
 					finish();

@@ -20,7 +20,7 @@ export interface ScheduleView {
 	/** Seeds whose context the parent holds, ready to send. */
 	readonly shared: { has(seed: number): boolean };
 	/** Seeds another thread is preparing now. */
-	readonly preparing: ReadonlySet<number>;
+	readonly preparing: { has(seed: number): boolean };
 }
 
 export function chooseUnit(view: ScheduleView, held: ReadonlySet<number>): UnitChoice | undefined {

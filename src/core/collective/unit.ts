@@ -139,15 +139,18 @@ export function* unitSteps(
 		return { key, base: ctx.base, points: [], failure: ranked.failure, fits: 0, ...counts };
 	}
 	const { ranking } = ranked;
-	// Position of each matrix row in the collective order, to test membership at any α.
-	const orderPosition = new Map<number, number>();
-	ctx.minorityOrder.forEach((row, pos) => orderPosition.set(row, pos));
+	// Position of each matrix row in the collective order, to test membership at any α (a typed
+	// array over the matrix rows: no hashing, where a Map held a million rows' worth of entries).
+	const orderPosition = new Int32Array(y.length).fill(-1);
+	for (let pos = 0; pos < ctx.minorityOrder.length; pos++) {
+		orderPosition[ctx.minorityOrder[pos]!] = pos;
+	}
 	const points: UnitPoint[] = [];
 	let fits = 0;
 	const relabeled = new Uint8Array(y.length);
 	for (const alpha of alphasOf(params)) {
 		const collectiveSize = Math.round(alpha * ctx.minorityOrder.length);
-		const pool = Int32Array.from(ranking, (p) => universe[p]!).filter((row) => orderPosition.get(row)! < collectiveSize);
+		const pool = Int32Array.from(ranking, (p) => universe[p]!).filter((row) => orderPosition[row]! < collectiveSize);
 		const grid = flipGridFor(params, pool.length);
 		relabeled.set(y);
 		let flipped = 0;
