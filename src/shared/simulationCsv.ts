@@ -1,10 +1,21 @@
 /**
  * Simulation rows as CSV, one writer for `simulate --csv` and the report's `.rows.csv`: a header,
  * then per experiment its base row (no collective) and one line per method × knowledge × α × grid
- * point (the full grid where the run kept one), each metric as mean, sd and interval bounds.
+ * point (the full grid where the run kept one), each metric as mean, sd and interval bounds —
+ * the four summary cells `compare --csv` writes too.
  */
 import { csvField } from './csvWriter';
 import type { SeedSummary, SimulationResult, SimulationRow } from './model';
+
+/** The four columns of each metric's summary over seeds: `<metric>_mean`, `_sd`, `_lo`, `_hi`. */
+export function summaryCsvColumns(metrics: readonly string[]): string[] {
+	return metrics.flatMap((m) => [`${m}_mean`, `${m}_sd`, `${m}_lo`, `${m}_hi`]);
+}
+
+/** A summary's four cells (mean, sd, interval bounds); empty where it is absent or undefined. */
+export function summaryCsvCells(s: SeedSummary | undefined): string[] {
+	return s === undefined || s.mean === null ? ['', '', '', ''] : [s.mean, s.sd, s.lo, s.hi].map(String);
+}
 
 const METRICS = ['error', 'spd', 'eqod', 'eqodMax', 'success', 'counterfactualGap'] as const;
 
@@ -18,7 +29,7 @@ const HEADER = [
 	'pool_size',
 	'collective_size',
 	'seeds',
-	...METRICS.flatMap((m) => [`${m}_mean`, `${m}_sd`, `${m}_lo`, `${m}_hi`]),
+	...summaryCsvColumns(METRICS),
 ].join(',');
 
 /**
@@ -37,9 +48,6 @@ export const CLI_BASE_ROW: BaseRowCells = { alpha: '0', gridIndex: '0', collecti
 /** The report's rows file. */
 export const REPORT_BASE_ROW: BaseRowCells = { alpha: '', gridIndex: '', collectiveSize: '0' };
 
-const cells = (s: SeedSummary | undefined): string[] =>
-	s === undefined || s.mean === null ? ['', '', '', ''] : [s.mean, s.sd, s.lo, s.hi].map(String);
-
 /** The experiments' rows, in the order given, under one header; every line ends in `\n`. */
 export function simulationRowsCsv(results: readonly SimulationResult[], base: BaseRowCells): string {
 	const lines = [HEADER];
@@ -55,7 +63,7 @@ export function simulationRowsCsv(results: readonly SimulationResult[], base: Ba
 				'',
 				base.collectiveSize,
 				String(r.base.seeds),
-				...METRICS.flatMap((m) => cells(r.base[m])),
+				...METRICS.flatMap((m) => summaryCsvCells(r.base[m])),
 			].join(','),
 		);
 		const rows: readonly SimulationRow[] = r.grid ?? r.rows;
@@ -71,7 +79,7 @@ export function simulationRowsCsv(results: readonly SimulationResult[], base: Ba
 					String(x.poolSize),
 					String(x.collectiveSize),
 					String(x.seeds),
-					...METRICS.flatMap((m) => cells(x[m])),
+					...METRICS.flatMap((m) => summaryCsvCells(x[m])),
 				]
 					.map((c) => csvField(c))
 					.join(','),

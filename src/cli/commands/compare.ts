@@ -5,6 +5,7 @@ import { compare, type CompareResult } from '../../core/firm/compare';
 import { FIRM_APPROACHES, type FirmApproach } from '../../core/firm/params';
 import type { CompareRow } from '../../core/firm/pareto';
 import { csvField } from '../../shared/csvWriter';
+import { summaryCsvCells, summaryCsvColumns } from '../../shared/simulationCsv';
 import { emitRunResult, runCancellable } from '../output';
 import { comparisonFromCompare } from '../../shared/comparison';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
@@ -143,24 +144,22 @@ const METRICS = ['error', 'spd', 'eqod', 'eqodMax', 'spdBound'] as const;
 
 /** One CSV line per row: approach, variant, parameters as name=value;…, the four summaries, fronts. */
 export function compareCsv(r: CompareResult): string {
-	const header = [
-		'approach',
-		'variant',
-		'parameter',
-		'seeds',
-		...METRICS.flatMap((m) => [`${m}_mean`, `${m}_sd`, `${m}_lo`, `${m}_hi`]),
-		'front_eqod',
-		'front_spd',
-	];
-	const cells = (s: SeedSummary | undefined): string[] =>
-		s === undefined || s.mean === null ? ['', '', '', ''] : [s.mean, s.sd, s.lo, s.hi].map(String);
+	const header = ['approach', 'variant', 'parameter', 'seeds', ...summaryCsvColumns(METRICS), 'front_eqod', 'front_spd'];
 	const lines = [header.join(',')];
 	for (const x of r.rows) {
 		const parameter = Object.entries(x.parameter)
 			.map(([k, v]) => `${k}=${v}`)
 			.join(';');
 		lines.push(
-			[x.approach, x.variant, parameter, String(x.seeds), ...METRICS.flatMap((m) => cells(x[m])), String(x.front.eqod), String(x.front.spd)]
+			[
+				x.approach,
+				x.variant,
+				parameter,
+				String(x.seeds),
+				...METRICS.flatMap((m) => summaryCsvCells(x[m])),
+				String(x.front.eqod),
+				String(x.front.spd),
+			]
 				.map((c) => csvField(c))
 				.join(','),
 		);
