@@ -13,11 +13,11 @@ import * as path from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { panelHtml } from '../../src/webview/html';
+import { CHROMIUM, launchChromium } from '../support/chromium';
 import { repoRoot } from '../support/datasets';
 
 // The repository root found from package.json, so the bundle of `npm run test:one` finds dist/ too.
 export const ROOT = repoRoot;
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const BUNDLE = path.join(ROOT, 'dist', 'webview', 'main.js');
 export const NONCE = 'dGVzdC1ub25jZS0xMjM0NQ==';
 
@@ -136,23 +136,6 @@ export async function startServer(): Promise<PanelServer> {
 	return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-export async function launchBrowser(): Promise<Browser> {
-	const { chromium } = await import('playwright-core');
-	return chromium.launch({
-		executablePath: CHROMIUM,
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
-}
-
 /**
  * One Chromium and one panel server for the enclosing describe block: started before its first
  * test, closed after its last. Read the fields inside tests (they are set by the before hook).
@@ -160,7 +143,7 @@ export async function launchBrowser(): Promise<Browser> {
 export function usePanelSession(): { browser: Browser; server: PanelServer } {
 	const session = {} as { browser: Browser; server: PanelServer };
 	before(async () => {
-		session.browser = await launchBrowser();
+		session.browser = await launchChromium();
 		session.server = await startServer();
 	});
 	after(async () => {

@@ -19,7 +19,8 @@ import { sha256File } from '../../../src/report/hash';
 import { buildReport } from '../../../src/report/report';
 import { writeReportFiles } from '../../../src/report/write';
 import { comparisonFromCompare } from '../../../src/shared/comparison';
-import { fixture, launchBrowser, openPanel, ROOT, skipReason, startServer, type PanelServer } from '../../webview/harness';
+import { launchChromium } from '../../support/chromium';
+import { fixture, openPanel, ROOT, skipReason, startServer, type PanelServer } from '../../webview/harness';
 
 const skip = skipReason();
 const DATASET = path.join(ROOT, 'samples', 'synthetic.csv');
@@ -46,7 +47,7 @@ describe('exported report in Chromium', { skip }, () => {
 	let server: PanelServer;
 	let dir: string;
 	before(async () => {
-		browser = await launchBrowser();
+		browser = await launchChromium();
 		server = await startServer();
 		dir = mkdtempSync(path.join(tmpdir(), 'cf-report-'));
 	});
