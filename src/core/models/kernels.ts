@@ -11,6 +11,24 @@
  */
 import type { TrainingSet } from './training';
 
+/**
+ * softplus(t) = max(t, 0) + log1p(e) given e = exp(−|t|) (softplus.ts explains the form); the row
+ * kernels compute e once and use it for the loss and for σ. Small enough for the JIT to inline.
+ */
+function softplusOf(t: number, e: number): number {
+	return (t > 0 ? t : 0) + Math.log1p(e);
+}
+
+/** σ(t) given e = exp(−|t|). */
+function sigmoidOf(t: number, e: number): number {
+	return t >= 0 ? 1 / (1 + e) : e / (1 + e);
+}
+
+/** The rounding error of acc = sum + term (Neumaier's compensation, for the loss sums). */
+function roundingError(sum: number, term: number, acc: number): number {
+	return Math.abs(sum) >= term ? sum - acc + term : term - acc + sum;
+}
+
 /** What every kernel reads of the training rows: their matrix indices and the matrix's two parts. */
 interface RowLayout {
 	readonly index: Int32Array;
@@ -75,12 +93,12 @@ export function objectiveAndGradient(
 		const yr = sign[r]!;
 		const tr = -yr * m;
 		const e = Math.exp(-Math.abs(tr));
-		const loss = c * ((tr > 0 ? tr : 0) + Math.log1p(e));
+		const loss = c * softplusOf(tr, e);
 		const acc = sum + loss;
-		comp += Math.abs(sum) >= loss ? sum - acc + loss : loss - acc + sum;
+		comp += roundingError(sum, loss, acc);
 		sum = acc;
 		// σ(t) with t = −ỹ m: the derivative of softplus(−ỹ m) in m is −ỹ σ(t)
-		const s = tr >= 0 ? 1 / (1 + e) : e / (1 + e);
+		const s = sigmoidOf(tr, e);
 		const residual = -yr * c * s;
 		if (curvature !== undefined) {
 			const o = 1 + e;
@@ -145,11 +163,11 @@ export function lineValue(t: TrainingSet, z: Float64Array, zd: Float64Array, pen
 		const yr = sign[r]!;
 		const tr = -yr * (z[r]! + alpha * zd[r]!);
 		const e = Math.exp(-Math.abs(tr));
-		const loss = c * ((tr > 0 ? tr : 0) + Math.log1p(e));
+		const loss = c * softplusOf(tr, e);
 		const acc = sum + loss;
-		comp += Math.abs(sum) >= loss ? sum - acc + loss : loss - acc + sum;
+		comp += roundingError(sum, loss, acc);
 		sum = acc;
-		const s = tr >= 0 ? 1 / (1 + e) : e / (1 + e);
+		const s = sigmoidOf(tr, e);
 		slope -= yr * c * s * zd[r]!;
 	}
 	out[0] = sum + comp + 0.5 * (pen.ww + 2 * alpha * pen.wd + alpha * alpha * pen.dd);
