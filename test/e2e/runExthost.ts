@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { freshWorkspace, interesting, launch, openWorkbench, ROOT } from './workbench';
+import { freshWorkspace, interesting, launch, openWorkbench, ROOT, runSuite } from './workbench';
 
 const TIMEOUT_MS = Number(process.env.EXTHOST_TEST_TIMEOUT_MS ?? 900_000);
 
@@ -40,11 +40,4 @@ async function main(): Promise<number> {
 	}
 }
 
-main().then(
-	(code) => process.exit(code),
-	(e: unknown) => {
-		console.error(e);
-		console.log('exthost: 0 passed, 1 failed');
-		process.exit(2);
-	},
-);
+runSuite('exthost', main);

@@ -12,7 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { freshWorkspace, hoverGenderColumn, launch, openWorkbench, ROOT } from './workbench';
+import { freshWorkspace, hoverGenderColumn, launch, openWorkbench, ROOT, runSuite } from './workbench';
 
 const SHOTS =
 	process.env.SHOTS ?? (process.env.CI === 'true' ? path.join(ROOT, '.vscode-test', 'shots') : path.join(ROOT, 'media', 'screenshots'));
@@ -385,11 +385,4 @@ async function main(): Promise<number> {
 	}
 }
 
-main().then(
-	(code) => process.exit(code),
-	(e: unknown) => {
-		console.error(e);
-		console.log('ui-e2e: 0 passed, 1 failed');
-		process.exit(2);
-	},
-);
+runSuite('ui-e2e', main);

@@ -2,29 +2,31 @@
 /**
  * Opening code-server's VS Code workbench in headless Chromium (playwright-core), with our
  * extension loaded unpackaged as a development extension and, for the extension-host suite, the
- * mocha entry as extensionTestsPath — adapted from ../shared/testing/vscode-e2e-example. The
+ * mocha entry as extensionTestsPath (the @vscode/test-electron model, in code-server). The
  * development options are patched into the page's workbench configuration before any script reads
  * it (rewriting the page with page.route breaks the remote connection).
  */
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const PORT = process.env.CS_PORT ?? '8123';
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROME_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
+export { launchChromium as launch } from '../support/chromium';
 
-export function launch(): Promise<Browser> {
-	return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_ARGS });
+/**
+ * Runs an editor suite's main and exits with its code; when main throws, prints the error and the
+ * closing line CI reads (`NAME: 0 passed, 1 failed`) and exits 2.
+ */
+export function runSuite(name: string, main: () => Promise<number>): void {
+	main().then(
+		(code) => process.exit(code),
+		(e: unknown) => {
+			console.error(e);
+			console.log(`${name}: 0 passed, 1 failed`);
+			process.exit(2);
+		},
+	);
 }
 
 /**
