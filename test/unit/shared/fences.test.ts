@@ -50,8 +50,9 @@ describe('layer fences (eslint)', () => {
 		await assertAllowed(CORE_PROBE, "import { createRandom } from '../random';\nexport const r = createRandom(1);\n");
 	});
 
-	it('src/core may import the dependency-free run-parameter vocabulary, and no other src/shared module', async () => {
+	it('src/core may import the two dependency-free src/shared modules (run parameters, abort), and no other', async () => {
 		await assertAllowed(CORE_PROBE, "import { METHODS } from '../../shared/runParameters';\nexport const m = METHODS;\n");
+		await assertAllowed(CORE_PROBE, "import { abortError } from '../../shared/abort';\nexport const a = abortError;\n");
 		await assertRefused(
 			CORE_PROBE,
 			"import { isWebviewMessage } from '../../shared/webviewValidate';\nexport const f = isWebviewMessage;\n",
