@@ -4,14 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kNearest, kNearestBruteForce } from '../../../../src/core/collective/knn';
 import { fromDenseRows, squaredDistance, type FeatureMatrix } from '../../../../src/core/encoding/matrix';
+import { fixtureMatrix, type MatrixFixture } from '../../../support/matrixFixture';
 
-interface SklearnFixture {
-	rows: number;
-	width: number;
-	denseWidth: number;
-	blockCount: number;
-	dense: number[];
-	active: number[];
+interface SklearnFixture extends MatrixFixture {
 	queryRows: number[];
 	referenceRows: number[];
 	results: Record<string, { indices: number[]; distances: number[] }>;
@@ -41,7 +36,7 @@ function matrix(
 
 describe('kNearest parity with scikit-learn NearestNeighbors (brute)', () => {
 	const fixture = JSON.parse(readFileSync(fixturePath, 'utf8')) as SklearnFixture;
-	const x = matrix(fixture.rows, fixture.denseWidth, fixture.blockCount, fixture.width, fixture.dense, fixture.active);
+	const x = fixtureMatrix(fixture);
 	for (const k of [1, 5, 10]) {
 		it(`k = ${k}: same neighbours except at exact ties, distances within 1e-9`, () => {
 			const expected = fixture.results[String(k)]!;

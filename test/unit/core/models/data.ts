@@ -3,16 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureMatrix } from '../../../../src/core/encoding/matrix';
 import { createRandom } from '../../../../src/core/random';
+import { fixtureMatrix, type MatrixFixture } from '../../../support/matrixFixture';
 
-export interface LogisticFixture {
+export interface LogisticFixture extends MatrixFixture {
 	description: string;
 	sklearnVersion: string;
-	rows: number;
-	width: number;
-	denseWidth: number;
-	blockCount: number;
-	dense: number[];
-	active: number[];
 	y: number[];
 	sampleWeight: number[] | null;
 	C: number;
@@ -32,16 +27,7 @@ const fixtureDir = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtur
 
 export function loadFixture(name: 'unweighted' | 'weighted'): { fixture: LogisticFixture; x: FeatureMatrix } {
 	const fixture = JSON.parse(readFileSync(join(fixtureDir, `${name}.json`), 'utf8')) as LogisticFixture;
-	const x: FeatureMatrix = {
-		rows: fixture.rows,
-		width: fixture.width,
-		denseWidth: fixture.denseWidth,
-		dense: Float64Array.from(fixture.dense),
-		blockCount: fixture.blockCount,
-		active: Int32Array.from(fixture.active),
-		names: Array.from({ length: fixture.width }, (_, j) => `f${j}`),
-	};
-	return { fixture, x };
+	return { fixture, x: fixtureMatrix(fixture) };
 }
 
 /**
