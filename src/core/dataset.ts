@@ -21,6 +21,8 @@ export interface PrepareOptions {
 	/** Fraction of rows held out for testing; default 0.2. */
 	readonly testFraction?: number;
 	readonly encoder?: EncoderOptions;
+	/** The roles of this table and sidecar when the caller has already resolved them (they do not depend on the seed). */
+	readonly roles?: ResolvedRoles;
 }
 
 /** The rows of a dataset, its labels, groups and split: everything but the encoded features. */
@@ -52,7 +54,7 @@ export function prepareDataset(table: Table, sidecar: Sidecar, options: PrepareO
 /** Resolves the roles and splits the kept rows (seeded, stratified by group × label). */
 export function prepareRows(table: Table, sidecar: Sidecar, options: PrepareOptions = {}): PreparedRows {
 	const seed = options.seed ?? 0;
-	const roles = resolveRoles(table, sidecar);
+	const roles = options.roles ?? resolveRoles(table, sidecar);
 	const n = roles.rows.length;
 	const y = new Uint8Array(n);
 	const group = new Int32Array(n);

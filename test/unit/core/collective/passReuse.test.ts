@@ -1,7 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { preparationKey, resolveParams } from '../../../../src/core/collective/params';
-import { rememberSeedContext, seedCacheCapacity, SEED_CACHE_ROWS, type SeedContext } from '../../../../src/core/collective/seedContext';
+import {
+	buildSeedContext,
+	rememberSeedContext,
+	seedCacheCapacity,
+	SEED_CACHE_ROWS,
+	type SeedContext,
+} from '../../../../src/core/collective/seedContext';
+import { prepareDataset } from '../../../../src/core/dataset';
+import { resolveRoles } from '../../../../src/core/roles/resolve';
 import { planUnits, runUnit, type UnitRanking } from '../../../../src/core/collective/unit';
 import { syntheticFixture } from '../../../integration/runner/fixture';
 
@@ -43,6 +51,28 @@ describe('what the passes of one run share', () => {
 			assert.ok(reused.points.length > 0);
 			assert.equal(JSON.stringify(reused), JSON.stringify(scoredAgain), key.method);
 		}
+	});
+
+	it('the seeds of one table share its resolved roles, and prepare the same data as roles resolved afresh', () => {
+		const { table, sidecar } = syntheticFixture(1500, 5);
+		const params = resolveParams({ experiment: 'flips', flips: 4, seeds: 2 });
+		const first = buildSeedContext(table, sidecar, params, 0);
+		const second = buildSeedContext(table, sidecar, params, 1);
+		assert.equal(second.data.roles, first.data.roles, 'resolved once for the table and sidecar');
+		const other = buildSeedContext(table, { ...sidecar }, params, 1);
+		assert.notEqual(other.data.roles, first.data.roles, 'another sidecar object is resolved on its own');
+		for (const [seed, context] of [
+			[0, first],
+			[1, second],
+		] as const) {
+			const afresh = prepareDataset(table, sidecar, {
+				seed,
+				testFraction: params.testFraction,
+				encoder: { rareLevelMinCount: params.rareLevelMinCount },
+			});
+			assert.deepEqual(context.data, afresh, `seed ${seed}: split, labels and matrix as without the shared roles`);
+		}
+		assert.deepEqual(first.data.roles, resolveRoles(table, sidecar));
 	});
 
 	it('a unit whose method cannot rank reports the same failure from a reused ranking', () => {
