@@ -98,6 +98,8 @@ async function runJob(job: Job<UnitJob, string>, state: WorkerState): Promise<st
 	if ((await state.redis.exists(aliveKey(data.run))) === 0 || (await state.redis.exists(cancelledKey(data.run))) === 1) {
 		throw new UnrecoverableError(`dropped: the coordinator of run ${data.run} is gone or cancelled`);
 	}
+	// Said before the work so that an operator (and the killed-worker test) sees which unit a worker holds.
+	state.log(`unit ${job.id ?? '?'} started (seed ${data.key.seed}, ${data.key.method})`);
 	const table = await state.datasets.get(data.dataset);
 	let spec = state.specs.get(data.run);
 	if (spec === undefined) {

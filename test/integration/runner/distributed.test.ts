@@ -94,10 +94,25 @@ describe('distributed runner: BullMQ on Redis', { skip: skipReason, timeout: 300
 		const coordinator = start(['simulate', data, ...run, '--csv', '--queue', url], dir);
 		processes.push(coordinator);
 		const victim = workers[0]!;
-		// Killed right after its first unit: by then it has taken its next one, which only BullMQ's stalled check can hand on.
-		await until('the first worker to finish a unit', () => /unit \S+ done/.test(victim.err) || coordinator.child.exitCode !== null);
-		assert.equal(coordinator.child.exitCode, null, 'the run should still be going when the worker is killed');
-		victim.child.kill('SIGKILL');
+		// Killed while it holds a unit: once its first unit is done, at the moment it says it started the next
+		// one (units take tens of milliseconds, so polling could miss it). Only BullMQ's stalled check can
+		// hand that unit on.
+		const killed = new Promise<boolean>((resolve) => {
+			const onData = (): void => {
+				const sinceFirstDone = victim.err
+					.split(/unit \S+ done/)
+					.slice(1)
+					.join('');
+				if (/unit \S+ started/.test(sinceFirstDone)) {
+					victim.child.stderr!.off('data', onData);
+					victim.child.kill('SIGKILL');
+					resolve(true);
+				}
+			};
+			victim.child.stderr!.on('data', onData);
+		});
+		const killedMidUnit = await Promise.race([killed, coordinator.exited.then(() => false)]);
+		assert.ok(killedMidUnit, `the run should still be going when the worker is killed; worker log:\n${victim.err}`);
 		const code = await coordinator.exited;
 		assert.equal(code, 0, coordinator.err);
 		assert.ok(coordinator.out.length > 0 && coordinator.out.split('\n').length > 20);
