@@ -21,7 +21,7 @@ import assert from 'node:assert/strict';
 import { kNearest } from '../../src/core/collective/knn';
 import { squaredDistance } from '../../src/core/encoding/matrix';
 import { locateDataset } from '../support/datasets';
-import { fingerprint, KNN_EXCLUDED, KNN_K, knnProblem, loadTable, readReferenceFixture, type KnnProblem } from './realData';
+import { fingerprint, KNN_EXCLUDED, knnProblem, loadTable, PARITY, readReferenceFixture, type KnnProblem } from './realData';
 
 interface Fingerprint {
 	readonly rows: number;
@@ -126,7 +126,7 @@ for (const variant of ['all', 'ties'] as const) {
 
 			it('rebuilds the matrix sklearn saw', () => {
 				const { data, queries, majority, favourableMajority } = problem;
-				assert.equal(KNN_K, fixture.k);
+				assert.equal(PARITY.knnK, fixture.k);
 				assert.deepEqual(KNN_EXCLUDED[variant], fixture.excluded);
 				assert.deepEqual(data.x.names, fixture.names);
 				assert.deepEqual(

@@ -57,15 +57,22 @@ export async function loadTable(path: string): Promise<Table> {
 	return (await readCsvFile(path)).table;
 }
 
-/** Number of minority training rows used as neighbour queries. */
-export const KNN_QUERIES = 200;
-export const KNN_K = 5;
-/** Seed of the split and encoding of the neighbour and logistic problems. */
-export const PARITY_SEED = 0;
+/**
+ * The fixed choices behind the parity problems: the export scripts in test/reference/ built the
+ * fixtures with them (and write the seed and k into the files) and the tests rebuild with them.
+ */
+export const PARITY = {
+	/** Seed of the split and encoding of the neighbour, logistic and boosting problems. */
+	seed: 0,
+	/** Number of minority training rows used as neighbour queries. */
+	knnQueries: 200,
+	/** Neighbours per query (k of the k-NN fixtures). */
+	knnK: 5,
+} as const;
 
 export interface KnnProblem {
 	readonly data: PreparedDataset;
-	/** Matrix rows of the query rows: KNN_QUERIES minority training rows evenly spaced in ascending order. */
+	/** Matrix rows of the query rows: PARITY.knnQueries minority training rows evenly spaced in ascending order. */
 	readonly queries: Int32Array;
 	/** Matrix rows of the majority's training rows, ascending (RB-label's reference set). */
 	readonly majority: Int32Array;
@@ -87,30 +94,30 @@ export const KNN_EXCLUDED: Record<KnnVariant, readonly string[]> = { all: [], ti
 const BLIND = { includeSensitive: false } as const;
 export type ParityFirm = 'aware' | 'blind';
 
-/** Adult by race, encoded as the engine does for seed {@link PARITY_SEED}, blind firm. */
+/** Adult by race, encoded as the engine does for seed {@link PARITY}.seed, blind firm. */
 export function knnProblem(table: Table, variant: KnnVariant = 'all'): KnnProblem {
 	const sidecar: Sidecar = {
 		...ADULT_RACE,
 		features: KNN_EXCLUDED[variant].length === 0 ? BLIND : { ...BLIND, exclude: KNN_EXCLUDED[variant] },
 	};
-	const data = prepareDataset(table, sidecar, { seed: PARITY_SEED });
+	const data = prepareDataset(table, sidecar, { seed: PARITY.seed });
 	const minority = Array.from(data.train).filter((i) => data.group[i] === MINORITY);
 	const majority = Int32Array.from(Array.from(data.train).filter((i) => data.group[i] === MAJORITY));
 	const queries = Int32Array.from(
-		{ length: Math.min(KNN_QUERIES, minority.length) },
-		(_, t) => minority[Math.floor((t * minority.length) / KNN_QUERIES)]!,
+		{ length: Math.min(PARITY.knnQueries, minority.length) },
+		(_, t) => minority[Math.floor((t * minority.length) / PARITY.knnQueries)]!,
 	);
 	const favourableMajority = majority.filter((i) => data.y[i] === 1);
 	return { data, queries, majority, favourableMajority };
 }
 
 /**
- * Adult by sex, seed {@link PARITY_SEED}: the base model's training problem, for the given firm
+ * Adult by sex, seed {@link PARITY}.seed: the base model's training problem, for the given firm
  * (the logistic fixture is the blind firm's); without one, the engine's default firm.
  */
 export function logisticProblem(table: Table, firm?: ParityFirm): PreparedDataset {
 	const sidecar: Sidecar = firm === undefined ? ADULT_SEX : { ...ADULT_SEX, features: { includeSensitive: firm === 'aware' } };
-	return prepareDataset(table, sidecar, { seed: PARITY_SEED });
+	return prepareDataset(table, sidecar, { seed: PARITY.seed });
 }
 
 /** The listed rows of a matrix in its own layout (dense part row-major, active index per block). */

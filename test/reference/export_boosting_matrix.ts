@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reweighingWeights } from '../../src/core/firm/kamiranCalders';
 import { exportArgs, matrixLayout } from './exportArgs';
-import { fingerprint, loadTable, logisticProblem, matrixRows, PARITY_SEED } from '../parity/realData';
+import { fingerprint, loadTable, logisticProblem, matrixRows, PARITY } from '../parity/realData';
 
 async function main(): Promise<void> {
 	const parsed = exportArgs('export_boosting_matrix');
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
 	writeFileSync(
 		file,
 		JSON.stringify({
-			seed: PARITY_SEED,
+			seed: PARITY.seed,
 			...matrixLayout(x),
 			train: matrixRows(x, data.train),
 			yTrain: Array.from(data.train, (i) => data.y[i]!),

@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportArgs, matrixLayout } from './exportArgs';
-import { fingerprint, KNN_EXCLUDED, KNN_K, knnProblem, loadTable, logisticProblem, matrixRows, PARITY_SEED } from '../parity/realData';
+import { fingerprint, KNN_EXCLUDED, knnProblem, loadTable, logisticProblem, matrixRows, PARITY } from '../parity/realData';
 
 async function main(): Promise<void> {
 	const parsed = exportArgs('export_matrices');
@@ -29,8 +29,8 @@ async function main(): Promise<void> {
 			JSON.stringify({
 				variant: variant === 'all' ? 'every feature' : `without ${KNN_EXCLUDED[variant].join(', ')}`,
 				excluded: KNN_EXCLUDED[variant],
-				seed: PARITY_SEED,
-				k: KNN_K,
+				seed: PARITY.seed,
+				k: PARITY.knnK,
 				...matrixLayout(kx),
 				queryRows: Array.from(knn.queries, (i) => knn.data.roles.rows[i]!),
 				queries: matrixRows(kx, knn.queries),
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 	writeFileSync(
 		join(out, 'logistic-matrix.json'),
 		JSON.stringify({
-			seed: PARITY_SEED,
+			seed: PARITY.seed,
 			...matrixLayout(x),
 			train: matrixRows(x, data.train),
 			y: Array.from(data.train, (i) => data.y[i]!),
