@@ -1,6 +1,7 @@
 /** textDocument/hover: the column under the cursor (quote-aware, multi-line fields included) → its summary. */
 import type { Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TwoKeyCache } from '../core/twoKeyCache';
 import type { DocState } from './docState';
 import { columnByGroup, type ColumnByGroup } from './columnByGroup';
 import { formatHover, type ColumnRole } from './hoverText';
@@ -20,7 +21,7 @@ export function lineIndex(doc: TextDocument): LineIndex {
 }
 
 /** Each analysis' columns split by group, by column index: an analysis belongs to one document version. */
-const splits = new WeakMap<DocState, Map<number, ColumnByGroup>>();
+const splits = new TwoKeyCache<DocState, number, ColumnByGroup>(() => new Map());
 
 /** The column by group, computed once per analysis; undefined without roles or for columns a split says nothing about. */
 export function splitByGroup(state: DocState, index: number, type: string): ColumnByGroup | undefined {
@@ -29,17 +30,7 @@ export function splitByGroup(state: DocState, index: number, type: string): Colu
 	if (groups === undefined || column === undefined || type === 'identifier' || type === 'constant') {
 		return undefined;
 	}
-	let byIndex = splits.get(state);
-	if (byIndex === undefined) {
-		byIndex = new Map();
-		splits.set(state, byIndex);
-	}
-	let split = byIndex.get(index);
-	if (split === undefined) {
-		split = columnByGroup(column, state.parse.table.rowCount, groups);
-		byIndex.set(index, split);
-	}
-	return split;
+	return splits.get(state, index, () => columnByGroup(column, state.parse.table.rowCount, groups));
 }
 
 /** The 0-based column under `position`, or undefined (blank line, past the last column). */

@@ -18,6 +18,7 @@ import { firmModelBins, firmPredictLabels, fitFirmModel, type FittedFirmModel } 
 import { createRandom, deriveSeed, permutation } from '../random';
 import { INTERSECTION_SEPARATOR, MAJORITY, MINORITY, resolveRoles, type ResolvedRoles } from '../roles/resolve';
 import type { Sidecar } from '../roles/sidecar';
+import { TwoKeyCache } from '../twoKeyCache';
 import { defendedFit, evaluate, type DefendedFit, type RunMetrics } from './evaluate';
 import { firmModelOf, type SimulationParams } from './params';
 
@@ -50,20 +51,10 @@ export interface SeedContext {
  * so a thread preparing several seeds of one table resolves them once. Keyed by the objects
  * themselves: a table or sidecar is never modified, and a new one (another run) is a new key.
  */
-const resolvedRoles = new WeakMap<Table, WeakMap<Sidecar, ResolvedRoles>>();
+const resolvedRoles = new TwoKeyCache<Table, Sidecar, ResolvedRoles>(() => new WeakMap());
 
 function rolesOf(table: Table, sidecar: Sidecar): ResolvedRoles {
-	let bySidecar = resolvedRoles.get(table);
-	if (bySidecar === undefined) {
-		bySidecar = new WeakMap();
-		resolvedRoles.set(table, bySidecar);
-	}
-	let roles = bySidecar.get(sidecar);
-	if (roles === undefined) {
-		roles = resolveRoles(table, sidecar);
-		bySidecar.set(sidecar, roles);
-	}
-	return roles;
+	return resolvedRoles.get(table, sidecar, () => resolveRoles(table, sidecar));
 }
 
 export function buildSeedContext(table: Table, sidecar: Sidecar, params: SimulationParams, seed: number): SeedContext {
