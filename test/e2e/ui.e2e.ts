@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { expandRowUntil, waitForPaneText } from './treeView';
 import { freshWorkspace, hoverGenderColumn, launch, openWorkbench, ROOT, runSuite } from './workbench';
 
 const SHOTS =
@@ -354,11 +355,10 @@ async function main(): Promise<number> {
 		}
 		await step('the Datasets view lists the files with roles and results', async () => {
 			await page.locator('.activitybar .action-item [aria-label^="Collective Fairness"]').first().click();
-			await page.waitForSelector('.pane-body:has-text("applicants.csv"):has-text("gender: female")', { timeout: 30_000 });
-			await page.waitForSelector('.pane-body:has-text("survey.csv"):has-text("no roles")', { timeout: 30_000 });
+			await waitForPaneText(page, ['applicants.csv', 'gender: female'], 30_000);
+			await waitForPaneText(page, ['survey.csv', 'no roles'], 30_000);
 			// Expand applicants.csv to show its remembered results.
-			await page.locator('.pane-body .monaco-list-row', { hasText: 'applicants.csv' }).first().locator('.monaco-tl-twistie').click();
-			await page.waitForSelector('.pane-body:has-text("Simulation")', { timeout: 30_000 });
+			await expandRowUntil(page, 'applicants.csv', 'Simulation', 30_000);
 			await shot(page, 'datasets');
 		});
 		await step('after the roles change (favourable reversed in the sidecar), the old results are marked stale', async () => {
@@ -366,7 +366,7 @@ async function main(): Promise<number> {
 			const sidecar = JSON.parse(readFileSync(sidecarPath, 'utf8')) as { label: { favourable: string[] } };
 			writeFileSync(sidecarPath, JSON.stringify({ ...sidecar, label: { ...sidecar.label, favourable: ['denied'] } }, null, 2));
 			await page.waitForSelector('.pane-body:has-text("audit stale"), .pane-body:has-text("Simulation (stale)")', { timeout: 30_000 });
-			await page.waitForSelector('.pane-body:has-text("the roles changed since")', { timeout: 30_000 });
+			await waitForPaneText(page, ['the roles changed since'], 30_000);
 			await shot(page, 'stale');
 		});
 		await step('a Parquet file opens from the Datasets view in its read-only preview: schema, profile, first rows', async () => {
