@@ -133,6 +133,7 @@ export function auditDataset(ctx: Ctx, arg: unknown): Promise<AuditResult | unde
 	return onTargetFile(arg, async (uri, file) => {
 		const resamples = runArgs(arg).resamples ?? Config.for(uri).auditResamples;
 		try {
+			const startedWith = await ctx.results.provenance(uri);
 			const run = await withServerProgress(
 				ctx,
 				`Fairness audit of ${file}`,
@@ -143,7 +144,7 @@ export function auditDataset(ctx: Ctx, arg: unknown): Promise<AuditResult | unde
 				return undefined;
 			}
 			const a = run.value;
-			await ctx.results.setAudit(uri, a);
+			await ctx.results.setAudit(uri, a, startedWith);
 			const s = a.summary;
 			ctx.log.info(`${file}: audit EqOd ${formatEstimate(s.eqodAverage)}, SPD ${formatEstimate(s.spd)}, error ${formatEstimate(s.error)}`);
 			// Beside the figures: what they cannot carry (few test rows of a label, an advantaged minority, leaking features).
@@ -218,6 +219,7 @@ export function runSimulation(ctx: Ctx, arg: unknown): Promise<SimulationResult 
 			return undefined;
 		}
 		try {
+			const startedWith = await ctx.results.provenance(uri);
 			const run = await withServerProgress(
 				ctx,
 				`Collective simulation (${params.experiment}) on ${file}`,
@@ -228,7 +230,7 @@ export function runSimulation(ctx: Ctx, arg: unknown): Promise<SimulationResult 
 				vscode.window.setStatusBarMessage(`Collective simulation on ${file} cancelled`, 5000);
 				return undefined;
 			}
-			await ctx.results.addSimulation(uri, run.value);
+			await ctx.results.addSimulation(uri, run.value, startedWith);
 			for (const w of run.value.warnings ?? []) {
 				ctx.log.warn(`${file}: ${w}`);
 			}
@@ -255,6 +257,7 @@ export function runSimulation(ctx: Ctx, arg: unknown): Promise<SimulationResult 
 export function compareFirmSide(ctx: Ctx, arg: unknown): Promise<unknown> {
 	return onTargetFile(arg, async (uri, file) => {
 		try {
+			const startedWith = await ctx.results.provenance(uri);
 			const run = await withServerProgress(
 				ctx,
 				`Firm-side comparison on ${file}`,
@@ -266,7 +269,7 @@ export function compareFirmSide(ctx: Ctx, arg: unknown): Promise<unknown> {
 			}
 			const value = run.value as Parameters<typeof comparisonFromCompare>[0];
 			if (typeof value === 'object' && value !== null && Array.isArray(value.rows)) {
-				await ctx.results.setComparison(uri, comparisonFromCompare(value));
+				await ctx.results.setComparison(uri, comparisonFromCompare(value), startedWith);
 			}
 			offerPanel(uri, `${file}: firm-side comparison done.`);
 			return run.value;

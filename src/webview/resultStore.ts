@@ -223,16 +223,25 @@ export class ResultStore<U extends DatasetRef> {
 		return { fresh: latestOf(fresh), stale };
 	}
 
-	async setAudit(uri: U, audit: AuditResult): Promise<void> {
-		await this.add(uri, { kind: 'audit', result: audit });
+	/**
+	 * The data's sha256 and the roles now: taken when a run starts and passed as `startedWith` when
+	 * its result is stored, so that a run during which the data or the roles changed is stored
+	 * under what it started from (and shows as stale) instead of under what it never saw.
+	 */
+	provenance(uri: U): Promise<Provenance> {
+		return this.options.provenanceOf(uri);
 	}
 
-	async addSimulation(uri: U, result: SimulationResult): Promise<void> {
-		await this.add(uri, { kind: 'simulation', result });
+	async setAudit(uri: U, audit: AuditResult, startedWith?: Provenance): Promise<void> {
+		await this.add(uri, { kind: 'audit', result: audit }, startedWith);
 	}
 
-	async setComparison(uri: U, comparison: ComparisonResult): Promise<void> {
-		await this.add(uri, { kind: 'comparison', result: comparison });
+	async addSimulation(uri: U, result: SimulationResult, startedWith?: Provenance): Promise<void> {
+		await this.add(uri, { kind: 'simulation', result }, startedWith);
+	}
+
+	async setComparison(uri: U, comparison: ComparisonResult, startedWith?: Provenance): Promise<void> {
+		await this.add(uri, { kind: 'comparison', result: comparison }, startedWith);
 	}
 
 	async clear(uri: U): Promise<void> {
@@ -242,9 +251,9 @@ export class ResultStore<U extends DatasetRef> {
 		this.fire(uri.toString());
 	}
 
-	private async add(uri: U, body: RunBody): Promise<void> {
+	private async add(uri: U, body: RunBody, startedWith: Provenance | undefined): Promise<void> {
 		await this.loaded;
-		const provenance = await this.options.provenanceOf(uri);
+		const provenance = startedWith ?? (await this.options.provenanceOf(uri));
 		const key = sha(JSON.stringify([provenance.sha256, provenance.roles, paramsOf(body)]));
 		// A run answering the same question replaces the older one; the oldest go past the bound.
 		const runs = (this.byUri.get(uri.toString()) ?? []).filter((r) => r.key !== key);

@@ -130,9 +130,10 @@ export class ServerPanelHost implements PanelHost {
 			// Asked for in the panel (never started by opening it): logged like every other run.
 			this.server.log.info(`panel: audit of ${this.dataset.label} (${resamples} resamples)`);
 			const started = Date.now();
+			const startedWith = await this.server.results.provenance(this.uri);
 			const result = await this.server.request(AuditRequest.type, { uri: this.uri.toString(), resamples }, cts.token);
 			this.server.log.info(`panel: audit of ${this.dataset.label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-			await this.server.results.setAudit(this.uri, result);
+			await this.server.results.setAudit(this.uri, result, startedWith);
 			return result;
 		} finally {
 			cts.dispose();
@@ -149,6 +150,7 @@ export class ServerPanelHost implements PanelHost {
 		try {
 			const { roles, model } = await this.firmOverrides(firm);
 			const params = model !== undefined ? { ...request, model: { kind: model } } : request;
+			const startedWith = await this.server.results.provenance(this.uri);
 			// A window progress (status bar spinner): the panel shows its own progress bar.
 			const run = await this.server.withProgress(
 				`Collective simulation (${request.experiment}) on ${this.dataset.label}`,
@@ -163,7 +165,7 @@ export class ServerPanelHost implements PanelHost {
 			if (run.cancelled) {
 				throw abortError();
 			}
-			await this.server.results.addSimulation(this.uri, run.value);
+			await this.server.results.addSimulation(this.uri, run.value, startedWith);
 			return run.value;
 		} finally {
 			cts.dispose();
@@ -176,6 +178,7 @@ export class ServerPanelHost implements PanelHost {
 			const { roles, model } = await this.firmOverrides(firm);
 			const chosen = `${firm?.seesSensitiveAttribute === false ? 'blind' : 'aware'} firm, ${firm?.model ?? 'default learner'}`;
 			this.server.log.info(`panel: firm-side comparison of ${this.dataset.label} (${chosen})`);
+			const startedWith = await this.server.results.provenance(this.uri);
 			const value = (await this.server.request(
 				CompareRequest.type,
 				{
@@ -190,7 +193,7 @@ export class ServerPanelHost implements PanelHost {
 				return undefined;
 			}
 			const comparison = comparisonFromCompare(value);
-			await this.server.results.setComparison(this.uri, comparison);
+			await this.server.results.setComparison(this.uri, comparison, startedWith);
 			return comparison;
 		} catch (e) {
 			// Not wired into the server yet: the panel simply has no firm-side fronts.

@@ -101,6 +101,33 @@ describe('result store', () => {
 		assert.deepEqual(Object.keys((await store.current(DATA)).fresh?.simulations ?? {}), ['flips']);
 	});
 
+	it('stores a run under the data and roles it started from: roles changed mid-run make it stale, not current', async () => {
+		const { store, now } = setUp();
+		const startedWith = await store.provenance(DATA);
+		// The roles are edited while the simulation runs; it finishes afterwards.
+		now.provenance = { sha256: 'aa', roles: DENIED };
+		await store.addSimulation(DATA, flips, startedWith);
+		await store.setAudit(DATA, audit, startedWith);
+		const after = await store.current(DATA);
+		assert.equal(after.fresh, undefined);
+		assert.deepEqual(
+			after.stale.map((s) => [s.run.kind, s.why, s.run.provenance.roles]),
+			[
+				['simulation', 'the roles changed since', APPROVED],
+				['audit', 'the roles changed since', APPROVED],
+			],
+		);
+		// The data replaced mid-run: stale for the data, whatever the roles.
+		now.provenance = { sha256: 'aa', roles: APPROVED };
+		const dataBefore = await store.provenance(DATA);
+		now.provenance = { sha256: 'cc', roles: APPROVED };
+		await store.addSimulation(DATA, size, dataBefore);
+		assert.deepEqual(
+			(await store.current(DATA)).stale.filter((s) => s.run.kind === 'simulation').map((s) => s.why),
+			['the data changed since', 'the data changed since'],
+		);
+	});
+
 	it('keeps size or minimum, whichever ran last, beside the other experiments', async () => {
 		const { store } = setUp();
 		await store.addSimulation(DATA, flips);
