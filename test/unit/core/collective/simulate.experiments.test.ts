@@ -2,34 +2,34 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { simulate, type SimulationResult } from '../../../../src/core/collective/simulate';
 import type { SimulationRow } from '../../../../src/core/collective/aggregate';
-import { METHODS } from '../../../../src/core/collective/params';
+import { METHODS, type SimulationParams } from '../../../../src/core/collective/params';
 import { syntheticFixture, withoutCounterfactuals } from '../../../integration/runner/fixture';
 
 const fixture = syntheticFixture(1500, 5);
 const key = (r: SimulationRow): string => `${r.method}|${r.knowledge}|${r.alpha}`;
+/**
+ * The grid of the size run, which the minimum run searches too: its target is set between the size
+ * run's best and worst grid points, which holds only on the same grid. The α values are unsorted so
+ * that the size test sees them come back sorted.
+ */
+const sizeGrid: Partial<SimulationParams> = { alphas: [0.3, 0.1], seeds: 2, flips: 4, methods: ['rb-prob', 'random'] };
+/** A minimum-experiment run small enough for one test: one seed, two values of M, the random method. */
+const smallMinimumRun = (params: Partial<SimulationParams>): Promise<SimulationResult> =>
+	simulate(fixture.table, fixture.sidecar, { experiment: 'minimum', seeds: 1, flips: 2, methods: ['random'], ...params });
 
 describe('simulate: experiments', () => {
 	let size: SimulationResult;
 	let minimum: SimulationResult;
 	let flips: SimulationResult;
 	before(async () => {
-		size = await simulate(fixture.table, fixture.sidecar, {
-			experiment: 'size',
-			alphas: [0.3, 0.1],
-			seeds: 2,
-			flips: 4,
-			methods: ['rb-prob', 'random'],
-		});
+		size = await simulate(fixture.table, fixture.sidecar, { experiment: 'size', ...sizeGrid });
 		// The coarse grid alone (the refinement pass has its own tests in refine.test.ts).
 		flips = await simulate(fixture.table, fixture.sidecar, { experiment: 'flips', alpha: 0.4, seeds: 2, flips: 5, refineGrid: false });
 		// The target lies between the best and the worst grid point of the size run, so it is reached somewhere but not everywhere.
 		const eqods = size.grid!.map((r) => r.eqod.mean!);
 		minimum = await simulate(fixture.table, fixture.sidecar, {
 			experiment: 'minimum',
-			alphas: [0.1, 0.3],
-			seeds: 2,
-			flips: 4,
-			methods: ['rb-prob', 'random'],
+			...sizeGrid,
 			targetEqod: (Math.min(...eqods) + Math.max(...eqods)) / 2,
 		});
 	});
@@ -71,14 +71,7 @@ describe('simulate: experiments', () => {
 	});
 
 	it('minimum: an unreachable target reports the lowest EqOd seen instead', async () => {
-		const r = await simulate(fixture.table, fixture.sidecar, {
-			experiment: 'minimum',
-			alphas: [0.1],
-			seeds: 1,
-			flips: 2,
-			methods: ['random'],
-			targetEqod: 0,
-		});
+		const r = await smallMinimumRun({ alphas: [0.1], targetEqod: 0 });
 		const m = r.minimum![0]!;
 		const lowest = Math.min(...r.grid!.map((g) => g.eqod.mean!));
 		assert.ok(lowest > 0, 'precondition: no grid point is perfectly fair');
@@ -88,13 +81,7 @@ describe('simulate: experiments', () => {
 	});
 
 	it("minimum: without a target, half the base model's mean EqOd", async () => {
-		const r = await simulate(fixture.table, fixture.sidecar, {
-			experiment: 'minimum',
-			alphas: [0.2],
-			seeds: 1,
-			flips: 2,
-			methods: ['random'],
-		});
+		const r = await smallMinimumRun({ alphas: [0.2] });
 		assert.equal(r.minimum![0]!.target, r.base.eqod.mean! / 2);
 	});
 
