@@ -1,7 +1,7 @@
 /**
  * Every custom message between the language client and the Collective Fairness language server,
- * declared once (eslint's namespace pattern: a literal method name and a typed `type`). Standard
- * LSP messages (hover, code lens, diagnostics …) are not repeated here. Results are plain JSON
+ * declared once, each by its method name and a typed `type` ({@link request}, {@link notification}).
+ * Standard LSP messages (hover, code lens, diagnostics …) are not repeated here. Results are plain JSON
  * (the DTOs of ./model). Requests that take a while accept a `workDoneToken` (window/workDoneProgress)
  * and honour `$/cancelRequest`; failures are ResponseErrors with a code from {@link ErrorCodes}.
  */
@@ -21,6 +21,26 @@ import type {
 	TableProfile,
 } from './model';
 import type { ColumnByGroup } from '../core/profile/byGroup';
+
+/** A message as both sides name it: its method, and the `type` that carries its parameter and result types. */
+export interface RequestDeclaration<P, R> {
+	readonly method: string;
+	readonly type: RequestType<P, R, void>;
+}
+
+export interface NotificationDeclaration<P> {
+	readonly method: string;
+	readonly type: NotificationType<P>;
+}
+
+/** Declares a request: `connection.onRequest(X.type, …)` on the server, `sendRequest(X.type, …)` on the client. */
+export function request<P, R>(method: string): RequestDeclaration<P, R> {
+	return { method, type: new RequestType<P, R, void>(method) };
+}
+
+export function notification<P>(method: string): NotificationDeclaration<P> {
+	return { method, type: new NotificationType<P>(method) };
+}
 
 /** A CSV/TSV document: open in the editor (synced text) or, when not open, read from disk. */
 export interface DocumentParams {
@@ -83,28 +103,16 @@ export namespace ErrorCodes {
 }
 
 /** Client → server: column profiles (and group summaries when roles are known) of one file. */
-export namespace ProfileRequest {
-	export const method = 'collectiveFairness/profile' as const;
-	export const type = new RequestType<ProfileParams, ProfileResult, void>(method);
-}
+export const ProfileRequest = request<ProfileParams, ProfileResult>('collectiveFairness/profile');
 
 /** Client → server: the full audit (base classifier, group metrics, bootstrap intervals). Runs in a worker thread; cancellable. */
-export namespace AuditRequest {
-	export const method = 'collectiveFairness/audit' as const;
-	export const type = new RequestType<AuditParams, AuditResult, void>(method);
-}
+export const AuditRequest = request<AuditParams, AuditResult>('collectiveFairness/audit');
 
 /** Client → server: a collective-action simulation on the worker pool (cores − 1); cancellable. */
-export namespace SimulateRequest {
-	export const method = 'collectiveFairness/simulate' as const;
-	export const type = new RequestType<SimulateParams, SimulationResult, void>(method);
-}
+export const SimulateRequest = request<SimulateParams, SimulationResult>('collectiveFairness/simulate');
 
 /** Client → server: firm-side comparison (Pareto fronts, defending firm) on the worker pool; cancellable. */
-export namespace CompareRequest {
-	export const method = 'collectiveFairness/compare' as const;
-	export const type = new RequestType<CompareParams, CompareResult, void>(method);
-}
+export const CompareRequest = request<CompareParams, CompareResult>('collectiveFairness/compare');
 
 /**
  * Server → client: the progress of a run of fits (simulate, compare) as numbers, keyed by the
@@ -120,10 +128,7 @@ export interface RunProgress {
 	readonly etaSeconds?: number;
 }
 
-export namespace RunProgressNotification {
-	export const method = 'collectiveFairness/runProgress' as const;
-	export const type = new NotificationType<RunProgress>(method);
-}
+export const RunProgressNotification = notification<RunProgress>('collectiveFairness/runProgress');
 
 /** Server → client: the analysis state of a file, for a status bar item. */
 export interface AnalysisStatus {
@@ -136,10 +141,7 @@ export interface AnalysisStatus {
 	readonly message?: string;
 }
 
-export namespace AnalysisStatusNotification {
-	export const method = 'collectiveFairness/analysisStatus' as const;
-	export const type = new NotificationType<AnalysisStatus>(method);
-}
+export const AnalysisStatusNotification = notification<AnalysisStatus>('collectiveFairness/analysisStatus');
 
 /**
  * The command the server executes (workspace/executeCommand, advertised in executeCommandProvider)
@@ -183,11 +185,7 @@ export interface EditRolesResult {
  * {@link EditRolesCommand}'s name and arguments, answered by an {@link EditRolesResult} (null when
  * the server has nothing to say). Declared here so the client reads the answer without a cast.
  */
-export namespace EditRolesRequest {
-	export const method = 'workspace/executeCommand' as const;
-	export const type = new RequestType<
-		{ readonly command: typeof EditRolesCommand.command; readonly arguments: [EditRolesArgs] },
-		EditRolesResult | null,
-		void
-	>(method);
-}
+export const EditRolesRequest = request<
+	{ readonly command: typeof EditRolesCommand.command; readonly arguments: [EditRolesArgs] },
+	EditRolesResult | null
+>('workspace/executeCommand');

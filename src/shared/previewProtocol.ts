@@ -3,7 +3,7 @@
  * with no text to show in an editor. The server reads it as every command does (by path, through
  * src/io) and answers with its schema, its first rows as text and the profile of every column.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { request } from './lspProtocol';
 import type { ColumnProfile, Sidecar } from './model';
 
 export interface PreviewParams {
@@ -28,10 +28,7 @@ export interface PreviewResult {
 }
 
 /** Client → server: the schema, first rows and profile of a dataset file. */
-export namespace PreviewRequest {
-	export const method = 'collectiveFairness/preview' as const;
-	export const type = new RequestType<PreviewParams, PreviewResult, void>(method);
-}
+export const PreviewRequest = request<PreviewParams, PreviewResult>('collectiveFairness/preview');
 
 /** Rows returned when the request does not say, and the most it returns. */
 export const PREVIEW_ROWS = 20;
