@@ -11,7 +11,7 @@ import { readCsvFile } from '../../../src/io/readCsvFile';
 import { readParquetFile } from '../../../src/io/readParquetFile';
 import { readArrowFile } from '../../../src/io/readArrowFile';
 import { loadDataset } from '../../../src/io/loadDataset';
-import { datasetFormatOf, isDatasetFileName } from '../../../src/io/datasetFormat';
+import { datasetFormatOf, isDatasetFileName, type DatasetFormat } from '../../../src/io/datasetFormat';
 import { parseFile, readHead } from '../../../src/server/parse';
 import type { Column, Table } from '../../../src/core/csv/table';
 import {
@@ -28,6 +28,16 @@ import {
 } from 'apache-arrow';
 import { cliAll, ensureBuilt, generated, tempDir, type CliRun } from '../../integration/cli/run';
 import { cellsOf, writeArrow, writeGzip, writeParquet } from './writeFormats';
+
+/** File names and the reader each gets: the extension decides, in any letter case, `.gz` over the CSV's own extension. */
+const READER_BY_NAME: ReadonlyArray<readonly [name: string, format: DatasetFormat]> = [
+	['a/b.CSV.GZ', 'csv.gz'],
+	['b.tsv.gz', 'csv.gz'],
+	['b.parquet', 'parquet'],
+	['b.feather', 'arrow'],
+	['b.arrow', 'arrow'],
+	['b.tsv', 'csv'],
+];
 
 /** The table's content as plain values, for deep comparison across readers. */
 function contentOf(table: Table): unknown {
@@ -78,13 +88,13 @@ describe('io: Parquet, Arrow and gzip inputs', () => {
 	});
 	after(() => cleanup());
 
-	it('picks the reader from the extension', () => {
-		assert.equal(datasetFormatOf('a/b.CSV.GZ'), 'csv.gz');
-		assert.equal(datasetFormatOf('b.tsv.gz'), 'csv.gz');
-		assert.equal(datasetFormatOf('b.parquet'), 'parquet');
-		assert.equal(datasetFormatOf('b.feather'), 'arrow');
-		assert.equal(datasetFormatOf('b.arrow'), 'arrow');
-		assert.equal(datasetFormatOf('b.tsv'), 'csv');
+	for (const [name, format] of READER_BY_NAME) {
+		it(`picks the ${format} reader for ${name} from its extension`, () => {
+			assert.equal(datasetFormatOf(name), format);
+		});
+	}
+
+	it('takes dataset files by name, not sidecars or other compressed files', () => {
 		assert.ok(isDatasetFileName('x.parquet') && isDatasetFileName('x.tsv.gz') && isDatasetFileName('x.csv'));
 		assert.ok(!isDatasetFileName('x.fairness.json') && !isDatasetFileName('x.gz.txt'));
 	});
