@@ -9,6 +9,7 @@ import { formatFigure, plural, renderTable } from '../format';
 import { firmLine, renderFirms } from '../firmsTable';
 import { openRunInput, parseDatasetArgs } from '../runInput';
 import { labelLeaksOf, leakWarningLines } from '../leakWarning';
+import { auditWarnings } from '../../shared/auditWarnings';
 import { ROLE_HELP } from '../roleFlags';
 import { firmModelForRun, firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS } from '../modelFlags';
 import { describeParse, parseNumberFlag, readCommonOptions, COMMON_HELP, COMMON_OPTIONS, requireOneFile } from '../common';
@@ -74,6 +75,8 @@ export const auditCommand: Command = {
 			sidecarRoles: sidecar,
 			...result,
 			labelLeaks,
+			// What the figures cannot carry (thin groups, an advantaged minority): the editor says the same.
+			warnings: auditWarnings(result),
 		};
 		let written: string[] = [];
 		if (values.out !== undefined) {
@@ -90,6 +93,9 @@ export const auditCommand: Command = {
 			printJson(`${JSON.stringify({ ...report, gates }, null, 2)}\n`);
 		} else {
 			printOut(`${renderAudit(file, loaded.parse, result)}\n`);
+			for (const warning of report.warnings) {
+				printOut(`WARNING: ${warning}.\n`);
+			}
 			for (const line of leakWarningLines(labelLeaks, result.roles.label)) {
 				printOut(`${line}\n`);
 			}
