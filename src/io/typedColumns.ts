@@ -8,6 +8,7 @@
  */
 import { codeArray, holdsCode, resizeCodes } from '../core/csv/codes';
 import type { CategoryCodes, Column } from '../core/csv/table';
+import { SubjectError } from '../core/subjectError';
 
 /** A column's type as the input declares it, mapped to what the engine stores. */
 export type ValueKind = 'numeric' | 'text' | 'boolean' | 'date' | 'timestamp';
@@ -26,13 +27,10 @@ export class UnsupportedColumnError extends Error {
 }
 
 /** A file that is not what its extension says, or is damaged; the message names the file. */
-export class DatasetFileError extends Error {
-	constructor(
-		readonly fileName: string,
-		detail: string,
-	) {
-		super(`${fileName}: ${detail}`);
-		this.name = 'InputError';
+export class DatasetFileError extends SubjectError {
+	constructor(fileName: string, detail: string) {
+		// 'InputError', like UnsupportedColumnError's: the CLI reports it in one line with exit code 2.
+		super(fileName, detail, 'InputError');
 	}
 }
 

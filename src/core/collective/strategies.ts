@@ -15,17 +15,14 @@
 import { kNearest } from './knn';
 import { firmPredictProba, fitFirmModel, type FirmModelSpec } from '../models/firmModel';
 import { createRandom, deriveSeed, permutation } from '../random';
+import { SubjectError } from '../subjectError';
 import type { SeedContext } from './seedContext';
 import type { Method } from './params';
 
 /** A method that cannot run on this data, with the reason (shown instead of numbers). */
-export class StrategyError extends Error {
-	constructor(
-		readonly method: Method,
-		detail: string,
-	) {
-		super(`${method}: ${detail}`);
-		this.name = 'StrategyError';
+export class StrategyError extends SubjectError {
+	constructor(method: Method, detail: string) {
+		super(method, detail, 'StrategyError');
 	}
 }
 

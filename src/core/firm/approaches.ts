@@ -13,6 +13,7 @@ import type { RunMetrics } from '../collective/evaluate';
 import type { FeatureMatrix } from '../encoding/matrix';
 import { firmPredictLabels, firmPredictProba, fitFirmModel, type FirmModelSpec, type FittedFirmModel } from '../models/firmModel';
 import { createRandom, deriveSeed } from '../random';
+import { SubjectError } from '../subjectError';
 import { calibratedLabels, calibratedRandomizedLabels, fitCalibratedEqOdds, withholdingDraws } from './calibratedEqOdds';
 import { byGroup, testMetrics, type FirmContext, type HoldoutPart } from './context';
 import { applyThresholdMixtures, solveEqualizedOdds } from './eqOddsThresholds';
@@ -36,13 +37,9 @@ export interface FirmPoint {
 }
 
 /** An approach that cannot run on this seed's data (shown instead of numbers). */
-export class FirmMethodError extends Error {
-	constructor(
-		readonly approach: FirmApproach,
-		detail: string,
-	) {
-		super(`${approach}: ${detail}`);
-		this.name = 'FirmMethodError';
+export class FirmMethodError extends SubjectError {
+	constructor(approach: FirmApproach, detail: string) {
+		super(approach, detail, 'FirmMethodError');
 	}
 }
 
