@@ -23,11 +23,8 @@ export interface GroupedOutcomes {
 	readonly rows?: Int32Array;
 }
 
-/** Cells of a stratum's confusion table, in this order. Without predictions ŷ is taken as 0. */
-export const TRUE_POSITIVE = 0;
-export const FALSE_NEGATIVE = 1;
-export const FALSE_POSITIVE = 2;
-export const TRUE_NEGATIVE = 3;
+/** Offset of each cell within a stratum's confusion table. Without predictions ŷ is taken as 0. */
+export const ConfusionCell = { truePositive: 0, falseNegative: 1, falsePositive: 2, trueNegative: 3 } as const;
 export const CELLS_PER_STRATUM = 4;
 
 /**

@@ -14,16 +14,7 @@
  *   error            P(ŷ≠y | a)      = (FN+FP)/n
  * Differences are "group minus reference" when signed.
  */
-import {
-	CELLS_PER_STRATUM,
-	FALSE_NEGATIVE,
-	FALSE_POSITIVE,
-	type GroupedOutcomes,
-	TRUE_NEGATIVE,
-	TRUE_POSITIVE,
-	countCellsInto,
-	validateShapes,
-} from './confusion.js';
+import { CELLS_PER_STRATUM, ConfusionCell, type GroupedOutcomes, countCellsInto, validateShapes } from './confusion.js';
 
 /** Per-group slots of the statistic vector. */
 export const GroupStat = {
@@ -115,10 +106,10 @@ export function evaluateInto(cells: ArrayLike<number>, layout: StatLayout, out: 
 	let totalErrors = 0;
 	for (let s = 0; s <= layout.groupCount; s++) {
 		const o = s * CELLS_PER_STRATUM;
-		const tp = cells[o + TRUE_POSITIVE]!;
-		const fn = cells[o + FALSE_NEGATIVE]!;
-		const fp = cells[o + FALSE_POSITIVE]!;
-		const tn = cells[o + TRUE_NEGATIVE]!;
+		const tp = cells[o + ConfusionCell.truePositive]!;
+		const fn = cells[o + ConfusionCell.falseNegative]!;
+		const fp = cells[o + ConfusionCell.falsePositive]!;
+		const tn = cells[o + ConfusionCell.trueNegative]!;
 		const n = tp + fn + fp + tn;
 		totalRows += n;
 		totalErrors += fn + fp;

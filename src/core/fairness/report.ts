@@ -10,16 +10,7 @@ import {
 	minValidResamples,
 	resolveBootstrapOptions,
 } from './bootstrap.js';
-import {
-	CELLS_PER_STRATUM,
-	FALSE_NEGATIVE,
-	FALSE_POSITIVE,
-	type GroupedOutcomes,
-	TRUE_NEGATIVE,
-	TRUE_POSITIVE,
-	stratumSize,
-	tabulate,
-} from './confusion.js';
+import { CELLS_PER_STRATUM, ConfusionCell, type GroupedOutcomes, stratumSize, tabulate } from './confusion.js';
 import {
 	type ComparisonStatName,
 	type GroupStatName,
@@ -145,10 +136,10 @@ function rateReason(context: Context, group: number, stat: GroupStatName): strin
 	if (stratumSize(cells, group) === 0) {
 		return `no rows in group '${name}', so its ${RATE_WORDS[stat]} is undefined`;
 	}
-	if (stat === 'truePositiveRate' && cells[o + TRUE_POSITIVE]! + cells[o + FALSE_NEGATIVE]! === 0) {
+	if (stat === 'truePositiveRate' && cells[o + ConfusionCell.truePositive]! + cells[o + ConfusionCell.falseNegative]! === 0) {
 		return `no favourable labels (y = 1) among the group '${name}' rows, so its true-positive rate is undefined`;
 	}
-	if (stat === 'falsePositiveRate' && cells[o + FALSE_POSITIVE]! + cells[o + TRUE_NEGATIVE]! === 0) {
+	if (stat === 'falsePositiveRate' && cells[o + ConfusionCell.falsePositive]! + cells[o + ConfusionCell.trueNegative]! === 0) {
 		return `no unfavourable labels (y = 0) among the group '${name}' rows, so its false-positive rate is undefined`;
 	}
 	return `the ${RATE_WORDS[stat]} of group '${name}' is undefined`; // not reached: rates are undefined only for the reasons above
@@ -157,10 +148,10 @@ function rateReason(context: Context, group: number, stat: GroupStatName): strin
 function groupRates(context: Context, g: number, withPredictions: boolean): GroupRates {
 	const o = g * CELLS_PER_STRATUM;
 	const { cells } = context;
-	const tp = cells[o + TRUE_POSITIVE]!;
-	const fn = cells[o + FALSE_NEGATIVE]!;
-	const fp = cells[o + FALSE_POSITIVE]!;
-	const tn = cells[o + TRUE_NEGATIVE]!;
+	const tp = cells[o + ConfusionCell.truePositive]!;
+	const fn = cells[o + ConfusionCell.falseNegative]!;
+	const fp = cells[o + ConfusionCell.falsePositive]!;
+	const tn = cells[o + ConfusionCell.trueNegative]!;
 	const rate = (stat: GroupStatName): Estimate => estimate(context, groupSlot(g, stat), () => rateReason(context, g, stat));
 	const counts: GroupCounts = withPredictions
 		? {
