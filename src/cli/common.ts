@@ -140,12 +140,25 @@ export const RUN_OUTPUT_OPTIONS = {
 	force: { type: 'boolean', default: false },
 } as const;
 
-/** `--json` or `--csv` (not both), else text. */
-export function readOutputFormat(values: { readonly json?: boolean; readonly csv?: boolean }): 'json' | 'csv' | 'text' {
+/** Where simulate and compare put their result, read once from {@link RUN_OUTPUT_OPTIONS}. */
+export interface RunOutputChoice {
+	/** stdout: `--json` or `--csv` (not both), else text. */
+	readonly format: 'json' | 'csv' | 'text';
+	/** `--out FILE`, replacing an existing report of ours only with `--force`. */
+	readonly out: string | undefined;
+	readonly force: boolean;
+}
+
+export function readRunOutput(values: {
+	readonly json?: boolean;
+	readonly csv?: boolean;
+	readonly out?: string;
+	readonly force?: boolean;
+}): RunOutputChoice {
 	if (values.json === true && values.csv === true) {
 		throw new UsageError('choose one of --json and --csv');
 	}
-	return values.json === true ? 'json' : values.csv === true ? 'csv' : 'text';
+	return { format: values.json === true ? 'json' : values.csv === true ? 'csv' : 'text', out: values.out, force: values.force === true };
 }
 
 /** Help lines for the output options shared by simulate and compare. */

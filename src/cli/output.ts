@@ -14,7 +14,8 @@ import type { PanelResults } from '../shared/webviewProtocol';
 import { VERSION } from '../shared/version';
 import type { LoadedDataset } from '../io/loadDataset';
 import type { ProgressSink } from './progress';
-import { describeParse } from './common';
+import { describeParse, type RunOutputChoice } from './common';
+import type { UnitExecutor } from '../core/collective/simulate';
 import { sidecarPathFor } from '../shared/sidecarPath';
 import { printErr, printJson, printOut } from './terminal';
 
@@ -97,14 +98,30 @@ export async function runCancellable<T>(progress: ProgressSink, work: (signal: A
 	}
 }
 
-export interface RunOutput {
+/** What simulate and compare hand their engine: the executor, Ctrl-C as the signal, the progress for the progress line. */
+export interface ExecutorRunOptions {
+	readonly executor: UnitExecutor;
+	readonly workers: number;
+	readonly signal: AbortSignal;
+	readonly onProgress: (p: { readonly done: number; readonly total: number }) => void;
+}
+
+/** {@link runCancellable} for a run of units on an executor, its progress drawn under `stage` ("simulating"). */
+export function runOnExecutor<T>(
+	progress: ProgressSink,
+	stage: string,
+	executor: UnitExecutor,
+	workers: number,
+	run: (options: ExecutorRunOptions) => Promise<T>,
+): Promise<T> {
+	return runCancellable(progress, (signal) =>
+		run({ executor, workers, signal, onProgress: (p) => progress.update(stage, p.done, p.total) }),
+	);
+}
+
+/** How one command presents its result; the input and the output choice are the run's. */
+export interface RunPresentation {
 	readonly command: 'simulate' | 'compare';
-	readonly file: string;
-	readonly loaded: LoadedDataset;
-	readonly out: string | undefined;
-	/** --force: replace an existing report of ours. */
-	readonly force?: boolean;
-	readonly format: 'json' | 'csv' | 'text';
 	/** The result as the panel and the HTML report take it. */
 	readonly panelResults: PanelResults;
 	readonly csv: () => string;
@@ -112,26 +129,31 @@ export interface RunOutput {
 }
 
 /** The result of simulate or compare: `--out` (JSON or HTML report), then stdout in the chosen format. */
-export async function emitRunResult(result: object, o: RunOutput): Promise<void> {
-	const { loaded } = o;
-	const output = {
+export async function emitRunResult(
+	result: object,
+	input: { readonly file: string; readonly loaded: LoadedDataset },
+	output: RunOutputChoice,
+	o: RunPresentation,
+): Promise<void> {
+	const { file, loaded } = input;
+	const json = {
 		tool: 'collective-fairness',
 		command: o.command,
-		dataset: { file: o.file, rows: loaded.parse.table.rowCount, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse) },
+		dataset: { file, rows: loaded.parse.table.rowCount, sidecar: loaded.sidecarPath ?? null, input: describeParse(loaded.parse) },
 		...result,
 	};
 	const written =
-		o.out === undefined
+		output.out === undefined
 			? []
-			: await writeOutput(o.out, output, o.panelResults, {
-					file: o.file,
+			: await writeOutput(output.out, json, o.panelResults, {
+					file,
 					sidecarPath: loaded.sidecarPath,
 					rows: loaded.parse.table.rowCount,
-					force: o.force === true,
+					force: output.force,
 				});
-	if (o.format === 'json') {
-		printJson(`${JSON.stringify(output, null, 2)}\n`);
-	} else if (o.format === 'csv') {
+	if (output.format === 'json') {
+		printJson(`${JSON.stringify(json, null, 2)}\n`);
+	} else if (output.format === 'csv') {
 		printOut(o.csv());
 	} else {
 		printOut(`${o.text()}\n`);

@@ -6,11 +6,11 @@ import { FIRM_APPROACHES, type FirmApproach } from '../../core/firm/params';
 import type { CompareRow } from '../../core/firm/pareto';
 import { csvField } from '../../shared/csvWriter';
 import { summaryCsvCells, summaryCsvColumns } from '../../shared/simulationCsv';
-import { emitRunResult, runCancellable } from '../output';
+import { emitRunResult, runOnExecutor } from '../output';
 import { comparisonFromCompare } from '../../shared/comparison';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import type { Command } from '../command';
-import { parseNumberFlag, readOnBadRow, readOutputFormat, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
+import { parseNumberFlag, readOnBadRow, readRunOutput, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { openRunInput, parseDatasetArgs } from '../runInput';
@@ -69,7 +69,7 @@ export const compareCommand: Command = {
 			workers: { type: 'string' },
 			...RUN_OUTPUT_OPTIONS,
 		});
-		const format = readOutputFormat(values);
+		const output = readRunOutput(values);
 		const file = requireOneFile(positionals, 'compare on');
 		const list = (s: string | undefined): string[] | undefined =>
 			s
@@ -102,7 +102,7 @@ export const compareCommand: Command = {
 		const onBadRow = readOnBadRow(values['on-bad-row']);
 		const { progress, loaded, sidecar } = await openRunInput(values, file, onBadRow);
 		const model = firmModelForRun(values, firstSeed ?? 0, loaded.sidecar?.model);
-		const result = await runCancellable(progress, (signal) =>
+		const result = await runOnExecutor(progress, 'comparing', createPoolExecutor(workers), workers, (options) =>
 			compare(
 				loaded.parse.table,
 				sidecar,
@@ -117,21 +117,11 @@ export const compareCommand: Command = {
 					includeCollective,
 					collective: { methods: collectiveMethods, alphas, flips, defense: !values['no-defense'], defenseThreshold, defenseMethod },
 				},
-				{
-					executor: createPoolExecutor(workers),
-					workers,
-					signal,
-					onProgress: (p) => progress.update('comparing', p.done, p.total),
-				},
+				options,
 			),
 		);
-		await emitRunResult(result, {
+		await emitRunResult(result, { file, loaded }, output, {
 			command: 'compare',
-			file,
-			loaded,
-			out: values.out,
-			force: values.force,
-			format,
 			panelResults: { simulations: {}, comparison: comparisonFromCompare(result) },
 			csv: () => compareCsv(result),
 			text: () => renderCompare(file, result),

@@ -3,7 +3,7 @@ import { firmModelOf, type SimulationParams } from '../../core/collective/params
 import { EXPERIMENTS, isExperiment, isMethod, METHODS, RUN_DEFAULTS, type Experiment, type Method } from '../../shared/runParameters';
 import { simulate, type SimulationResult } from '../../core/collective/simulate';
 import type { SeedSummary, SimulationRow } from '../../core/collective/aggregate';
-import { emitRunResult, runCancellable } from '../output';
+import { emitRunResult, runOnExecutor } from '../output';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import { createQueueExecutor } from '../../runner/queueCoordinator';
 import { requireRedisUrl } from '../../runner/queueConnection';
@@ -13,7 +13,7 @@ import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { openRunInput, parseDatasetArgs } from '../runInput';
 import { ROLE_HELP } from '../roleFlags';
-import { parseNumberFlag, readOnBadRow, readOutputFormat, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
+import { parseNumberFlag, readOnBadRow, readRunOutput, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
 import { CLI_BASE_ROW, simulationRowsCsv } from '../../shared/simulationCsv';
 import {
 	collectiveModelFromFlags,
@@ -103,7 +103,7 @@ export const simulateCommand: Command = {
 				`--experiment must be ${EXPERIMENTS.slice(0, -1).join(', ')} or ${EXPERIMENTS.at(-1)}${experiment !== undefined ? `, got '${experiment}'` : ''}`,
 			);
 		}
-		const format = readOutputFormat(values);
+		const output = readRunOutput(values);
 		const params = readParams(values, experiment);
 		const workers = parseNumberFlag('workers', values.workers, { integer: true, min: 1, max: 64 }) ?? defaultWorkerCount('cli');
 		const onBadRow = readOnBadRow(values['on-bad-row']);
@@ -112,29 +112,15 @@ export const simulateCommand: Command = {
 		}
 		const { progress, loaded, sidecar } = await openRunInput(values, file, onBadRow);
 		const model = firmModelForRun(values as ModelFlagValues, params.firstSeed ?? RUN_DEFAULTS.firstSeed, loaded.sidecar?.model);
-		const result = await runCancellable(progress, (signal) =>
-			simulate(
-				loaded.parse.table,
-				sidecar,
-				{ ...params, ...(model.kind === 'boosting' ? { model } : {}) },
-				{
-					executor:
-						values.queue !== undefined
-							? createQueueExecutor(values.queue, { log: (line) => printErr(`simulate: ${line}\n`) })
-							: createPoolExecutor(workers),
-					workers,
-					signal,
-					onProgress: (p) => progress.update('simulating', p.done, p.total),
-				},
-			),
+		const executor =
+			values.queue !== undefined
+				? createQueueExecutor(values.queue, { log: (line) => printErr(`simulate: ${line}\n`) })
+				: createPoolExecutor(workers);
+		const result = await runOnExecutor(progress, 'simulating', executor, workers, (options) =>
+			simulate(loaded.parse.table, sidecar, { ...params, ...(model.kind === 'boosting' ? { model } : {}) }, options),
 		);
-		await emitRunResult(result, {
+		await emitRunResult(result, { file, loaded }, output, {
 			command: 'simulate',
-			file,
-			loaded,
-			out: values.out,
-			force: values.force,
-			format,
 			panelResults: { simulations: { [result.experiment]: result } },
 			csv: () => simulationRowsCsv([result], CLI_BASE_ROW),
 			text: () => renderSimulation(file, result),
