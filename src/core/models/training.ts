@@ -10,6 +10,15 @@ import { checkedLabel, checkedWeight } from './rowChecks';
 /** How error messages name this learner. */
 const LEARNER = 'logistic regression';
 
+/**
+ * Matrix rows already found valid (1) by {@link rowIsValid}, per matrix. Why: a sweep along M
+ * refits the same training rows of one matrix hundreds of times with other labels, and checking
+ * each row's features again was about a fifth of a pass per refit (0.6 ms on Adult's 26,049 rows).
+ * Sound because a FeatureMatrix is never written after it is built (nothing in src/ writes into
+ * `dense` or `active`); held weakly, so it goes with its matrix.
+ */
+const validRowsOf = new WeakMap<FeatureMatrix, Uint8Array>();
+
 /** What the solvers need about the training rows. */
 export interface TrainingSet {
 	readonly x: FeatureMatrix;
@@ -63,13 +72,21 @@ export function prepareTraining(x: FeatureMatrix, y: ArrayLike<number>, input: T
 	let positives = 0;
 	let negatives = 0;
 	let weightSum = 0;
+	let validRows = validRowsOf.get(x);
+	if (validRows === undefined) {
+		validRows = new Uint8Array(x.rows);
+		validRowsOf.set(x, validRows);
+	}
 	for (let r = 0; r < n; r++) {
 		const i = rows === undefined ? r : rows[r]!;
 		if (!(i >= 0 && i < x.rows)) {
 			throw new Error(`logistic regression: training row ${r} points at matrix row ${i}, outside 0…${x.rows - 1}`);
 		}
-		if (!rowIsValid(x, i)) {
-			checkRow(x, i); // names the offending value
+		if (validRows[i] === 0) {
+			if (!rowIsValid(x, i)) {
+				checkRow(x, i); // names the offending value
+			}
+			validRows[i] = 1;
 		}
 		const label = checkedLabel(y, i, LEARNER);
 		const s = checkedWeight(sampleWeight, i, LEARNER);
