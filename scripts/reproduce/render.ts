@@ -1,17 +1,14 @@
 /**
  * Figures as PNG, drawn in headless Chromium by the panel itself: the page the extension serves
- * (panelHtml, same CSP) with a stub of acquireVsCodeApi, fed the results as the host would
- * (simulation/didChange, comparison/didChange), then asked for its report images
- * (report/didRequestExport → report/export). As test/webview/harness.ts does.
+ * (panelHtml, same CSP) with a stub of acquireVsCodeApi (both from panelServer.ts, as for the
+ * webview tests), fed the results as the host would (simulation/didChange, comparison/didChange),
+ * then asked for its report images (report/didRequestExport → report/export).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { FigureSpec } from '../../src/shared/figureSpec';
 import type { ChartImage, PanelResults } from '../../src/shared/webviewProtocol';
-import { panelHtml } from '../../src/webview/html';
+import { startPanelServer } from './panelServer';
 
 const NONCE = 'cmVwcm9kdWNlLW5vbmNlLTE=';
 const STUB = `(() => {
@@ -40,44 +37,22 @@ export interface Renderer {
 }
 
 export async function startRenderer(root: string, figurePageJs: string, chromium: string): Promise<Renderer> {
-	const webviewDir = path.join(root, 'dist', 'webview');
-	const server = http.createServer((req, res) => {
-		const url = new URL(req.url ?? '/', 'http://localhost');
-		const send = (status: number, type: string, body: string | Buffer): void => {
-			res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-			res.end(body);
-		};
-		const origin = `http://${req.headers.host ?? ''}`;
-		if (url.pathname === '/favicon.ico') {
-			send(204, 'image/x-icon', '');
-		} else if (url.pathname === '/panel.html') {
-			const html = panelHtml({
-				cspSource: origin,
-				scriptUri: `${origin}/dist/webview/main.js`,
-				styleUri: `${origin}/dist/webview/main.css`,
-				nonce: NONCE,
-				title: 'Fairness: reproduction',
-			}).replace('<script nonce', `<script nonce="${NONCE}" src="${origin}/stub.js"></script>\n<script nonce`);
-			send(200, 'text/html; charset=utf-8', html);
-		} else if (url.pathname === '/stub.js') {
-			send(200, 'text/javascript', STUB);
-		} else if (url.pathname === '/figures.html') {
-			send(200, 'text/html; charset=utf-8', '<!DOCTYPE html><html><body><script src="/figures.js"></script></body></html>');
-		} else if (url.pathname === '/figures.js') {
-			send(200, 'text/javascript', readFileSync(figurePageJs));
-		} else if (
-			url.pathname.startsWith('/dist/webview/') &&
-			/^[\w.]+$/.test(path.basename(url.pathname)) &&
-			existsSync(path.join(webviewDir, path.basename(url.pathname)))
-		) {
-			const file = path.join(webviewDir, path.basename(url.pathname));
-			send(200, file.endsWith('.css') ? 'text/css' : 'text/javascript', readFileSync(file));
-		} else {
-			send(404, 'text/plain', 'not found');
-		}
+	const server = await startPanelServer({
+		root,
+		nonce: NONCE,
+		stub: STUB,
+		title: 'Fairness: reproduction',
+		otherRoute: (pathname) => {
+			if (pathname === '/favicon.ico') {
+				return { status: 204, type: 'image/x-icon', body: '' };
+			}
+			if (pathname === '/figures.html') {
+				return { type: 'text/html; charset=utf-8', body: '<!DOCTYPE html><html><body><script src="/figures.js"></script></body></html>' };
+			}
+			return pathname === '/figures.js' ? { type: 'text/javascript', body: readFileSync(figurePageJs) } : undefined;
+		},
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const origin = server.origin;
 	const { chromium: launcher } = await import('playwright-core');
 	const browser: Browser = await launcher.launch({
 		executablePath: chromium,
@@ -155,7 +130,7 @@ export async function startRenderer(root: string, figurePageJs: string, chromium
 		},
 		async close() {
 			await browser.close();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await server.close();
 		},
 	};
 }

@@ -6,13 +6,11 @@
  * Lives outside test/unit so `node --test out/test/unit/` does not run it as a test file.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { panelHtml } from '../../src/webview/html';
+import { startPanelServer, type PanelServer } from '../../scripts/reproduce/panelServer';
 import { CHROMIUM, launchChromium } from '../support/chromium';
 import { repoRoot } from '../support/datasets';
 
@@ -33,6 +31,7 @@ export function skipReason(): string | undefined {
 }
 
 export { fixture } from '../support/panelFixtures';
+export type { PanelServer };
 
 /**
  * The stub: records posted messages, keeps state in sessionStorage (so a reload restores it like
@@ -89,51 +88,18 @@ export const DARK: Record<string, string> = {
 	'--vscode-editorWarning-foreground': '#cca700',
 };
 
-export interface PanelServer {
-	readonly origin: string;
-	close(): Promise<void>;
-}
-
-/** Serves /panel.html (optionally with extra body markup, e.g. an inline script) and the bundle. */
-export async function startServer(): Promise<PanelServer> {
-	const server = http.createServer((req, res) => {
-		const url = new URL(req.url ?? '/', 'http://localhost');
-		const send = (status: number, type: string, body: string | Buffer): void => {
-			res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-			res.end(body);
-		};
-		if (url.pathname === '/panel.html') {
-			const origin = `http://${req.headers.host ?? ''}`;
-			let html = panelHtml({
-				cspSource: origin,
-				scriptUri: `${origin}/dist/webview/main.js`,
-				styleUri: `${origin}/dist/webview/main.css`,
-				nonce: NONCE,
-				title: 'Fairness: test',
-				...(url.searchParams.get('view') === 'profile' ? { view: 'profile' as const } : {}),
-			});
-			// The stub goes before main.js with the page's nonce, as VS Code's own preload would.
-			html = html.replace(
-				'<script nonce',
-				`<script nonce="${NONCE}" src="${origin}/stub.js"></script>\n${url.searchParams.get('inline') === '1' ? '<script>window.__inlineRan = true;</script>\n' : ''}<script nonce`,
-			);
-			send(200, 'text/html; charset=utf-8', html);
-		} else if (url.pathname === '/stub.js') {
-			send(200, 'text/javascript', STUB);
-		} else if (url.pathname.startsWith('/dist/webview/') && /^[\w.]+$/.test(path.basename(url.pathname))) {
-			const file = path.join(ROOT, 'dist', 'webview', path.basename(url.pathname));
-			if (existsSync(file)) {
-				send(200, file.endsWith('.css') ? 'text/css' : file.endsWith('.map') ? 'application/json' : 'text/javascript', readFileSync(file));
-			} else {
-				send(404, 'text/plain', 'not found');
-			}
-		} else {
-			send(404, 'text/plain', 'not found');
-		}
+/** Serves /panel.html (?view=profile for the profile view, ?inline=1 adds an inline script without the nonce) and the bundle. */
+export function startServer(): Promise<PanelServer> {
+	return startPanelServer({
+		root: ROOT,
+		nonce: NONCE,
+		stub: STUB,
+		title: 'Fairness: test',
+		page: (query) => ({
+			...(query.get('view') === 'profile' ? { view: 'profile' as const } : {}),
+			...(query.get('inline') === '1' ? { beforeMain: '<script>window.__inlineRan = true;</script>\n' } : {}),
+		}),
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /**
