@@ -13,9 +13,20 @@ import { advantagedWarning, guessFavourable, nameWords, rankSensitiveColumns, su
 import { locateDataset } from '../../support/datasets';
 import { table } from '../../support/table';
 
-async function load(path: string): Promise<{ table: Table; columns: ReturnType<typeof profileTable>['columns'] }> {
-	const t = (await readCsvFile(path)).table;
-	return { table: t, columns: profileTable(t, { topValues: 10, histogramBins: 2 }).columns };
+type Loaded = { table: Table; columns: ReturnType<typeof profileTable>['columns'] };
+const loaded = new Map<string, Promise<Loaded>>();
+
+/** A real dataset's table and profile, read once however many tests ask for it. */
+function load(path: string): Promise<Loaded> {
+	let pending = loaded.get(path);
+	if (pending === undefined) {
+		pending = readCsvFile(path).then(({ table: t }) => ({
+			table: t,
+			columns: profileTable(t, { topValues: 10, histogramBins: 2 }).columns,
+		}));
+		loaded.set(path, pending);
+	}
+	return pending;
 }
 
 const valuesOf = (columns: ReturnType<typeof profileTable>['columns'], name: string): string[] =>
@@ -97,13 +108,31 @@ describe('suggestMinority and advantagedWarning', () => {
 	});
 });
 
+/** The label of each real dataset and the favourable value guessed for it (undefined: asked for, not guessed). */
+const FAVOURABLE_ON_REAL_DATA: ReadonlyArray<[file: string, label: string, expected: string[] | undefined]> = [
+	// A recidivism label: 1 is a re-offence, so it must not default to favourable.
+	['compas.csv', 'two_year_recid', ['0']],
+	['adult.csv', 'income-per-year', ['>50K']],
+	['german-credit.csv', 'class', ['good']],
+	['credit-default.csv', 'default payment', ['0']],
+	['law-school.csv', 'pass_bar', ['1']],
+	['bank.csv', 'y', undefined],
+];
+for (const [file, label, expected] of FAVOURABLE_ON_REAL_DATA) {
+	const ds = locateDataset(file);
+	describe(`${file} (real data)`, { skip: ds.skip }, () => {
+		it(`the favourable value of '${label}' is ${expected === undefined ? 'asked for, not guessed' : expected.join(', ')}`, async () => {
+			const { columns } = await load(ds.path!);
+			assert.deepEqual(guessFavourable(label, valuesOf(columns, label))?.values, expected);
+		});
+	});
+}
+
 const compas = locateDataset('compas.csv');
 describe('COMPAS (real data)', { skip: compas.skip }, () => {
-	it('two_year_recid does not default to 1; race defaults to African-American (the larger group); the label is never a sensitive suggestion', async () => {
+	it('race defaults to African-American (the larger group); the label is never a sensitive suggestion', async () => {
 		const { table: t, columns } = await load(compas.path!);
-		const fav = guessFavourable('two_year_recid', valuesOf(columns, 'two_year_recid'));
-		assert.deepEqual(fav?.values, ['0']);
-		const rates = groupRates(t, 'race', { column: 'two_year_recid', favourable: fav!.values });
+		const rates = groupRates(t, 'race', { column: 'two_year_recid', favourable: ['0'] });
 		const minority = suggestMinority('race', rates);
 		assert.equal(minority?.value, 'African-American');
 		assert.equal(minority?.largest, true);
@@ -116,29 +145,11 @@ describe('COMPAS (real data)', { skip: compas.skip }, () => {
 
 const adult = locateDataset('adult.csv');
 describe('Adult (real data)', { skip: adult.skip }, () => {
-	it('>50K is favourable; sex and race come before workclass; Female is the lower rate', async () => {
+	it('sex and race come before workclass; Female is the lower rate', async () => {
 		const { table: t, columns } = await load(adult.path!);
-		const fav = guessFavourable('income-per-year', valuesOf(columns, 'income-per-year'));
-		assert.deepEqual(fav?.values, ['>50K']);
 		const ranked = rankSensitiveColumns(columns, ['income-per-year']).map((s) => s.name);
 		assert.deepEqual(ranked.slice(0, 3), ['sex', 'race', 'marital-status']);
 		assert.ok(ranked.indexOf('workclass') > ranked.indexOf('race'));
-		assert.equal(suggestMinority('sex', groupRates(t, 'sex', { column: 'income-per-year', favourable: fav!.values }))?.value, 'Female');
+		assert.equal(suggestMinority('sex', groupRates(t, 'sex', { column: 'income-per-year', favourable: ['>50K'] }))?.value, 'Female');
 	});
 });
-
-const others: Array<[string, string, string[] | undefined]> = [
-	['german-credit.csv', 'class', ['good']],
-	['credit-default.csv', 'default payment', ['0']],
-	['law-school.csv', 'pass_bar', ['1']],
-	['bank.csv', 'y', undefined],
-];
-for (const [file, label, expected] of others) {
-	const ds = locateDataset(file);
-	describe(`${file} (real data)`, { skip: ds.skip }, () => {
-		it(`the favourable value of '${label}' is ${expected === undefined ? 'asked for, not guessed' : expected.join(', ')}`, async () => {
-			const { columns } = await load(ds.path!);
-			assert.deepEqual(guessFavourable(label, valuesOf(columns, label))?.values, expected);
-		});
-	});
-}
