@@ -16,33 +16,38 @@
  */
 import { CELLS_PER_STRATUM, ConfusionCell, type GroupedOutcomes, countCellsInto, validateShapes } from './confusion.js';
 
-/** Per-group slots of the statistic vector. */
-export const GroupStat = {
-	baseRate: 0,
-	selectionRate: 1,
-	truePositiveRate: 2,
-	falsePositiveRate: 3,
-	errorRate: 4,
-} as const;
-export type GroupStatName = keyof typeof GroupStat;
-const GROUP_STATS = 5;
+/**
+ * Each name's offset in a block of slots, in the order listed: the offsets and the block's length
+ * come from one list, so a figure added to the list cannot be left unnumbered or miscounted.
+ */
+function slotOffsets<Name extends string>(names: readonly Name[]): Readonly<Record<Name, number>> {
+	return Object.freeze(Object.fromEntries(names.map((name, offset) => [name, offset])) as Record<Name, number>);
+}
 
+/** Per-group slots of the statistic vector. */
+const GROUP_STAT_NAMES = ['baseRate', 'selectionRate', 'truePositiveRate', 'falsePositiveRate', 'errorRate'] as const;
+export type GroupStatName = (typeof GROUP_STAT_NAMES)[number];
+export const GroupStat = slotOffsets<GroupStatName>(GROUP_STAT_NAMES);
+const GROUP_STATS = GROUP_STAT_NAMES.length;
+
+/** Comparison figures that need predictions, in the order a report lists them. */
+export const PREDICTION_COMPARISON_STATS = [
+	'statisticalParityDifference',
+	'statisticalParitySigned',
+	'truePositiveRateDifference',
+	'falsePositiveRateDifference',
+	'equalOpportunity',
+	'eqodAverage',
+	'eqodMax',
+	'disparateImpact',
+] as const;
+/** Comparison figures of the labels alone: all that an audit without predictions reports. */
+export const LABEL_COMPARISON_STATS = ['baseRateDifference', 'baseRateDifferenceSigned', 'labelDisparateImpact'] as const;
 /** Per-comparison (non-reference group vs reference) slots of the statistic vector. */
-export const ComparisonStat = {
-	statisticalParitySigned: 0,
-	statisticalParityDifference: 1,
-	truePositiveRateDifference: 2,
-	falsePositiveRateDifference: 3,
-	equalOpportunity: 4,
-	eqodAverage: 5,
-	eqodMax: 6,
-	disparateImpact: 7,
-	baseRateDifferenceSigned: 8,
-	baseRateDifference: 9,
-	labelDisparateImpact: 10,
-} as const;
-export type ComparisonStatName = keyof typeof ComparisonStat;
-const COMPARISON_STATS = 11;
+const COMPARISON_STAT_NAMES = [...PREDICTION_COMPARISON_STATS, ...LABEL_COMPARISON_STATS];
+export type ComparisonStatName = (typeof COMPARISON_STAT_NAMES)[number];
+export const ComparisonStat = slotOffsets<ComparisonStatName>(COMPARISON_STAT_NAMES);
+const COMPARISON_STATS = COMPARISON_STAT_NAMES.length;
 
 /**
  * Worst cases over the non-reference groups. Differences are worst when largest; ratios are

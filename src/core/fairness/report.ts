@@ -14,6 +14,8 @@ import { CELLS_PER_STRATUM, ConfusionCell, type GroupedOutcomes, stratumSize, ta
 import {
 	type ComparisonStatName,
 	type GroupStatName,
+	LABEL_COMPARISON_STATS,
+	PREDICTION_COMPARISON_STATS,
 	type StatLayout,
 	WORST_CASES,
 	comparisonSlot,
@@ -220,24 +222,12 @@ function comparisonReason(context: Context, c: number, stat: ComparisonStatName)
 	return `undefined for group '${context.names[g]!}'`; // not reached: differences of defined rates are defined
 }
 
-const LABEL_STATS: readonly ComparisonStatName[] = ['baseRateDifference', 'baseRateDifferenceSigned', 'labelDisparateImpact'];
-const PREDICTION_STATS: readonly ComparisonStatName[] = [
-	'statisticalParityDifference',
-	'statisticalParitySigned',
-	'truePositiveRateDifference',
-	'falsePositiveRateDifference',
-	'equalOpportunity',
-	'eqodAverage',
-	'eqodMax',
-	'disparateImpact',
-];
-
 function groupComparison(context: Context, c: number, withPredictions: boolean): GroupComparison {
 	const { layout, names } = context;
 	const metric = (stat: ComparisonStatName): Estimate =>
 		estimate(context, comparisonSlot(layout, c, stat), () => comparisonReason(context, c, stat));
 	const figures: Partial<Record<ComparisonStatName, Estimate>> = {};
-	for (const stat of withPredictions ? [...PREDICTION_STATS, ...LABEL_STATS] : LABEL_STATS) {
+	for (const stat of withPredictions ? [...PREDICTION_COMPARISON_STATS, ...LABEL_COMPARISON_STATS] : LABEL_COMPARISON_STATS) {
 		figures[stat] = metric(stat);
 	}
 	return {
@@ -256,7 +246,7 @@ function worstCases(context: Context, withPredictions: boolean): WorstCases {
 	const included = definedComparisons(point, layout);
 	const result: Partial<Record<ComparisonStatName, WorstCase>> = {};
 	WORST_CASES.forEach(({ name }, w) => {
-		if (!withPredictions && !LABEL_STATS.includes(name)) {
+		if (!withPredictions && !LABEL_COMPARISON_STATS.some((stat) => stat === name)) {
 			return;
 		}
 		const excludedGroups: string[] = [];
