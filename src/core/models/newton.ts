@@ -26,7 +26,7 @@ import { FactorBfgs } from './factorBfgs';
 import { accumulateHessian, lineValue, objectiveAndGradient, penaltyLine } from './kernels';
 import { wolfeLineSearch } from './lineSearch';
 import { checkAborted, maxAbs, reportIteration, type SolverOptions, type SolverResult } from './solver';
-import { objectiveFromEnd, type FitEnd } from './refitStart';
+import { BLIND_STEP_SHARE, objectiveFromEnd, sameFitAsEnd, type FitEnd } from './refitStart';
 import { rowScratch } from './scratch';
 import { computeMargins, type TrainingSet } from './training';
 
@@ -77,6 +77,10 @@ export const REFIT_TOLERANCE_SHARE = 0.01;
 const C1 = 1e-4;
 const C2 = 0.9;
 
+/**
+ * A solver result; after a last step taken without a pass (see {@link BLIND_STEP_SHARE}) its
+ * objective is the quadratic model's value f + ½∇fᵀd at the returned θ, not a computed sum.
+ */
 export interface NewtonResult extends SolverResult {
 	/** The last factor used (undefined above {@link FACTOR_KEEP_MAX_DIM} parameters). */
 	readonly factor: HessianFactor | undefined;
@@ -114,6 +118,15 @@ export function newtonSolve(t: TrainingSet, theta: Float64Array, options: Solver
 	const previousGrad = new Float64Array(dim);
 
 	const tolerance = chord ? options.gradientTolerance * REFIT_TOLERANCE_SHARE : options.gradientTolerance;
+	if (chord && reuse.end?.lastStep !== undefined && sameFitAsEnd(reuse.end, t, theta)) {
+		// The problem that fit solved, from its answer: the answer stands (as it does, through a pass
+		// over the flipped rows only, when that fit ended on a pass).
+		return { objective: reuse.end.lastStep.objective, iterations: 0, converged: true, factor: reuse };
+	}
+	const keepEnd = n <= END_KEEP_MAX_ROWS && dim <= FACTOR_KEEP_MAX_DIM;
+	let lastStep: { theta: Float64Array; objective: number } | undefined;
+	/** ‖∇f‖∞ after / before the last step, when that step was a full chord step on the current factor. */
+	let chordContraction: number | undefined;
 	const fromEnd = chord && reuse.end !== undefined ? objectiveFromEnd(reuse.end, t, theta, grad) : undefined;
 	// z and curvature hold θ's margins and curvature weights only after a pass over the rows
 	let rowsCurrent = fromEnd === undefined;
@@ -159,6 +172,17 @@ export function newtonSolve(t: TrainingSet, theta: Float64Array, options: Solver
 			}
 			break; // gradient numerically zero in the Newton metric: nothing left to gain
 		}
+		if (keepEnd && chord && !fresh && chordContraction !== undefined && gradNorm * chordContraction <= BLIND_STEP_SHARE * tolerance) {
+			// The last chord step on this factor cut the gradient by 1/chordContraction; this one is
+			// predicted to bring it below a tenth of the tolerance. Take it without the pass that would
+			// only confirm that: the fit's end (for the next refit) stays at θ, where f and ∇f are known.
+			lastStep = { theta: new Float64Array(dim), objective: value + 0.5 * slope0 };
+			for (let j = 0; j < dim; j++) {
+				lastStep.theta[j] = theta[j]! + direction[j]!;
+			}
+			converged = true;
+			break;
+		}
 		// The full step first, judged on its own margins: near the optimum it is almost always
 		// accepted, and this saves the line search's extra passes over the rows.
 		for (let j = 0; j < dim; j++) {
@@ -173,7 +197,8 @@ export function newtonSolve(t: TrainingSet, theta: Float64Array, options: Solver
 		previousTheta.set(theta);
 		previousGrad.set(grad);
 		let wolfe: boolean;
-		if (trialValue <= value + C1 * slope0 && Math.abs(trialSlope) <= -C2 * slope0) {
+		const fullStep = trialValue <= value + C1 * slope0 && Math.abs(trialSlope) <= -C2 * slope0;
+		if (fullStep) {
 			theta.set(trial);
 			[z, zTrial] = [zTrial, z];
 			[grad, gradTrial] = [gradTrial, grad];
@@ -206,6 +231,7 @@ export function newtonSolve(t: TrainingSet, theta: Float64Array, options: Solver
 		const previousNorm = gradNorm;
 		gradNorm = maxAbs(grad);
 		converged = gradNorm <= tolerance;
+		chordContraction = !fresh && fullStep ? gradNorm / previousNorm : undefined;
 		if (!converged && previous - value <= options.valueTolerance * Math.max(Math.abs(previous), Math.abs(value), 1)) {
 			// the Newton decrement is below rounding level; further steps cannot improve f
 			converged = wolfe;
@@ -226,8 +252,21 @@ export function newtonSolve(t: TrainingSet, theta: Float64Array, options: Solver
 		}
 	}
 	const keep = lastFactor !== undefined && dim <= FACTOR_KEEP_MAX_DIM ? lastFactor : undefined;
+	const end: FitEnd | undefined =
+		keep !== undefined && keepEnd
+			? {
+					theta: Float64Array.from(theta),
+					gradient: Float64Array.from(grad),
+					objective: value,
+					training: t,
+					...(lastStep !== undefined ? { lastStep } : {}),
+				}
+			: undefined;
+	if (lastStep !== undefined) {
+		theta.set(lastStep.theta);
+	}
 	return {
-		objective: value,
+		objective: lastStep?.objective ?? value,
 		iterations,
 		converged,
 		factor:
@@ -238,9 +277,7 @@ export function newtonSolve(t: TrainingSet, theta: Float64Array, options: Solver
 						matrix: t.x,
 						rows: n,
 						lossMass: t.lossMass,
-						...(n <= END_KEEP_MAX_ROWS
-							? { end: { theta: Float64Array.from(theta), gradient: Float64Array.from(grad), objective: value, training: t } }
-							: {}),
+						...(end !== undefined ? { end } : {}),
 					}
 				: undefined,
 	};

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { objectiveAndGradient } from '../../../../src/core/models/kernels';
 import { fitLogistic } from '../../../../src/core/models/logistic';
+import { REFIT_TOLERANCE_SHARE } from '../../../../src/core/models/newton';
 import { objectiveFromEnd } from '../../../../src/core/models/refitStart';
 import { rowScratch } from '../../../../src/core/models/scratch';
 import { observeFits } from '../../../../src/core/models/solver';
@@ -92,5 +93,56 @@ describe('rowScratch', () => {
 		assert.equal(again.buffer, a.buffer, 'a second call of the same size reuses the buffer');
 		const [larger] = rowScratch(100, 1) as [Float64Array];
 		assert.equal(larger.length, 100);
+	});
+});
+
+describe('a refit may take its last step without a pass', () => {
+	// Adult-like: 6 dense columns and Adult's 8 one-hot blocks, refits along M as the simulation runs them.
+	const { x, y } = generateProblem(17, 8000, 6, adultLevels);
+	const rows = Int32Array.from({ length: 6000 }, (_, i) => i);
+	const negatives = Array.from(rows).filter((i) => y[i] === 0);
+	const grid = [40, 80, 120, 160, 200, 240, 280, 320, 360, 400];
+
+	it('and then still meets the refit tolerance, by a full pass at the coefficients it returned', () => {
+		const labels = Uint8Array.from(y);
+		let previous = fitLogistic(x, labels, { rows });
+		let flipped = 0;
+		let withoutPass = 0;
+		for (const m of grid) {
+			for (; flipped < m; flipped++) {
+				labels[negatives[flipped]!] = 1;
+			}
+			const fit = fitLogistic(x, labels, { rows, warmStart: previous.model, hessianFactor: previous.hessianFactor! });
+			const end = fit.hessianFactor?.end;
+			assert.ok(end !== undefined && fit.converged);
+			const t = prepareTraining(x, labels, { C: 1, rows });
+			const theta = new Float64Array(t.dim);
+			theta.set(fit.model.coef);
+			theta[x.width] = fit.model.intercept;
+			const grad = new Float64Array(t.dim);
+			const value = objectiveAndGradient(t, theta, new Float64Array(rows.length), grad);
+			const tolerance = 1e-8 * t.lossMass * REFIT_TOLERANCE_SHARE;
+			const gradNorm = Math.max(...Array.from(grad, Math.abs));
+			assert.ok(gradNorm <= tolerance, `M = ${m}: ‖∇f‖∞ = ${gradNorm} at the returned coefficients, tolerance ${tolerance}`);
+			if (end.lastStep !== undefined) {
+				withoutPass++;
+				// the same labels again, from that answer: it stands, with no step
+				let iterations = 0;
+				observeFits(() => iterations++);
+				try {
+					const again = fitLogistic(x, labels, { rows, warmStart: fit.model, hessianFactor: fit.hessianFactor! });
+					assert.equal(iterations, 0);
+					assert.deepEqual(Array.from(again.model.coef), Array.from(fit.model.coef));
+					assert.equal(again.objective, fit.objective);
+				} finally {
+					observeFits(undefined);
+				}
+				assert.deepEqual(Array.from(end.lastStep.theta), Array.from(theta), 'the end records the coefficients returned');
+				assert.ok(Math.abs(fit.objective - value) <= 1e-12 * value, `M = ${m}: predicted f ${fit.objective}, a pass gives ${value}`);
+				assert.notDeepEqual(Array.from(end.theta), Array.from(theta), 'the end keeps the point before the step, where f and ∇f are known');
+			}
+			previous = fit;
+		}
+		assert.ok(withoutPass > 0, 'at least one refit of this curve stopped without a confirming pass');
 	});
 });
