@@ -3,11 +3,10 @@ import { runAudit, type AuditResult } from '../../core/audit';
 import type { Estimate } from '../../core/fairness';
 import type { ParseResult } from '../../core/csv/options';
 import { writeOutput } from '../output';
-import type { Command } from '../command';
 import { EXIT_GATE_FAILED, EXIT_OK } from '../errors';
 import { formatFigure, plural, renderTable } from '../format';
 import { firmLine, renderFirms } from '../firmsTable';
-import { openRunInput, parseDatasetArgs } from '../runInput';
+import { openRunInput, datasetCommand } from '../runInput';
 import { labelLeaksOf, leakWarningLines } from '../leakWarning';
 import { auditWarnings } from '../../shared/auditWarnings';
 import { ROLE_HELP } from '../roleFlags';
@@ -35,20 +34,20 @@ ${MODEL_HELP}
                           HTML report (with FILE.rows.json and .csv), any other name the full JSON
   --force                 let --out replace an existing report of ours (never any other file)`;
 
-export const auditCommand: Command = {
+export const auditCommand = datasetCommand({
 	name: 'audit',
 	summary: 'train the base classifier and report group fairness with intervals',
 	help: HELP,
-	async run(args) {
-		const { values, positionals } = parseDatasetArgs(args, {
-			...COMMON_OPTIONS,
-			...MODEL_OPTIONS,
-			resamples: { type: 'string' },
-			'max-eqod': { type: 'string' },
-			'max-spd': { type: 'string' },
-			out: { type: 'string' },
-			force: { type: 'boolean', default: false },
-		});
+	options: {
+		...COMMON_OPTIONS,
+		...MODEL_OPTIONS,
+		resamples: { type: 'string' },
+		'max-eqod': { type: 'string' },
+		'max-spd': { type: 'string' },
+		out: { type: 'string' },
+		force: { type: 'boolean', default: false },
+	},
+	async run({ values, positionals }) {
 		const file = requireOneFile(positionals, 'audit');
 		const common = readCommonOptions(values);
 		firmModelFromFlags(values, common.seed); // bad model flags fail before the file is read
@@ -108,7 +107,7 @@ export const auditCommand: Command = {
 		}
 		return gates.some((g) => !g.passed) ? EXIT_GATE_FAILED : EXIT_OK;
 	},
-};
+});
 
 interface GateResult {
 	readonly metric: 'eqodAverage' | 'spd';

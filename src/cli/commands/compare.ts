@@ -9,11 +9,10 @@ import { summaryCsvCells, summaryCsvColumns } from '../../shared/simulationCsv';
 import { emitRunResult, runOnExecutor } from '../output';
 import { comparisonFromCompare } from '../../shared/comparison';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
-import type { Command } from '../command';
 import { parseNumberFlag, readOnBadRow, readRunOutput, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
-import { openRunInput, parseDatasetArgs } from '../runInput';
+import { openRunInput, datasetCommand } from '../runInput';
 import { firmModelForRun, firmModelFromFlags, MODEL_HELP, MODEL_OPTIONS } from '../modelFlags';
 import { ROLE_HELP } from '../roleFlags';
 
@@ -49,26 +48,26 @@ Options:
 ${MODEL_HELP}
 ${RUN_OUTPUT_HELP}`;
 
-export const compareCommand: Command = {
+export const compareCommand = datasetCommand({
 	name: 'compare',
 	summary: 'firm-side fairness methods vs the collective: Pareto fronts, and a defending firm',
 	help: HELP,
-	async run(args) {
-		const { values, positionals } = parseDatasetArgs(args, {
-			...MODEL_OPTIONS,
-			methods: { type: 'string' },
-			seeds: { type: 'string' },
-			seed: { type: 'string' },
-			'test-fraction': { type: 'string' },
-			'collective-methods': { type: 'string' },
-			alphas: { type: 'string' },
-			flips: { type: 'string' },
-			'no-defense': { type: 'boolean', default: false },
-			'defense-threshold': { type: 'string' },
-			'defense-method': { type: 'string' },
-			workers: { type: 'string' },
-			...RUN_OUTPUT_OPTIONS,
-		});
+	options: {
+		...MODEL_OPTIONS,
+		methods: { type: 'string' },
+		seeds: { type: 'string' },
+		seed: { type: 'string' },
+		'test-fraction': { type: 'string' },
+		'collective-methods': { type: 'string' },
+		alphas: { type: 'string' },
+		flips: { type: 'string' },
+		'no-defense': { type: 'boolean', default: false },
+		'defense-threshold': { type: 'string' },
+		'defense-method': { type: 'string' },
+		workers: { type: 'string' },
+		...RUN_OUTPUT_OPTIONS,
+	},
+	async run({ values, positionals }) {
 		const output = readRunOutput(values);
 		const file = requireOneFile(positionals, 'compare on');
 		const list = (s: string | undefined): string[] | undefined =>
@@ -128,7 +127,7 @@ export const compareCommand: Command = {
 		});
 		return EXIT_OK;
 	},
-};
+});
 
 const METRICS = ['error', 'spd', 'eqod', 'eqodMax', 'spdBound'] as const;
 

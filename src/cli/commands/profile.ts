@@ -3,13 +3,12 @@ import { profileTable, type ColumnProfile, type TableProfile } from '../../core/
 import { resolveRoles } from '../../core/roles/resolve';
 import type { Sidecar } from '../../core/roles/sidecar';
 import { loadDataset } from '../../io/loadDataset';
-import type { Command } from '../command';
 import { EXIT_OK } from '../errors';
 import { formatFigure, plural, renderTable } from '../format';
 import { createProgress } from '../progress';
 import { ROLE_HELP, ROLE_OPTIONS, sidecarFromFlags } from '../roleFlags';
 import { describeParse, requireOneFile, readOnBadRow } from '../common';
-import { parseDatasetArgs } from '../runInput';
+import { datasetCommand } from '../runInput';
 import { printJson, printOut } from '../terminal';
 
 const HELP = `Usage: collective-fairness profile FILE [roles] [--json] [--on-bad-row skip|fail]
@@ -21,16 +20,16 @@ rate and missing rate.
 
 ${ROLE_HELP}`;
 
-export const profileCommand: Command = {
+export const profileCommand = datasetCommand({
 	name: 'profile',
 	summary: 'profile the columns of a CSV file (types, missing values, distributions, groups)',
 	help: HELP,
-	async run(args) {
-		const { values, positionals } = parseDatasetArgs(args, {
-			json: { type: 'boolean', default: false },
-			'on-bad-row': { type: 'string' },
-			top: { type: 'string' },
-		});
+	options: {
+		json: { type: 'boolean', default: false },
+		'on-bad-row': { type: 'string' },
+		top: { type: 'string' },
+	},
+	async run({ values, positionals }) {
 		const file = requireOneFile(positionals, 'profile');
 		const onBadRow = readOnBadRow(values['on-bad-row']);
 		const progress = createProgress();
@@ -58,7 +57,7 @@ export const profileCommand: Command = {
 		}
 		return EXIT_OK;
 	},
-};
+});
 
 function describeValues(c: ColumnProfile): string {
 	if (c.numeric !== undefined && c.numeric.available) {

@@ -8,10 +8,9 @@ import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
 import { createQueueExecutor } from '../../runner/queueCoordinator';
 import { requireRedisUrl } from '../../runner/queueConnection';
 import { printErr } from '../terminal';
-import type { Command } from '../command';
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
-import { openRunInput, parseDatasetArgs } from '../runInput';
+import { openRunInput, datasetCommand } from '../runInput';
 import { ROLE_HELP } from '../roleFlags';
 import { parseNumberFlag, readOnBadRow, readRunOutput, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
 import { CLI_BASE_ROW, simulationRowsCsv } from '../../shared/simulationCsv';
@@ -69,33 +68,33 @@ ${COLLECTIVE_MODEL_HELP}
                           server at redis://HOST:PORT[/DB] instead of this machine's threads
 ${RUN_OUTPUT_HELP}`;
 
-export const simulateCommand: Command = {
+export const simulateCommand = datasetCommand({
 	name: 'simulate',
 	summary: 'simulate minority collective action (size, flips, knowledge, minimum)',
 	help: HELP,
-	async run(args) {
-		const { values, positionals } = parseDatasetArgs(args, {
-			experiment: { type: 'string' },
-			alpha: { type: 'string' },
-			alphas: { type: 'string' },
-			flips: { type: 'string' },
-			'flip-grid': { type: 'string' },
-			methods: { type: 'string' },
-			k: { type: 'string' },
-			knowledge: { type: 'string' },
-			seeds: { type: 'string' },
-			seed: { type: 'string' },
-			'target-eqod': { type: 'string' },
-			'test-fraction': { type: 'string' },
-			workers: { type: 'string' },
-			'min-level-count': { type: 'string' },
-			'defense-threshold': { type: 'string' },
-			'defense-folds': { type: 'string' },
-			queue: { type: 'string' },
-			...MODEL_OPTIONS,
-			...COLLECTIVE_MODEL_OPTIONS,
-			...RUN_OUTPUT_OPTIONS,
-		});
+	options: {
+		experiment: { type: 'string' },
+		alpha: { type: 'string' },
+		alphas: { type: 'string' },
+		flips: { type: 'string' },
+		'flip-grid': { type: 'string' },
+		methods: { type: 'string' },
+		k: { type: 'string' },
+		knowledge: { type: 'string' },
+		seeds: { type: 'string' },
+		seed: { type: 'string' },
+		'target-eqod': { type: 'string' },
+		'test-fraction': { type: 'string' },
+		workers: { type: 'string' },
+		'min-level-count': { type: 'string' },
+		'defense-threshold': { type: 'string' },
+		'defense-folds': { type: 'string' },
+		queue: { type: 'string' },
+		...MODEL_OPTIONS,
+		...COLLECTIVE_MODEL_OPTIONS,
+		...RUN_OUTPUT_OPTIONS,
+	},
+	async run({ values, positionals }) {
 		const file = requireOneFile(positionals, 'simulate on');
 		const experiment = values.experiment;
 		if (!isExperiment(experiment)) {
@@ -127,7 +126,7 @@ export const simulateCommand: Command = {
 		});
 		return EXIT_OK;
 	},
-};
+});
 
 function readParams(
 	values: Record<string, string | boolean | undefined>,
