@@ -12,8 +12,9 @@
  * it timed (densified, float64, as .npy) into DIR, for bench/sklearn_timing.py to time
  * scikit-learn on the same numbers.
  *
- * Not part of the project's type-checked sources (tsconfig includes src/ only); esbuild strips the
- * types. It imports the engine straight from src/, so it measures the same code the CLI bundles.
+ * Type-checked by bench/tsconfig.json (`npm run check-types`); esbuild strips the types. It imports
+ * the engine straight from src/, so it measures the same code the CLI bundles, and poses the roles
+ * the parity tests pose (test/support/realDataRoles.ts).
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,23 +25,9 @@ import { fitBoosting } from '../src/core/models/boosting';
 import { kNearest } from '../src/core/collective/knn';
 import { createRandom, deriveSeed, sampleWithoutReplacement } from '../src/core/random';
 import { MAJORITY, MINORITY } from '../src/core/roles/resolve';
-import type { Sidecar } from '../src/core/roles/sidecar';
 import { readCsvFile } from '../src/io/readCsvFile';
+import { ADULT_RACE, ADULT_SEX } from '../test/support/realDataRoles';
 import { median, round } from './lib/figures.mjs';
-
-/** Adult by sex: Female minority, every other row the majority (the issue's roles). */
-const ADULT_SEX: Sidecar = {
-	version: 1,
-	sensitive: { column: 'sex', minority: ['Female'] },
-	label: { column: 'income-per-year', favourable: ['>50K'] },
-};
-
-/** Adult by race: Black minority, White majority, the other values excluded. */
-const ADULT_RACE: Sidecar = {
-	version: 1,
-	sensitive: { column: 'race', minority: ['Black'], majority: ['White'], others: 'exclude' },
-	label: { column: 'income-per-year', favourable: ['>50K'] },
-};
 
 const LOGISTIC_RUNS = 7;
 const FLIPS = 300;

@@ -34,7 +34,8 @@ import type { SimulationRow } from '../../src/core/collective/aggregate';
 import type { UnitResult } from '../../src/core/collective/unit';
 import type { Sidecar } from '../../src/core/roles/sidecar';
 import { locateDataset } from '../support/datasets';
-import { ADULT_SEX, COMPAS_RACE, loadTable, readReferenceFixture } from './realData';
+import { ADULT_SEX, COMPAS_RACE } from '../support/realDataRoles';
+import { loadTable, readReferenceFixture } from './realData';
 
 interface RefStat {
 	readonly mean: number;

@@ -1,7 +1,7 @@
 /**
  * The real-data problems the parity suite shares with its fixture scripts (test/reference/): the
- * roles, the rows and the matrices. The export script and the tests both build them through this
- * file, so the matrix sklearn saw is the one the test rebuilds.
+ * rows and the matrices, on the roles of test/support/realDataRoles.ts. The export script and the
+ * tests both build them through this file, so the matrix sklearn saw is the one the test rebuilds.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,46 +12,13 @@ import { MAJORITY, MINORITY } from '../../src/core/roles/resolve';
 import type { Sidecar } from '../../src/core/roles/sidecar';
 import { readCsvFile } from '../../src/io/readCsvFile';
 import { repoRoot } from '../support/datasets';
+import { ADULT_RACE, ADULT_SEX } from '../support/realDataRoles';
 
 export const referenceFixtureDir = join(repoRoot, 'test', 'fixtures', 'reference');
 
 export function readReferenceFixture<T>(name: string): T {
 	return JSON.parse(readFileSync(join(referenceFixtureDir, name), 'utf8')) as T;
 }
-
-/** ProPublica's usual COMPAS features (no dates, case numbers, scores or outcome columns). */
-export const COMPAS_FEATURES: readonly string[] = [
-	'sex',
-	'age',
-	'age_cat',
-	'juv_fel_count',
-	'juv_misd_count',
-	'juv_other_count',
-	'priors_count',
-	'c_charge_degree',
-];
-
-/** Adult by sex: Female minority, every other row (Male) the majority; all other columns features. */
-export const ADULT_SEX: Sidecar = {
-	version: 1,
-	sensitive: { column: 'sex', minority: ['Female'] },
-	label: { column: 'income-per-year', favourable: ['>50K'] },
-};
-
-/** Adult by race: Black minority, White majority, the other values left out. */
-export const ADULT_RACE: Sidecar = {
-	version: 1,
-	sensitive: { column: 'race', minority: ['Black'], majority: ['White'], others: 'exclude' },
-	label: { column: 'income-per-year', favourable: ['>50K'] },
-};
-
-/** COMPAS by race: African-American minority, Caucasian majority; favourable = no two-year recidivism. */
-export const COMPAS_RACE: Sidecar = {
-	version: 1,
-	sensitive: { column: 'race', minority: ['African-American'], majority: ['Caucasian'], others: 'exclude' },
-	label: { column: 'two_year_recid', favourable: ['0'] },
-	features: { include: COMPAS_FEATURES },
-};
 
 export async function loadTable(path: string): Promise<Table> {
 	return (await readCsvFile(path)).table;

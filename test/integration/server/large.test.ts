@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { locateDataset } from '../../support/datasets';
+import { ADULT_SEX } from '../../support/realDataRoles';
 import { writeSidecar } from '../../support/sidecar';
 import { percentile, TestClient } from './lspClient';
 import { generateCsv } from './bigCsv';
@@ -40,10 +41,7 @@ void describe('large and real files over stdio', () => {
 	void it('hovers and diagnoses Adult (sex as the sensitive attribute)', { skip: adult.skip }, async () => {
 		const csv = join(dir, 'adult.csv');
 		copyFileSync(adult.path!, csv);
-		writeSidecar(csv, {
-			sensitive: { column: 'sex', minority: ['Female'] },
-			label: { column: 'income-per-year', favourable: ['>50K'] },
-		});
+		writeSidecar(csv, ADULT_SEX);
 		const uri = pathToFileURL(csv).href;
 		await client.open(uri, readFileSync(csv, 'utf8'));
 		const d = await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'four-fifths'));
