@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeColumn, contingency, cramersV, mutualInformation } from '../core/association';
-import { describeLeak, LEAK_AUC_THRESHOLD, PURE_RECALL_THRESHOLD, singleColumnAuc } from '../core/association/leak';
+import { describeLeak, isLabelLeak, singleColumnAuc } from '../core/association/leak';
 import type { CsvIssue } from '../core/csv/index';
 import type { ServerSettings } from '../shared/settings';
 import type { DocState } from './docState';
@@ -221,7 +221,7 @@ export async function computeDiagnostics(
 				);
 			}
 			const leak = singleColumnAuc(column, table.rowCount, r.favourable, r.rows);
-			if (leak !== undefined && (leak.auc >= LEAK_AUC_THRESHOLD || leak.pureRecall >= PURE_RECALL_THRESHOLD)) {
+			if (leak !== undefined && isLabelLeak(leak)) {
 				out.push(
 					make(
 						cellOf(name),

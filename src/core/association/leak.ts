@@ -7,26 +7,29 @@
  * into levels (its own values, quantile bins for a continuous column, missing as a level of its
  * own since "no re-offence date" is the leak in COMPAS), each level's favourable rate is learnt on
  * half the rows (alternate rows), and the AUC of those rates is computed on the other half. Levels
- * seen fewer than {@link MIN_LEVEL_ROWS} times in the learning half are pooled, so an identifier or
+ * seen fewer than `LEAK_RULES.minLevelRows` times in the learning half are pooled, so an identifier or
  * a timestamp cannot score by memorising rows. AUC is max(AUC, 1 − AUC): a column predicting the
  * unfavourable outcome leaks as much. A column also leaks when some of its levels are
- * near-deterministic (≥ {@link PURE_RATE} one outcome, learnt and held out) and together single out
+ * near-deterministic (≥ `LEAK_RULES.pureRate` one outcome, learnt and held out) and together single out
  * most of one outcome's rows (COMPAS's `end`, the days to the event, AUC 0.93).
  */
 import type { Column, Table } from '../csv/table';
 import { findColumn } from '../csv/table';
 import { codeColumn } from './coding';
 
-/** Default AUC from which a single column counts as a leak. */
-export const LEAK_AUC_THRESHOLD = 0.95;
-/** Quantile bins of a continuous column. */
-export const LEAK_BINS = 20;
-/** Levels rarer than this in the learning half are pooled into one "rare" level. */
-export const MIN_LEVEL_ROWS = 5;
-/** A level is near-deterministic when at least this share of its rows have one outcome. */
-export const PURE_RATE = 0.98;
-/** A column is near-deterministic when such levels single out at least this share of one outcome's rows. */
-export const PURE_RECALL_THRESHOLD = 0.6;
+/** The leak test's thresholds and sizes, in one place. */
+export const LEAK_RULES = Object.freeze({
+	/** Default AUC from which a single column counts as a leak. */
+	aucThreshold: 0.95,
+	/** Quantile bins of a continuous column. */
+	bins: 20,
+	/** Levels rarer than this in the learning half are pooled into one "rare" level. */
+	minLevelRows: 5,
+	/** A level is near-deterministic when at least this share of its rows have one outcome. */
+	pureRate: 0.98,
+	/** A column is near-deterministic when such levels single out at least this share of one outcome's rows. */
+	pureRecallThreshold: 0.6,
+});
 
 export interface LeakFinding {
 	readonly column: string;
@@ -48,7 +51,7 @@ export function singleColumnAuc(
 	favourable: Uint8Array,
 	rows: Int32Array,
 ): { auc: number; evaluated: number; pureRecall: number } | undefined {
-	const coding = codeColumn(column, rowCount, LEAK_BINS);
+	const coding = codeColumn(column, rowCount, LEAK_RULES.bins);
 	const missingLevel = coding.levels;
 	const levels = coding.levels + 1;
 	const levelOf = (r: number): number => {
@@ -71,7 +74,7 @@ export function singleColumnAuc(
 	let rareN = 0;
 	let rareF = 0;
 	for (let l = 0; l < levels; l++) {
-		if (fitN[l]! < MIN_LEVEL_ROWS) {
+		if (fitN[l]! < LEAK_RULES.minLevelRows) {
 			rareN += fitN[l]!;
 			rareF += fitF[l]!;
 		}
@@ -80,7 +83,7 @@ export function singleColumnAuc(
 	const rareRate = (rareF + 1) / (rareN + 2);
 	const score = new Float64Array(levels);
 	for (let l = 0; l < levels; l++) {
-		score[l] = fitN[l]! >= MIN_LEVEL_ROWS ? (fitF[l]! + 1) / (fitN[l]! + 2) : rareRate;
+		score[l] = fitN[l]! >= LEAK_RULES.minLevelRows ? (fitF[l]! + 1) / (fitN[l]! + 2) : rareRate;
 	}
 	// Evaluate on the odd positions: Mann–Whitney AUC over the scores, ties counted half.
 	const pos = new Map<number, number>();
@@ -116,7 +119,7 @@ export function singleColumnAuc(
 		let hits = 0;
 		for (const [s, count] of mine) {
 			const against = other.get(s) ?? 0;
-			if (rateOf(s) >= PURE_RATE && count / (count + against) >= PURE_RATE) {
+			if (rateOf(s) >= LEAK_RULES.pureRate && count / (count + against) >= LEAK_RULES.pureRate) {
 				hits += count;
 			}
 		}
@@ -136,15 +139,25 @@ export function singleColumnAuc(
 }
 
 /**
- * Columns among `columns` that leak: a one-column AUC reaching `threshold`, or near-deterministic
- * levels covering {@link PURE_RECALL_THRESHOLD} of one outcome. Highest AUC first.
+ * Whether a one-column result is a leak: its AUC reaches `threshold`, or it has near-deterministic
+ * levels (see {@link fixesOutcomes}). The one rule for the CLI's audit and the editor's diagnostics.
  */
+export function isLabelLeak(result: Omit<LeakFinding, 'column'>, threshold: number = LEAK_RULES.aucThreshold): boolean {
+	return result.auc >= threshold || fixesOutcomes(result);
+}
+
+/** Whether near-deterministic levels single out `LEAK_RULES.pureRecallThreshold` of one outcome's rows. */
+export function fixesOutcomes(result: Pick<LeakFinding, 'pureRecall'>): boolean {
+	return result.pureRecall >= LEAK_RULES.pureRecallThreshold;
+}
+
+/** Columns among `columns` that leak ({@link isLabelLeak}), highest AUC first. */
 export function findLabelLeaks(
 	table: Table,
 	columns: readonly string[],
 	favourable: Uint8Array,
 	rows: Int32Array,
-	threshold: number = LEAK_AUC_THRESHOLD,
+	threshold: number = LEAK_RULES.aucThreshold,
 ): LeakFinding[] {
 	const out: LeakFinding[] = [];
 	for (const name of columns) {
@@ -153,7 +166,7 @@ export function findLabelLeaks(
 			continue;
 		}
 		const r = singleColumnAuc(col, table.rowCount, favourable, rows);
-		if (r !== undefined && (r.auc >= threshold || r.pureRecall >= PURE_RECALL_THRESHOLD)) {
+		if (r !== undefined && isLabelLeak(r, threshold)) {
 			out.push({ column: name, ...r });
 		}
 	}
@@ -162,9 +175,8 @@ export function findLabelLeaks(
 
 /** One sentence for a finding (diagnostics, CLI, panel). */
 export function describeLeak(f: LeakFinding, label: string): string {
-	const pure =
-		f.pureRecall >= PURE_RECALL_THRESHOLD
-			? `, and some of its values fix the outcome for ${(100 * f.pureRecall).toFixed(0)}% of one outcome's rows`
-			: '';
+	const pure = fixesOutcomes(f)
+		? `, and some of its values fix the outcome for ${(100 * f.pureRecall).toFixed(0)}% of one outcome's rows`
+		: '';
 	return `'${f.column}' predicts '${label}' almost perfectly on its own (one-column AUC ${f.auc.toFixed(3)} on ${f.evaluated.toLocaleString('en-US')} held-out rows${pure}): it is probably recorded after the outcome, and figures from a model using it are not to be trusted`;
 }
