@@ -7,7 +7,6 @@ import {
 	definedPoints,
 	fmt,
 	fmtCount,
-	methodColour,
 	methodLabel,
 	METRIC_LABELS,
 	METRIC_SHORT,
@@ -17,9 +16,8 @@ import {
 	type FigureSeries,
 	type FigureSpec,
 } from './figureSpec';
-import { failureStatements, knowsLabel } from './methodSeries';
+import { armLine, byArm, failureStatements, knowsLabel } from './methodSeries';
 import type { FairnessMetric, SimulationResult } from './webviewProtocol';
-import type { SimulationRow } from './model';
 
 const KNOWLEDGE_TITLE = 'Varying knowledge: the error–fairness plane';
 
@@ -28,26 +26,12 @@ export function knowledgeFigure(r: SimulationResult | undefined, metric: Fairnes
 	if (r === undefined || r.experiment !== 'knowledge') {
 		return notRunFigure('knowledge', KNOWLEDGE_TITLE, 'error', metric, 'compare knowing some majority rows with knowing all');
 	}
-	const groups = new Map<string, SimulationRow[]>();
-	for (const x of r.rows) {
-		const key = `${x.method}|${x.knowledge}`;
-		groups.set(key, [...(groups.get(key) ?? []), x]);
-	}
 	const series: FigureSeries[] = [];
 	const rowsOut: string[][] = [];
-	for (const rows of groups.values()) {
-		const first = rows[0]!;
-		const restricted = first.knowledge !== 'all';
+	for (const rows of byArm(r.rows).values()) {
 		const sorted = [...rows].sort((a, b) => a.gridIndex - b.gridIndex);
 		const points = definedPoints(sorted.map((x) => (x.error.mean === null ? undefined : summaryPoint(x.error.mean, x[metric]))));
-		series.push({
-			label: `${methodLabel(first.method)}, knows ${knowsLabel(first.knowledge)}`,
-			kind: 'line',
-			colour: methodColour(first.method),
-			shape: restricted ? 'triangle' : 'circle',
-			...(restricted ? { dashed: true } : {}),
-			points,
-		});
+		series.push(armLine(rows[0]!, points));
 		for (const x of sorted) {
 			rowsOut.push([methodLabel(x.method), knowsLabel(x.knowledge), fmtCount(x.flips), fmt(x.error.mean), ...summaryCells(x[metric])]);
 		}

@@ -6,19 +6,49 @@ import { definedPoints, methodColour, methodLabel, methodShape, summaryPoint, ty
 import type { FairnessMetric, SimulationResult } from './webviewProtocol';
 import type { SimulationRow } from './model';
 
-/** The rows of each method, in the order the run listed them. */
-export function byMethod(rows: readonly SimulationRow[]): Map<string, SimulationRow[]> {
+/** Rows grouped by `key`, each group in the order the run listed its rows. */
+function groupRows(rows: readonly SimulationRow[], key: (row: SimulationRow) => string): Map<string, SimulationRow[]> {
 	const out = new Map<string, SimulationRow[]>();
 	for (const r of rows) {
-		const key = r.method;
-		out.set(key, [...(out.get(key) ?? []), r]);
+		const k = key(r);
+		out.set(k, [...(out.get(k) ?? []), r]);
 	}
 	return out;
+}
+
+/** The rows of each method, in the order the run listed them. */
+export function byMethod(rows: readonly SimulationRow[]): Map<string, SimulationRow[]> {
+	return groupRows(rows, (r) => r.method);
+}
+
+/**
+ * An arm of a run: one method at one knowledge (the knowledge experiment compares a collective
+ * knowing n majority rows with one knowing all). The figure's curves and its failure statements
+ * group by the same key.
+ */
+const armKey = (a: { readonly method: string; readonly knowledge: SimulationRow['knowledge'] }): string => `${a.method}|${a.knowledge}`;
+
+/** The rows of each arm, in the order the run listed them. */
+export function byArm(rows: readonly SimulationRow[]): Map<string, SimulationRow[]> {
+	return groupRows(rows, armKey);
 }
 
 /** One method's line, in the method's own colour and shape (the same on every chart). */
 function methodLine(method: string, points: FigureSeries['points']): FigureSeries {
 	return { label: methodLabel(method), kind: 'line', colour: methodColour(method), shape: methodShape(method), points };
+}
+
+/** One arm's line: the method's colour; knowing some rows dashed with triangles, knowing all solid with circles. */
+export function armLine(arm: SimulationRow, points: FigureSeries['points']): FigureSeries {
+	const restricted = arm.knowledge !== 'all';
+	return {
+		label: `${methodLabel(arm.method)}, knows ${knowsLabel(arm.knowledge)}`,
+		kind: 'line',
+		colour: methodColour(arm.method),
+		shape: restricted ? 'triangle' : 'circle',
+		...(restricted ? { dashed: true } : {}),
+		points,
+	};
 }
 
 /**
@@ -81,7 +111,7 @@ export const knowsLabel = (k: SimulationRow['knowledge']): string => (k === 'all
 export function failureStatements(r: SimulationResult): string[] {
 	const byArm = new Map<string, { method: string; knowledge: SimulationRow['knowledge']; seeds: number; reason: string }>();
 	for (const f of r.failures) {
-		const key = `${f.method}|${f.knowledge}`;
+		const key = armKey(f);
 		const seen = byArm.get(key);
 		byArm.set(key, { method: f.method, knowledge: f.knowledge, seeds: (seen?.seeds ?? 0) + 1, reason: seen?.reason ?? f.reason });
 	}
