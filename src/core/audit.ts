@@ -7,7 +7,7 @@
  */
 import type { Table } from './csv/table';
 import { encodeFeatures, prepareRows, type PrepareOptions, type PreparedRows } from './dataset';
-import { auditLabels, auditPredictions, type Estimate, type FairnessReport } from './fairness';
+import { auditLabels, auditPredictions, BOOTSTRAP_DEFAULTS, type Estimate, type FairnessReport } from './fairness';
 import { describeFirmModel, firmPredictLabels, fitFirmModel, type FirmModelDescription, type FirmModelSpec } from './models/firmModel';
 import { createRandom, deriveSeed } from './random';
 import { firmAwareness, type ExcludedColumn, type FirmAwareness } from './roles/features';
@@ -85,7 +85,7 @@ export function runAudit(table: Table, sidecar: Sidecar, options: AuditOptions =
 	const spec = options.model ?? { kind: 'logistic', C: options.C ?? 1 };
 	const { model, yhat, width } = trainFirm(table, data, data.roles.featureColumns, spec, options);
 	stage('bootstrapping', 2, 4);
-	const resamples = options.resamples ?? 1000;
+	const resamples = options.resamples ?? BOOTSTRAP_DEFAULTS.resamples;
 	const seed = data.seed;
 	const predictions = auditPredictions(
 		{ y: pick(data.y, data.test), yhat, group: pick(data.group, data.test), groupNames: data.roles.groupNames, reference: 0 },

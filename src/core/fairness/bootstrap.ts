@@ -15,6 +15,7 @@
  * and biasing the interval towards resamples where the minority happened to be large. Rows
  * outside every group form their own stratum, so the overall error keeps its composition too.
  */
+import { RUN_DEFAULTS } from '../../shared/runParameters';
 import type { Random } from '../random.js';
 import { quantileSorted } from '../stats/summary.js';
 import { sampleMultinomialInto } from './binomial.js';
@@ -22,7 +23,7 @@ import { CELLS_PER_STRATUM, stratumSize } from './confusion.js';
 import { type StatLayout, evaluateInto, fillWorstInto } from './metrics.js';
 
 export interface BootstrapOptions {
-	/** Number of resamples; 0 turns the bootstrap off. Default 1000. */
+	/** Number of resamples; 0 turns the bootstrap off. Default 1000 (the run parameter's). */
 	readonly resamples?: number;
 	/** Coverage of the percentile interval, in (0, 1). Default 0.95. */
 	readonly level?: number;
@@ -32,8 +33,8 @@ export interface BootstrapOptions {
 	readonly seed?: number;
 }
 
-export const DEFAULT_RESAMPLES = 1000;
-export const DEFAULT_LEVEL = 0.95;
+/** Defaults of {@link BootstrapOptions}; the resample count is the run parameter's (src/shared/runParameters.ts). */
+export const BOOTSTRAP_DEFAULTS = { resamples: RUN_DEFAULTS.resamples, level: 0.95 } as const;
 /**
  * An interval needs at least this fraction of the resamples to give a defined value (and at
  * least 2 of them). Below it, the resamples that happen to define the figure (e.g. those that
@@ -52,8 +53,8 @@ export interface BootstrapResult {
 }
 
 export function resolveBootstrapOptions(options: BootstrapOptions): { resamples: number; level: number } {
-	const resamples = options.resamples ?? DEFAULT_RESAMPLES;
-	const level = options.level ?? DEFAULT_LEVEL;
+	const resamples = options.resamples ?? BOOTSTRAP_DEFAULTS.resamples;
+	const level = options.level ?? BOOTSTRAP_DEFAULTS.level;
 	if (!Number.isInteger(resamples) || resamples < 0) {
 		throw new RangeError(`resamples must be a non-negative integer, got ${resamples}`);
 	}

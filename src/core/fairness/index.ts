@@ -9,6 +9,6 @@ export { tabulate } from './confusion.js';
 export type { PointMetrics } from './metrics.js';
 export { pointMetrics } from './metrics.js';
 export type { BootstrapOptions } from './bootstrap.js';
-export { DEFAULT_LEVEL, DEFAULT_RESAMPLES, MIN_VALID_FRACTION } from './bootstrap.js';
+export { BOOTSTRAP_DEFAULTS, MIN_VALID_FRACTION } from './bootstrap.js';
 export type { Estimate, FairnessReport, GroupComparison, GroupCounts, GroupRates, WorstCase, WorstCases } from './types.js';
 export { auditLabels, auditPredictions } from './report.js';
