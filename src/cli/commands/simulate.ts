@@ -109,12 +109,12 @@ export const simulateCommand = datasetCommand({
 		if (values.queue !== undefined) {
 			requireRedisUrl(values.queue);
 		}
+		// The pool's threads start while the dataset is read, so that they are ready when the run begins.
+		const pool = values.queue === undefined ? createPoolExecutor(workers) : undefined;
+		pool?.startThreads();
 		const { progress, loaded, sidecar } = await openRunInput(values, file, onBadRow);
 		const model = firmModelForRun(values as ModelFlagValues, params.firstSeed ?? RUN_DEFAULTS.firstSeed, loaded.sidecar?.model);
-		const executor =
-			values.queue !== undefined
-				? createQueueExecutor(values.queue, { log: (line) => printErr(`simulate: ${line}\n`) })
-				: createPoolExecutor(workers);
+		const executor = pool ?? createQueueExecutor(values.queue!, { log: (line) => printErr(`simulate: ${line}\n`) });
 		const result = await runOnExecutor(progress, 'simulating', executor, workers, (options) =>
 			simulate(loaded.parse.table, sidecar, { ...params, ...(model.kind === 'boosting' ? { model } : {}) }, options),
 		);

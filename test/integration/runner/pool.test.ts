@@ -99,6 +99,46 @@ describe('threads across the passes of a run', () => {
 	});
 });
 
+describe('threads started before the first pass', () => {
+	const { table, sidecar } = syntheticFixture(3000, 11);
+	const oneSeed: Partial<SimulationParams> & { experiment: Experiment } = { experiment: 'flips', seeds: 1, flips: 4 };
+
+	it('startThreads() starts every thread at once, the run uses those and no others, and the rows are the same', async () => {
+		const started: number[] = [];
+		const exited: number[] = [];
+		const dispatched = new Set<number>();
+		const executor = createPoolExecutor(2, undefined, {
+			onWorkerStart: (id) => started.push(id),
+			onWorkerExit: (id) => exited.push(id),
+			onDispatch: (id) => dispatched.add(id),
+		});
+		executor.startThreads();
+		assert.equal(started.length, 2, 'both threads start before any pass');
+		executor.startThreads();
+		assert.equal(started.length, 2, 'a second call starts nothing');
+		const early = await simulate(table, sidecar, oneSeed, { executor });
+		assert.equal(started.length, 2, 'the passes start no other thread');
+		assert.deepEqual([...dispatched].sort(), [...started].sort(), 'both early threads ran units');
+		assert.deepEqual([...exited].sort(), [...started].sort(), 'release() ends them when simulate() settles');
+		assert.equal(numbersOf(early), numbersOf(await simulate(table, sidecar, oneSeed)));
+	});
+
+	it('threads started early and not yet used do not keep the process alive, and release() ends them', async () => {
+		const exited: number[] = [];
+		const executor = createPoolExecutor(2, undefined, { onWorkerExit: (id) => exited.push(id) });
+		executor.startThreads();
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		assert.deepEqual(
+			process.getActiveResourcesInfo().filter((r) => /Worker|MessagePort/.test(r)),
+			[],
+			'idle early threads are unreferenced',
+		);
+		assert.equal(exited.length, 0, 'they wait for a pass');
+		await executor.release();
+		assert.equal(exited.length, 2);
+	});
+});
+
 describe('cancellation', () => {
 	// Long enough that the run is far from done when it is cancelled (about 4 s uncancelled).
 	const { table, sidecar } = syntheticFixture(4000, 3);
