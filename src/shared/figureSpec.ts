@@ -182,17 +182,26 @@ export function emptyFigure(
 	};
 }
 
-/**
- * A simulation figure whose experiment has not run (the figure is named after it): what the run
- * would show, and the button that starts it.
- */
-export function notRunFigure(
-	experiment: 'size' | 'flips' | 'knowledge',
-	title: string,
-	xLabel: string,
+/** A simulation figure's name and x axis, the same whether its experiment has run or not (the figure is named after it). */
+export interface SimulationFigureFrame {
+	readonly experiment: 'size' | 'flips' | 'knowledge';
+	readonly title: string;
+	readonly xLabel: string;
+}
+
+/** The head of a simulation figure's spec: id, title (with the run's α for a figure at one α), axes. */
+export function figureHead(
+	frame: SimulationFigureFrame,
 	metric: FairnessMetric,
-	wouldShow: string,
-): FigureSpec {
+	alpha?: number,
+): Pick<FigureSpec, 'id' | 'title' | 'xLabel' | 'yLabel'> {
+	const title = alpha === undefined ? frame.title : `${frame.title} (α = ${alpha})`;
+	return { id: frame.experiment, title, xLabel: frame.xLabel, yLabel: METRIC_LABELS[metric] };
+}
+
+/** A simulation figure whose experiment has not run: what the run would show, and the button that starts it. */
+export function notRunFigure(frame: SimulationFigureFrame, metric: FairnessMetric, wouldShow: string): FigureSpec {
+	const { experiment, title, xLabel } = frame;
 	return emptyFigure(experiment, title, xLabel, METRIC_LABELS[metric], `Run the "${experiment}" experiment to ${wouldShow}.`, experiment);
 }
 

@@ -1,13 +1,27 @@
 /** The figure of a `flips` run: EqOd (or SPD) against the number of relabelled rows M at one α. */
 import { flipsConclusion } from './conclusions';
 import { efficiencyMarkers, efficiencySentence } from './efficiencyFigure';
-import { fmt, fmtCount, fmtInterval, METRIC_LABELS, METRIC_SHORT, notRunFigure, summaryCells, type FigureSpec } from './figureSpec';
+import {
+	figureHead,
+	fmt,
+	fmtCount,
+	fmtInterval,
+	METRIC_SHORT,
+	notRunFigure,
+	summaryCells,
+	type FigureSpec,
+	type SimulationFigureFrame,
+} from './figureSpec';
 import { failureStatements, methodSweep } from './methodSeries';
 import { targetEqod } from './sizeFigure';
 import type { FairnessMetric, SimulationResult } from './webviewProtocol';
 import type { SeedSummary, SimulationRow } from './model';
 
-const FLIPS_TITLE = 'Relabelling efficiency: fairness against the number of flips M';
+const FLIPS: SimulationFigureFrame = {
+	experiment: 'flips',
+	title: 'Relabelling efficiency: fairness against the number of flips M',
+	xLabel: 'M (labels flipped)',
+};
 
 /** Signed gaps with their seed intervals, and whether a gap is left that the seeds can measure. */
 function signedGapCells(x: SimulationRow): string[] {
@@ -24,7 +38,7 @@ function signedGapCells(x: SimulationRow): string[] {
 /** EqOd (or SPD) against M at one α, error bars over seeds. */
 export function flipsFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
 	if (r === undefined || r.experiment !== 'flips') {
-		return notRunFigure('flips', FLIPS_TITLE, 'M (labels flipped)', metric, 'see how many relabelled rows each method needs');
+		return notRunFigure(FLIPS, metric, 'see how many relabelled rows each method needs');
 	}
 	const { series, rows: rowsOut } = methodSweep(r, {
 		metric,
@@ -35,10 +49,7 @@ export function flipsFigure(r: SimulationResult | undefined, metric: FairnessMet
 	const target = (r as Partial<SimulationResult>).target ?? targetEqod(r);
 	const efficiency = metric === 'eqod' ? efficiencySentence(r) : undefined;
 	return {
-		id: 'flips',
-		title: `${FLIPS_TITLE} (α = ${r.params.alpha})`,
-		xLabel: 'M (labels flipped)',
-		yLabel: METRIC_LABELS[metric],
+		...figureHead(FLIPS, metric, r.params.alpha),
 		series,
 		markers: metric === 'eqod' ? efficiencyMarkers(r) : [],
 		statements: failureStatements(r),

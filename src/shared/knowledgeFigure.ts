@@ -5,26 +5,27 @@
 import { knowledgeConclusion } from './conclusions';
 import {
 	definedPoints,
+	figureHead,
 	fmt,
 	fmtCount,
 	methodLabel,
-	METRIC_LABELS,
 	METRIC_SHORT,
 	notRunFigure,
 	summaryCells,
 	summaryPoint,
 	type FigureSeries,
 	type FigureSpec,
+	type SimulationFigureFrame,
 } from './figureSpec';
 import { armLine, byArm, failureStatements, knowsLabel } from './methodSeries';
 import type { FairnessMetric, SimulationResult } from './webviewProtocol';
 
-const KNOWLEDGE_TITLE = 'Varying knowledge: the error–fairness plane';
+const KNOWLEDGE: SimulationFigureFrame = { experiment: 'knowledge', title: 'Varying knowledge: the error–fairness plane', xLabel: 'error' };
 
 /** (error, EqOd) per M, one curve per method and knowledge arm: colour = method, dash and shape = knowledge. */
 export function knowledgeFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
 	if (r === undefined || r.experiment !== 'knowledge') {
-		return notRunFigure('knowledge', KNOWLEDGE_TITLE, 'error', metric, 'compare knowing some majority rows with knowing all');
+		return notRunFigure(KNOWLEDGE, metric, 'compare knowing some majority rows with knowing all');
 	}
 	const series: FigureSeries[] = [];
 	const rowsOut: string[][] = [];
@@ -48,10 +49,7 @@ export function knowledgeFigure(r: SimulationResult | undefined, metric: Fairnes
 	}
 	rowsOut.push(['Base model', '—', '0', fmt(b.error.mean), ...summaryCells(b[metric])]);
 	return {
-		id: 'knowledge',
-		title: `${KNOWLEDGE_TITLE} (α = ${r.params.alpha})`,
-		xLabel: 'error',
-		yLabel: METRIC_LABELS[metric],
+		...figureHead(KNOWLEDGE, metric, r.params.alpha),
 		series,
 		markers: [],
 		statements: failureStatements(r),

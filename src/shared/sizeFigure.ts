@@ -6,16 +6,17 @@
 import { sizeConclusion, successConclusion } from './conclusions';
 import {
 	emptyFigure,
+	figureHead,
 	fmt,
 	fmtCount,
 	methodColour,
 	methodLabel,
-	METRIC_LABELS,
 	METRIC_SHORT,
 	notRunFigure,
 	summaryCells,
 	type FigureMarker,
 	type FigureSpec,
+	type SimulationFigureFrame,
 } from './figureSpec';
 import { byMethod, failureStatements, methodSweep } from './methodSeries';
 import type { FairnessMetric, SimulationResult } from './webviewProtocol';
@@ -94,12 +95,12 @@ function smallestCollectiveMarkers(minima: ReturnType<typeof smallestCollectives
 	return markers;
 }
 
-const SIZE_TITLE = 'Collective size: best fairness against α';
+const SIZE: SimulationFigureFrame = { experiment: 'size', title: 'Collective size: best fairness against α', xLabel: ALPHA_AXIS };
 
 /** Best EqOd (or SPD) against α, one line per method, the base model's line, the smallest collective marked. */
 export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetric): FigureSpec {
 	if (r === undefined || !isSizeRun(r)) {
-		return notRunFigure('size', SIZE_TITLE, ALPHA_AXIS, metric, 'see how large a collective must be');
+		return notRunFigure(SIZE, metric, 'see how large a collective must be');
 	}
 	const { series, rows: rowsOut } = methodSweep(r, {
 		metric,
@@ -117,10 +118,7 @@ export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetr
 	}
 	const target = minima[0]?.target;
 	return {
-		id: 'size',
-		title: SIZE_TITLE,
-		xLabel: ALPHA_AXIS,
-		yLabel: METRIC_LABELS[metric],
+		...figureHead(SIZE, metric),
 		series,
 		markers,
 		...(target !== undefined && metric === 'eqod' ? { target: { y: target, label: `target EqOd ${fmt(target)}` } } : {}),
