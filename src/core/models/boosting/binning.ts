@@ -19,12 +19,7 @@
  */
 import type { FeatureMatrix } from '../../encoding/matrix';
 import { createRandom, deriveSeed, sampleWithoutReplacement } from '../../random';
-import { MISSING_BIN } from './options';
-
-/** Rows above which bin edges are computed from a sample (scikit-learn's `subsample`). */
-export const BINNING_SAMPLE = 200_000;
-/** Histogram slots per dense feature: 255 value bins and the missing bin. */
-export const BINS_PER_FEATURE = 256;
+import { BINNING_SAMPLE, BINS_PER_FEATURE, MISSING_BIN } from './options';
 
 export interface BinnedFeatures {
 	/** The matrix these bins were built from (a fit checks it is handed the same one). */

@@ -59,6 +59,10 @@ export const BOOSTING_DEFAULTS: BoostingParams = {
 export const MAX_BINS = 255;
 /** The bin that holds missing (NaN) values of a numeric feature. */
 export const MISSING_BIN = 255;
+/** Histogram slots per dense feature: the value bins and the missing bin after them. */
+export const BINS_PER_FEATURE = MISSING_BIN + 1;
+/** Rows above which bin edges are computed from a sample (scikit-learn's `subsample`). */
+export const BINNING_SAMPLE = 200_000;
 
 /** Resolves defaults and rejects bad values with a message naming the option and the value. */
 export function resolveBoostingParams(input: BoostingParamsInput = {}): BoostingParams {

@@ -16,8 +16,7 @@
  * child's (histogram subtraction), so only the smaller child's rows are read.
  */
 import type { BinnedFeatures } from './binning';
-import { BINS_PER_FEATURE } from './binning';
-import { MISSING_BIN } from './options';
+import { BINS_PER_FEATURE, MISSING_BIN } from './options';
 
 /** Smallest hessian sum a child may have (scikit-learn's min_hessian_to_split). */
 export const MIN_HESSIAN_TO_SPLIT = 1e-3;
