@@ -14,7 +14,7 @@ import type { FeatureMatrix } from '../encoding/matrix';
 import { firmPredictLabels, firmPredictProba, fitFirmModel, type FirmModelSpec, type FittedFirmModel } from '../models/firmModel';
 import { createRandom, deriveSeed } from '../random';
 import { SubjectError } from '../subjectError';
-import { calibratedLabels, calibratedRandomizedLabels, fitCalibratedEqOdds, withholdingDraws } from './calibratedEqOdds';
+import { calibratedLabels, fitCalibratedEqOdds, withholdingDraws } from './calibratedEqOdds';
 import { byGroup, testMetrics, type FirmContext, type HoldoutPart } from './context';
 import { applyThresholdMixtures, solveEqualizedOdds } from './eqOddsThresholds';
 import { cellCentres, cellMatrix, centreMatrix, fareCertificate } from './fare';
@@ -95,9 +95,7 @@ function* calibratedSweep(ctx: FirmContext, params: FirmParams): Generator<void,
 		const fit = fitCalibratedEqOdds(groups, constraint);
 		for (const randomized of params.ceoRandomizedLabels ? [false, true] : [false]) {
 			for (const t of params.mixScales) {
-				const labels = randomized
-					? calibratedRandomizedLabels(fit, part.testScores, testGroup, draws, labelDraws, t)
-					: calibratedLabels(fit, part.testScores, testGroup, draws, t);
+				const labels = calibratedLabels(fit, part.testScores, testGroup, draws, t, randomized ? labelDraws : undefined);
 				points.push({
 					approach: 'calibrated-eqodds',
 					variant: randomized ? `${constraint}/randomized` : constraint,

@@ -129,31 +129,22 @@ export function calibratedScores(
 }
 
 /**
- * Randomised labels: ŷ_i = 1 iff V_i < s'_i for a second uniform draw V_i, so that the expected
- * FPR and FNR of the labels are exactly the generalised rates the method equalises (Pleiss et al.
- * §3 read the score as a probabilistic classifier). Thresholding at 0.5 instead (AIF360's
- * predict) keeps the scores but not the equalised costs.
+ * Labels of {@link calibratedScores}: ŷ_i = 1 iff s'_i ≥ 0.5 (AIF360's predict), or, given
+ * `labelDraws`, randomised labels ŷ_i = 1 iff V_i < s'_i for a second uniform draw V_i, so that the
+ * expected FPR and FNR of the labels are exactly the generalised rates the method equalises (Pleiss
+ * et al. §3 read the score as a probabilistic classifier). Thresholding keeps the scores but not the
+ * equalised costs.
  */
-export function calibratedRandomizedLabels(
-	fit: CalibratedEqOddsFit,
-	scores: ArrayLike<number>,
-	group: ArrayLike<number>,
-	draws: ArrayLike<number>,
-	labelDraws: ArrayLike<number>,
-	scale = 1,
-): Uint8Array {
-	const s = calibratedScores(fit, scores, group, draws, scale);
-	return Uint8Array.from(s, (v, i) => (labelDraws[i]! < v ? 1 : 0));
-}
-
-/** Labels score ≥ 0.5 of {@link calibratedScores}. */
 export function calibratedLabels(
 	fit: CalibratedEqOddsFit,
 	scores: ArrayLike<number>,
 	group: ArrayLike<number>,
 	draws: ArrayLike<number>,
 	scale = 1,
+	labelDraws?: ArrayLike<number>,
 ): Uint8Array {
 	const s = calibratedScores(fit, scores, group, draws, scale);
-	return Uint8Array.from(s, (v) => (v >= 0.5 ? 1 : 0));
+	return labelDraws === undefined
+		? Uint8Array.from(s, (v) => (v >= 0.5 ? 1 : 0))
+		: Uint8Array.from(s, (v, i) => (labelDraws[i]! < v ? 1 : 0));
 }

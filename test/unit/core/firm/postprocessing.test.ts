@@ -1,12 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+	calibratedLabels,
 	calibratedScores,
 	fitCalibratedEqOdds,
 	generalizedCost,
 	groupCostStats,
 	trivialCost,
 	withholdingDraws,
+	type CalibratedEqOddsFit,
 } from '../../../../src/core/firm/calibratedEqOdds';
 import { applyThresholdMixtures, solveEqualizedOdds } from '../../../../src/core/firm/eqOddsThresholds';
 import { createRandom } from '../../../../src/core/random';
@@ -110,6 +112,24 @@ describe('calibrated equalized odds (AIF360 HEAD formulas)', () => {
 				assert.equal(full[i], half[i]);
 			}
 		}
+	});
+
+	it('labels its scores at 0.5, or against a second draw per row when randomised', () => {
+		// Scale 0 keeps the scores, so the labels follow from them alone.
+		const fit: CalibratedEqOddsFit = {
+			constraint: 'fnr',
+			baseRates: [0.5, 0.5],
+			mixRates: [1, 1],
+			costs: [0, 0],
+			trivialCosts: [0, 0],
+		};
+		const scores = [0.2, 0.5, 0.7, 0.9];
+		const group = [0, 1, 0, 1];
+		const draws = [0, 0, 0, 0];
+		assert.deepEqual([...calibratedLabels(fit, scores, group, draws, 0)], [0, 1, 1, 1]);
+		assert.deepEqual([...calibratedLabels(fit, scores, group, draws, 0, [0.1, 0.6, 0.7, 0.3])], [1, 0, 0, 1]);
+		// At scale 1 every row of groups 0 and 1 is withheld to its group's base rate.
+		assert.deepEqual([...calibratedLabels(fit, scores, group, draws, 1, [0.4, 0.6, 0.4, 0.6])], [1, 0, 1, 0]);
 	});
 });
 
