@@ -5,6 +5,7 @@
  * bootstrap intervals around every difference. The CLI's `audit`, the language server and the
  * panel all call this one function.
  */
+import { runRolesOf, type RunRoles } from './collective/simulate';
 import type { Table } from './csv/table';
 import { encodeFeatures, prepareRows, type PrepareOptions, type PreparedRows } from './dataset';
 import { auditLabels, auditPredictions, BOOTSTRAP_DEFAULTS, type Estimate, type FairnessReport } from './fairness';
@@ -31,6 +32,15 @@ export interface AuditOptions extends PrepareOptions {
 	readonly compareFirms?: boolean;
 }
 
+/** The roles an audit used: those every run reports, with all the groups, the features and the matrix width. */
+export interface AuditRoles extends RunRoles {
+	readonly groups: readonly string[];
+	readonly features: readonly string[];
+	readonly excluded: readonly ExcludedColumn[];
+	/** Width of the encoded design matrix (one-hot columns included). */
+	readonly encodedWidth: number;
+}
+
 export interface AuditResult {
 	readonly dataset: {
 		readonly rows: number;
@@ -39,18 +49,7 @@ export interface AuditResult {
 		readonly keptRows: number;
 		readonly dropped: { readonly missingSensitive: number; readonly missingLabel: number; readonly otherGroups: number };
 	};
-	readonly roles: {
-		readonly sensitive: string;
-		readonly groups: readonly string[];
-		readonly minority: string;
-		readonly majority: string;
-		readonly label: string;
-		readonly favourable: readonly string[];
-		readonly features: readonly string[];
-		readonly excluded: readonly ExcludedColumn[];
-		/** Width of the encoded design matrix (one-hot columns included). */
-		readonly encodedWidth: number;
-	};
+	readonly roles: AuditRoles;
 	readonly split: { readonly train: number; readonly test: number; readonly seed: number; readonly testFraction: number };
 	/** The firm's model: its kind, its parameters, what the fit did, and one line of text naming it. */
 	readonly model: FirmModelDescription;
@@ -167,20 +166,22 @@ function sideBySide(
 	const group = pick(data.group, data.test);
 	return compareFirms(y, aware ? yhat : otherYhat, aware ? otherYhat : yhat, group, {
 		resamples: Math.min(resamples, 2000),
-		level: options.level ?? 0.95,
+		level: options.level ?? BOOTSTRAP_DEFAULTS.level,
 		random: createRandom(deriveSeed(data.seed, 'bootstrap', 'firms')),
 		sensitive: data.roles.sensitive,
 	});
 }
 
-function describeRoles(data: PreparedRows, sidecar: Sidecar, encodedWidth: number): AuditResult['roles'] {
+function describeRoles(data: PreparedRows, sidecar: Sidecar, encodedWidth: number): AuditRoles {
+	// A run's roles as every run reports them; the JSON keeps its field order (groups after sensitive).
+	const { sensitive, minority, majority, label, favourable } = runRolesOf(data.roles, sidecar);
 	return {
-		sensitive: data.roles.sensitive,
+		sensitive,
 		groups: data.roles.groupNames,
-		minority: data.roles.groupNames[1]!,
-		majority: data.roles.groupNames[0]!,
-		label: data.roles.label,
-		favourable: sidecar.label.favourable,
+		minority,
+		majority,
+		label,
+		favourable,
 		features: data.roles.featureColumns,
 		excluded: data.roles.excludedColumns,
 		encodedWidth,
