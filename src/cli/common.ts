@@ -131,6 +131,17 @@ export function describeParse(parse: ParseResult): {
 	};
 }
 
+/**
+ * The run over seeds that simulate and compare average: how many seeds, the first, and the share
+ * of rows each seed's split holds out. Parsed by {@link parseNumberFlag} with the run parameters'
+ * ranges; each command words them in its own help.
+ */
+export const SEED_OPTIONS = {
+	seeds: { type: 'string' },
+	seed: { type: 'string' },
+	'test-fraction': { type: 'string' },
+} as const;
+
 /** The output options of simulate and compare (their help: {@link RUN_OUTPUT_HELP}). */
 export const RUN_OUTPUT_OPTIONS = {
 	'on-bad-row': { type: 'string' },

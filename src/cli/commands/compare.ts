@@ -9,7 +9,7 @@ import { summaryCsvCells, summaryCsvColumns } from '../../shared/simulationCsv';
 import { emitRunResult, runOnExecutor } from '../output';
 import { comparisonFromCompare } from '../../shared/comparison';
 import { createPoolExecutor, defaultWorkerCount } from '../../runner/pool';
-import { parseNumberFlag, readOnBadRow, readRunOutput, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
+import { parseNumberFlag, readOnBadRow, readRunOutput, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS, SEED_OPTIONS } from '../common';
 import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { openRunInput, datasetCommand } from '../runInput';
@@ -55,9 +55,7 @@ export const compareCommand = datasetCommand({
 	options: {
 		...MODEL_OPTIONS,
 		methods: { type: 'string' },
-		seeds: { type: 'string' },
-		seed: { type: 'string' },
-		'test-fraction': { type: 'string' },
+		...SEED_OPTIONS,
 		'collective-methods': { type: 'string' },
 		alphas: { type: 'string' },
 		flips: { type: 'string' },

@@ -12,7 +12,7 @@ import { EXIT_OK, UsageError } from '../errors';
 import { renderTable } from '../format';
 import { openRunInput, datasetCommand } from '../runInput';
 import { ROLE_HELP } from '../roleFlags';
-import { parseNumberFlag, readOnBadRow, readRunOutput, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS } from '../common';
+import { parseNumberFlag, readOnBadRow, readRunOutput, requireOneFile, RUN_OUTPUT_HELP, RUN_OUTPUT_OPTIONS, SEED_OPTIONS } from '../common';
 import { CLI_BASE_ROW, simulationRowsCsv } from '../../shared/simulationCsv';
 import {
 	collectiveModelFromFlags,
@@ -81,10 +81,8 @@ export const simulateCommand = datasetCommand({
 		methods: { type: 'string' },
 		k: { type: 'string' },
 		knowledge: { type: 'string' },
-		seeds: { type: 'string' },
-		seed: { type: 'string' },
+		...SEED_OPTIONS,
 		'target-eqod': { type: 'string' },
-		'test-fraction': { type: 'string' },
 		workers: { type: 'string' },
 		'min-level-count': { type: 'string' },
 		'defense-threshold': { type: 'string' },
