@@ -24,9 +24,26 @@ function sigmoidOf(t: number, e: number): number {
 	return t >= 0 ? 1 / (1 + e) : e / (1 + e);
 }
 
-/** The rounding error of acc = sum + term (Neumaier's compensation, for the loss sums). */
-function roundingError(sum: number, term: number, acc: number): number {
-	return Math.abs(sum) >= term ? sum - acc + term : term - acc + sum;
+/**
+ * A sum of the per-row losses with Neumaier's compensation (the loss terms are ≥ 0), one per kernel
+ * call: the objective pass and the line search's pass add their terms the same way. Bit-identical to
+ * the two local variables it replaced, and as fast (micro-benchmark of the pass on Adult's rows).
+ */
+class LossSum {
+	private sum = 0;
+	private compensation = 0;
+
+	add(term: number): void {
+		const sum = this.sum;
+		const acc = sum + term;
+		this.compensation += Math.abs(sum) >= term ? sum - acc + term : term - acc + sum;
+		this.sum = acc;
+	}
+
+	/** The compensated total. */
+	total(): number {
+		return this.sum + this.compensation;
+	}
 }
 
 /** What every kernel reads of the training rows: their matrix indices and the matrix's two parts. */
@@ -65,8 +82,7 @@ export function objectiveAndGradient(
 	const { sign, weight } = t;
 	const intercept = theta[width]!;
 	grad.fill(0);
-	let sum = 0;
-	let comp = 0;
+	const loss = new LossSum();
 	let gb = 0;
 	for (let r = 0, n = index.length; r < n; r++) {
 		const i = index[r]!;
@@ -93,10 +109,7 @@ export function objectiveAndGradient(
 		const yr = sign[r]!;
 		const tr = -yr * m;
 		const e = Math.exp(-Math.abs(tr));
-		const loss = c * softplusOf(tr, e);
-		const acc = sum + loss;
-		comp += roundingError(sum, loss, acc);
-		sum = acc;
+		loss.add(c * softplusOf(tr, e));
 		// σ(t) with t = −ỹ m: the derivative of softplus(−ỹ m) in m is −ỹ σ(t)
 		const s = sigmoidOf(tr, e);
 		const residual = -yr * c * s;
@@ -122,7 +135,7 @@ export function objectiveAndGradient(
 		grad[j] = grad[j]! + w;
 	}
 	grad[width] = gb;
-	return sum + comp + 0.5 * penalty;
+	return loss.total() + 0.5 * penalty;
 }
 
 /** The parts of ½‖w + αd‖² that a line search needs: ‖w‖², w·d and ‖d‖² over the coefficients. */
@@ -152,8 +165,7 @@ export function penaltyLine(theta: Float64Array, direction: Float64Array, width:
  */
 export function lineValue(t: TrainingSet, z: Float64Array, zd: Float64Array, pen: PenaltyLine, alpha: number, out: Float64Array): void {
 	const { sign, weight } = t;
-	let sum = 0;
-	let comp = 0;
+	const loss = new LossSum();
 	let slope = 0;
 	for (let r = 0, n = sign.length; r < n; r++) {
 		const c = weight[r]!;
@@ -163,14 +175,11 @@ export function lineValue(t: TrainingSet, z: Float64Array, zd: Float64Array, pen
 		const yr = sign[r]!;
 		const tr = -yr * (z[r]! + alpha * zd[r]!);
 		const e = Math.exp(-Math.abs(tr));
-		const loss = c * softplusOf(tr, e);
-		const acc = sum + loss;
-		comp += roundingError(sum, loss, acc);
-		sum = acc;
+		loss.add(c * softplusOf(tr, e));
 		const s = sigmoidOf(tr, e);
 		slope -= yr * c * s * zd[r]!;
 	}
-	out[0] = sum + comp + 0.5 * (pen.ww + 2 * alpha * pen.wd + alpha * alpha * pen.dd);
+	out[0] = loss.total() + 0.5 * (pen.ww + 2 * alpha * pen.wd + alpha * alpha * pen.dd);
 	out[1] = slope + pen.wd + alpha * pen.dd;
 }
 
