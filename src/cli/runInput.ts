@@ -27,7 +27,13 @@ export interface DatasetCommandSpec<O extends OptionsConfig> extends Omit<Comman
 }
 
 export function datasetCommand<O extends OptionsConfig>(spec: DatasetCommandSpec<O>): Command {
-	return { name: spec.name, summary: spec.summary, help: spec.help, run: (args) => spec.run(parseDatasetArgs(args, spec.options)) };
+	return {
+		name: spec.name,
+		summary: spec.summary,
+		help: spec.help,
+		flags: Object.keys({ ...ROLE_OPTIONS, ...spec.options }),
+		run: (args) => spec.run(parseDatasetArgs(args, spec.options)),
+	};
 }
 
 /** What a run starts from: its progress line (still open), the dataset as read and the roles to use. */
