@@ -1,8 +1,10 @@
 /**
  * What the numbers of a simulation cannot show, as plain sentences: α values whose collective is
  * empty or has nobody to relabel (its rows are then the base model's, which looks like "no effect"
- * but is "no collective"), and methods that ran on only some seeds.
+ * but is "no collective"), methods that ran on only some seeds, and a minority that is the
+ * advantaged group (its relabelling can only widen the gap the run measures).
  */
+import type { ResolvedRoles } from '../roles/resolve';
 import type { Knowledge, Method } from './params';
 import type { UnitResult } from './unit';
 
@@ -82,4 +84,34 @@ export function partialFailureWarnings(results: readonly UnitResult[], failures:
 		}
 	}
 	return out;
+}
+
+/**
+ * The minority's favourable rate above the majority's, over every row the run uses: relabelling
+ * its unfavourable members as favourable widens the gap instead of closing it (docs/methods.md,
+ * section 4). The audit's warning says the same of its test rows (src/shared/auditWarnings.ts).
+ */
+export function advantagedMinorityWarnings(roles: ResolvedRoles): string[] {
+	const labelled = [0, 0];
+	const favourable = [0, 0];
+	for (const r of roles.rows) {
+		const g = roles.group[r]!;
+		if (g === 0 || g === 1) {
+			labelled[g]!++;
+			favourable[g]! += roles.favourable[r] === 1 ? 1 : 0;
+		}
+	}
+	const [majorityRows, minorityRows] = labelled as [number, number];
+	if (majorityRows === 0 || minorityRows === 0) {
+		return [];
+	}
+	const minority = favourable[1]! / minorityRows;
+	const majority = favourable[0]! / majorityRows;
+	if (minority <= majority) {
+		return [];
+	}
+	const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+	return [
+		`the minority ${roles.sensitive} = ${roles.groupNames[1]} is the advantaged group (favourable ${pct(minority)} against ${pct(majority)} for ${roles.groupNames[0]}): a collective from it can only widen the gap`,
+	];
 }

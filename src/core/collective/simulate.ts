@@ -12,6 +12,7 @@ import { resolveParams, type Experiment, type SimulationParams } from './params'
 import { fitsPerUnit, planUnits, unitSteps, type UnitKey, type UnitResult } from './unit';
 import type { SeedContext } from './seedContext';
 import { mergePasses, refinementFractions, refines } from './refine';
+import { advantagedMinorityWarnings } from './runWarnings';
 import { throwIfAborted } from '../abort';
 
 export interface SimulationProgress {
@@ -133,6 +134,7 @@ export async function simulate(
 		gridRefinement: refinement,
 		features: roles.featureColumns,
 		...aggregated,
+		warnings: [...advantagedMinorityWarnings(roles), ...aggregated.warnings],
 		timings: { seconds: (performance.now() - started) / 1000, fits: aggregated.fits, workers: options.workers ?? 1 },
 	};
 }

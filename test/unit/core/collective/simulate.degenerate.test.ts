@@ -92,6 +92,21 @@ describe('simulate: degenerate collectives say so', () => {
 		assertCleanJson(r);
 	});
 
+	it('a minority that is the advantaged group is said to be, with both rates; a disadvantaged one is not', async () => {
+		// The minority's rows are favourable above x1 > -1, the majority's above x1 > 0.5: the minority is favoured.
+		const favoured = twoGroups(300, 120, (group, x1) => ((group === 'min' ? x1 > -1 : x1 > 0.5) ? 'yes' : 'no'));
+		const r = await simulate(favoured, sidecar, { experiment: 'size', alphas: [0.5], seeds: 1, flips: 2, methods: ['random'] });
+		const warning = r.warnings.find((w) => w.startsWith('the minority g = min is the advantaged group'));
+		assert.ok(warning !== undefined, r.warnings.join(' | '));
+		const [, minority, majority] = /favourable (\d+\.\d)% against (\d+\.\d)% for maj\): a collective from it can only widen the gap$/.exec(
+			warning,
+		)!;
+		assert.ok(Number(minority) > Number(majority), warning);
+		const usual = twoGroups(300, 120, byThreshold);
+		const u = await simulate(usual, sidecar, { experiment: 'size', alphas: [0.5], seeds: 1, flips: 2, methods: ['random'] });
+		assert.ok(!u.warnings.some((w) => /advantaged/.test(w)), u.warnings.join(' | '));
+	});
+
 	it('a collective with members but no unfavourable ones is named per α', async () => {
 		// 2 unfavourable rows among 100 minority rows: a 3-member collective rarely holds one.
 		const t = twoGroups(300, 100, (group, x1, i) => (group === 'min' ? (i % 50 === 0 ? 'no' : 'yes') : byThreshold(group, x1)));
