@@ -23,7 +23,7 @@ import {
 } from './boosting';
 import { decisionFunction, fitLogistic, type LogisticFit } from './logistic';
 import type { LogisticModel } from './logisticModel';
-import { labelsAbove, marginCut, probabilitiesInPlace } from './predictions';
+import { labelsAtThreshold, probabilitiesInPlace } from './predictions';
 
 export const FIRM_MODEL_KINDS = ['logistic', 'boosting'] as const;
 export type FirmModelKind = (typeof FIRM_MODEL_KINDS)[number];
@@ -138,8 +138,7 @@ export function firmPredictProba(fitted: FittedFirmModel, x: FeatureMatrix, rows
 
 /** 1 where P(y = 1 | x) > threshold (strict: a score of exactly 0 is class 0, as in scikit-learn). */
 export function firmPredictLabels(fitted: FittedFirmModel, x: FeatureMatrix, rows?: Int32Array, threshold = 0.5): Uint8Array {
-	const cut = marginCut(threshold, 'firm model');
-	return labelsAbove(firmDecisionFunction(fitted, x, rows), cut);
+	return labelsAtThreshold(firmDecisionFunction(fitted, x, rows), threshold, 'firm model');
 }
 
 /** One line naming a spec, before any fit (for progress lines and headers). */

@@ -19,7 +19,7 @@ import type { FeatureMatrix } from '../encoding/matrix';
 import { objectiveAndGradient } from './kernels';
 import { lbfgsSolve } from './lbfgs';
 import { newtonSolve, type HessianFactor } from './newton';
-import { labelsAbove, marginCut, probabilitiesInPlace } from './predictions';
+import { labelsAtThreshold, probabilitiesInPlace } from './predictions';
 import { chooseSolverByCost, NEWTON_MAX_WIDTH, type SolverOptions, type SolverResult } from './solver';
 import { computeMargins, prepareTraining } from './training';
 import type { LogisticModel } from './logisticModel';
@@ -168,8 +168,7 @@ export function predictProba(model: LogisticModel, x: FeatureMatrix, rows?: Int3
  * margin of exactly 0 as class 0). Compares margins with logit(threshold) so that 0.5 is exact.
  */
 export function predictLabels(model: LogisticModel, x: FeatureMatrix, rows?: Int32Array, threshold = 0.5): Uint8Array {
-	const cut = marginCut(threshold, 'predictLabels');
-	return labelsAbove(decisionFunction(model, x, rows), cut);
+	return labelsAtThreshold(decisionFunction(model, x, rows), threshold, 'predictLabels');
 }
 
 /** Margins w·x_i + b for the requested rows (sklearn's `decision_function`). */

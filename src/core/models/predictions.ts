@@ -17,7 +17,7 @@ export function probabilitiesInPlace(z: Float64Array): Float64Array {
  * The margin that P(y = 1 | x) = threshold corresponds to, logit(threshold), exactly 0 at 0.5 so that
  * the usual threshold needs no rounding. Throws, naming `learner`, when the threshold is outside [0, 1].
  */
-export function marginCut(threshold: number, learner: string): number {
+function marginCut(threshold: number, learner: string): number {
 	if (!(threshold >= 0 && threshold <= 1)) {
 		throw new Error(`${learner}: threshold must be in [0, 1]; got ${threshold}`);
 	}
@@ -25,10 +25,18 @@ export function marginCut(threshold: number, learner: string): number {
 }
 
 /** 1 where the margin is strictly above `cut`, else 0. */
-export function labelsAbove(z: Float64Array, cut: number): Uint8Array {
+function labelsAbove(z: Float64Array, cut: number): Uint8Array {
 	const out = new Uint8Array(z.length);
 	for (let r = 0; r < z.length; r++) {
 		out[r] = z[r]! > cut ? 1 : 0;
 	}
 	return out;
+}
+
+/**
+ * 1 where P(y = 1 | x) > threshold, from a learner's margins: every learner's `predict`, comparing
+ * margins with {@link marginCut} (which names `learner` when the threshold is out of range).
+ */
+export function labelsAtThreshold(margins: Float64Array, threshold: number, learner: string): Uint8Array {
+	return labelsAbove(margins, marginCut(threshold, learner));
 }

@@ -9,7 +9,7 @@
  * does); a one-hot split sends the rows whose block has that level right and every other row left.
  */
 import type { FeatureMatrix } from '../../encoding/matrix';
-import { labelsAbove, marginCut, probabilitiesInPlace } from '../predictions';
+import { labelsAtThreshold, probabilitiesInPlace } from '../predictions';
 
 export interface BoostingModel {
 	/** Log-odds of the weighted training base rate: every prediction starts here. */
@@ -98,8 +98,7 @@ export function boostingPredictProba(model: BoostingModel, x: FeatureMatrix, row
 
 /** 1 where P(y = 1 | x) > threshold (strict, as scikit-learn's predict labels p = 0.5 as class 0). */
 export function boostingPredictLabels(model: BoostingModel, x: FeatureMatrix, rows?: Int32Array, threshold = 0.5): Uint8Array {
-	const cut = marginCut(threshold, 'gradient boosting');
-	return labelsAbove(boostingDecisionFunction(model, x, rows), cut);
+	return labelsAtThreshold(boostingDecisionFunction(model, x, rows), threshold, 'gradient boosting');
 }
 
 export function boostingModelToJSON(model: BoostingModel): BoostingModelJSON {
