@@ -114,15 +114,14 @@ export function isKnowledge(v: unknown): v is Knowledge {
 	return v === 'all' || isValid('knowledge', v);
 }
 
-/** The range in words, for an error message: "an integer ≥ 1 ≤ 1000", "a number > 0 ≤ 1". */
+/** The range in words, for an error message: "an integer from 1 to 1000", "a number > 0 and ≤ 1", "an integer ≥ 1". */
 export function describeRange(range: NumberRange): string {
-	return [
-		range.integer ? 'an integer' : 'a number',
-		`${range.exclusiveMin === true ? '>' : '≥'} ${range.min}`,
-		range.max !== undefined ? `${range.exclusiveMax === true ? '<' : '≤'} ${range.max}` : '',
-	]
-		.filter((s) => s !== '')
-		.join(' ');
+	const kind = range.integer ? 'an integer' : 'a number';
+	if (range.max !== undefined && range.exclusiveMin !== true && range.exclusiveMax !== true) {
+		return `${kind} from ${range.min} to ${range.max}`;
+	}
+	const lower = `${range.exclusiveMin === true ? '>' : '≥'} ${range.min}`;
+	return range.max === undefined ? `${kind} ${lower}` : `${kind} ${lower} and ${range.exclusiveMax === true ? '<' : '≤'} ${range.max}`;
 }
 
 /** The range as an interval, for an error message: "(0, 1]", "[1, 1000]", "[1, ∞)". */

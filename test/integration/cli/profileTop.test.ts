@@ -43,7 +43,7 @@ describe('cli: profile --top', () => {
 		}
 		assert.ok(full.columns.every((c) => c.topValues.length === Math.min(10, c.distinct)));
 		assert.equal(zero!.status, 2);
-		assert.match(zero!.stderr, /--top must be an integer ≥ 1 ≤ 1000, got '0'/);
+		assert.match(zero!.stderr, /--top must be an integer from 1 to 1000, got '0'/);
 		assert.equal(text!.status, 2);
 		assert.match(text!.stderr, /--top must be an integer/);
 	});

@@ -46,20 +46,20 @@ describe('cli: help and usage errors', () => {
 
 	it('bad flag values exit 2 with a message naming the flag and the value', async () => {
 		const cases: Array<[string[], RegExp]> = [
-			[['audit', fx.data, '--seed', 'abc'], /--seed must be an integer ≥ 0 ≤ 4294967295, got 'abc'/],
+			[['audit', fx.data, '--seed', 'abc'], /--seed must be an integer from 0 to 4294967295, got 'abc'/],
 			[['audit', fx.data, '--resamples', '1.5'], /--resamples must be an integer/],
 			[['audit', fx.data, '--on-bad-row', 'maybe'], /--on-bad-row must be skip or fail, got 'maybe'/],
 			[['audit', fx.data, '--bogus'], /Unknown option '--bogus'/],
 			[['simulate', fx.data, '--experiment', 'everything'], /--experiment must be size, flips, knowledge or minimum, got 'everything'/],
 			[['simulate', fx.data, '--experiment', 'flips', '--methods', 'rb-prob,rb-magic'], /unknown method 'rb-magic'/],
-			[['simulate', fx.data, '--experiment', 'flips', '--alpha', '2'], /--alpha must be a number > 0 ≤ 1, got '2'/],
-			[['simulate', fx.data, '--experiment', 'flips', '--alpha', '0'], /--alpha must be a number > 0 ≤ 1, got '0'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--alpha', '2'], /--alpha must be a number > 0 and ≤ 1, got '2'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--alpha', '0'], /--alpha must be a number > 0 and ≤ 1, got '0'/],
 			[
 				['simulate', fx.data, '--experiment', 'size', '--alphas', '0,0.2'],
 				/simulation parameter 'alphas' must be fractions in \(0, 1\], got 0, 0.2/,
 			],
-			[['simulate', fx.data, '--experiment', 'flips', '--k', '0'], /--k must be an integer ≥ 1 ≤ 1000, got '0'/],
-			[['simulate', fx.data, '--experiment', 'flips', '--workers', '0'], /--workers must be an integer ≥ 1 ≤ 64, got '0'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--k', '0'], /--k must be an integer from 1 to 1000, got '0'/],
+			[['simulate', fx.data, '--experiment', 'flips', '--workers', '0'], /--workers must be an integer from 1 to 64, got '0'/],
 			[['simulate', fx.data, '--experiment', 'flips', '--json', '--csv'], /choose one of --json and --csv/],
 			[['simulate', fx.data, '--experiment', 'size', '--alphas', '0.1,x'], /--alphas must be a number, got 'x'/],
 			[['generate', '--out', path.join(fx.dir, 'x.csv'), '--rows', 'many'], /--rows must be a number, got 'many'/],

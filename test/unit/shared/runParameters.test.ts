@@ -147,8 +147,8 @@ describe('run-parameter vocabulary', () => {
 	});
 
 	it('describes a range in words and as an interval', () => {
-		assert.equal(describeRange(RANGES.alpha), 'a number > 0 ≤ 1');
-		assert.equal(describeRange(RANGES.k), 'an integer ≥ 1 ≤ 1000');
+		assert.equal(describeRange(RANGES.alpha), 'a number > 0 and ≤ 1');
+		assert.equal(describeRange(RANGES.k), 'an integer from 1 to 1000');
 		assert.equal(intervalOf(RANGES.alpha), '(0, 1]');
 		assert.equal(intervalOf(RANGES.knowledge), '[1, ∞)');
 	});
