@@ -60,9 +60,17 @@ export function smallestCollectives(
 }
 
 /** The finding in words, without the method's name (so equal findings can share a sentence). */
-function minimumStatement(m: ReturnType<typeof smallestCollectives>[number], minority: string): string {
+function minimumStatement(m: ReturnType<typeof smallestCollectives>[number], minority: string, seeds: number): string {
 	if (m.row !== undefined) {
-		return `the smallest collective reaching EqOd ≤ ${fmt(m.target)} is α = ${m.row.alpha} (${fmtCount(m.row.collectiveSize)} members of the ${minority} group, relabelling M = ${fmtCount(m.row.flips)}), with mean EqOd ${fmt(m.row.eqod.mean)}.`;
+		const e = m.row.eqod;
+		// Reached by its mean; said as reached only when the 95% interval over seeds is below the target too.
+		const evidence =
+			e.mean !== null
+				? e.hi > m.target
+					? ` (95% interval [${fmt(e.lo)}, ${fmt(e.hi)}], which still reaches above the target: not distinguishable at ${seeds} seeds)`
+					: ` (95% interval [${fmt(e.lo)}, ${fmt(e.hi)}])`
+				: '';
+		return `the smallest collective reaching EqOd ≤ ${fmt(m.target)} is α = ${m.row.alpha} (${fmtCount(m.row.collectiveSize)} members of the ${minority} group, relabelling M = ${fmtCount(m.row.flips)}), with mean EqOd ${fmt(e.mean)}${evidence}.`;
 	}
 	const best = m.best !== undefined ? ` Its lowest mean EqOd is ${fmt(m.best.eqod.mean)} at α = ${m.best.alpha}.` : '';
 	return `no collective on this α grid reaches EqOd ≤ ${fmt(m.target)}.${best}`;
@@ -113,7 +121,7 @@ export function sizeFigure(r: SimulationResult | undefined, metric: FairnessMetr
 	// One sentence per finding, naming every method it holds for.
 	const statements = new Map<string, string[]>();
 	for (const m of minima) {
-		const text = minimumStatement(m, r.roles.minority);
+		const text = minimumStatement(m, r.roles.minority, r.params.seeds);
 		statements.set(text, [...(statements.get(text) ?? []), methodLabel(m.method)]);
 	}
 	const target = minima[0]?.target;

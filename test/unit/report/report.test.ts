@@ -112,6 +112,27 @@ describe('figure specs', () => {
 		}
 		assert.equal(spec.target?.y, minimum.minimum![0]!.target);
 		assert.ok(spec.statements[0]!.includes(`α = ${reached[0]!.row!.alpha}`));
+		// Each finding carries its interval, and says "not distinguishable" exactly when it reaches above the target.
+		for (const m of reached) {
+			const e = m.row!.eqod as { mean: number; lo: number; hi: number };
+			const said = spec.statements.find((t) => t.includes(`is α = ${m.row!.alpha} (`) && t.includes(`mean EqOd ${fmt(e.mean)}`));
+			assert.ok(said !== undefined, spec.statements.join(' | '));
+			assert.ok(said.includes(`95% interval [${fmt(e.lo)}, ${fmt(e.hi)}]`), said);
+			assert.equal(said.includes(`not distinguishable at ${minimum.params.seeds} seeds`), e.hi > m.target, said);
+		}
+		// Narrow intervals below the target: the same findings, said as reached without the caveat.
+		const sure = {
+			...minimum,
+			minimum: minimum.minimum!.map((m) =>
+				m.row === undefined ? m : { ...m, row: { ...m.row, eqod: { ...m.row.eqod, lo: m.target / 2, hi: m.target } } },
+			),
+		} as SimulationResult;
+		const sureStatements = sizeFigure(sure, 'eqod').statements.filter((t) => t.includes('the smallest collective reaching'));
+		assert.ok(sureStatements.length > 0);
+		assert.ok(
+			sureStatements.every((t) => t.includes('95% interval [') && !t.includes('not distinguishable')),
+			sureStatements.join(' | '),
+		);
 		// SPD has no target line, but the markers stay at the same α.
 		assert.equal(sizeFigure(minimum, 'spd').target, undefined);
 	});
