@@ -8,6 +8,7 @@
  */
 import type { SimulationResult } from '../shared/model';
 import { flipsConclusion, knowledgeConclusion, sizeConclusion } from '../shared/conclusions';
+import { smallestCollectives } from '../shared/sizeFigure';
 
 export { auditWarnings, MIN_TEST_ROWS } from '../shared/auditWarnings';
 
@@ -22,7 +23,8 @@ export function simulationHeadline(r: SimulationResult): Headline | undefined {
 	switch (r.experiment) {
 		case 'size':
 		case 'minimum':
-			text = sizeConclusion(r, r.minimum ?? []);
+			// The panel's own minima (a size run has no `minimum`: its smallest collectives come from its rows).
+			text = sizeConclusion(r, smallestCollectives(r));
 			break;
 		case 'flips':
 			text = flipsConclusion(r, 'eqod', undefined);

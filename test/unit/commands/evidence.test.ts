@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditWarnings, simulationHeadline } from '../../../src/commands/evidence';
 import type { AuditResult, SimulationResult } from '../../../src/shared/model';
+import { sizeFigure } from '../../../src/shared/sizeFigure';
 import { repoRoot } from '../../support/datasets';
 
 const fixture = <T>(name: string): T =>
@@ -21,6 +22,16 @@ describe('simulationHeadline', () => {
 			const h = simulationHeadline(r);
 			assert.ok(h !== undefined && h.text.length > 20, name);
 			assert.equal(h.needsMoreSeeds, h.text.includes('not distinguishable'), name);
+		}
+	});
+
+	it("says what the panel's size figure concludes, for a size run as for a minimum run", () => {
+		for (const name of ['size', 'minimum']) {
+			const r = fixture<SimulationResult>(name);
+			assert.ok(r.base.eqod.mean !== null, `${name}: the fixture's base EqOd is defined`);
+			const h = simulationHeadline(r)!;
+			assert.equal(h.text, sizeFigure(r, 'eqod').conclusion, name);
+			assert.doesNotMatch(h.text, /EqOd is undefined/, name);
 		}
 	});
 });
