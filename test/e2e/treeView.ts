@@ -6,6 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 
+/** The workbench's side bar (the Explorer, the Datasets view), not the panel area below the editors. */
+const SIDE_BAR = '.part.sidebar';
+
 /** The visible text of every view pane, one block per pane (what a failure message shows). */
 export async function paneTexts(page: Page): Promise<string> {
 	const texts = await page
@@ -27,13 +30,15 @@ export async function waitForPaneText(page: Page, texts: readonly string[], time
 }
 
 /**
- * Expands the tree row holding `rowText` until a visible pane shows `childText`. A row re-rendered
- * by a refresh between finding its twistie and clicking it may not expand, so the row's
- * aria-expanded is checked and the twistie clicked again (never when already expanded).
+ * Expands the side bar's tree row holding `rowText` until the side bar shows `childText`. Only the
+ * side bar: the Problems panel is a view pane too, with its own expanded `applicants.csv` row, and
+ * a search over every pane found (and clicked) that one. A row re-rendered by a refresh between
+ * finding its twistie and clicking it may not expand, so the row's aria-expanded is checked and
+ * the twistie clicked again (never when already expanded).
  */
 export async function expandRowUntil(page: Page, rowText: string, childText: string, timeoutMs: number): Promise<void> {
 	const end = Date.now() + timeoutMs;
-	const row = page.locator('.pane-body .monaco-list-row[aria-expanded]', { hasText: rowText }).first();
+	const row = page.locator(`${SIDE_BAR} .pane-body .monaco-list-row[aria-expanded]`, { hasText: rowText }).first();
 	while (Date.now() < end) {
 		if ((await row.getAttribute('aria-expanded', { timeout: 5_000 }).catch(() => null)) === 'false') {
 			await row
@@ -41,7 +46,7 @@ export async function expandRowUntil(page: Page, rowText: string, childText: str
 				.click({ timeout: 5_000 })
 				.catch(() => undefined);
 		}
-		if (await page.waitForSelector(`.pane-body:has-text(${JSON.stringify(childText)})`, { timeout: 2_000 }).catch(() => null)) {
+		if (await page.waitForSelector(`${SIDE_BAR} .pane-body:has-text(${JSON.stringify(childText)})`, { timeout: 2_000 }).catch(() => null)) {
 			return;
 		}
 	}

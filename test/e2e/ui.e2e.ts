@@ -252,7 +252,12 @@ async function main(): Promise<number> {
 				() => shot(page, 'progress'),
 				() => log('no fits message seen before the end'),
 			);
-			await page.waitForSelector('.notifications-toasts:has-text("collective simulation done")', { timeout: 600_000 });
+			const done = await page.waitForSelector('.notifications-toasts:has-text("collective simulation done")', { timeout: 600_000 });
+			// It says the panel's conclusion: the smallest collective reaching the target (the base EqOd is defined here).
+			const said = await done.innerText();
+			if (!/smallest collective|No method reaches the target/.test(said) || /EqOd is undefined/.test(said)) {
+				throw new Error(`the completion message does not state the run's conclusion: "${said}"`);
+			}
 			await shot(page, 'result');
 		});
 		await step('the result opens in the fairness panel', async () => {
