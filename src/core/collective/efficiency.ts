@@ -197,7 +197,8 @@ function pairedWithAllKnown(
 	return all.size > 0 && curves.size > 0 ? { vsAllKnown: pairedAgainst(curves, all, target) } : {};
 }
 
-const rows = (v: number): string => Math.round(v).toLocaleString('en-US');
+/** A whole number of rows; + 0 turns a rounded −0.3 (−0) into 0, which toLocaleString would print as "-0". */
+const rows = (v: number): string => (Math.round(v) + 0).toLocaleString('en-US');
 
 /** The sentence for an entry: what its flips-to-target and paired difference show, and no more. */
 export function efficiencyConclusion(e: Omit<EfficiencyEntry, 'conclusion'>): string {
