@@ -13,7 +13,6 @@ export function renderEfficiency(entries: readonly EfficiencyEntry[], target: nu
 		return [];
 	}
 	const knowledgeShown = new Set(entries.map((e) => String(e.knowledge))).size > 1;
-	const alphaShown = knowledgeShown || new Set(entries.map((e) => e.alpha)).size > 1;
 	const header = [
 		'Method',
 		...(knowledgeShown ? ['Known'] : []),
@@ -47,12 +46,6 @@ export function renderEfficiency(entries: readonly EfficiencyEntry[], target: nu
 	return [
 		`Relabelling efficiency: flips to reach EqOd ≤ ${target.toFixed(3)} (per seed, interpolated between grid points; paired with Random on the same seeds):`,
 		renderTable([header, ...rows]),
-		// With several α (or knowledge arms) the sentences are told apart by the row they speak of.
-		...entries
-			.filter((e) => e.method !== 'random' || e.flipsToTarget.reached === 0)
-			.map(
-				(e) =>
-					`  ${alphaShown && !e.conclusion.includes(`at α = ${e.alpha}`) ? `α = ${e.alpha.toFixed(2)}${knowledgeShown ? `, knowing ${String(e.knowledge)}` : ''}: ` : ''}${e.conclusion}`,
-			),
+		...entries.filter((e) => e.method !== 'random' || e.flipsToTarget.reached === 0).map((e) => `  ${e.conclusion}`),
 	];
 }

@@ -200,32 +200,37 @@ function pairedWithAllKnown(
 /** A whole number of rows; + 0 turns a rounded −0.3 (−0) into 0, which toLocaleString would print as "-0". */
 const rows = (v: number): string => (Math.round(v) + 0).toLocaleString('en-US');
 
-/** The sentence for an entry: what its flips-to-target and paired difference show, and no more. */
+/**
+ * The sentence for an entry: what its flips-to-target and paired difference show, and no more. It
+ * names its α and, for a restricted knowledge arm, what the method knew, so that the sentences of a
+ * grid of α (or of arms) can be told apart without their table row.
+ */
 export function efficiencyConclusion(e: Omit<EfficiencyEntry, 'conclusion'>): string {
 	const t = e.target.toFixed(3);
 	const f = e.flipsToTarget;
+	const who = `${e.method}${e.knowledge !== 'all' ? ` knowing ${e.knowledge}` : ''}`;
 	if (f.seeds === 0) {
-		return `${e.method} did not run at α = ${e.alpha} (see failures)`;
+		return `${who} did not run at α = ${e.alpha} (see failures)`;
 	}
 	if (f.reached === 0) {
-		return `${e.method} does not reach EqOd ≤ ${t} at α = ${e.alpha} in any of ${f.seeds} seeds`;
+		return `${who} does not reach EqOd ≤ ${t} at α = ${e.alpha} in any of ${f.seeds} seeds`;
 	}
 	const reach =
 		f.median === null
-			? `reaches EqOd ≤ ${t} in only ${f.reached} of ${f.seeds} seeds`
-			: `reaches EqOd ≤ ${t} with a median of ≈ ${rows(f.median)} flips (${f.reached} of ${f.seeds} seeds)`;
+			? `reaches EqOd ≤ ${t} at α = ${e.alpha} in only ${f.reached} of ${f.seeds} seeds`
+			: `reaches EqOd ≤ ${t} at α = ${e.alpha} with a median of ≈ ${rows(f.median)} flips (${f.reached} of ${f.seeds} seeds)`;
 	const d = e.vsRandom?.flipsToTarget;
 	if (d === undefined || d === null) {
-		return `${e.method} ${reach}`;
+		return `${who} ${reach}`;
 	}
 	const ci = `paired 95 % CI ${rows(d.lo)} to ${rows(d.hi)} flips, ${d.n} seeds`;
 	if (d.hi < 0) {
-		return `${e.method} ${reach}: ${rows(-d.mean)} fewer flips than Random (${ci})`;
+		return `${who} ${reach}: ${rows(-d.mean)} fewer flips than Random (${ci})`;
 	}
 	if (d.lo > 0) {
-		return `${e.method} ${reach}: ${rows(d.mean)} more flips than Random (${ci})`;
+		return `${who} ${reach}: ${rows(d.mean)} more flips than Random (${ci})`;
 	}
-	return `${e.method} ${reach}: not distinguishable from Random at ${d.n} seeds (${ci})`;
+	return `${who} ${reach}: not distinguishable from Random at ${d.n} seeds (${ci})`;
 }
 
 /**
