@@ -33,7 +33,7 @@ const nodeGlobals = Object.fromEntries(
 );
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'out/**', 'node_modules/**', 'bench/.cache/**', 'webview-ui/dist/**', '.vscode-test/**'] },
+	{ ignores: ['src/**/*.as.ts', 'dist/**', 'out/**', 'node_modules/**', 'bench/.cache/**', 'webview-ui/dist/**', '.vscode-test/**'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
