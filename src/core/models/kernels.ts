@@ -13,20 +13,6 @@ import type { TrainingSet } from './training';
 import { wasmKernelsFor } from './wasm/wasmKernels';
 
 /**
- * Whether the kernels run in WebAssembly (wasm/kernels.as.ts, 2–3× faster) when the training view
- * fits its memory budget; the TypeScript loops below are the reference they are tested against, and
- * the path of anything larger. Only tests and benchmarks turn it off.
- */
-let wasmEnabled = true;
-
-/** Turns the WebAssembly kernels on or off in this thread (tests and benchmarks); returns the previous setting. */
-export function useWasmKernels(enabled: boolean): boolean {
-	const before = wasmEnabled;
-	wasmEnabled = enabled;
-	return before;
-}
-
-/**
  * softplus(t) = max(t, 0) + log1p(e) given e = exp(−|t|) (softplus.ts explains the form); the row
  * kernels compute e once and use it for the loss and for σ. Small enough for the JIT to inline.
  */
@@ -93,7 +79,7 @@ export function objectiveAndGradient(
 	grad: Float64Array,
 	curvature?: Float64Array,
 ): number {
-	const fast = wasmEnabled ? wasmKernelsFor(t) : undefined;
+	const fast = wasmKernelsFor(t);
 	if (fast !== undefined) {
 		return fast.objectiveAndGradient(theta, z, grad, curvature);
 	}
@@ -194,7 +180,7 @@ export function penaltyLine(theta: Float64Array, direction: Float64Array, width:
  * access). Writes φ into out[0] and φ' into out[1].
  */
 export function lineValue(t: TrainingSet, z: Float64Array, zd: Float64Array, pen: PenaltyLine, alpha: number, out: Float64Array): void {
-	const fast = wasmEnabled ? wasmKernelsFor(t) : undefined;
+	const fast = wasmKernelsFor(t);
 	if (fast === undefined) {
 		lineValueTs(t, z, zd, pen, alpha, out);
 		return;
@@ -233,7 +219,7 @@ export function lineValueTs(t: TrainingSet, z: Float64Array, zd: Float64Array, p
  * p dense features and q blocks, instead of width²/2.
  */
 export function accumulateHessian(t: TrainingSet, curvature: Float64Array, h: Float64Array): void {
-	const fast = wasmEnabled ? wasmKernelsFor(t) : undefined;
+	const fast = wasmKernelsFor(t);
 	if (fast !== undefined) {
 		fast.accumulateHessian(curvature, h);
 		return;

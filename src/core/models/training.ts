@@ -6,6 +6,7 @@
 import type { FeatureMatrix } from '../encoding/matrix';
 import { RolesError } from '../roles/errors';
 import { checkedLabel, checkedWeight } from './rowChecks';
+import { wasmMargins } from './wasm/wasmKernels';
 
 /** How error messages name this learner. */
 const LEARNER = 'logistic regression';
@@ -168,6 +169,13 @@ function checkRow(x: FeatureMatrix, i: number): void {
  * (length width + 1). Linear in θ, so the same call gives the direction's margins X·d.
  */
 export function computeMargins(x: FeatureMatrix, index: Int32Array, theta: Float64Array, out: Float64Array): void {
+	if (!wasmMargins(x, index, theta, out)) {
+		computeMarginsTs(x, index, theta, out);
+	}
+}
+
+/** {@link computeMargins} in TypeScript (the WebAssembly kernel's reference, and the path of data above its budget). */
+export function computeMarginsTs(x: FeatureMatrix, index: Int32Array, theta: Float64Array, out: Float64Array): void {
 	const p = x.denseWidth;
 	const q = x.blockCount;
 	const dense = x.dense;

@@ -57,6 +57,17 @@ interface KernelExports {
 		withCurvature: number,
 	): number;
 	lineLoss(n: number, sign: number, weight: number, z: number, zd: number, alpha: number): number;
+	computeMargins(
+		n: number,
+		p: number,
+		q: number,
+		width: number,
+		index: number,
+		dense: number,
+		active: number,
+		theta: number,
+		out: number,
+	): void;
 	lastLineSlope(): number;
 	accumulateHessian(
 		n: number,
@@ -73,12 +84,18 @@ interface KernelExports {
 	): void;
 }
 
-/** Byte offsets of every array in linear memory, for one matrix and one training view. */
-interface Layout {
+/** Where the matrix in linear memory lies. */
+interface MatrixPlace {
 	readonly matrix: FeatureMatrix;
-	readonly training: TrainingSet;
 	readonly dense: number;
 	readonly active: number;
+	/** First free byte after it. */
+	readonly end: number;
+}
+
+/** Byte offsets of a training view's arrays and of the solvers' scratch, after its matrix. */
+interface TrainingPlace {
+	readonly training: TrainingSet;
 	readonly index: number;
 	readonly sign: number;
 	readonly weight: number;
@@ -90,22 +107,74 @@ interface Layout {
 	readonly hessian: number;
 	readonly cx: number;
 	readonly levels: number;
+	/** First free byte after it. */
+	readonly end: number;
 }
 
-let kernels: KernelExports | null | undefined;
-let layout: Layout | undefined;
+/**
+ * One module instance and what its memory holds, laid out upwards from the module's static data:
+ * up to {@link MAX_MATRICES} matrices and one training view with its scratch. A sweep predicts on a
+ * second matrix after every fit (the counterfactual test rows of the aware firm), so one matrix slot
+ * would copy the training matrix again after each of them.
+ */
+interface Kernels {
+	readonly exports: KernelExports;
+	matrices: MatrixPlace[];
+	training?: TrainingPlace | undefined;
+	/** First free byte. */
+	top: number;
+}
 
-function instance(): KernelExports | null {
-	if (kernels === undefined) {
+/** Matrices kept in one instance's memory; a further one starts the layout afresh. */
+const MAX_MATRICES = 4;
+
+/**
+ * Above this much linear memory the instance is held only weakly between calls: a fit of a million
+ * rows may use a few hundred megabytes, which the garbage collector may then take back with the
+ * instance once nothing runs in it (the next call makes a new one, about a millisecond). Below,
+ * the instance stays: a sweep on Adult's rows needs 4 MB.
+ */
+const KEEP_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Whether the kernels run in WebAssembly when the data fit the budget; the TypeScript loops are the
+ * reference they are tested against. Only tests and benchmarks turn it off.
+ */
+let enabled = true;
+
+/** Turns the WebAssembly kernels on or off in this thread (tests and benchmarks); returns the previous setting. */
+export function useWasmKernels(on: boolean): boolean {
+	const before = enabled;
+	enabled = on;
+	return before;
+}
+
+let kept: Kernels | null | undefined;
+let weaklyKept: WeakRef<Kernels> | undefined;
+
+function instance(): Kernels | null {
+	if (!enabled || kept === null) {
+		return null;
+	}
+	let k = kept ?? weaklyKept?.deref();
+	if (k === undefined) {
 		try {
 			const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (ch) => ch.charCodeAt(0));
 			const module = new WebAssembly.Module(bytes);
-			kernels = new WebAssembly.Instance(module, { env: { abort: abortFromWasm } }).exports as unknown as KernelExports;
+			const exports = new WebAssembly.Instance(module, { env: { abort: abortFromWasm } }).exports as unknown as KernelExports;
+			k = { exports, matrices: [], top: aligned(exports.dataEnd()) };
 		} catch {
-			kernels = null; // no WebAssembly here: the TypeScript kernels give the same fits
+			kept = null; // no WebAssembly here: the TypeScript kernels give the same fits
+			return null;
 		}
 	}
-	return kernels;
+	if (k.exports.memory.buffer.byteLength > KEEP_BYTES) {
+		kept = undefined;
+		weaklyKept = new WeakRef(k);
+	} else {
+		kept = k;
+	}
+	return k;
 }
 
 function abortFromWasm(): never {
@@ -117,25 +186,63 @@ function aligned(bytes: number): number {
 	return Math.ceil(bytes / 8) * 8;
 }
 
-/**
- * Lays out t's matrix (unless it is the one already in memory), t's rows and the scratch arrays,
- * copying the matrix and the rows in; undefined when they would not fit the budget.
- */
-function place(k: KernelExports, t: TrainingSet): Layout | undefined {
-	if (layout !== undefined && layout.training === t) {
-		return layout;
+/** Grows k's memory to `bytes`; false when that is above the budget. */
+function reserve(k: Kernels, bytes: number): boolean {
+	if (bytes > WASM_MEMORY_BUDGET) {
+		return false;
 	}
-	const x = t.x;
+	const memory = k.exports.memory;
+	if (bytes > memory.buffer.byteLength) {
+		memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+	}
+	return true;
+}
+
+/** Copies x into k's memory unless it is there already; undefined when it would not fit the budget. */
+function placeMatrix(k: Kernels, x: FeatureMatrix): MatrixPlace | undefined {
+	const found = k.matrices.find((m) => m.matrix === x);
+	if (found !== undefined) {
+		return found;
+	}
+	if (k.matrices.length >= MAX_MATRICES) {
+		k.matrices = [];
+		k.training = undefined;
+		k.top = aligned(k.exports.dataEnd());
+	}
+	const denseLength = x.rows * x.denseWidth;
+	const activeLength = x.rows * x.blockCount;
+	const dense = k.top;
+	const active = dense + aligned(denseLength * 8);
+	const end = active + aligned(activeLength * 4);
+	if (!reserve(k, end)) {
+		return undefined;
+	}
+	const buffer = k.exports.memory.buffer;
+	new Float64Array(buffer, dense, denseLength).set(x.dense.subarray(0, denseLength));
+	new Int32Array(buffer, active, activeLength).set(x.active.subarray(0, activeLength));
+	const place = { matrix: x, dense, active, end };
+	k.matrices.push(place);
+	k.top = end;
+	return place;
+}
+
+/** Lays out t's rows and the scratch arrays after t's matrix, copying the rows in. */
+function placeTraining(k: Kernels, t: TrainingSet): { matrix: MatrixPlace; training: TrainingPlace } | undefined {
+	const matrix = placeMatrix(k, t.x);
+	if (matrix === undefined) {
+		return undefined;
+	}
+	if (k.training?.training === t) {
+		return { matrix, training: k.training };
+	}
 	const n = t.index.length;
 	const dim = t.dim;
-	const sameMatrix = layout !== undefined && layout.matrix === x;
-	let at = aligned(k.dataEnd());
-	const dense = sameMatrix ? layout!.dense : at;
-	at = sameMatrix ? layout!.index : at + aligned(x.rows * x.denseWidth * 8);
-	const active = sameMatrix ? layout!.active : at;
-	if (!sameMatrix) {
-		at += aligned(x.rows * x.blockCount * 4);
+	// the view it replaces is dropped; its space is reused when nothing was laid out after it
+	if (k.training !== undefined && k.training.end === k.top) {
+		k.top = k.training.index; // the view's first array
 	}
+	k.training = undefined;
+	let at = k.top;
 	const index = at;
 	const sign = (at += aligned(n * 4));
 	const weight = (at += n * 8);
@@ -146,46 +253,58 @@ function place(k: KernelExports, t: TrainingSet): Layout | undefined {
 	const curvature = (at += n * 8);
 	const hessian = (at += n * 8);
 	const cx = (at += dim * dim * 8);
-	const levels = (at += aligned(x.denseWidth * 8));
-	at += aligned(x.blockCount * 4);
-	if (at > WASM_MEMORY_BUDGET) {
+	const levels = (at += aligned(t.x.denseWidth * 8));
+	at += aligned(t.x.blockCount * 4);
+	if (!reserve(k, at)) {
 		return undefined;
 	}
-	const memory = k.memory;
-	if (at > memory.buffer.byteLength) {
-		memory.grow(Math.ceil((at - memory.buffer.byteLength) / PAGE));
-	}
-	const buffer = memory.buffer;
-	if (!sameMatrix) {
-		new Float64Array(buffer, dense, x.rows * x.denseWidth).set(x.dense.subarray(0, x.rows * x.denseWidth));
-		new Int32Array(buffer, active, x.rows * x.blockCount).set(x.active.subarray(0, x.rows * x.blockCount));
-	}
+	const buffer = k.exports.memory.buffer;
 	new Int32Array(buffer, index, n).set(t.index);
 	new Float64Array(buffer, sign, n).set(t.sign);
 	new Float64Array(buffer, weight, n).set(t.weight);
-	layout = { matrix: x, training: t, dense, active, index, sign, weight, theta, grad, z, zd, curvature, hessian, cx, levels };
-	return layout;
+	k.training = { training: t, index, sign, weight, theta, grad, z, zd, curvature, hessian, cx, levels, end: at };
+	k.top = at;
+	return { matrix, training: k.training };
 }
 
 /** The kernels in WebAssembly for this training view, or undefined when they cannot take it. */
 export function wasmKernelsFor(t: TrainingSet): WasmKernels | undefined {
 	const k = instance();
-	if (k === null) {
-		return undefined;
-	}
-	const at = place(k, t);
-	return at === undefined ? undefined : new WasmKernels(k, at, t);
+	const at = k === null ? undefined : placeTraining(k, t);
+	return k === null || at === undefined ? undefined : new WasmKernels(k.exports, at.matrix, at.training, t);
 }
 
-/** Forgets what is in linear memory (tests: a matrix or view rebuilt in place must be copied again). */
-export function forgetWasmLayout(): void {
-	layout = undefined;
+/**
+ * ../training.ts computeMargins in WebAssembly, in scratch above what the memory keeps (which stays);
+ * false when the module cannot take the matrix, and `out` is then untouched.
+ */
+export function wasmMargins(x: FeatureMatrix, index: Int32Array, theta: Float64Array, out: Float64Array): boolean {
+	const k = instance();
+	const matrix = k === null ? undefined : placeMatrix(k, x);
+	if (k === null || matrix === undefined) {
+		return false;
+	}
+	const n = index.length;
+	const dim = x.width + 1;
+	const rows = k.top; // scratch above everything kept
+	const thetaAt = rows + aligned(n * 4);
+	const outAt = thetaAt + dim * 8;
+	if (!reserve(k, outAt + n * 8)) {
+		return false;
+	}
+	const buffer = k.exports.memory.buffer;
+	new Int32Array(buffer, rows, n).set(index);
+	new Float64Array(buffer, thetaAt, dim).set(theta.subarray(0, dim));
+	k.exports.computeMargins(n, x.denseWidth, x.blockCount, x.width, rows, matrix.dense, matrix.active, thetaAt, outAt);
+	out.set(new Float64Array(k.exports.memory.buffer, outAt, n));
+	return true;
 }
 
 export class WasmKernels {
 	constructor(
 		private readonly k: KernelExports,
-		private readonly at: Layout,
+		private readonly matrix: MatrixPlace,
+		private readonly at: TrainingPlace,
 		private readonly t: TrainingSet,
 	) {}
 
@@ -206,8 +325,8 @@ export class WasmKernels {
 			x.blockCount,
 			x.width,
 			at.index,
-			at.dense,
-			at.active,
+			this.matrix.dense,
+			this.matrix.active,
 			at.sign,
 			at.weight,
 			at.theta,
@@ -241,7 +360,19 @@ export class WasmKernels {
 		const dim = t.dim;
 		const x = t.x;
 		this.f64(at.curvature, n).set(curvature.subarray(0, n));
-		k.accumulateHessian(n, x.denseWidth, x.blockCount, x.width, at.index, at.dense, at.active, at.curvature, at.hessian, at.cx, at.levels);
+		k.accumulateHessian(
+			n,
+			x.denseWidth,
+			x.blockCount,
+			x.width,
+			at.index,
+			this.matrix.dense,
+			this.matrix.active,
+			at.curvature,
+			at.hessian,
+			at.cx,
+			at.levels,
+		);
 		h.set(this.f64(at.hessian, dim * dim));
 	}
 }

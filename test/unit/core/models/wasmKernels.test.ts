@@ -19,11 +19,10 @@ import {
 	objectiveAndGradient,
 	objectiveAndGradientTs,
 	penaltyLine,
-	useWasmKernels,
 } from '../../../../src/core/models/kernels';
 import { fitLogistic } from '../../../../src/core/models/logistic';
-import { prepareTraining, type TrainingSet } from '../../../../src/core/models/training';
-import { wasmKernelsFor } from '../../../../src/core/models/wasm/wasmKernels';
+import { computeMargins, computeMarginsTs, prepareTraining, type TrainingSet } from '../../../../src/core/models/training';
+import { useWasmKernels, wasmKernelsFor } from '../../../../src/core/models/wasm/wasmKernels';
 import { createRandom } from '../../../../src/core/random';
 import { repoRoot } from '../../../support/datasets';
 import { adultLevels, generateProblem, maxAbsDiff } from './data';
@@ -122,15 +121,26 @@ describe('WebAssembly kernels', () => {
 		}
 	});
 
-	it('follow the view and the matrix they are given, not the ones already in memory', () => {
+	it('follow the view and the matrix they are given, not the ones already in memory, with margins in between', () => {
 		const a = generateProblem(7, 1200, 6, adultLevels);
 		const b = generateProblem(8, 900, 3, [5, 2]);
 		const flipped = Uint8Array.from(a.y, (v, i) => (i % 3 === 0 ? 1 - v : v));
 		const views = [trainingOf(a.x, a.y, 1), trainingOf(a.x, flipped, 1), trainingOf(b.x, b.y, 2)];
-		// alternate: same matrix with other labels, another matrix, then back to the first view
+		// alternate: same matrix with other labels, another matrix, then back to the first view; with
+		// margins of other rows (as predictions on a test set) between them, of either matrix
+		const testRows = Int32Array.from({ length: 300 }, (_, r) => 2 * r + 1);
 		for (const k of [0, 1, 2, 0, 2, 1]) {
 			const t = views[k]!;
 			assertSameKernels(t, randomTheta(k, t.dim), `view ${k}`);
+			for (const x of [a.x, b.x]) {
+				const theta = randomTheta(k + 10, x.width + 1);
+				const fast = new Float64Array(testRows.length);
+				const reference = new Float64Array(testRows.length);
+				computeMargins(x, testRows, theta, fast);
+				computeMarginsTs(x, testRows, theta, reference);
+				assert.deepEqual(fast, reference, `margins of test rows after view ${k}`);
+				assertSameKernels(t, randomTheta(k, t.dim), `view ${k} after margins on another matrix or rows`);
+			}
 		}
 	});
 
