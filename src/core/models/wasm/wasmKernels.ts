@@ -16,30 +16,13 @@
  */
 import type { FeatureMatrix } from '../../encoding/matrix';
 import type { TrainingSet } from '../training';
+import { aligned, instantiate, reserve as reserveMemory, wasmKernelsEnabled, type ModuleExports } from '../../wasmModule';
 import { KERNELS_WASM_BASE64 } from './kernelsWasm';
 
 /** Bytes of linear memory a fit may use (matrix, training view and scratch); above, the TypeScript kernels. */
 export const WASM_MEMORY_BUDGET = 512 * 1024 * 1024;
 
-const PAGE = 65_536;
-
-/**
- * The part of the WebAssembly JavaScript API used here: Node and browsers have it, but its types
- * come with lib.dom, which the engine does not compile against.
- */
-declare const WebAssembly: {
-	readonly Module: new (bytes: Uint8Array) => object;
-	readonly Instance: new (module: object, imports: object) => { readonly exports: unknown };
-};
-
-interface LinearMemory {
-	readonly buffer: ArrayBuffer;
-	grow(pages: number): number;
-}
-
-interface KernelExports {
-	readonly memory: LinearMemory;
-	dataEnd(): number;
+interface KernelExports extends ModuleExports {
 	objectiveAndGradient(
 		n: number,
 		p: number,
@@ -136,37 +119,21 @@ const MAX_MATRICES = 4;
  */
 const KEEP_BYTES = 64 * 1024 * 1024;
 
-/**
- * Whether the kernels run in WebAssembly when the data fit the budget; the TypeScript loops are the
- * reference they are tested against. Only tests and benchmarks turn it off.
- */
-let enabled = true;
-
-/** Turns the WebAssembly kernels on or off in this thread (tests and benchmarks); returns the previous setting. */
-export function useWasmKernels(on: boolean): boolean {
-	const before = enabled;
-	enabled = on;
-	return before;
-}
-
 let kept: Kernels | null | undefined;
 let weaklyKept: WeakRef<Kernels> | undefined;
 
 function instance(): Kernels | null {
-	if (!enabled || kept === null) {
+	if (!wasmKernelsEnabled() || kept === null) {
 		return null;
 	}
 	let k = kept ?? weaklyKept?.deref();
 	if (k === undefined) {
-		try {
-			const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (ch) => ch.charCodeAt(0));
-			const module = new WebAssembly.Module(bytes);
-			const exports = new WebAssembly.Instance(module, { env: { abort: abortFromWasm } }).exports as unknown as KernelExports;
-			k = { exports, matrices: [], top: aligned(exports.dataEnd()) };
-		} catch {
-			kept = null; // no WebAssembly here: the TypeScript kernels give the same fits
+		const exports = instantiate<KernelExports>(KERNELS_WASM_BASE64);
+		if (exports === null) {
+			kept = null;
 			return null;
 		}
+		k = { exports, matrices: [], top: aligned(exports.dataEnd()) };
 	}
 	if (k.exports.memory.buffer.byteLength > KEEP_BYTES) {
 		kept = undefined;
@@ -177,25 +144,9 @@ function instance(): Kernels | null {
 	return k;
 }
 
-function abortFromWasm(): never {
-	throw new Error('internal error: a WebAssembly kernel aborted');
-}
-
-/** Rounds a byte count up to a multiple of 8, so that every array starts 8-byte aligned. */
-function aligned(bytes: number): number {
-	return Math.ceil(bytes / 8) * 8;
-}
-
 /** Grows k's memory to `bytes`; false when that is above the budget. */
 function reserve(k: Kernels, bytes: number): boolean {
-	if (bytes > WASM_MEMORY_BUDGET) {
-		return false;
-	}
-	const memory = k.exports.memory;
-	if (bytes > memory.buffer.byteLength) {
-		memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
-	}
-	return true;
+	return reserveMemory(k.exports.memory, bytes, WASM_MEMORY_BUDGET);
 }
 
 /** Copies x into k's memory unless it is there already; undefined when it would not fit the budget. */

@@ -1,6 +1,7 @@
 /**
  * The solvers' WebAssembly kernels (src/core/models/wasm) against their TypeScript reference
- * (kernels.ts): the committed bytes are what the AssemblyScript source compiles to, every kernel
+ * (kernels.ts): the committed bytes of every WebAssembly module are what its AssemblyScript source
+ * compiles to, every kernel
  * gives the reference's numbers (margins and the Hessian bit for bit, since they involve no exp or
  * log; losses and gradients to rounding), the data kept in linear memory between calls follows the
  * training view and matrix it belongs to, and a whole fit lands on the same coefficients.
@@ -22,7 +23,8 @@ import {
 } from '../../../../src/core/models/kernels';
 import { fitLogistic } from '../../../../src/core/models/logistic';
 import { computeMargins, computeMarginsTs, prepareTraining, type TrainingSet } from '../../../../src/core/models/training';
-import { useWasmKernels, wasmKernelsFor } from '../../../../src/core/models/wasm/wasmKernels';
+import { wasmKernelsFor } from '../../../../src/core/models/wasm/wasmKernels';
+import { useWasmKernels } from '../../../../src/core/wasmModule';
 import { createRandom } from '../../../../src/core/random';
 import { repoRoot } from '../../../support/datasets';
 import { adultLevels, generateProblem, maxAbsDiff } from './data';
@@ -78,13 +80,20 @@ function assertSameKernels(t: TrainingSet, theta: Float64Array, label: string): 
 }
 
 describe('WebAssembly kernels', () => {
-	it('are what kernels.as.ts compiles to (run node scripts/buildWasm.mjs after editing it)', async () => {
+	it('are what their AssemblyScript sources compile to (run npm run build:wasm after editing one)', async () => {
 		const recipe = (await import(pathToFileURL(join(repoRoot, 'scripts', 'wasmKernels.mjs')).href)) as {
-			compileKernels(root: string): Promise<Buffer>;
-			kernelsModuleText(bytes: Buffer): string;
+			WASM_MODULES: { source: string; target: string; constant: string }[];
+			compileModule(root: string, module: { source: string }): Promise<Buffer>;
+			moduleText(module: { source: string; constant: string }, bytes: Buffer): string;
 		};
-		const committed = readFileSync(join(repoRoot, 'src', 'core', 'models', 'wasm', 'kernelsWasm.ts'), 'utf8');
-		assert.equal(committed, recipe.kernelsModuleText(await recipe.compileKernels(repoRoot)));
+		assert.ok(
+			recipe.WASM_MODULES.some((m) => m.target === 'src/core/models/wasm/kernelsWasm.ts'),
+			'the solvers’ kernels are listed',
+		);
+		for (const module of recipe.WASM_MODULES) {
+			const committed = readFileSync(join(repoRoot, module.target), 'utf8');
+			assert.equal(committed, recipe.moduleText(module, await recipe.compileModule(repoRoot, module)), `${module.target} is stale`);
+		}
 	});
 
 	it('give the TypeScript kernels’ margins, objective, gradient, curvature and Hessian', () => {
