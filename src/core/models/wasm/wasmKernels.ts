@@ -149,6 +149,11 @@ function reserve(k: Kernels, bytes: number): boolean {
 	return reserveMemory(k.exports.memory, bytes, WASM_MEMORY_BUDGET);
 }
 
+/** Whether x's matrix and `extra` bytes fit the budget together, from an empty memory. */
+function withinBudget(x: FeatureMatrix, extra: number): boolean {
+	return aligned(x.rows * x.denseWidth * 8) + aligned(x.rows * x.blockCount * 4) + extra <= WASM_MEMORY_BUDGET;
+}
+
 /** Copies x into k's memory unless it is there already; undefined when it would not fit the budget. */
 function placeMatrix(k: Kernels, x: FeatureMatrix): MatrixPlace | undefined {
 	const found = k.matrices.find((m) => m.matrix === x);
@@ -179,6 +184,11 @@ function placeMatrix(k: Kernels, x: FeatureMatrix): MatrixPlace | undefined {
 
 /** Lays out t's rows and the scratch arrays after t's matrix, copying the rows in. */
 function placeTraining(k: Kernels, t: TrainingSet): { matrix: MatrixPlace; training: TrainingPlace } | undefined {
+	const n = t.index.length;
+	const dim = t.dim;
+	if (!withinBudget(t.x, aligned(n * 4) + n * 8 * 5 + dim * 8 * (2 + dim) + aligned(t.x.denseWidth * 8) + aligned(t.x.blockCount * 4))) {
+		return undefined; // before copying anything: a matrix that fits while its view does not would hold memory for nothing
+	}
 	const matrix = placeMatrix(k, t.x);
 	if (matrix === undefined) {
 		return undefined;
@@ -186,8 +196,6 @@ function placeTraining(k: Kernels, t: TrainingSet): { matrix: MatrixPlace; train
 	if (k.training?.training === t) {
 		return { matrix, training: k.training };
 	}
-	const n = t.index.length;
-	const dim = t.dim;
 	// the view it replaces is dropped; its space is reused when nothing was laid out after it
 	if (k.training !== undefined && k.training.end === k.top) {
 		k.top = k.training.index; // the view's first array
@@ -218,6 +226,12 @@ function placeTraining(k: Kernels, t: TrainingSet): { matrix: MatrixPlace; train
 	return { matrix, training: k.training };
 }
 
+/** Bytes of linear memory this thread's instance holds now (0 without one): for tests of the budget. */
+export function wasmMemoryBytes(): number {
+	const k = kept ?? weaklyKept?.deref();
+	return k === undefined || k === null ? 0 : k.exports.memory.buffer.byteLength;
+}
+
 /** The kernels in WebAssembly for this training view, or undefined when they cannot take it. */
 export function wasmKernelsFor(t: TrainingSet): WasmKernels | undefined {
 	const k = instance();
@@ -230,13 +244,13 @@ export function wasmKernelsFor(t: TrainingSet): WasmKernels | undefined {
  * false when the module cannot take the matrix, and `out` is then untouched.
  */
 export function wasmMargins(x: FeatureMatrix, index: Int32Array, theta: Float64Array, out: Float64Array): boolean {
-	const k = instance();
+	const n = index.length;
+	const dim = x.width + 1;
+	const k = withinBudget(x, aligned(n * 4) + dim * 8 + n * 8) ? instance() : null;
 	const matrix = k === null ? undefined : placeMatrix(k, x);
 	if (k === null || matrix === undefined) {
 		return false;
 	}
-	const n = index.length;
-	const dim = x.width + 1;
 	const rows = k.top; // scratch above everything kept
 	const thetaAt = rows + aligned(n * 4);
 	const outAt = thetaAt + dim * 8;

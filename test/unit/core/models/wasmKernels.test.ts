@@ -23,7 +23,7 @@ import {
 } from '../../../../src/core/models/kernels';
 import { fitLogistic } from '../../../../src/core/models/logistic';
 import { computeMargins, computeMarginsTs, prepareTraining, type TrainingSet } from '../../../../src/core/models/training';
-import { wasmKernelsFor } from '../../../../src/core/models/wasm/wasmKernels';
+import { WASM_MEMORY_BUDGET, wasmKernelsFor, wasmMargins, wasmMemoryBytes } from '../../../../src/core/models/wasm/wasmKernels';
 import { useWasmKernels } from '../../../../src/core/wasmModule';
 import { createRandom } from '../../../../src/core/random';
 import { repoRoot } from '../../../support/datasets';
@@ -151,6 +151,33 @@ describe('WebAssembly kernels', () => {
 				assertSameKernels(t, randomTheta(k, t.dim), `view ${k} after margins on another matrix or rows`);
 			}
 		}
+	});
+
+	it('leave data above their memory budget to the TypeScript kernels, before copying any of it', () => {
+		// Shapes only: the budget is checked on them before anything is copied, so the matrix's
+		// arrays are never read. Here the matrix alone would fit, but not with its training view.
+		const rowBytes = 6 * 8 + 8 * 4;
+		const rows = Math.floor((0.9 * WASM_MEMORY_BUDGET) / rowBytes);
+		const x: FeatureMatrix = {
+			rows,
+			width: 104,
+			denseWidth: 6,
+			dense: new Float64Array(0),
+			blockCount: 8,
+			active: new Int32Array(0),
+			names: [],
+		};
+		const n = Math.ceil((0.2 * WASM_MEMORY_BUDGET) / 44);
+		const t: TrainingSet = { x, index: new Int32Array(n), sign: new Float64Array(n), weight: new Float64Array(n), dim: 105, lossMass: n };
+		const before = wasmMemoryBytes();
+		assert.equal(wasmKernelsFor(t), undefined);
+		const huge: FeatureMatrix = { ...x, rows: Math.ceil(WASM_MEMORY_BUDGET / rowBytes) + 1 };
+		assert.equal(wasmMargins(huge, new Int32Array(10), new Float64Array(105), new Float64Array(10)), false);
+		assert.equal(wasmMemoryBytes(), before, 'linear memory did not grow for data it then refused');
+		// a view that fits, afterwards, still runs in WebAssembly
+		const { x: small, y } = generateProblem(11, 500, 6, adultLevels);
+		const view = trainingOf(small, y, 11);
+		assertSameKernels(view, randomTheta(11, view.dim), 'after the refusal');
 	});
 
 	it('leave a whole fit on the TypeScript kernels’ coefficients', () => {
