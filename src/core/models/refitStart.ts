@@ -56,6 +56,9 @@ function sameRowsAndStart(end: FitEnd, t: TrainingSet, theta: Float64Array): boo
 		}
 	}
 	const { index, weight } = t;
+	if (index === before.index && weight === before.weight) {
+		return true; // the same arrays: prepareTraining shares them between views of the same rows
+	}
 	for (let r = 0; r < n; r++) {
 		if (index[r] !== before.index[r] || weight[r] !== before.weight[r]) {
 			return false;

@@ -20,6 +20,44 @@ const LEARNER = 'logistic regression';
  */
 const validRowsOf = new WeakMap<FeatureMatrix, Uint8Array>();
 
+/**
+ * The rows and weights of the last view built on each matrix. Why: a sweep along M builds a view of
+ * the same rows with the same weights for every refit, only the labels differ; sharing the last
+ * view's `index` and `weight` arrays (never written after they are built) spares two row-length
+ * arrays a refit, and lets the refit's start (refitStart.ts) and the WebAssembly kernels see that
+ * the rows are the same by identity instead of comparing them row by row. The request's rows and
+ * weights are still compared with these, value by value: a caller may reuse and rewrite its arrays.
+ */
+interface RowsOfLastView {
+	readonly C: number;
+	readonly weighted: boolean;
+	readonly index: Int32Array;
+	readonly weight: Float64Array;
+	readonly weightSum: number;
+}
+const lastRowsOf = new WeakMap<FeatureMatrix, RowsOfLastView>();
+
+/** The last view's rows and weights when `input` asks for exactly those (same C, rows and sample weights). */
+function sameRowsAsLast(x: FeatureMatrix, input: TrainingInput): RowsOfLastView | undefined {
+	const last = lastRowsOf.get(x);
+	const { C, sampleWeight, rows } = input;
+	if (last === undefined || last.C !== C || last.weighted !== (sampleWeight !== undefined)) {
+		return undefined;
+	}
+	const { index, weight } = last;
+	const n = rows === undefined ? x.rows : rows.length;
+	if (index.length !== n) {
+		return undefined;
+	}
+	for (let r = 0; r < n; r++) {
+		const i = rows === undefined ? r : rows[r]!;
+		if (index[r] !== i || (sampleWeight !== undefined && weight[r] !== C * sampleWeight[i]!)) {
+			return undefined;
+		}
+	}
+	return last;
+}
+
 /** What the solvers need about the training rows. */
 export interface TrainingSet {
 	readonly x: FeatureMatrix;
@@ -67,6 +105,10 @@ export function prepareTraining(x: FeatureMatrix, y: ArrayLike<number>, input: T
 	if (n === 0) {
 		throw new Error('logistic regression needs at least one training row; got 0');
 	}
+	const same = sameRowsAsLast(x, input);
+	if (same !== undefined) {
+		return labelledView(x, y, same, sampleWeight !== undefined);
+	}
 	const index = new Int32Array(n);
 	const sign = new Float64Array(n);
 	const weight = new Float64Array(n);
@@ -103,19 +145,48 @@ export function prepareTraining(x: FeatureMatrix, y: ArrayLike<number>, input: T
 			}
 		}
 	}
-	if (positives === 0 || negatives === 0) {
-		const counted = sampleWeight === undefined ? 'rows' : 'rows with positive weight';
-		const total = positives + negatives;
-		if (total === 0) {
-			throw new Error(`logistic regression: all ${n} training rows have sample weight 0`);
-		}
-		// An input problem, not a bug: a RolesError, which the CLI reports in one line (exit 2).
-		throw new RolesError(
-			'label.favourable',
-			`logistic regression needs both classes among the training rows; all ${total} ${counted} have label ${positives > 0 ? '1 (favourable)' : '0 (unfavourable)'}: the label has a single class here (check the label column and its favourable values)`,
-		);
-	}
+	checkBothClasses(positives, negatives, n, sampleWeight !== undefined);
+	lastRowsOf.set(x, { C, weighted: sampleWeight !== undefined, index, weight, weightSum });
 	return { x, index, sign, weight, dim: x.width + 1, lossMass: C * weightSum };
+}
+
+/** A view on the rows and weights of `rows` with y's labels: the same as a full build, one loop. */
+function labelledView(x: FeatureMatrix, y: ArrayLike<number>, rows: RowsOfLastView, weighted: boolean): TrainingSet {
+	const { index, weight } = rows;
+	const n = index.length;
+	const sign = new Float64Array(n);
+	let positives = 0;
+	let negatives = 0;
+	for (let r = 0; r < n; r++) {
+		const label = checkedLabel(y, index[r]!, LEARNER);
+		sign[r] = label === 1 ? 1 : -1;
+		if (weight[r]! > 0) {
+			if (label === 1) {
+				positives++;
+			} else {
+				negatives++;
+			}
+		}
+	}
+	checkBothClasses(positives, negatives, n, weighted);
+	return { x, index, sign, weight, dim: x.width + 1, lossMass: rows.C * rows.weightSum };
+}
+
+/** Throws when the rows with positive weight hold a single class (the unpenalised intercept would run off to ±∞). */
+function checkBothClasses(positives: number, negatives: number, n: number, weighted: boolean): void {
+	if (positives > 0 && negatives > 0) {
+		return;
+	}
+	const counted = weighted ? 'rows with positive weight' : 'rows';
+	const total = positives + negatives;
+	if (total === 0) {
+		throw new Error(`logistic regression: all ${n} training rows have sample weight 0`);
+	}
+	// An input problem, not a bug: a RolesError, which the CLI reports in one line (exit 2).
+	throw new RolesError(
+		'label.favourable',
+		`logistic regression needs both classes among the training rows; all ${total} ${counted} have label ${positives > 0 ? '1 (favourable)' : '0 (unfavourable)'}: the label has a single class here (check the label column and its favourable values)`,
+	);
 }
 
 /**

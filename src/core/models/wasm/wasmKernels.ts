@@ -198,7 +198,19 @@ function placeTraining(k: Kernels, t: TrainingSet): { matrix: MatrixPlace; train
 	if (matrix === undefined) {
 		return undefined;
 	}
-	if (k.training?.training === t) {
+	const previous = k.training;
+	if (previous?.training === t) {
+		return { matrix, training: previous };
+	}
+	if (
+		previous !== undefined &&
+		previous.training.x === t.x &&
+		previous.training.index === t.index &&
+		previous.training.weight === t.weight
+	) {
+		// a refit of the same rows (prepareTraining shares their arrays): only the labels are new
+		new Float64Array(k.exports.memory.buffer, previous.sign, n).set(t.sign);
+		k.training = { ...previous, training: t };
 		return { matrix, training: k.training };
 	}
 	// the view it replaces is dropped; its space is reused when nothing was laid out after it
