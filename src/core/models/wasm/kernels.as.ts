@@ -83,18 +83,33 @@ function lossAdd(term: f64): void {
 	lossSum = acc;
 }
 
+// The rows every kernel call runs over, set by setRows() before it: the training view's rows (or,
+// for computeMargins, the rows to predict), and their matrix. Each kernel reads them into locals
+// first, so that its loops do not reload module globals.
+let rowsN: i32 = 0;
+let rowsP: i32 = 0;
+let rowsQ: i32 = 0;
+let rowsWidth: i32 = 0;
+let rowsIndex: usize = 0;
+let rowsDense: usize = 0;
+let rowsActive: usize = 0;
+
+/** The rows the next kernel calls run over: count, matrix shape, and the addresses of index, dense and active. */
+export function setRows(rows: i32, denseWidth: i32, blockCount: i32, features: i32, indexAt: usize, denseAt: usize, activeAt: usize): void {
+	rowsN = rows;
+	rowsP = denseWidth;
+	rowsQ = blockCount;
+	rowsWidth = features;
+	rowsIndex = indexAt;
+	rowsDense = denseAt;
+	rowsActive = activeAt;
+}
+
 /**
- * ../kernels.ts objectiveAndGradient over n training rows: writes the margins into z, ∇f into grad
- * (dim = width + 1 numbers) and, when withCurvature ≠ 0, c_r σ_r(1−σ_r) into curvature; returns f.
+ * ../kernels.ts objectiveAndGradient over the rows set by setRows: writes the margins into z, ∇f into
+ * grad (dim = width + 1 numbers) and, when withCurvature ≠ 0, c_r σ_r(1−σ_r) into curvature; returns f.
  */
 export function objectiveAndGradient(
-	n: i32,
-	p: i32,
-	q: i32,
-	width: i32,
-	index: usize,
-	dense: usize,
-	active: usize,
 	sign: usize,
 	weight: usize,
 	theta: usize,
@@ -103,6 +118,7 @@ export function objectiveAndGradient(
 	curvature: usize,
 	withCurvature: i32,
 ): f64 {
+	const n = rowsN, p = rowsP, q = rowsQ, width = rowsWidth, index = rowsIndex, dense = rowsDense, active = rowsActive;
 	memory.fill(grad, 0, (<usize>(width + 1)) << 3);
 	const intercept = f64At(theta, width);
 	lossSum = 0;
@@ -164,7 +180,8 @@ export function lastLineSlope(): f64 {
  * ../kernels.ts lineValue without the penalty terms: the loss part of φ(α) = f(θ + αd) from the
  * margins z of θ and zd of d, returned; its slope is read by {@link lastLineSlope}.
  */
-export function lineLoss(n: i32, sign: usize, weight: usize, z: usize, zd: usize, alpha: f64): f64 {
+export function lineLoss(sign: usize, weight: usize, z: usize, zd: usize, alpha: f64): f64 {
+	const n = rowsN;
 	lossSum = 0;
 	lossCompensation = 0;
 	let slope: f64 = 0;
@@ -187,22 +204,12 @@ export function lineLoss(n: i32, sign: usize, weight: usize, z: usize, zd: usize
 }
 
 /**
- * ../kernels.ts accumulateHessian: the lower triangle of Σ_r h_r x̃_r x̃_rᵀ + diag(1,…,1,0) into
- * h (dim × dim, row-major, zeroed first). `cx` is scratch for p numbers, `levels` for q indices.
+ * ../kernels.ts accumulateHessian over the rows set by setRows: the lower triangle of
+ * Σ_r h_r x̃_r x̃_rᵀ + diag(1,…,1,0) into h (dim × dim, row-major, zeroed first). `cx` is scratch for p
+ * numbers, `levels` for q indices.
  */
-export function accumulateHessian(
-	n: i32,
-	p: i32,
-	q: i32,
-	width: i32,
-	index: usize,
-	dense: usize,
-	active: usize,
-	curvature: usize,
-	h: usize,
-	cx: usize,
-	levels: usize,
-): void {
+export function accumulateHessian(curvature: usize, h: usize, cx: usize, levels: usize): void {
+	const n = rowsN, p = rowsP, q = rowsQ, width = rowsWidth, index = rowsIndex, dense = rowsDense, active = rowsActive;
 	const dim = width + 1;
 	memory.fill(h, 0, (<usize>(dim * dim)) << 3);
 	const rowB = width * dim;
@@ -269,8 +276,9 @@ export function accumulateHessian(
 	}
 }
 
-/** ../training.ts computeMargins: out[r] = w·x_index[r] + b for the n rows of `index`. */
-export function computeMargins(n: i32, p: i32, q: i32, width: i32, index: usize, dense: usize, active: usize, theta: usize, out: usize): void {
+/** ../training.ts computeMargins: out[r] = w·x_index[r] + b for the rows set by setRows. */
+export function computeMargins(theta: usize, out: usize): void {
+	const n = rowsN, p = rowsP, q = rowsQ, width = rowsWidth, index = rowsIndex, dense = rowsDense, active = rowsActive;
 	const intercept = f64At(theta, width);
 	for (let r = 0; r < n; r++) {
 		const i = i32At(index, r);

@@ -28,14 +28,8 @@ import { KERNELS_WASM_BASE64 } from './kernelsWasm';
 export const WASM_MEMORY_BUDGET = 256 * 1024 * 1024;
 
 interface KernelExports extends ModuleExports {
+	setRows(n: number, p: number, q: number, width: number, index: number, dense: number, active: number): void;
 	objectiveAndGradient(
-		n: number,
-		p: number,
-		q: number,
-		width: number,
-		index: number,
-		dense: number,
-		active: number,
 		sign: number,
 		weight: number,
 		theta: number,
@@ -44,32 +38,15 @@ interface KernelExports extends ModuleExports {
 		curvature: number,
 		withCurvature: number,
 	): number;
-	lineLoss(n: number, sign: number, weight: number, z: number, zd: number, alpha: number): number;
-	computeMargins(
-		n: number,
-		p: number,
-		q: number,
-		width: number,
-		index: number,
-		dense: number,
-		active: number,
-		theta: number,
-		out: number,
-	): void;
+	lineLoss(sign: number, weight: number, z: number, zd: number, alpha: number): number;
 	lastLineSlope(): number;
-	accumulateHessian(
-		n: number,
-		p: number,
-		q: number,
-		width: number,
-		index: number,
-		dense: number,
-		active: number,
-		curvature: number,
-		h: number,
-		cx: number,
-		levels: number,
-	): void;
+	accumulateHessian(curvature: number, h: number, cx: number, levels: number): void;
+	computeMargins(theta: number, out: number): void;
+}
+
+/** Points the module's kernels at n rows of a matrix in its memory (the rows' index at `index`). */
+function setRows(k: KernelExports, x: FeatureMatrix, matrix: MatrixPlace, n: number, index: number): void {
+	k.setRows(n, x.denseWidth, x.blockCount, x.width, index, matrix.dense, matrix.active);
 }
 
 /** Where the matrix in linear memory lies. */
@@ -277,7 +254,8 @@ export function wasmMargins(x: FeatureMatrix, index: Int32Array, theta: Float64A
 	const buffer = k.exports.memory.buffer;
 	new Int32Array(buffer, rows, n).set(index);
 	new Float64Array(buffer, thetaAt, dim).set(theta.subarray(0, dim));
-	k.exports.computeMargins(n, x.denseWidth, x.blockCount, x.width, rows, matrix.dense, matrix.active, thetaAt, outAt);
+	setRows(k.exports, x, matrix, n, rows);
+	k.exports.computeMargins(thetaAt, outAt);
 	out.set(new Float64Array(k.exports.memory.buffer, outAt, n));
 	return true;
 }
@@ -290,6 +268,11 @@ export class WasmKernels {
 		private readonly t: TrainingSet,
 	) {}
 
+	/** Points the kernels at this view's rows (another view or margins call may have moved them). */
+	private useRows(): void {
+		setRows(this.k, this.t.x, this.matrix, this.t.index.length, this.at.index);
+	}
+
 	private f64(offset: number, length: number): Float64Array {
 		return new Float64Array(this.k.memory.buffer, offset, length);
 	}
@@ -299,24 +282,9 @@ export class WasmKernels {
 		const { k, at, t } = this;
 		const n = t.index.length;
 		const dim = t.dim;
-		const x = t.x;
 		this.f64(at.theta, dim).set(theta.subarray(0, dim));
-		const value = k.objectiveAndGradient(
-			n,
-			x.denseWidth,
-			x.blockCount,
-			x.width,
-			at.index,
-			this.matrix.dense,
-			this.matrix.active,
-			at.sign,
-			at.weight,
-			at.theta,
-			at.z,
-			at.grad,
-			at.curvature,
-			curvature === undefined ? 0 : 1,
-		);
+		this.useRows();
+		const value = k.objectiveAndGradient(at.sign, at.weight, at.theta, at.z, at.grad, at.curvature, curvature === undefined ? 0 : 1);
 		z.set(this.f64(at.z, n));
 		grad.set(this.f64(at.grad, dim));
 		if (curvature !== undefined) {
@@ -331,7 +299,8 @@ export class WasmKernels {
 		const n = t.index.length;
 		this.f64(at.z, n).set(z.subarray(0, n));
 		this.f64(at.zd, n).set(zd.subarray(0, n));
-		out[0] = k.lineLoss(n, at.sign, at.weight, at.z, at.zd, alpha);
+		this.useRows();
+		out[0] = k.lineLoss(at.sign, at.weight, at.z, at.zd, alpha);
 		out[1] = k.lastLineSlope();
 	}
 
@@ -340,21 +309,9 @@ export class WasmKernels {
 		const { k, at, t } = this;
 		const n = t.index.length;
 		const dim = t.dim;
-		const x = t.x;
 		this.f64(at.curvature, n).set(curvature.subarray(0, n));
-		k.accumulateHessian(
-			n,
-			x.denseWidth,
-			x.blockCount,
-			x.width,
-			at.index,
-			this.matrix.dense,
-			this.matrix.active,
-			at.curvature,
-			at.hessian,
-			at.cx,
-			at.levels,
-		);
+		this.useRows();
+		k.accumulateHessian(at.curvature, at.hessian, at.cx, at.levels);
 		h.set(this.f64(at.hessian, dim * dim));
 	}
 }
