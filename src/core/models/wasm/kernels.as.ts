@@ -83,7 +83,7 @@ function lossAdd(term: f64): void {
 	lossSum = acc;
 }
 
-// The rows every kernel call runs over, set by setRows() before it: the training view's rows (or,
+// The rows every kernel call runs over, set by setMatrix() and setRows() before it: the training view's rows (or,
 // for computeMargins, the rows to predict), and their matrix. Each kernel reads them into locals
 // first, so that its loops do not reload module globals.
 let rowsN: i32 = 0;
@@ -94,15 +94,19 @@ let rowsIndex: usize = 0;
 let rowsDense: usize = 0;
 let rowsActive: usize = 0;
 
-/** The rows the next kernel calls run over: count, matrix shape, and the addresses of index, dense and active. */
-export function setRows(rows: i32, denseWidth: i32, blockCount: i32, features: i32, indexAt: usize, denseAt: usize, activeAt: usize): void {
-	rowsN = rows;
+/** The matrix the next kernel calls read: its shape and the addresses of its dense and one-hot parts. */
+export function setMatrix(denseWidth: i32, blockCount: i32, features: i32, denseAt: usize, activeAt: usize): void {
 	rowsP = denseWidth;
 	rowsQ = blockCount;
 	rowsWidth = features;
-	rowsIndex = indexAt;
 	rowsDense = denseAt;
 	rowsActive = activeAt;
+}
+
+/** The rows of that matrix the next kernel calls run over: their count and the address of their index. */
+export function setRows(rows: i32, indexAt: usize): void {
+	rowsN = rows;
+	rowsIndex = indexAt;
 }
 
 /**

@@ -28,7 +28,8 @@ import { KERNELS_WASM_BASE64 } from './kernelsWasm';
 export const WASM_MEMORY_BUDGET = 256 * 1024 * 1024;
 
 interface KernelExports extends ModuleExports {
-	setRows(n: number, p: number, q: number, width: number, index: number, dense: number, active: number): void;
+	setMatrix(p: number, q: number, width: number, dense: number, active: number): void;
+	setRows(n: number, index: number): void;
 	objectiveAndGradient(
 		sign: number,
 		weight: number,
@@ -46,7 +47,8 @@ interface KernelExports extends ModuleExports {
 
 /** Points the module's kernels at n rows of a matrix in its memory (the rows' index at `index`). */
 function setRows(k: KernelExports, x: FeatureMatrix, matrix: MatrixPlace, n: number, index: number): void {
-	k.setRows(n, x.denseWidth, x.blockCount, x.width, index, matrix.dense, matrix.active);
+	k.setMatrix(x.denseWidth, x.blockCount, x.width, matrix.dense, matrix.active);
+	k.setRows(n, index);
 }
 
 /** Where the matrix in linear memory lies. */
