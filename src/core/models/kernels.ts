@@ -186,8 +186,13 @@ export function lineValue(t: TrainingSet, z: Float64Array, zd: Float64Array, pen
 		return;
 	}
 	fast.lineLoss(z, zd, alpha, out);
-	out[0] = out[0]! + 0.5 * (pen.ww + 2 * alpha * pen.wd + alpha * alpha * pen.dd);
-	out[1] = out[1]! + pen.wd + alpha * pen.dd;
+	withPenalty(out[0]!, out[1]!, pen, alpha, out);
+}
+
+/** φ(α) and φ'(α) into out: the loss part and its slope plus the penalty's, ½‖w + αd‖² and w·d + α‖d‖². */
+function withPenalty(loss: number, slope: number, pen: PenaltyLine, alpha: number, out: Float64Array): void {
+	out[0] = loss + 0.5 * (pen.ww + 2 * alpha * pen.wd + alpha * alpha * pen.dd);
+	out[1] = slope + pen.wd + alpha * pen.dd;
 }
 
 /** {@link lineValue} in TypeScript. */
@@ -207,8 +212,7 @@ export function lineValueTs(t: TrainingSet, z: Float64Array, zd: Float64Array, p
 		const s = sigmoidOf(tr, e);
 		slope -= yr * c * s * zd[r]!;
 	}
-	out[0] = loss.total() + 0.5 * (pen.ww + 2 * alpha * pen.wd + alpha * alpha * pen.dd);
-	out[1] = slope + pen.wd + alpha * pen.dd;
+	withPenalty(loss.total(), slope, pen, alpha, out);
 }
 
 /**

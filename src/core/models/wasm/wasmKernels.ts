@@ -3,11 +3,12 @@
  * ../kernels.ts: each call copies what changed into the module's linear memory, runs the loop there
  * and copies the results back into the caller's arrays.
  *
- * What stays in the module's memory between calls, and why that is safe: the last feature matrix
- * (a FeatureMatrix is never written after it is built) and the last training view (TrainingSet's
- * arrays are never written after prepareTraining), keyed by the objects themselves. A refit along M
- * makes a new TrainingSet, so its labels are copied once per refit (20 bytes a row), the matrix once
- * per matrix. Everything else — θ, the margins, the curvature weights — is copied in on every call.
+ * What stays in the module's memory between calls, and why that is safe: up to four feature
+ * matrices (a FeatureMatrix is never written after it is built) and the last training view
+ * (TrainingSet's arrays are never written after prepareTraining), keyed by the objects themselves.
+ * A refit along M makes a new TrainingSet on the same rows, so only its labels are copied (8 bytes a
+ * row), a matrix once. Everything else — θ, the margins, the curvature weights — is copied in on
+ * every call.
  *
  * One instance per thread (each worker has its own module instance of this file), created at the
  * first call. Fits whose arrays would take more than {@link WASM_MEMORY_BUDGET} bytes stay on the
@@ -166,17 +167,36 @@ function placeMatrix(k: Kernels, x: FeatureMatrix): MatrixPlace | undefined {
 	return place;
 }
 
-/** Lays out t's rows and the scratch arrays after t's matrix, copying the rows in. */
-function placeTraining(k: Kernels, t: TrainingSet): { matrix: MatrixPlace; training: TrainingPlace } | undefined {
+/** Offsets of a training view's arrays and the solvers' scratch laid out from `start` (the one layout rule). */
+function trainingLayout(start: number, t: TrainingSet): Omit<TrainingPlace, 'training'> {
 	const n = t.index.length;
 	const dim = t.dim;
-	if (!withinBudget(t.x, aligned(n * 4) + n * 8 * 5 + dim * 8 * (2 + dim) + aligned(t.x.denseWidth * 8) + aligned(t.x.blockCount * 4))) {
+	let at = start;
+	const index = at;
+	const sign = (at += aligned(n * 4));
+	const weight = (at += n * 8);
+	const theta = (at += n * 8);
+	const grad = (at += dim * 8);
+	const z = (at += dim * 8);
+	const zd = (at += n * 8);
+	const curvature = (at += n * 8);
+	const hessian = (at += n * 8);
+	const cx = (at += dim * dim * 8);
+	const levels = (at += aligned(t.x.denseWidth * 8));
+	at += aligned(t.x.blockCount * 4);
+	return { index, sign, weight, theta, grad, z, zd, curvature, hessian, cx, levels, end: at };
+}
+
+/** Lays out t's rows and the scratch arrays after t's matrix, copying the rows in. */
+function placeTraining(k: Kernels, t: TrainingSet): { matrix: MatrixPlace; training: TrainingPlace } | undefined {
+	if (!withinBudget(t.x, trainingLayout(0, t).end)) {
 		return undefined; // before copying anything: a matrix that fits while its view does not would hold memory for nothing
 	}
 	const matrix = placeMatrix(k, t.x);
 	if (matrix === undefined) {
 		return undefined;
 	}
+	const n = t.index.length;
 	const previous = k.training;
 	if (previous?.training === t) {
 		return { matrix, training: previous };
@@ -193,39 +213,27 @@ function placeTraining(k: Kernels, t: TrainingSet): { matrix: MatrixPlace; train
 		return { matrix, training: k.training };
 	}
 	// the view it replaces is dropped; its space is reused when nothing was laid out after it
-	if (k.training !== undefined && k.training.end === k.top) {
-		k.top = k.training.index; // the view's first array
+	if (previous !== undefined && previous.end === k.top) {
+		k.top = previous.index; // the view's first array
 	}
 	k.training = undefined;
-	let at = k.top;
-	const index = at;
-	const sign = (at += aligned(n * 4));
-	const weight = (at += n * 8);
-	const theta = (at += n * 8);
-	const grad = (at += dim * 8);
-	const z = (at += dim * 8);
-	const zd = (at += n * 8);
-	const curvature = (at += n * 8);
-	const hessian = (at += n * 8);
-	const cx = (at += dim * dim * 8);
-	const levels = (at += aligned(t.x.denseWidth * 8));
-	at += aligned(t.x.blockCount * 4);
-	if (!reserve(k, at)) {
+	const layout = trainingLayout(k.top, t);
+	if (!reserve(k, layout.end)) {
 		return undefined;
 	}
 	const buffer = k.exports.memory.buffer;
-	new Int32Array(buffer, index, n).set(t.index);
-	new Float64Array(buffer, sign, n).set(t.sign);
-	new Float64Array(buffer, weight, n).set(t.weight);
-	k.training = { training: t, index, sign, weight, theta, grad, z, zd, curvature, hessian, cx, levels, end: at };
-	k.top = at;
+	new Int32Array(buffer, layout.index, n).set(t.index);
+	new Float64Array(buffer, layout.sign, n).set(t.sign);
+	new Float64Array(buffer, layout.weight, n).set(t.weight);
+	k.training = { ...layout, training: t };
+	k.top = layout.end;
 	return { matrix, training: k.training };
 }
 
 /** Bytes of linear memory this thread's instance holds now (0 without one): for tests of the budget. */
 export function wasmMemoryBytes(): number {
 	const k = kept ?? weaklyKept?.deref();
-	return k === undefined || k === null ? 0 : k.exports.memory.buffer.byteLength;
+	return k === undefined ? 0 : k.exports.memory.buffer.byteLength;
 }
 
 /** The kernels in WebAssembly for this training view, or undefined when they cannot take it. */
